@@ -1,0 +1,56 @@
+package dev.awsmcp.toolset.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.ApiName;
+
+/**
+ * Everything a toolset needs to make one call on behalf of one caller. Created by the gateway per
+ * call; immutable. Toolsets apply {@link #awsOverrides()} to every AWS request they send so that the
+ * request runs with this caller's credentials, within this call's deadline, tagged with its
+ * correlation id.
+ *
+ * @param caller who caused the call, for attribution
+ * @param credentials credentials for this (toolset, team); never null
+ * @param deadline the instant by which the call must have answered
+ * @param limits result bounds for this caller
+ * @param correlationId the id that joins the gateway's audit record with the AWS requests; never blank
+ */
+public record CallContext(
+        Caller caller,
+        AwsCredentialsProvider credentials,
+        Instant deadline,
+        ResultLimits limits,
+        String correlationId) {
+
+    private static final Duration MINIMUM_TIMEOUT = Duration.ofMillis(1);
+
+    public CallContext {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(correlationId, "correlationId");
+    }
+
+    /** Time left until the deadline, at least one millisecond. */
+    public Duration remaining() {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.compareTo(MINIMUM_TIMEOUT) < 0 ? MINIMUM_TIMEOUT : left;
+    }
+
+    /**
+     * Per-request settings every AWS request of this call must carry: the caller's credentials, an
+     * API call timeout that ends at the deadline, and the correlation id in the user agent.
+     */
+    public AwsRequestOverrideConfiguration awsOverrides() {
+        return AwsRequestOverrideConfiguration.builder()
+                .credentialsProvider(credentials)
+                .apiCallTimeout(remaining())
+                .addApiName(ApiName.builder().name("mcp-call").version(correlationId).build())
+                .build();
+    }
+}

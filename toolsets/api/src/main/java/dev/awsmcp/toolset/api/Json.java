@@ -1,0 +1,56 @@
+package dev.awsmcp.toolset.api;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The one JSON mapper configuration shared by the gateway and every toolset: strict on input
+ * (duplicate keys and trailing tokens rejected, bounded nesting), deterministic on output.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+    }
+
+    private Json() {
+    }
+
+    /** The shared mapper; thread-safe, never reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** A new empty object node. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /**
+     * Reads a JSON object from a classpath resource next to {@code anchor}, for tool schemas shipped in a
+     * toolset's jar. Fails loudly at startup when the resource is missing or not an object.
+     */
+    public static ObjectNode readResource(Class<?> anchor, String name) {
+        try (InputStream in = anchor.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " not found next to " + anchor.getName());
+            }
+            return (ObjectNode) MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + name + " next to " + anchor.getName(), e);
+        } catch (ClassCastException e) {
+            throw new IllegalStateException("resource " + name + " next to " + anchor.getName() + " is not a JSON object", e);
+        }
+    }
+}

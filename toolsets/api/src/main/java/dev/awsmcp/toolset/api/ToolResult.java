@@ -1,0 +1,67 @@
+package dev.awsmcp.toolset.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+
+/**
+ * The outcome of a tool call the model should see. A {@link Success} carries data (JSON, never
+ * prose); a {@link Failure} carries a clear message that tells the model what went wrong and what to
+ * do instead. Faults of the gateway itself are not tool results: toolsets complete the future
+ * exceptionally only for bugs, never for AWS errors, which they translate into failures.
+ */
+public sealed interface ToolResult {
+
+    /**
+     * Data returned by a tool.
+     *
+     * @param data the structured result; an object for every tool of the catalog, never null
+     */
+    record Success(JsonNode data) implements ToolResult {
+        public Success {
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /**
+     * A failure the model should read and act on.
+     *
+     * @param kind the class of failure, for audit and metrics
+     * @param message one or two sentences naming what failed and the fix; never blank
+     */
+    record Failure(Kind kind, String message) implements ToolResult {
+        public Failure {
+            Objects.requireNonNull(kind, "kind");
+            if (message == null || message.isBlank()) {
+                throw new IllegalArgumentException("failure message must not be blank");
+            }
+        }
+    }
+
+    /** Classes of tool failure. */
+    enum Kind {
+        /** The arguments are wrong in a way the schema could not express. */
+        INVALID_ARGUMENT,
+        /** The named resource does not exist. */
+        NOT_FOUND,
+        /** AWS refused the credentials or the permission. */
+        ACCESS_DENIED,
+        /** AWS throttled the call or a service is overloaded. */
+        THROTTLED,
+        /** The call ran past its deadline. */
+        TIMEOUT,
+        /** A precondition of the request failed (for example a condition expression). */
+        CONFLICT,
+        /** AWS or the network failed in a way the caller cannot fix. */
+        UPSTREAM
+    }
+
+    /** A success carrying {@code data}. */
+    static ToolResult success(JsonNode data) {
+        return new Success(data);
+    }
+
+    /** A failure of the given kind with a message for the model. */
+    static ToolResult failure(Kind kind, String message) {
+        return new Failure(kind, message);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.awsmcp.toolset.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The description of one tool: what the model sees in {@code tools/list} and what the gateway needs
+ * to validate and authorize a call before the toolset runs. Immutable; built once when the toolset is
+ * created.
+ *
+ * @param name short name, unique within the toolset, {@code [a-z0-9_]+}; the gateway exposes it as
+ *     {@code <toolset id><separator><name>}
+ * @param title human-readable title, never blank
+ * @param description short, precise description for the model (every byte costs context), never blank
+ * @param inputSchema JSON Schema (draft 2020-12) of the arguments; the gateway validates every call
+ *     against it before {@link Toolset#call}; must be of {@code "type": "object"}
+ * @param outputSchema JSON Schema of {@code structuredContent}, or {@code null} when not declared
+ * @param access the access class policies grant; never null (use {@link Access#WRITE} when unsure)
+ * @param resources maps validated arguments to every resource the call touches; may return an empty
+ *     list for account-wide listings; must not call AWS
+ */
+public record ToolSpec(
+        String name,
+        String title,
+        String description,
+        ObjectNode inputSchema,
+        ObjectNode outputSchema,
+        Access access,
+        Function<JsonNode, List<ResourceRef>> resources) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
+
+    public ToolSpec {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("tool name '" + name + "' must match [a-z0-9_]+");
+        }
+        requireText(title, "title", name);
+        requireText(description, "description", name);
+        Objects.requireNonNull(inputSchema, "inputSchema of " + name);
+        if (!"object".equals(inputSchema.path("type").asText())) {
+            throw new IllegalArgumentException("inputSchema of tool '" + name + "' must have \"type\": \"object\"");
+        }
+        Objects.requireNonNull(access, "access of " + name);
+        Objects.requireNonNull(resources, "resources of " + name);
+        inputSchema = inputSchema.deepCopy();
+        outputSchema = outputSchema == null ? null : outputSchema.deepCopy();
+    }
+
+    private static void requireText(String value, String field, String tool) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " of tool '" + tool + "' must not be blank");
+        }
+    }
+
+    /** True when the tool changes nothing; the gateway derives the MCP {@code readOnlyHint} from it. */
+    public boolean readOnly() {
+        return access == Access.READ;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.awsmcp.toolset.api;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One configured instance of a toolset, serving the tools of one AWS service in one region.
+ * Created by {@link ToolsetFactory#create} at startup, used concurrently by many calls, closed once at
+ * shutdown. Implementations must be thread-safe and must never block the calling thread: every AWS
+ * request goes through an SDK async client.
+ */
+public interface Toolset extends AutoCloseable {
+
+    /** The tools this instance serves; fixed for the instance's lifetime, never empty. */
+    List<ToolSpec> tools();
+
+    /**
+     * Runs one call. The gateway has already resolved the tool, validated the arguments against its
+     * schema and authorized every resource {@link ToolSpec#resources()} named. AWS errors complete the
+     * stage normally with a {@link ToolResult.Failure}; an exceptional completion is treated as a bug.
+     */
+    CompletionStage<ToolResult> call(ToolCall call, CallContext context);
+
+    /** Checks that the service is reachable with the given context's credentials, without side effects. */
+    CompletionStage<Health> check(CallContext context);
+
+    /** Releases the instance's AWS clients; called once, after the last call completed. */
+    @Override
+    void close();
+}
