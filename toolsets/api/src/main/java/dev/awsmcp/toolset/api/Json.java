@@ -11,12 +11,14 @@ import java.io.UncheckedIOException;
 
 /**
  * The one JSON mapper configuration shared by the gateway and every toolset: strict on input
- * (duplicate keys and trailing tokens rejected, bounded nesting), deterministic on output.
+ * (duplicate keys and trailing tokens rejected, bounded nesting; unknown properties tolerated), deterministic on output.
  */
 public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Protocol messages from newer clients may carry fields this build does not know.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 

@@ -1,0 +1,69 @@
+package dev.awsmcp.gateway.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Validates tool arguments against a tool's input schema (JSON Schema 2020-12, networknt validator,
+ * the same library the MCP SDK uses). The schema is compiled once, when the tool is registered, and
+ * checked against the 2020-12 meta-schema so a broken toolset schema stops startup.
+ */
+public final class ArgumentValidator {
+
+    private static final int MAX_REPORTED_ERRORS = 5;
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
+    private static final Schema META_SCHEMA =
+            REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+
+    private final Schema schema;
+
+    private ArgumentValidator(Schema schema) {
+        this.schema = schema;
+    }
+
+    /**
+     * Compiles {@code inputSchema}; throws {@link IllegalArgumentException} naming the problem when it is
+     * not a valid JSON Schema.
+     */
+    public static ArgumentValidator compile(ObjectNode inputSchema) {
+        List<Error> problems = META_SCHEMA.validate(inputSchema);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("input schema is not valid JSON Schema 2020-12: " + describe(problems));
+        }
+        return new ArgumentValidator(REGISTRY.getSchema(inputSchema));
+    }
+
+    /** Returns a message naming each offending argument and what was expected, or empty when valid. */
+    public Optional<String> validate(JsonNode arguments) {
+        List<Error> errors = schema.validate(arguments);
+        return errors.isEmpty() ? Optional.empty() : Optional.of(describe(errors));
+    }
+
+    private static String describe(List<Error> errors) {
+        String listed = errors.stream()
+                .limit(MAX_REPORTED_ERRORS)
+                .map(ArgumentValidator::describe)
+                .distinct()
+                .collect(Collectors.joining("; "));
+        int more = errors.size() - MAX_REPORTED_ERRORS;
+        return more > 0 ? listed + "; and " + more + " more" : listed;
+    }
+
+    private static String describe(Error error) {
+        String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        String message = error.getMessage();
+        if (!location.isEmpty() && message.startsWith(location)) {
+            message = message.substring(location.length()).replaceFirst("^[:\\s]+", "");
+        }
+        String argument = location.replaceFirst("^\\$\\.?", "").replaceFirst("^/", "");
+        return argument.isEmpty() ? message : "argument '" + argument + "': " + message;
+    }
+}

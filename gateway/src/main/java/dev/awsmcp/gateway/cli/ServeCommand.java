@@ -1,0 +1,60 @@
+package dev.awsmcp.gateway.cli;
+
+import dev.awsmcp.gateway.config.ConfigLoader;
+import dev.awsmcp.gateway.config.GatewayConfig;
+import dev.awsmcp.gateway.server.GatewayRuntime;
+import dev.awsmcp.gateway.server.HttpGateway;
+import dev.awsmcp.gateway.server.StdioGateway;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: runs the gateway from a configuration file, over HTTP or stdio. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the gateway.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--config", required = true, description = "Gateway configuration file (YAML).")
+    Path config;
+
+    @Option(names = "--stdio", description = "Serve one client over stdin/stdout instead of HTTP (desktop clients).")
+    boolean stdio;
+
+    @Override
+    public Integer call() throws Exception {
+        GatewayConfig gatewayConfig = new ConfigLoader().load(config);
+        if (stdio) {
+            try (GatewayRuntime runtime = GatewayRuntime.create(gatewayConfig)) {
+                StdioGateway.run(runtime);
+            }
+            return 0;
+        }
+        runHttp(GatewayRuntime.create(gatewayConfig), null);
+        return 0;
+    }
+
+    /**
+     * Serves over HTTP until the JVM is asked to stop; {@code started} runs once the port is bound.
+     * Closes the runtime on the way out.
+     */
+    static void runHttp(GatewayRuntime runtime, java.util.function.Consumer<HttpGateway> started) throws Exception {
+        HttpGateway gateway;
+        try {
+            gateway = HttpGateway.start(runtime);
+        } catch (Exception e) {
+            runtime.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            runtime.close();
+            stopped.countDown();
+        }, "gateway-shutdown"));
+        if (started != null) {
+            started.accept(gateway);
+        }
+        stopped.await();
+    }
+}

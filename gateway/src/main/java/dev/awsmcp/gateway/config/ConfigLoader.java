@@ -1,0 +1,185 @@
+package dev.awsmcp.gateway.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The one loader of YAML configuration: {@code ${NAME:default}} interpolation from the environment,
+ * strict binding (unknown keys, duplicate keys and wrong types rejected), and errors that name the
+ * file, the key path and the fix.
+ */
+public final class ConfigLoader {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
+
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+    private final UnaryOperator<String> environment;
+
+    /** A loader reading variables from the process environment. */
+    public ConfigLoader() {
+        this(System::getenv);
+    }
+
+    /** A loader reading variables from {@code environment} (returns null for unset names). */
+    public ConfigLoader(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    /** Loads and validates a gateway configuration file. */
+    public GatewayConfig load(Path file) {
+        return bind(read(file), GatewayConfig.class, file);
+    }
+
+    /** Reads a YAML file into a tree with variables interpolated; the file must hold a mapping. */
+    public ObjectNode read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": file not found; pass an existing file with --config");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        JsonNode tree;
+        try {
+            tree = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ": not valid YAML at line " + e.getLocation().getLineNr()
+                    + ": " + e.getOriginalMessage());
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            tree = yaml.createObjectNode();
+        }
+        if (!tree.isObject()) {
+            throw new ConfigException(file + ": the top level must be a mapping of keys to values");
+        }
+        try {
+            return (ObjectNode) interpolate(tree, "");
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Binds a tree to a record type, translating binding errors into {@link ConfigException}s. */
+    public <T> T bind(JsonNode tree, Class<T> type, Path file) {
+        try {
+            return yaml.treeToValue(tree, type);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            throw new ConfigException(file + ": " + path(e) + ": unknown key; known keys here: " + known);
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConfigException ce) {
+                throw new ConfigException(file + ": " + ce.getMessage());
+            }
+            throw new ConfigException(file + ": " + path(e) + ": " + (cause == null ? e.getOriginalMessage() : cause.getMessage()));
+        } catch (InvalidFormatException e) {
+            throw new ConfigException(file + ": " + path(e) + ": '" + e.getValue() + "' is not a valid "
+                    + e.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        } catch (MismatchedInputException e) {
+            throw new ConfigException(file + ": " + path(e) + ": expected " + describe(e.getTargetType()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a different value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a mapping";
+    }
+
+    static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "(top level)" : sb.toString();
+    }
+
+    private JsonNode interpolate(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return new TextNode(substitute(node.asText(), path));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = yaml.createObjectNode();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                copy.set(field.getKey(), interpolate(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = yaml.createArrayNode();
+            for (int i = 0; i < node.size(); i++) {
+                copy.add(interpolate(node.get(i), path + "[" + i + "]"));
+            }
+            return copy;
+        }
+        return node;
+    }
+
+    private String substitute(String text, String path) {
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = environment.apply(m.group(1));
+            if (value == null) {
+                value = m.group(2);
+            }
+            if (value == null) {
+                throw new ConfigException(path + ": environment variable " + m.group(1)
+                        + " is not set; set it or give a default as ${" + m.group(1) + ":default}");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.awsmcp.gateway.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The gateway configuration file (see config/gateway.yaml), after interpolation and validation.
+ * Every section has defaults; unknown keys are rejected by {@link ConfigLoader}.
+ *
+ * @param server HTTP listener settings
+ * @param toolNames how tool names are built from toolset id and tool name
+ * @param toolsets the toolset instances, as raw entries checked by the toolset registry against each
+ *     factory's own keys
+ * @param limits gateway-wide result and time bounds
+ */
+public record GatewayConfig(ServerConfig server, ToolNamesConfig toolNames, List<ObjectNode> toolsets, LimitsConfig limits) {
+    public GatewayConfig {
+        server = server == null ? ServerConfig.defaults() : server;
+        toolNames = toolNames == null ? ToolNamesConfig.defaults() : toolNames;
+        toolsets = toolsets == null ? List.of() : List.copyOf(toolsets);
+        limits = limits == null ? LimitsConfig.defaults() : limits;
+    }
+}

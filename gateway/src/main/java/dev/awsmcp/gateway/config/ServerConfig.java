@@ -1,0 +1,56 @@
+package dev.awsmcp.gateway.config;
+
+import java.util.List;
+
+/**
+ * The HTTP listener.
+ *
+ * @param host interface to bind; loopback by default
+ * @param port TCP port; 0 picks a free one (tests)
+ * @param path the MCP endpoint path
+ * @param allowedOrigins browser origins allowed to call the endpoint (DNS rebinding defense); requests
+ *     without an Origin header are allowed
+ * @param allowedHosts Host header values accepted (name or name:port); empty means the loopback names
+ *     when bound to loopback, and any host otherwise
+ * @param maxRequestBytes the largest request body accepted (413 beyond)
+ * @param sessionIdleTimeout sessions idle longer than this are closed, e.g. {@code 30m}
+ * @param maxSessions sessions beyond this count are refused with 503 until others end
+ */
+public record ServerConfig(
+        String host,
+        Integer port,
+        String path,
+        List<String> allowedOrigins,
+        List<String> allowedHosts,
+        Integer maxRequestBytes,
+        String sessionIdleTimeout,
+        Integer maxSessions) {
+
+    public ServerConfig {
+        host = host == null || host.isBlank() ? "127.0.0.1" : host;
+        port = port == null ? 8080 : port;
+        path = path == null || path.isBlank() ? "/mcp" : path;
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        maxRequestBytes = maxRequestBytes == null ? 1_048_576 : maxRequestBytes;
+        sessionIdleTimeout = sessionIdleTimeout == null ? "30m" : sessionIdleTimeout;
+        maxSessions = maxSessions == null ? 10_000 : maxSessions;
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("server.port: " + port + " is not a TCP port; use 0..65535");
+        }
+        if (!path.startsWith("/")) {
+            throw new ConfigException("server.path: '" + path + "' must start with '/', e.g. /mcp");
+        }
+        if (maxRequestBytes < 1024) {
+            throw new ConfigException("server.maxRequestBytes: " + maxRequestBytes + " is too small; use at least 1024");
+        }
+        if (maxSessions < 1) {
+            throw new ConfigException("server.maxSessions: must be at least 1");
+        }
+        Durations.parse(sessionIdleTimeout, "server.sessionIdleTimeout");
+    }
+
+    static ServerConfig defaults() {
+        return new ServerConfig(null, null, null, null, null, null, null, null);
+    }
+}

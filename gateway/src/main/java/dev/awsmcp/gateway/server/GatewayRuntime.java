@@ -1,0 +1,88 @@
+package dev.awsmcp.gateway.server;
+
+import dev.awsmcp.gateway.call.ToolCallPipeline;
+import dev.awsmcp.gateway.config.Durations;
+import dev.awsmcp.gateway.config.GatewayConfig;
+import dev.awsmcp.gateway.mcp.McpServerFactory;
+import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.toolset.ToolsetRegistry;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/**
+ * What every transport shares: AWS clients, toolsets, the call pipeline and the MCP server factory,
+ * built once from the configuration and closed once, in reverse order.
+ */
+public final class GatewayRuntime implements AutoCloseable {
+
+    private static final int MAX_AWS_CONNECTIONS = 128;
+
+    private final GatewayConfig config;
+    private final AwsClientFactory clients;
+    private final ToolsetRegistry registry;
+    private final ExecutorService dispatch;
+    private final DefaultCredentialsProvider credentials;
+    private final McpServerFactory servers;
+
+    private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry) {
+        this.config = config;
+        this.clients = clients;
+        this.registry = registry;
+        this.dispatch = Executors.newFixedThreadPool(2, named("aws-call-dispatch"));
+        this.credentials = DefaultCredentialsProvider.builder().build();
+        Duration callTimeout = Durations.parse(config.limits().callTimeout(), "limits.callTimeout");
+        ToolCallPipeline pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, credentials, dispatch);
+        // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
+        this.servers = new McpServerFactory(registry, pipeline, callTimeout.plusSeconds(5));
+    }
+
+    /** Builds the runtime; throws {@code ConfigException} when the toolset configuration is invalid. */
+    public static GatewayRuntime create(GatewayConfig config) {
+        AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS);
+        try {
+            return new GatewayRuntime(config, clients, ToolsetRegistry.create(config, clients));
+        } catch (RuntimeException e) {
+            clients.close();
+            throw e;
+        }
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    public ToolsetRegistry registry() {
+        return registry;
+    }
+
+    public McpServerFactory servers() {
+        return servers;
+    }
+
+    @Override
+    public void close() {
+        dispatch.shutdown();
+        try {
+            dispatch.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        registry.close();
+        clients.close();
+        credentials.close();
+    }
+
+    static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

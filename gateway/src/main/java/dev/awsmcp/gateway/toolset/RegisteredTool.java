@@ -1,0 +1,26 @@
+package dev.awsmcp.gateway.toolset;
+
+import dev.awsmcp.gateway.call.ArgumentValidator;
+import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.api.Toolset;
+import java.util.Objects;
+
+/**
+ * A tool as the gateway exposes it: its namespaced name, the instance serving it, its spec and its
+ * compiled argument validator.
+ *
+ * @param name the exposed name, {@code <toolset id><separator><tool>}
+ * @param toolsetId the configured id of the instance
+ * @param toolset the instance that serves the tool
+ * @param spec the toolset's description of the tool
+ * @param arguments the compiled validator of the tool's input schema
+ */
+public record RegisteredTool(String name, String toolsetId, Toolset toolset, ToolSpec spec, ArgumentValidator arguments) {
+    public RegisteredTool {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(toolsetId, "toolsetId");
+        Objects.requireNonNull(toolset, "toolset");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(arguments, "arguments");
+    }
+}

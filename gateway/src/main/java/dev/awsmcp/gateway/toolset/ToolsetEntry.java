@@ -1,0 +1,90 @@
+package dev.awsmcp.gateway.toolset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.gateway.config.ConfigException;
+import dev.awsmcp.toolset.api.ToolsetConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Turns one raw {@code toolsets[i]} entry into a {@link ToolsetConfig}: the keys every toolset has
+ * ({@code id}, {@code type}, {@code region}, {@code endpoint}) are checked here, every other key must be
+ * one the factory declares.
+ */
+final class ToolsetEntry {
+
+    static final Set<String> COMMON_KEYS = Set.of("id", "type", "region", "endpoint");
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
+    private ToolsetEntry() {
+    }
+
+    static String type(ObjectNode entry, String where) {
+        return requiredText(entry, "type", where);
+    }
+
+    static ToolsetConfig parse(ObjectNode entry, String where, Set<String> optionKeys, String separator) {
+        String id = requiredText(entry, "id", where);
+        if (!ID.matcher(id).matches() || id.contains(separator)) {
+            throw new ConfigException(where + ".id: '" + id + "' must be 1-32 characters [a-z0-9-] starting with a letter"
+                    + " and must not contain the tool name separator '" + separator + "'");
+        }
+        String type = requiredText(entry, "type", where);
+        String regionName = requiredText(entry, "region", where);
+        if (!regionName.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            throw new ConfigException(where + ".region: '" + regionName + "' is not an AWS region name, e.g. us-east-1");
+        }
+        ObjectNode options = entry.objectNode();
+        Set<String> unknown = new TreeSet<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = entry.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (COMMON_KEYS.contains(field.getKey())) {
+                continue;
+            }
+            if (optionKeys.contains(field.getKey())) {
+                options.set(field.getKey(), field.getValue());
+            } else {
+                unknown.add(field.getKey());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            Set<String> known = new TreeSet<>(COMMON_KEYS);
+            known.addAll(optionKeys);
+            throw new ConfigException(where + ": unknown key(s) " + unknown + " for toolset type '" + type
+                    + "'; known keys: " + known);
+        }
+        return new ToolsetConfig(id, type, Region.of(regionName), endpoint(entry, where), options);
+    }
+
+    private static URI endpoint(ObjectNode entry, String where) {
+        JsonNode node = entry.get("endpoint");
+        if (node == null || node.isNull() || node.asText().isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(node.asText().trim());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(node.asText(), "scheme must be http or https with a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(where + ".endpoint: '" + node.asText() + "' is not an http(s) URL, e.g. http://127.0.0.1:5000");
+        }
+    }
+
+    private static String requiredText(ObjectNode entry, String key, String where) {
+        JsonNode node = entry.get(key);
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw new ConfigException(where + "." + key + ": required (a non-empty string)");
+        }
+        return node.asText().trim();
+    }
+}

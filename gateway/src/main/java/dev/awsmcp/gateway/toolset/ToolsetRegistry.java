@@ -1,0 +1,157 @@
+package dev.awsmcp.gateway.toolset;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.gateway.call.ArgumentValidator;
+import dev.awsmcp.gateway.config.ConfigException;
+import dev.awsmcp.gateway.config.GatewayConfig;
+import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.api.Toolset;
+import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.api.ToolsetContext;
+import dev.awsmcp.toolset.api.ToolsetFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The configured toolset instances and the tools they expose, built once at startup. Startup fails
+ * with a message naming the config entry on an unknown or duplicate type, a duplicate id, an unknown
+ * key, or a tool name that is too long, has characters clients reject, or collides with another.
+ */
+public final class ToolsetRegistry implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolsetRegistry.class);
+    private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private final List<Toolset> instances;
+    private final Map<String, RegisteredTool> tools;
+
+    private ToolsetRegistry(List<Toolset> instances, Map<String, RegisteredTool> tools) {
+        this.instances = List.copyOf(instances);
+        this.tools = Collections.unmodifiableMap(tools);
+    }
+
+    /** Discovers factories on the class path and creates every configured instance. */
+    public static ToolsetRegistry create(GatewayConfig config, ToolsetContext context) {
+        return create(config, context, discoverFactories());
+    }
+
+    /** Creates every configured instance with the given factories, keyed by type. */
+    public static ToolsetRegistry create(GatewayConfig config, ToolsetContext context, Map<String, ToolsetFactory> factories) {
+        List<Toolset> instances = new ArrayList<>();
+        Map<String, RegisteredTool> tools = new LinkedHashMap<>();
+        Map<String, String> ids = new TreeMap<>();
+        String separator = config.toolNames().separator();
+        try {
+            for (int i = 0; i < config.toolsets().size(); i++) {
+                String where = "toolsets[" + i + "]";
+                ObjectNode entry = config.toolsets().get(i);
+                String type = ToolsetEntry.type(entry, where);
+                ToolsetFactory factory = factories.get(type);
+                if (factory == null) {
+                    throw new ConfigException(where + ".type: unknown toolset type '" + type + "'; available types: " + factories.keySet());
+                }
+                ToolsetConfig toolsetConfig = ToolsetEntry.parse(entry, where, factory.optionKeys(), separator);
+                String previous = ids.putIfAbsent(toolsetConfig.id(), where);
+                if (previous != null) {
+                    throw new ConfigException(where + ".id: '" + toolsetConfig.id() + "' is already used by " + previous + "; ids must be unique");
+                }
+                Toolset toolset = create(factory, toolsetConfig, context, where);
+                instances.add(toolset);
+                register(toolset, toolsetConfig.id(), where, config, tools);
+            }
+        } catch (RuntimeException e) {
+            instances.forEach(ToolsetRegistry::closeQuietly);
+            throw e;
+        }
+        LOG.info("{} toolset(s), {} tool(s): {}", instances.size(), tools.size(), tools.keySet());
+        return new ToolsetRegistry(instances, tools);
+    }
+
+    private static Toolset create(ToolsetFactory factory, ToolsetConfig config, ToolsetContext context, String where) {
+        try {
+            return factory.create(config, context);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + " (id " + config.id() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static void register(Toolset toolset, String id, String where, GatewayConfig config, Map<String, RegisteredTool> tools) {
+        List<ToolSpec> specs = toolset.tools();
+        if (specs == null || specs.isEmpty()) {
+            throw new ConfigException(where + " (id " + id + "): the toolset declares no tools");
+        }
+        for (ToolSpec spec : specs) {
+            String name = id + config.toolNames().separator() + spec.name();
+            if (name.length() > config.toolNames().maxLength() || !TOOL_NAME.matcher(name).matches()) {
+                throw new ConfigException(where + " (id " + id + "): tool name '" + name + "' must be at most "
+                        + config.toolNames().maxLength() + " characters of [A-Za-z0-9_-]; choose a shorter toolset id");
+            }
+            ArgumentValidator validator;
+            try {
+                validator = ArgumentValidator.compile(spec.inputSchema());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + " (id " + id + "): tool '" + spec.name() + "': " + e.getMessage(), e);
+            }
+            RegisteredTool previous = tools.putIfAbsent(name, new RegisteredTool(name, id, toolset, spec, validator));
+            if (previous != null) {
+                throw new ConfigException(where + " (id " + id + "): tool name '" + name + "' collides with a tool of toolset '"
+                        + previous.toolsetId() + "'; rename one toolset id");
+            }
+        }
+    }
+
+    /** Loads every {@link ToolsetFactory} on the class path; a broken provider or duplicate type stops startup. */
+    public static Map<String, ToolsetFactory> discoverFactories() {
+        Map<String, ToolsetFactory> factories = new TreeMap<>();
+        try {
+            for (ToolsetFactory factory : ServiceLoader.load(ToolsetFactory.class)) {
+                ToolsetFactory previous = factories.putIfAbsent(factory.type(), factory);
+                if (previous != null) {
+                    throw new ConfigException("two toolset factories declare type '" + factory.type() + "': "
+                            + previous.getClass().getName() + " and " + factory.getClass().getName() + "; remove one jar");
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new ConfigException("a toolset factory on the class path cannot be loaded: " + e.getMessage(), e);
+        }
+        return factories;
+    }
+
+    /** Every exposed tool, in configuration order. */
+    public List<RegisteredTool> tools() {
+        return List.copyOf(tools.values());
+    }
+
+    /** The tool exposed under {@code name}, if any. */
+    public Optional<RegisteredTool> find(String name) {
+        return Optional.ofNullable(tools.get(name));
+    }
+
+    /** The toolset instances, in configuration order. */
+    public List<Toolset> instances() {
+        return instances;
+    }
+
+    @Override
+    public void close() {
+        instances.forEach(ToolsetRegistry::closeQuietly);
+    }
+
+    private static void closeQuietly(Toolset toolset) {
+        try {
+            toolset.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing toolset {} failed", toolset.getClass().getName(), e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.awsmcp.gateway.transport;
+
+import dev.awsmcp.toolset.api.Json;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one way the HTTP layer refuses a request: an HTTP status plus a JSON-RPC 2.0 error envelope
+ * whose message says what was wrong and how to fix it. Never includes stack traces or internals.
+ */
+public final class JsonRpcErrors {
+
+    /** Invalid JSON was received. */
+    public static final int PARSE_ERROR = -32700;
+    /** The JSON is not a valid JSON-RPC request. */
+    public static final int INVALID_REQUEST = -32600;
+    /** Internal error. */
+    public static final int INTERNAL_ERROR = -32603;
+    /** Gateway-defined: the request was refused by the transport (headers, session, size). */
+    public static final int TRANSPORT_ERROR = -32000;
+
+    private JsonRpcErrors() {
+    }
+
+    /** Ends the exchange with {@code status} and a JSON-RPC error; does nothing if the response has ended. */
+    public static void send(RoutingContext ctx, int status, int code, String message) {
+        send(ctx.response(), status, code, message, null);
+    }
+
+    /** Ends the response with {@code status} and a JSON-RPC error echoing {@code id} when known. */
+    public static void send(HttpServerResponse response, int status, int code, String message, Object id) {
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jsonrpc", "2.0");
+        body.put("id", id);
+        body.put("error", error);
+        String json;
+        try {
+            json = Json.mapper().writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            json = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32603,\"message\":\"internal error\"}}";
+        }
+        if (!response.headWritten()) {
+            response.setStatusCode(status).putHeader("Content-Type", "application/json");
+        }
+        response.end(json);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.awsmcp.gateway.transport;
+
+import io.modelcontextprotocol.spec.McpStreamableServerSession;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sessions of one gateway instance: lookup by id, a cap on their number, and idle expiry. A
+ * session is idle when no request touched it for the idle timeout and no stream of it is open.
+ */
+final class McpSessions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpSessions.class);
+
+    private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+    private final Duration idleTimeout;
+    private final int maxSessions;
+    private final LongSupplier clock;
+
+    private record Entry(McpStreamableServerSession session, AtomicLong lastActivityNanos) {
+    }
+
+    McpSessions(Duration idleTimeout, int maxSessions, LongSupplier nanoClock) {
+        this.idleTimeout = idleTimeout;
+        this.maxSessions = maxSessions;
+        this.clock = nanoClock;
+    }
+
+    /** Whether a new session may be created now. */
+    boolean hasRoom() {
+        return sessions.size() < maxSessions;
+    }
+
+    void add(McpStreamableServerSession session) {
+        sessions.put(session.getId(), new Entry(session, new AtomicLong(clock.getAsLong())));
+    }
+
+    /** The live session with this id, marking it active. */
+    Optional<McpStreamableServerSession> touch(String id) {
+        Entry entry = id == null ? null : sessions.get(id);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        entry.lastActivityNanos().set(clock.getAsLong());
+        return Optional.of(entry.session());
+    }
+
+    Optional<McpStreamableServerSession> remove(String id) {
+        Entry entry = sessions.remove(id);
+        return entry == null ? Optional.empty() : Optional.of(entry.session());
+    }
+
+    Collection<McpStreamableServerSession> all() {
+        return sessions.values().stream().map(Entry::session).toList();
+    }
+
+    int size() {
+        return sessions.size();
+    }
+
+    /** Removes and returns the sessions idle past the timeout; the caller closes them. */
+    List<McpStreamableServerSession> expireIdle() {
+        long now = clock.getAsLong();
+        long limit = idleTimeout.toNanos();
+        List<McpStreamableServerSession> expired = sessions.entrySet().stream()
+                .filter(e -> now - e.getValue().lastActivityNanos().get() > limit && !e.getValue().session().hasOpenStream())
+                .map(e -> e.getValue().session())
+                .toList();
+        expired.forEach(s -> sessions.remove(s.getId()));
+        if (!expired.isEmpty()) {
+            LOG.info("closed {} session(s) idle for more than {}", expired.size(), idleTimeout);
+        }
+        return expired;
+    }
+
+    List<McpStreamableServerSession> clear() {
+        List<McpStreamableServerSession> all = List.copyOf(all());
+        sessions.clear();
+        return all;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.awsmcp.gateway.transport;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStreamableServerTransport;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * One Server-Sent Events stream of a Streamable HTTP session (the response to one POST, or the GET
+ * listening stream). The SDK may call it from any thread; every write hops back to the Vert.x context
+ * that owns the response. Messages sent after the client went away are dropped, never thrown.
+ */
+final class SseStream implements McpStreamableServerTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SseStream.class);
+
+    private final HttpServerResponse response;
+    private final Context context;
+    private final McpJsonMapper json;
+    private final String sessionId;
+    private volatile boolean closed;
+
+    SseStream(HttpServerResponse response, Context context, McpJsonMapper json, String sessionId) {
+        this.response = response;
+        this.context = context;
+        this.json = json;
+        this.sessionId = sessionId;
+    }
+
+    /** Writes the SSE response head; call on the response's context before any message. */
+    void open() {
+        response.setStatusCode(200)
+                .setChunked(true)
+                .putHeader("Content-Type", "text/event-stream")
+                .putHeader("Cache-Control", "no-cache, no-transform")
+                .putHeader("X-Accel-Buffering", "no")
+                .putHeader(StreamableHttpTransport.SESSION_HEADER, sessionId);
+        response.closeHandler(v -> closed = true);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
+        return sendMessage(message, null);
+    }
+
+    @Override
+    public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, String messageId) {
+        return Mono.create(sink -> {
+            String data;
+            try {
+                data = json.writeValueAsString(message);
+            } catch (IOException e) {
+                sink.error(e);
+                return;
+            }
+            StringBuilder event = new StringBuilder(data.length() + 48);
+            if (messageId != null) {
+                event.append("id: ").append(messageId).append('\n');
+            }
+            event.append("event: message\ndata: ").append(data).append("\n\n");
+            context.runOnContext(v -> write(event.toString(), sink));
+        });
+    }
+
+    private void write(String event, reactor.core.publisher.MonoSink<Void> sink) {
+        if (closed || response.ended() || response.closed()) {
+            LOG.debug("session {}: client went away, message dropped", sessionId);
+            sink.success();
+            return;
+        }
+        response.write(event).onComplete(ar -> sink.success());
+    }
+
+    /** Sends an SSE comment, which keeps idle proxies from closing a listening stream. */
+    void keepAlive() {
+        context.runOnContext(v -> {
+            if (!closed && !response.ended() && !response.closed()) {
+                response.write(": keep-alive\n\n");
+            }
+        });
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return Mono.create(sink -> context.runOnContext(v -> {
+            end();
+            sink.success();
+        }));
+    }
+
+    @Override
+    public void close() {
+        context.runOnContext(v -> end());
+    }
+
+    private void end() {
+        closed = true;
+        if (!response.ended() && !response.closed()) {
+            response.end();
+        }
+    }
+
+    @Override
+    public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
+        return json.convertValue(data, typeRef);
+    }
+}

@@ -1,0 +1,340 @@
+package dev.awsmcp.gateway.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.toolset.api.Json;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStreamableServerSession;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * MCP Streamable HTTP (spec 2025-11-25) on Vert.x, as a transport provider of the official SDK.
+ * POST carries client messages (initialize answers JSON with {@code Mcp-Session-Id}; requests answer
+ * with an SSE stream; notifications and responses answer 202); GET opens the session's listening
+ * stream; DELETE ends the session. Handlers never block: SDK publishers are subscribed, and every
+ * response write happens on the request's Vert.x context.
+ */
+public final class StreamableHttpTransport implements McpStreamableServerTransportProvider {
+
+    static final String SESSION_HEADER = "Mcp-Session-Id";
+    private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
+    private static final TypeRef<McpSchema.InitializeRequest> INITIALIZE = new TypeRef<>() {
+    };
+
+    private final Vertx vertx;
+    private final McpJsonMapper json;
+    private final McpSessions sessions;
+    private final Function<RoutingContext, McpTransportContext> contextExtractor;
+    private final long sweepTimer;
+    private volatile McpStreamableServerSession.Factory sessionFactory;
+    private volatile boolean closing;
+
+    /**
+     * @param contextExtractor builds the SDK transport context of a request (the authenticated caller)
+     */
+    public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, Duration idleTimeout, int maxSessions,
+            Function<RoutingContext, McpTransportContext> contextExtractor) {
+        this.vertx = vertx;
+        this.json = json;
+        this.sessions = new McpSessions(idleTimeout, maxSessions, System::nanoTime);
+        this.contextExtractor = contextExtractor;
+        long sweepEvery = Math.max(1000, Math.min(idleTimeout.toMillis() / 4, 60_000));
+        this.sweepTimer = vertx.setPeriodic(sweepEvery, id -> sweep());
+    }
+
+    @Override
+    public void setSessionFactory(McpStreamableServerSession.Factory sessionFactory) {
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** Handles POST: one JSON-RPC message per request (batches are not part of the 2025-11-25 protocol). */
+    public void handlePost(RoutingContext ctx) {
+        if (refuseWhenClosing(ctx)) {
+            return;
+        }
+        String accept = ctx.request().getHeader("Accept");
+        if (!accepts(accept, "application/json") || !accepts(accept, "text/event-stream")) {
+            JsonRpcErrors.send(ctx, 406, JsonRpcErrors.TRANSPORT_ERROR,
+                    "Accept header must list both application/json and text/event-stream");
+            return;
+        }
+        String contentType = ctx.request().getHeader("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            JsonRpcErrors.send(ctx, 415, JsonRpcErrors.TRANSPORT_ERROR, "Content-Type must be application/json");
+            return;
+        }
+        McpSchema.JSONRPCMessage message = parse(ctx);
+        if (message == null) {
+            return;
+        }
+        McpTransportContext transportContext = contextExtractor.apply(ctx);
+        if (message instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+            initialize(ctx, request, transportContext);
+            return;
+        }
+        McpStreamableServerSession session = requireSession(ctx);
+        if (session == null) {
+            return;
+        }
+        Context vertxContext = vertx.getOrCreateContext();
+        if (message instanceof McpSchema.JSONRPCRequest request) {
+            SseStream stream = new SseStream(ctx.response(), vertxContext, json, session.getId());
+            stream.open();
+            session.responseStream(request, stream)
+                    .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
+                    .subscribe(null, error -> {
+                        LOG.error("session {}: request {} failed in the transport", session.getId(), request.id(), error);
+                        stream.close();
+                    });
+        } else {
+            Mono<Void> accepted = message instanceof McpSchema.JSONRPCResponse response
+                    ? session.accept(response)
+                    : session.accept((McpSchema.JSONRPCNotification) message);
+            accepted.contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
+                    .subscribe(null,
+                            error -> vertxContext.runOnContext(v -> JsonRpcErrors.send(ctx, 500, JsonRpcErrors.INTERNAL_ERROR,
+                                    "the message could not be processed")),
+                            () -> vertxContext.runOnContext(v -> ctx.response().setStatusCode(202).end()));
+        }
+    }
+
+    private void initialize(RoutingContext ctx, McpSchema.JSONRPCRequest request, McpTransportContext transportContext) {
+        if (sessionFactory == null) {
+            JsonRpcErrors.send(ctx.response(), 503, JsonRpcErrors.INTERNAL_ERROR, "server is starting; retry shortly", request.id());
+            return;
+        }
+        if (!sessions.hasRoom()) {
+            JsonRpcErrors.send(ctx.response(), 503, JsonRpcErrors.TRANSPORT_ERROR,
+                    "too many open sessions; end unused sessions with DELETE or retry later", request.id());
+            return;
+        }
+        McpSchema.InitializeRequest initialize;
+        try {
+            initialize = json.convertValue(request.params(), INITIALIZE);
+        } catch (IllegalArgumentException e) {
+            JsonRpcErrors.send(ctx.response(), 400, -32602, "initialize params are invalid: " + rootMessage(e), request.id());
+            return;
+        }
+        if (initialize == null || initialize.protocolVersion() == null) {
+            JsonRpcErrors.send(ctx.response(), 400, -32602, "initialize params need protocolVersion, capabilities and clientInfo", request.id());
+            return;
+        }
+        McpStreamableServerSession.McpStreamableServerSessionInit init = sessionFactory.startSession(initialize);
+        sessions.add(init.session());
+        Context vertxContext = vertx.getOrCreateContext();
+        init.initResult()
+                .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
+                .subscribe(result -> vertxContext.runOnContext(v -> writeInitResult(ctx, request, init.session(), result)),
+                        error -> vertxContext.runOnContext(v -> {
+                            sessions.remove(init.session().getId());
+                            LOG.error("initialize failed", error);
+                            JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "initialize failed", request.id());
+                        }));
+    }
+
+    private void writeInitResult(RoutingContext ctx, McpSchema.JSONRPCRequest request, McpStreamableServerSession session,
+            McpSchema.InitializeResult result) {
+        try {
+            String body = json.writeValueAsString(McpSchema.JSONRPCResponse.result(request.id(), result));
+            ctx.response().setStatusCode(200)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader(SESSION_HEADER, session.getId())
+                    .end(body);
+            LOG.info("session {} started by {} {}", session.getId(), clientName(request), ctx.request().remoteAddress());
+        } catch (IOException e) {
+            JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "initialize failed", request.id());
+        }
+    }
+
+    /** Handles GET: opens the session's listening stream for server-initiated messages. */
+    public void handleGet(RoutingContext ctx) {
+        if (refuseWhenClosing(ctx)) {
+            return;
+        }
+        if (!accepts(ctx.request().getHeader("Accept"), "text/event-stream")) {
+            JsonRpcErrors.send(ctx, 406, JsonRpcErrors.TRANSPORT_ERROR, "Accept header must list text/event-stream");
+            return;
+        }
+        McpStreamableServerSession session = requireSession(ctx);
+        if (session == null) {
+            return;
+        }
+        SseStream stream = new SseStream(ctx.response(), vertx.getOrCreateContext(), json, session.getId());
+        stream.open();
+        McpStreamableServerSession.McpStreamableServerSessionStream listening = session.listeningStream(stream);
+        ctx.response().write(": stream open\n\n");
+        long keepAlive = vertx.setPeriodic(20_000, id -> stream.keepAlive());
+        ctx.response().closeHandler(v -> {
+            vertx.cancelTimer(keepAlive);
+            listening.close();
+        });
+    }
+
+    /** Handles DELETE: ends the session; later requests with its id get 404. */
+    public void handleDelete(RoutingContext ctx) {
+        String id = ctx.request().getHeader(SESSION_HEADER);
+        if (id == null || id.isBlank()) {
+            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.TRANSPORT_ERROR, "Mcp-Session-Id header is required");
+            return;
+        }
+        McpStreamableServerSession session = sessions.remove(id).orElse(null);
+        if (session == null) {
+            JsonRpcErrors.send(ctx, 404, JsonRpcErrors.TRANSPORT_ERROR, "session not found; it has ended or expired");
+            return;
+        }
+        Context vertxContext = vertx.getOrCreateContext();
+        McpTransportContext transportContext = contextExtractor.apply(ctx);
+        session.delete()
+                .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
+                .subscribe(null,
+                        error -> vertxContext.runOnContext(v -> ctx.response().setStatusCode(200).end()),
+                        () -> vertxContext.runOnContext(v -> ctx.response().setStatusCode(200).end()));
+        LOG.info("session {} ended by client", id);
+    }
+
+    private McpSchema.JSONRPCMessage parse(RoutingContext ctx) {
+        JsonNode tree;
+        try {
+            tree = ctx.body() == null || ctx.body().buffer() == null ? null : Json.mapper().readTree(ctx.body().buffer().getBytes());
+        } catch (IOException e) {
+            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.PARSE_ERROR, "body is not valid JSON: " + rootMessage(e));
+            return null;
+        }
+        if (tree == null || !tree.isObject()) {
+            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.INVALID_REQUEST,
+                    tree != null && tree.isArray() ? "JSON-RPC batches are not supported; send one message per request"
+                            : "body must be one JSON-RPC 2.0 message object");
+            return null;
+        }
+        if (!"2.0".equals(tree.path("jsonrpc").asText(null))) {
+            JsonRpcErrors.send(ctx.response(), 400, JsonRpcErrors.INVALID_REQUEST, "\"jsonrpc\" must be \"2.0\"", idOf(tree));
+            return null;
+        }
+        JsonNode method = tree.get("method");
+        if (method != null && (!method.isTextual() || method.asText().isEmpty())) {
+            JsonRpcErrors.send(ctx.response(), 400, JsonRpcErrors.INVALID_REQUEST, "\"method\" must be a non-empty string", idOf(tree));
+            return null;
+        }
+        JsonNode id = tree.get("id");
+        if (id != null && !(id.isTextual() || id.isIntegralNumber())) {
+            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.INVALID_REQUEST, "\"id\" must be a string or an integer");
+            return null;
+        }
+        if (method == null && id == null) {
+            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.INVALID_REQUEST, "message has neither \"method\" nor \"id\"");
+            return null;
+        }
+        try {
+            return McpSchema.deserializeJsonRpcMessage(json, tree.toString());
+        } catch (IOException | IllegalArgumentException e) {
+            JsonRpcErrors.send(ctx.response(), 400, JsonRpcErrors.INVALID_REQUEST, "not a valid JSON-RPC message: " + rootMessage(e), idOf(tree));
+            return null;
+        }
+    }
+
+    private McpStreamableServerSession requireSession(RoutingContext ctx) {
+        String id = ctx.request().getHeader(SESSION_HEADER);
+        if (id == null || id.isBlank()) {
+            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.TRANSPORT_ERROR,
+                    "Mcp-Session-Id header is required; send initialize first and reuse the id it returns");
+            return null;
+        }
+        McpStreamableServerSession session = sessions.touch(id).orElse(null);
+        if (session == null) {
+            JsonRpcErrors.send(ctx, 404, JsonRpcErrors.TRANSPORT_ERROR, "session not found; it has ended or expired: initialize a new one");
+        }
+        return session;
+    }
+
+    private boolean refuseWhenClosing(RoutingContext ctx) {
+        if (closing) {
+            ctx.response().putHeader("Retry-After", "1");
+            JsonRpcErrors.send(ctx, 503, JsonRpcErrors.TRANSPORT_ERROR, "server is shutting down; reconnect to another instance");
+        }
+        return closing;
+    }
+
+    private static boolean accepts(String accept, String mediaType) {
+        if (accept == null) {
+            return false;
+        }
+        String lower = accept.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains(mediaType) || lower.contains("*/*");
+    }
+
+    private static Object idOf(JsonNode tree) {
+        JsonNode id = tree.get("id");
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        return id.isIntegralNumber() ? id.longValue() : id.asText();
+    }
+
+    private static String clientName(McpSchema.JSONRPCRequest request) {
+        Object params = request.params();
+        if (params instanceof java.util.Map<?, ?> map && map.get("clientInfo") instanceof java.util.Map<?, ?> info) {
+            return String.valueOf(info.get("name")) + "/" + info.get("version");
+        }
+        return "unknown client";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+
+    private void sweep() {
+        sessions.expireIdle().forEach(s -> s.closeGracefully().subscribe(null, e -> LOG.debug("closing idle session", e)));
+    }
+
+    /** Number of open sessions (for metrics and tests). */
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    @Override
+    public Mono<Void> notifyClients(String method, Object params) {
+        return Flux.fromIterable(sessions.all())
+                .flatMap(s -> s.sendNotification(method, params).onErrorResume(e -> {
+                    LOG.debug("session {}: notification {} not delivered", s.getId(), method, e);
+                    return Mono.empty();
+                }))
+                .then();
+    }
+
+    @Override
+    public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+        return Mono.defer(() -> sessions.touch(sessionId)
+                .map(s -> s.sendNotification(method, params))
+                .orElseGet(Mono::empty));
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return Mono.defer(() -> {
+            closing = true;
+            vertx.cancelTimer(sweepTimer);
+            List<McpStreamableServerSession> all = sessions.clear();
+            return Flux.fromIterable(all).flatMap(s -> s.closeGracefully().onErrorResume(e -> Mono.empty())).then();
+        });
+    }
+}

@@ -1,0 +1,107 @@
+package dev.awsmcp.gateway.testing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.Health;
+import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ResourceRef;
+import dev.awsmcp.toolset.api.ToolCall;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.api.Toolset;
+import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.api.ToolsetContext;
+import dev.awsmcp.toolset.api.ToolsetFactory;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A hand-written toolset for transport and pipeline tests (type {@code test-echo}): it calls no AWS,
+ * so tests of the HTTP layer do not depend on the emulator. Tools: echo (returns its arguments),
+ * sleep (answers after {@code millis}), crash (throws, as a buggy toolset would), fail (a tool error).
+ */
+public final class EchoToolsetFactory implements ToolsetFactory {
+
+    @Override
+    public String type() {
+        return "test-echo";
+    }
+
+    @Override
+    public Set<String> optionKeys() {
+        return Set.of("greeting");
+    }
+
+    @Override
+    public Toolset create(ToolsetConfig config, ToolsetContext context) {
+        return new EchoToolset(config.options().path("greeting").asText("hello"));
+    }
+
+    private static ObjectNode schema(String json) {
+        try {
+            return (ObjectNode) Json.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final class EchoToolset implements Toolset {
+        private final String greeting;
+
+        EchoToolset(String greeting) {
+            this.greeting = greeting;
+        }
+
+        @Override
+        public List<ToolSpec> tools() {
+            ObjectNode echo = schema("{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\",\"maxLength\":100000},"
+                    + "\"limit\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":1000}},\"required\":[\"text\"],\"additionalProperties\":false}");
+            ObjectNode sleep = schema("{\"type\":\"object\",\"properties\":{\"millis\":{\"type\":\"integer\",\"minimum\":0}},"
+                    + "\"required\":[\"millis\"],\"additionalProperties\":false}");
+            ObjectNode none = schema("{\"type\":\"object\",\"additionalProperties\":false}");
+            return List.of(
+                    new ToolSpec("echo", "Echo", "Returns the text it was given.", echo, null, Access.READ, args -> List.of()),
+                    new ToolSpec("sleep", "Sleep", "Answers after the given milliseconds.", sleep, null, Access.READ, args -> List.of()),
+                    new ToolSpec("crash", "Crash", "Fails like a toolset bug.", none, null, Access.READ, args -> List.of()),
+                    new ToolSpec("fail", "Fail", "Returns a tool error.", none, null, Access.WRITE,
+                            args -> List.of(new ResourceRef("thing", "x"))));
+        }
+
+        @Override
+        public CompletionStage<ToolResult> call(ToolCall call, CallContext context) {
+            switch (call.tool()) {
+                case "echo": {
+                    ObjectNode out = Json.object();
+                    out.put("greeting", greeting);
+                    out.set("text", call.arguments().get("text"));
+                    out.put("principal", context.caller().principal());
+                    out.put("correlation_id", context.correlationId());
+                    return CompletableFuture.completedFuture(ToolResult.success(out));
+                }
+                case "sleep": {
+                    long millis = call.arguments().get("millis").asLong();
+                    ObjectNode out = Json.object().put("slept", millis);
+                    return CompletableFuture.supplyAsync(() -> ToolResult.success(out),
+                            CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
+                }
+                case "crash":
+                    throw new IllegalStateException("secret internal detail");
+                default:
+                    return CompletableFuture.completedFuture(ToolResult.failure(ToolResult.Kind.NOT_FOUND, "thing x not found; call list_things"));
+            }
+        }
+
+        @Override
+        public CompletionStage<Health> check(CallContext context) {
+            return CompletableFuture.completedFuture(Health.up());
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.awsmcp.gateway.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Raw Streamable HTTP requests, for tests of status codes and framing that a real client hides. */
+public final class McpHttp {
+
+    public static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+            + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw-test\",\"version\":\"1\"}}}";
+    public static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI url;
+
+    public McpHttp(URI url) {
+        this.url = url;
+    }
+
+    /** A POST with the headers a conforming client sends, plus {@code extra} name/value pairs. */
+    public HttpResponse<String> post(String body, String... extra) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < extra.length; i += 2) {
+            b.setHeader(extra[i], extra[i + 1]);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any method with exactly the given headers. */
+    public HttpResponse<String> send(String method, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.setHeader(headers[i], headers[i + 1]);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Initializes a session and acknowledges it; returns the session id. */
+    public String initialize() throws IOException, InterruptedException {
+        HttpResponse<String> response = post(INITIALIZE);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("initialize answered " + response.statusCode() + ": " + response.body());
+        }
+        String session = response.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        post(INITIALIZED, "Mcp-Session-Id", session);
+        return session;
+    }
+
+    /** A tools/call request body. */
+    public static String toolsCall(int id, String tool, String argumentsJson) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":" + argumentsJson + "}}";
+    }
+
+    /** The JSON payloads of the {@code data:} lines of an SSE body. */
+    public static java.util.List<String> sseData(String body) {
+        return body.lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+    }
+}
