@@ -144,7 +144,9 @@ public final class ConfigLoader {
 
     private JsonNode interpolate(JsonNode node, String path) {
         if (node.isTextual()) {
-            return new TextNode(substitute(node.asText(), path));
+            String text = node.asText();
+            String value = substitute(text, path);
+            return value.equals(text) ? node : scalar(value);
         }
         if (node.isObject()) {
             ObjectNode copy = yaml.createObjectNode();
@@ -163,6 +165,19 @@ public final class ConfigLoader {
             return copy;
         }
         return node;
+    }
+
+    /** An interpolated value is typed as YAML would type it ({@code 8080} a number), but never becomes a structure. */
+    private JsonNode scalar(String value) {
+        if (value.isEmpty()) {
+            return TextNode.valueOf(value);
+        }
+        try {
+            JsonNode parsed = yaml.readTree(value);
+            return parsed != null && parsed.isValueNode() && !parsed.isNull() ? parsed : TextNode.valueOf(value);
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(value);
+        }
     }
 
     private String substitute(String text, String path) {

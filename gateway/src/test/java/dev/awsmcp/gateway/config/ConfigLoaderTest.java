@@ -1,0 +1,101 @@
+package dev.awsmcp.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private GatewayConfig load(String yaml, Map<String, String> env) throws Exception {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, yaml);
+        return new ConfigLoader(env::get).load(file);
+    }
+
+    private GatewayConfig load(String yaml) throws Exception {
+        return load(yaml, Map.of());
+    }
+
+    @Test
+    void emptyFileGivesSafeDefaults() throws Exception {
+        GatewayConfig config = load("");
+        assertThat(config.server().host()).isEqualTo("127.0.0.1");
+        assertThat(config.server().port()).isEqualTo(8080);
+        assertThat(config.server().path()).isEqualTo("/mcp");
+        assertThat(config.server().maxRequestBytes()).isEqualTo(1_048_576);
+        assertThat(config.toolNames().separator()).isEqualTo("__");
+        assertThat(config.limits().resultLimits().maxRows()).isEqualTo(1000);
+        assertThat(config.toolsets()).isEmpty();
+    }
+
+    @Test
+    void shippedConfigurationFilesLoad() {
+        Path root = Path.of(System.getProperty("user.dir")).getParent();
+        for (String name : new String[] {"config/gateway.yaml", "config/demo.yaml"}) {
+            GatewayConfig config = new ConfigLoader(k -> null).load(root.resolve(name));
+            assertThat(config.toolsets()).as(name).isNotEmpty();
+        }
+    }
+
+    @Test
+    void interpolatesEnvironmentWithDefaults() throws Exception {
+        GatewayConfig config = load("server:\n  port: ${PORT:9000}\n  host: \"${HOST}\"\n  path: \"${P:/x}\"\n", Map.of("HOST", "0.0.0.0"));
+        assertThat(config.server().port()).isEqualTo(9000);
+        assertThat(config.server().host()).isEqualTo("0.0.0.0");
+        assertThat(config.server().path()).isEqualTo("/x");
+    }
+
+    @Test
+    void unsetVariableWithoutDefaultNamesKeyAndVariable() {
+        assertThatThrownBy(() -> load("server: { host: \"${GATEWAY_BIND}\" }"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("gateway.yaml")
+                .hasMessageContaining("server.host")
+                .hasMessageContaining("GATEWAY_BIND is not set");
+    }
+
+    @Test
+    void unknownKeyIsRejectedWithTheKnownKeys() {
+        assertThatThrownBy(() -> load("server:\n  prot: 8080\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("server.prot: unknown key")
+                .hasMessageContaining("port");
+        assertThatThrownBy(() -> load("audit: {}\n"))
+                .hasMessageContaining("audit: unknown key");
+    }
+
+    @Test
+    void wrongTypeNamesTheKey() {
+        assertThatThrownBy(() -> load("server: { port: eighty }"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("server.port");
+    }
+
+    @Test
+    void invalidValuesNameTheKeyAndTheFix() {
+        assertThatThrownBy(() -> load("server: { port: 70000 }")).hasMessageContaining("server.port: 70000 is not a TCP port");
+        assertThatThrownBy(() -> load("server: { path: mcp }")).hasMessageContaining("server.path: 'mcp' must start with '/'");
+        assertThatThrownBy(() -> load("limits: { callTimeout: soon }")).hasMessageContaining("limits.callTimeout: 'soon' is not a duration");
+        assertThatThrownBy(() -> load("limits: { defaultRows: 500, maxRows: 100 }")).hasMessageContaining("limits:");
+        assertThatThrownBy(() -> load("toolNames: { separator: \".\" }")).hasMessageContaining("toolNames.separator");
+    }
+
+    @Test
+    void duplicateKeysAndBrokenYamlAreRejected() {
+        assertThatThrownBy(() -> load("server: { port: 1 }\nserver: { port: 2 }\n")).hasMessageContaining("server");
+        assertThatThrownBy(() -> load("server: [\n")).hasMessageContaining("not valid YAML at line");
+    }
+
+    @Test
+    void missingFileSaysSo() {
+        assertThatThrownBy(() -> new ConfigLoader().load(dir.resolve("nope.yaml"))).hasMessageContaining("nope.yaml: file not found");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.awsmcp.gateway.toolset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.awsmcp.gateway.config.ConfigException;
+import dev.awsmcp.gateway.config.ConfigLoader;
+import dev.awsmcp.gateway.config.GatewayConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ToolsetRegistryTest {
+
+    @TempDir
+    Path dir;
+
+    // One shared client factory, as in the gateway: its Netty event loop takes seconds to shut down.
+    private static final AwsClientFactory clients = new AwsClientFactory(4);
+
+    @AfterAll
+    static void close() {
+        clients.close();
+    }
+
+    private ToolsetRegistry registry(String toolsetsYaml) throws Exception {
+        Path file = dir.resolve("g.yaml");
+        Files.writeString(file, "toolsets:\n" + toolsetsYaml);
+        GatewayConfig config = new ConfigLoader(k -> null).load(file);
+        return ToolsetRegistry.create(config, clients);
+    }
+
+    @Test
+    void discoversFactoriesWithServiceLoader() {
+        assertThat(ToolsetRegistry.discoverFactories()).containsKey("test-echo");
+    }
+
+    @Test
+    void exposesToolsUnderIdAndSeparatorWithOptions() throws Exception {
+        try (ToolsetRegistry registry = registry("  - { id: echo-a, type: test-echo, region: eu-west-1, greeting: hi }\n"
+                + "  - { id: echo-b, type: test-echo, region: us-east-1 }\n")) {
+            assertThat(registry.tools()).extracting(RegisteredTool::name)
+                    .contains("echo-a__echo", "echo-b__echo", "echo-b__fail");
+            assertThat(registry.find("echo-a__sleep")).isPresent();
+            assertThat(registry.find("echo-a__nope")).isEmpty();
+        }
+    }
+
+    @Test
+    void unknownTypeListsAvailableTypes() {
+        assertThatThrownBy(() -> registry("  - { id: s, type: s4, region: us-east-1 }\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("toolsets[0].type: unknown toolset type 's4'")
+                .hasMessageContaining("test-echo");
+    }
+
+    @Test
+    void unknownKeyOfAFactoryIsRejected() {
+        assertThatThrownBy(() -> registry("  - { id: e, type: test-echo, region: us-east-1, greting: x }\n"))
+                .hasMessageContaining("toolsets[0]: unknown key(s) [greting]")
+                .hasMessageContaining("greeting");
+    }
+
+    @Test
+    void duplicateIdsAreRejected() {
+        assertThatThrownBy(() -> registry("  - { id: e, type: test-echo, region: us-east-1 }\n  - { id: e, type: test-echo, region: us-east-1 }\n"))
+                .hasMessageContaining("toolsets[1].id: 'e' is already used by toolsets[0]");
+    }
+
+    @Test
+    void overlongToolNamesAreRejectedNamingTheEntry() {
+        Path file = dir.resolve("short.yaml");
+        assertThatThrownBy(() -> {
+            Files.writeString(file, "toolNames: { maxLength: 10 }\ntoolsets:\n  - { id: echoes, type: test-echo, region: us-east-1 }\n");
+            ToolsetRegistry.create(new ConfigLoader(k -> null).load(file), clients);
+        }).hasMessageContaining("tool name 'echoes__echo' must be at most 10 characters");
+    }
+
+    @Test
+    void invalidIdsAndRegionsAndEndpointsAreRejected() {
+        assertThatThrownBy(() -> registry("  - { id: My_Id, type: test-echo, region: us-east-1 }\n")).hasMessageContaining("toolsets[0].id");
+        assertThatThrownBy(() -> registry("  - { id: a__b, type: test-echo, region: us-east-1 }\n")).hasMessageContaining("separator");
+        assertThatThrownBy(() -> registry("  - { id: e, type: test-echo, region: mars }\n")).hasMessageContaining("toolsets[0].region: 'mars'");
+        assertThatThrownBy(() -> registry("  - { id: e, type: test-echo }\n")).hasMessageContaining("toolsets[0].region: required");
+        assertThatThrownBy(() -> registry("  - { id: e, type: test-echo, region: us-east-1, endpoint: 'ftp://x' }\n"))
+                .hasMessageContaining("toolsets[0].endpoint");
+    }
+}
