@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GatewayCommand.Version.class,
         description = "One MCP endpoint for incident investigation across AWS services.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, LocalAwsCommand.class})
 public final class GatewayCommand implements Runnable {
 
     @CommandLine.Spec
@@ -44,6 +44,10 @@ public final class GatewayCommand implements Runnable {
 
     /** A command failed in a way the user can fix; the message says how. */
     public static final class CommandFailedException extends RuntimeException {
+        public CommandFailedException(String message) {
+            super(message);
+        }
+
         public CommandFailedException(String message, Throwable cause) {
             super(message, cause);
         }

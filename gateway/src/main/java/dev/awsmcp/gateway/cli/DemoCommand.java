@@ -1,0 +1,70 @@
+package dev.awsmcp.gateway.cli;
+
+import dev.awsmcp.gateway.config.ConfigLoader;
+import dev.awsmcp.gateway.config.GatewayConfig;
+import dev.awsmcp.gateway.server.GatewayRuntime;
+import dev.awsmcp.gateway.server.HttpGateway;
+import dev.awsmcp.testkit.MotoServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code demo}: local AWS seeded with the incident scenario, and the gateway serving it. The emulator
+ * accepts any credentials, so the demo hands the SDK throwaway ones (system properties, only when the
+ * environment has none) and points every toolset at the emulator through {@code AWS_ENDPOINT_URL}.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the gateway on a local AWS emulator seeded with a demo incident.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", defaultValue = "config/demo.yaml", description = "Gateway configuration. Default: ${DEFAULT-VALUE}.")
+    Path config;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Gateway port. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--aws-port", defaultValue = "0", description = "Emulator port (0 = any free port). Default: ${DEFAULT-VALUE}.")
+    int awsPort;
+
+    @Override
+    public Integer call() throws Exception {
+        MotoServer moto = LocalAwsCommand.start(awsPort, LocalAwsCommand.Seed.demo);
+        String endpoint = moto.endpoint().toString();
+        GatewayConfig gatewayConfig = new ConfigLoader(name -> switch (name) {
+            case "AWS_ENDPOINT_URL" -> endpoint;
+            case "GATEWAY_PORT" -> String.valueOf(port);
+            default -> System.getenv(name);
+        }).load(config);
+        useEmulatorCredentials();
+        ServeCommand.runHttp(GatewayRuntime.create(gatewayConfig), gateway -> printWelcome(gateway, endpoint));
+        return 0;
+    }
+
+    private static void useEmulatorCredentials() {
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
+            System.setProperty("aws.accessKeyId", "testing");
+            System.setProperty("aws.secretAccessKey", "testing");
+        }
+    }
+
+    private void printWelcome(HttpGateway gateway, String awsEndpoint) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%nAWS MCP Gateway demo%n");
+        out.printf("  MCP endpoint : %s%n", gateway.mcpUrl());
+        out.printf("  local AWS    : %s (moto, seeded with the payments incident)%n", awsEndpoint);
+        out.printf("Connect a client:%n");
+        out.printf("  Claude Code  : claude mcp add --transport http aws-gateway %s%n", gateway.mcpUrl());
+        out.printf("  Inspector CLI: npx @modelcontextprotocol/inspector --cli %s --transport http --method tools/list%n", gateway.mcpUrl());
+        out.printf("Try: \"Which payments orders are stuck in PAYMENT_PENDING, and what error do they share?\"%n");
+        out.printf("Press Ctrl-C to stop.%n");
+        out.flush();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.awsmcp.gateway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awsmcp.gateway.mcp.McpServerFactory;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve --stdio} as a real subprocess, driven by the SDK's stdio client. */
+class StdioGatewayTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesToolsOverStdioToTheSdkClient() throws Exception {
+        Path config = dir.resolve("stdio.yaml");
+        Files.writeString(config, "toolsets:\n  - { id: t, type: test-echo, region: us-east-1 }\n");
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        ServerParameters server = ServerParameters.builder(java)
+                .args("-cp", System.getProperty("java.class.path"), "dev.awsmcp.gateway.cli.GatewayCommand",
+                        "serve", "--stdio", "--config", config.toString())
+                .build();
+        McpSyncClient client = McpClient.sync(new StdioClientTransport(server, McpServerFactory.JSON))
+                .requestTimeout(Duration.ofSeconds(30))
+                .initializationTimeout(Duration.ofSeconds(60))
+                .build();
+        try {
+            McpSchema.InitializeResult init = client.initialize();
+            assertThat(init.serverInfo().name()).isEqualTo("aws-mcp-gateway");
+            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("t__echo");
+            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("t__echo", Map.of("text", "over stdio")));
+            assertThat(result.isError()).isFalse();
+            assertThat(((Map<?, ?>) result.structuredContent()).get("text")).isEqualTo("over stdio");
+            assertThat(((Map<?, ?>) result.structuredContent()).get("principal")).isEqualTo("local");
+        } finally {
+            client.closeGracefully();
+        }
+    }
+}
