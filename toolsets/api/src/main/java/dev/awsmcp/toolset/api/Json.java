@@ -17,6 +17,8 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // DynamoDB numbers and other decimals keep every digit.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             // Protocol messages from newer clients may carry fields this build does not know.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)

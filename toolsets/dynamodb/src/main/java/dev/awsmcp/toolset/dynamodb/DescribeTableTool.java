@@ -1,0 +1,49 @@
+package dev.awsmcp.toolset.dynamodb;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+
+/**
+ * {@code describe_table}: keys, indexes, size, status, billing, stream and TTL of one table. The TTL
+ * comes from a second request sent in parallel; when it fails (for example a role without
+ * {@code dynamodb:DescribeTimeToLive}) the result simply has no {@code ttl}.
+ */
+final class DescribeTableTool implements DynamoDbTool {
+
+    private final DynamoDbAsyncClient dynamo;
+    private final ToolSpec spec;
+
+    DescribeTableTool(DynamoDbAsyncClient dynamo, ToolNames names) {
+        this.dynamo = dynamo;
+        this.spec = ToolSpecs.onTable("describe_table", "Describe a DynamoDB table",
+                "Describe a table: partition/sort keys with types, secondary indexes (keys, projection), "
+                        + "item count, size, status, billing mode, stream, TTL. Call before "
+                        + names.qualified("query") + " to learn the key names.",
+                Access.READ);
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
+        String table = arguments.table();
+        CompletableFuture<TimeToLiveDescription> ttl = dynamo
+                .describeTimeToLive(b -> b.tableName(table).overrideConfiguration(context.awsOverrides()))
+                .handle((response, failure) -> failure == null ? response.timeToLiveDescription() : null);
+        return dynamo.describeTable(b -> b.tableName(table).overrideConfiguration(context.awsOverrides()))
+                .thenCombine(ttl, (described, timeToLive) -> {
+                    ObjectNode result = TableDescriptions.toJson(described.table());
+                    TableDescriptions.addTimeToLive(result, timeToLive);
+                    return ToolResult.success(result);
+                });
+    }
+}

@@ -1,0 +1,99 @@
+package dev.awsmcp.toolset.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.ResourceRef;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code execute_partiql}: one read-only SELECT, checked by {@link PartiqlSelectParser} before AWS
+ * sees it. The cursor wraps DynamoDB's NextToken, scoped to the exact statement.
+ */
+final class ExecutePartiqlTool implements DynamoDbTool {
+
+    static final int MAX_PAGES = 10;
+
+    private final DynamoDbAsyncClient dynamo;
+    private final ToolSpec spec;
+
+    ExecutePartiqlTool(DynamoDbAsyncClient dynamo, ToolNames names) {
+        this.dynamo = dynamo;
+        this.spec = ToolSpecs.spec("execute_partiql", "Run a PartiQL SELECT on DynamoDB",
+                "Run one read-only PartiQL SELECT, e.g. SELECT * FROM \"orders\" WHERE \"pk\" = ?. Only SELECT is allowed. "
+                        + "Without a WHERE on the partition key it scans the table; prefer " + names.qualified("query")
+                        + ". Parameters are plain JSON. Pass next_cursor to continue.",
+                Access.READ, ExecutePartiqlTool::resources);
+    }
+
+    /**
+     * The tables the statement reads. An unparseable statement names none: the call refuses it before
+     * any AWS request, so nothing needs authorizing.
+     */
+    static List<ResourceRef> resources(JsonNode arguments) {
+        try {
+            JsonNode statement = arguments.get("statement");
+            if (statement == null || !statement.isTextual()) {
+                return List.of();
+            }
+            return PartiqlSelectParser.parse(statement.textValue()).tables().stream()
+                    .map(table -> new ResourceRef(ToolSpecs.TABLE, table))
+                    .toList();
+        } catch (ToolArgumentException refusedByCall) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
+        String statement = arguments.text("statement");
+        PartiqlSelect select = PartiqlSelectParser.parse(statement);
+        List<AttributeValue> parameters = parameters(arguments.node().get("parameters"));
+        Boolean consistent = arguments.optionalBoolean("consistent_read");
+        PageReader reader = new PageReader((limit, start) -> dynamo
+                .executeStatement(b -> b.statement(statement)
+                        .parameters(parameters)
+                        .consistentRead(consistent)
+                        .limit(limit)
+                        .nextToken(start == null ? null : start.asText())
+                        .overrideConfiguration(context.awsOverrides()))
+                .thenApply(response -> new PageReader.Page(response.items(), null,
+                        response.nextToken() == null ? null : TextNode.valueOf(response.nextToken()))),
+                "partiql:" + select.table() + ":" + fingerprint(statement), MAX_PAGES);
+        return reader.read(arguments, context);
+    }
+
+    private static List<AttributeValue> parameters(JsonNode node) {
+        if (node == null || node.isNull() || node.isEmpty()) {
+            return null;
+        }
+        List<AttributeValue> values = new ArrayList<>(node.size());
+        node.forEach(value -> values.add(AttributeValues.fromJson(value)));
+        return values;
+    }
+
+    private static String fingerprint(String statement) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(statement.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.awsmcp.toolset.dynamodb;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+/** {@code get_item}: one item by its full primary key. */
+final class GetItemTool implements DynamoDbTool {
+
+    private final DynamoDbAsyncClient dynamo;
+    private final ToolSpec spec;
+
+    GetItemTool(DynamoDbAsyncClient dynamo) {
+        this.dynamo = dynamo;
+        this.spec = ToolSpecs.onTable("get_item", "Get a DynamoDB item",
+                "Get one item by its full primary key (partition key, plus sort key if the table has one). "
+                        + "Returns found=false when no item has that key.",
+                Access.READ);
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
+        return dynamo.getItem(b -> b.tableName(arguments.table())
+                        .key(arguments.item("key"))
+                        .projectionExpression(arguments.optionalText("projection"))
+                        .expressionAttributeNames(arguments.names())
+                        .consistentRead(arguments.optionalBoolean("consistent_read"))
+                        .overrideConfiguration(context.awsOverrides()))
+                .thenApply(response -> {
+                    ObjectNode result = Json.object();
+                    boolean found = response.hasItem() && !response.item().isEmpty();
+                    result.put("found", found);
+                    result.set("item", found ? AttributeValues.toJson(response.item()) : Json.mapper().nullNode());
+                    return ToolResult.success(result);
+                });
+    }
+}

@@ -1,0 +1,85 @@
+package dev.awsmcp.toolset.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.PageCursor;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+/** {@code list_tables}: table names, at most 200 per call, with a cursor for the rest. */
+final class ListTablesTool implements DynamoDbTool {
+
+    static final int MAX_TABLES = 200;
+    private static final int AWS_PAGE = 100;
+    private static final String SCOPE = "list_tables";
+
+    private final DynamoDbAsyncClient dynamo;
+    private final ToolSpec spec;
+
+    ListTablesTool(DynamoDbAsyncClient dynamo) {
+        this.dynamo = dynamo;
+        this.spec = ToolSpecs.spec("list_tables", "List DynamoDB tables",
+                "List table names in this account and region, up to 200 per call. "
+                        + "When truncated, pass next_cursor to get the rest.",
+                Access.READ, arguments -> List.of());
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
+        Integer requested = arguments.optionalInt("limit");
+        int limit = requested == null || requested <= 0 ? MAX_TABLES : Math.min(requested, MAX_TABLES);
+        String cursor = arguments.optionalText("cursor");
+        String start = cursor == null || cursor.isEmpty() ? null : decode(cursor);
+        return page(Json.mapper().createArrayNode(), limit, start, context).thenApply(ToolResult::success);
+    }
+
+    private CompletableFuture<ObjectNode> page(ArrayNode names, int limit, String start, CallContext context) {
+        return dynamo.listTables(b -> b.limit(Math.min(AWS_PAGE, limit - names.size()))
+                        .exclusiveStartTableName(start)
+                        .overrideConfiguration(context.awsOverrides()))
+                .thenCompose(response -> {
+                    response.tableNames().forEach(names::add);
+                    String last = response.lastEvaluatedTableName();
+                    if (last != null && names.size() < limit) {
+                        return page(names, limit, last, context);
+                    }
+                    return CompletableFuture.completedFuture(result(names, last));
+                });
+    }
+
+    private static ObjectNode result(ArrayNode names, String last) {
+        ObjectNode result = Json.object();
+        result.set("tables", names);
+        result.put("count", names.size());
+        result.put("truncated", last != null);
+        if (last != null) {
+            result.put("next_cursor", PageCursor.encode(SCOPE, TextNode.valueOf(last)));
+        }
+        return result;
+    }
+
+    private static String decode(String cursor) {
+        try {
+            JsonNode position = PageCursor.decode(cursor, SCOPE);
+            if (!position.isTextual()) {
+                throw new IllegalArgumentException("cursor is not valid; pass next_cursor exactly as returned");
+            }
+            return position.textValue();
+        } catch (IllegalArgumentException e) {
+            throw new ToolArgumentException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.awsmcp.toolset.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.PageCursor;
+import dev.awsmcp.toolset.api.ToolResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Reads items page by page (query, scan, PartiQL) until the requested number of items, the end, a
+ * page budget, the byte budget or the deadline is reached, and returns them with a scoped cursor.
+ * Each page asks for at most the items still wanted, so the position AWS returns is exactly where the
+ * result stops: nothing is skipped or repeated between calls.
+ */
+final class PageReader {
+
+    /** One page from AWS; {@code next} is null at the end, {@code scanned} null when AWS does not say. */
+    record Page(List<Map<String, AttributeValue>> items, Integer scanned, JsonNode next) {
+    }
+
+    /** Fetches one page of at most {@code limit} items from {@code start} (null: the beginning). */
+    @FunctionalInterface
+    interface PageFetcher {
+        CompletableFuture<Page> fetch(int limit, JsonNode start);
+    }
+
+    private static final Duration DEADLINE_RESERVE = Duration.ofSeconds(2);
+
+    private final PageFetcher fetcher;
+    private final String scope;
+    private final int maxPages;
+
+    PageReader(PageFetcher fetcher, String scope, int maxPages) {
+        this.fetcher = fetcher;
+        this.scope = scope;
+        this.maxPages = maxPages;
+    }
+
+    /** Reads with the call's {@code limit} and {@code cursor} arguments. */
+    CompletableFuture<ToolResult> read(Arguments arguments, CallContext context) {
+        int limit = context.limits().rows(arguments.optionalInt("limit"));
+        String cursor = arguments.optionalText("cursor");
+        JsonNode start = cursor == null || cursor.isEmpty() ? null : decode(cursor);
+        Progress progress = new Progress();
+        return next(progress, limit, start, context).thenApply(ToolResult::success);
+    }
+
+    private CompletableFuture<ObjectNode> next(Progress progress, int limit, JsonNode start, CallContext context) {
+        return fetcher.fetch(limit - progress.count, start).thenCompose(page -> {
+            progress.add(page);
+            JsonNode position = page.next();
+            boolean more = position != null && !position.isNull();
+            if (!more) {
+                return CompletableFuture.completedFuture(progress.result(null));
+            }
+            if (progress.count >= limit || progress.pages >= maxPages
+                    || progress.bytes >= context.limits().maxResultBytes()
+                    || context.remaining().compareTo(DEADLINE_RESERVE) < 0) {
+                return CompletableFuture.completedFuture(progress.result(PageCursor.encode(scope, position)));
+            }
+            return next(progress, limit, position, context);
+        });
+    }
+
+    private JsonNode decode(String cursor) {
+        try {
+            return PageCursor.decode(cursor, scope);
+        } catch (IllegalArgumentException e) {
+            throw new ToolArgumentException(e.getMessage());
+        }
+    }
+
+    /** What the pages read so far add up to; confined to one call's future chain. */
+    private static final class Progress {
+        private final ArrayNode items = Json.mapper().createArrayNode();
+        private int count;
+        private Integer scanned;
+        private int pages;
+        private long bytes;
+
+        void add(Page page) {
+            pages++;
+            for (Map<String, AttributeValue> item : page.items()) {
+                ObjectNode json = AttributeValues.toJson(item);
+                bytes += json.toString().length();
+                items.add(json);
+            }
+            count += page.items().size();
+            if (page.scanned() != null) {
+                scanned = (scanned == null ? 0 : scanned) + page.scanned();
+            }
+        }
+
+        ObjectNode result(String nextCursor) {
+            ObjectNode result = Json.object();
+            result.set("items", items);
+            result.put("count", count);
+            if (scanned != null) {
+                result.put("scanned_count", scanned);
+            }
+            if (nextCursor != null) {
+                result.put("next_cursor", nextCursor);
+            }
+            return result;
+        }
+    }
+}

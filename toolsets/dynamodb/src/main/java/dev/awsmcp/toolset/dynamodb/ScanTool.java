@@ -1,0 +1,58 @@
+package dev.awsmcp.toolset.dynamodb;
+
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/** {@code scan}: a bounded number of pages of a whole table or index, with cursor paging. */
+final class ScanTool implements DynamoDbTool {
+
+    static final int MAX_PAGES = 5;
+
+    private final DynamoDbAsyncClient dynamo;
+    private final ToolSpec spec;
+
+    ScanTool(DynamoDbAsyncClient dynamo, ToolNames names) {
+        this.dynamo = dynamo;
+        this.spec = ToolSpecs.onTable("scan", "Scan a DynamoDB table (expensive)",
+                "Read items across the whole table or index, optionally filtered. Slow and costly: reads every item "
+                        + "and filters afterwards. Prefer " + names.qualified("query") + " when the partition key is known. "
+                        + "May return few items plus next_cursor; pass it to continue.",
+                Access.READ);
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
+        String table = arguments.table();
+        String index = arguments.optionalText("index");
+        ScanRequest base = ScanRequest.builder()
+                .tableName(table)
+                .indexName(index)
+                .filterExpression(arguments.optionalText("filter"))
+                .projectionExpression(arguments.optionalText("projection"))
+                .expressionAttributeNames(arguments.names())
+                .expressionAttributeValues(arguments.values())
+                .consistentRead(arguments.optionalBoolean("consistent_read"))
+                .build();
+        PageReader reader = new PageReader((limit, start) -> dynamo
+                .scan(base.toBuilder()
+                        .limit(limit)
+                        .exclusiveStartKey(start == null ? null : KeyPositions.decode(start))
+                        .overrideConfiguration(context.awsOverrides())
+                        .build())
+                .thenApply(response -> new PageReader.Page(response.items(), response.scannedCount(),
+                        response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                                ? KeyPositions.encode(response.lastEvaluatedKey()) : null)),
+                "scan:" + table + ":" + (index == null ? "" : index), MAX_PAGES);
+        return reader.read(arguments, context);
+    }
+}
