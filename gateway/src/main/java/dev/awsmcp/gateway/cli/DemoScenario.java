@@ -10,20 +10,40 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Seeds a local AWS emulator with the demo incident. The scenario lives in one Python script
- * ({@code local-aws/seed-demo.py}, shipped in the jar) run with boto3, which moto's server install
- * brings along, so the scenario names no toolset and can grow with every service the demo covers.
+ * Seeds a local AWS emulator with the demo incident. The scenario lives in Python scripts, one per
+ * service ({@code local-aws/seed-demo-*.py}, listed in {@code local-aws/seed-demo.list}, shipped in the
+ * jar), run with boto3, which moto's server install brings along, so the scenario names no toolset.
  */
 final class DemoScenario {
 
-    private static final String SCRIPT = "/local-aws/seed-demo.py";
+    private static final String LIST = "/local-aws/seed-demo.list";
     private static final long TIMEOUT_SECONDS = 120;
 
     private DemoScenario() {
     }
 
-    /** Runs the seed script against {@code endpoint}; returns its one-line summary. */
+    /** Runs every seed script against {@code endpoint}; returns their summary lines. */
     static String seed(URI endpoint, String region) {
+        StringBuilder summary = new StringBuilder();
+        for (String script : scripts()) {
+            summary.append(summary.isEmpty() ? "" : "\n").append(run("/local-aws/" + script, endpoint, region));
+        }
+        return summary.toString();
+    }
+
+    private static List<String> scripts() {
+        try (InputStream in = DemoScenario.class.getResourceAsStream(LIST)) {
+            if (in == null) {
+                throw new IllegalStateException(LIST + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + LIST, e);
+        }
+    }
+
+    private static String run(String script, URI endpoint, String region) {
         Process process;
         try {
             process = new ProcessBuilder(List.of("python3", "-", "--endpoint", endpoint.toString(), "--region", region))
@@ -33,11 +53,11 @@ final class DemoScenario {
             throw new CommandFailedException("cannot run python3 to seed the demo data: " + e.getMessage()
                     + "; install Python 3 with pip install 'moto[server]'", e);
         }
-        try (InputStream script = DemoScenario.class.getResourceAsStream(SCRIPT); OutputStream stdin = process.getOutputStream()) {
-            if (script == null) {
-                throw new IllegalStateException("seed script " + SCRIPT + " is missing from the jar");
+        try (InputStream source = DemoScenario.class.getResourceAsStream(script); OutputStream stdin = process.getOutputStream()) {
+            if (source == null) {
+                throw new IllegalStateException("seed script " + script + " is missing from the jar");
             }
-            script.transferTo(stdin);
+            source.transferTo(stdin);
         } catch (IOException e) {
             process.destroyForcibly();
             throw new CommandFailedException("cannot send the seed script to python3: " + e.getMessage(), e);
@@ -46,10 +66,10 @@ final class DemoScenario {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new CommandFailedException("seeding the demo data took longer than " + TIMEOUT_SECONDS + "s");
+                throw new CommandFailedException(script + " took longer than " + TIMEOUT_SECONDS + "s");
             }
             if (process.exitValue() != 0) {
-                throw new CommandFailedException("seeding the demo data failed (exit " + process.exitValue() + "):\n" + output);
+                throw new CommandFailedException(script + " failed (exit " + process.exitValue() + "):\n" + output);
             }
             return output;
         } catch (IOException e) {

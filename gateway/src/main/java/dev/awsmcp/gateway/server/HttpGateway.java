@@ -107,9 +107,9 @@ public final class HttpGateway implements AutoCloseable {
         return URI.create("http://" + host + ":" + port() + config.path());
     }
 
-    /** Number of open MCP sessions. */
-    public int sessionCount() {
-        return transport.sessionCount();
+    /** The MCP transport, for per-session notifications. */
+    public StreamableHttpTransport transport() {
+        return transport;
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
+import dev.awsmcp.toolset.api.Access;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -15,12 +17,12 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Turns one raw {@code toolsets[i]} entry into a {@link ToolsetConfig}: the keys every toolset has
- * ({@code id}, {@code type}, {@code region}, {@code endpoint}) are checked here, every other key must be
+ * ({@code id}, {@code type}, {@code region}, {@code endpoint}, {@code access}) are checked here, every other key must be
  * one the factory declares.
  */
 final class ToolsetEntry {
 
-    static final Set<String> COMMON_KEYS = Set.of("id", "type", "region", "endpoint");
+    static final Set<String> COMMON_KEYS = Set.of("id", "type", "region", "endpoint", "access");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     private ToolsetEntry() {
@@ -61,7 +63,30 @@ final class ToolsetEntry {
             throw new ConfigException(where + ": unknown key(s) " + unknown + " for toolset type '" + type
                     + "'; known keys: " + known);
         }
-        return new ToolsetConfig(id, type, Region.of(regionName), endpoint(entry, where), options);
+        return new ToolsetConfig(id, type, Region.of(regionName), endpoint(entry, where), options, separator);
+    }
+
+    /**
+     * The access classes whose tools the instance exposes: {@code access: [read]} unless the entry
+     * widens it, so write and invoke tools are off until an operator turns them on.
+     */
+    static Set<Access> access(ObjectNode entry, String where) {
+        JsonNode node = entry.get("access");
+        if (node == null || node.isNull()) {
+            return EnumSet.of(Access.READ);
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new ConfigException(where + ".access: must be a non-empty list of read, write, invoke, e.g. [read]");
+        }
+        Set<Access> access = EnumSet.noneOf(Access.class);
+        for (JsonNode item : node) {
+            try {
+                access.add(Access.valueOf(item.asText().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + ".access: '" + item.asText() + "' is not one of read, write, invoke");
+            }
+        }
+        return access;
     }
 
     private static URI endpoint(ObjectNode entry, String where) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.gateway.call.ArgumentValidator;
 import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.config.GatewayConfig;
+import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.Toolset;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * The configured toolset instances and the tools they expose, built once at startup. Startup fails
  * with a message naming the config entry on an unknown or duplicate type, a duplicate id, an unknown
  * key, or a tool name that is too long, has characters clients reject, or collides with another.
+ * Deny by default: an instance exposes only its READ tools unless its {@code access} list names
+ * {@code write} or {@code invoke}.
  */
 public final class ToolsetRegistry implements AutoCloseable {
 
@@ -67,7 +71,7 @@ public final class ToolsetRegistry implements AutoCloseable {
                 }
                 Toolset toolset = create(factory, toolsetConfig, context, where);
                 instances.add(toolset);
-                register(toolset, toolsetConfig.id(), where, config, tools);
+                register(toolset, toolsetConfig.id(), ToolsetEntry.access(entry, where), where, config, tools);
             }
         } catch (RuntimeException e) {
             instances.forEach(ToolsetRegistry::closeQuietly);
@@ -85,12 +89,18 @@ public final class ToolsetRegistry implements AutoCloseable {
         }
     }
 
-    private static void register(Toolset toolset, String id, String where, GatewayConfig config, Map<String, RegisteredTool> tools) {
+    private static void register(Toolset toolset, String id, Set<Access> access, String where, GatewayConfig config,
+            Map<String, RegisteredTool> tools) {
         List<ToolSpec> specs = toolset.tools();
         if (specs == null || specs.isEmpty()) {
             throw new ConfigException(where + " (id " + id + "): the toolset declares no tools");
         }
+        List<String> hidden = new ArrayList<>();
         for (ToolSpec spec : specs) {
+            if (!access.contains(spec.access())) {
+                hidden.add(spec.name());
+                continue;
+            }
             String name = id + config.toolNames().separator() + spec.name();
             if (name.length() > config.toolNames().maxLength() || !TOOL_NAME.matcher(name).matches()) {
                 throw new ConfigException(where + " (id " + id + "): tool name '" + name + "' must be at most "
@@ -107,6 +117,10 @@ public final class ToolsetRegistry implements AutoCloseable {
                 throw new ConfigException(where + " (id " + id + "): tool name '" + name + "' collides with a tool of toolset '"
                         + previous.toolsetId() + "'; rename one toolset id");
             }
+        }
+        if (!hidden.isEmpty()) {
+            LOG.info("toolset {}: not exposing {} (access {}; add write or invoke to {}.access to expose them)",
+                    id, hidden, access, where);
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.awsmcp.gateway.transport;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsmcp.toolset.api.Json;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -10,7 +8,6 @@ import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.time.Duration;
@@ -77,7 +74,7 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             JsonRpcErrors.send(ctx, 415, JsonRpcErrors.TRANSPORT_ERROR, "Content-Type must be application/json");
             return;
         }
-        McpSchema.JSONRPCMessage message = parse(ctx);
+        McpSchema.JSONRPCMessage message = JsonRpcMessageReader.read(ctx, json);
         if (message == null) {
             return;
         }
@@ -126,7 +123,7 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         try {
             initialize = json.convertValue(request.params(), INITIALIZE);
         } catch (IllegalArgumentException e) {
-            JsonRpcErrors.send(ctx.response(), 400, -32602, "initialize params are invalid: " + rootMessage(e), request.id());
+            JsonRpcErrors.send(ctx.response(), 400, -32602, "initialize params are invalid: " + JsonRpcMessageReader.rootMessage(e), request.id());
             return;
         }
         if (initialize == null || initialize.protocolVersion() == null) {
@@ -206,46 +203,6 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         LOG.info("session {} ended by client", id);
     }
 
-    private McpSchema.JSONRPCMessage parse(RoutingContext ctx) {
-        JsonNode tree;
-        try {
-            tree = ctx.body() == null || ctx.body().buffer() == null ? null : Json.mapper().readTree(ctx.body().buffer().getBytes());
-        } catch (IOException e) {
-            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.PARSE_ERROR, "body is not valid JSON: " + rootMessage(e));
-            return null;
-        }
-        if (tree == null || !tree.isObject()) {
-            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.INVALID_REQUEST,
-                    tree != null && tree.isArray() ? "JSON-RPC batches are not supported; send one message per request"
-                            : "body must be one JSON-RPC 2.0 message object");
-            return null;
-        }
-        if (!"2.0".equals(tree.path("jsonrpc").asText(null))) {
-            JsonRpcErrors.send(ctx.response(), 400, JsonRpcErrors.INVALID_REQUEST, "\"jsonrpc\" must be \"2.0\"", idOf(tree));
-            return null;
-        }
-        JsonNode method = tree.get("method");
-        if (method != null && (!method.isTextual() || method.asText().isEmpty())) {
-            JsonRpcErrors.send(ctx.response(), 400, JsonRpcErrors.INVALID_REQUEST, "\"method\" must be a non-empty string", idOf(tree));
-            return null;
-        }
-        JsonNode id = tree.get("id");
-        if (id != null && !(id.isTextual() || id.isIntegralNumber())) {
-            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.INVALID_REQUEST, "\"id\" must be a string or an integer");
-            return null;
-        }
-        if (method == null && id == null) {
-            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.INVALID_REQUEST, "message has neither \"method\" nor \"id\"");
-            return null;
-        }
-        try {
-            return McpSchema.deserializeJsonRpcMessage(json, tree.toString());
-        } catch (IOException | IllegalArgumentException e) {
-            JsonRpcErrors.send(ctx.response(), 400, JsonRpcErrors.INVALID_REQUEST, "not a valid JSON-RPC message: " + rootMessage(e), idOf(tree));
-            return null;
-        }
-    }
-
     private McpStreamableServerSession requireSession(RoutingContext ctx) {
         String id = ctx.request().getHeader(SESSION_HEADER);
         if (id == null || id.isBlank()) {
@@ -276,30 +233,12 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         return lower.contains(mediaType) || lower.contains("*/*");
     }
 
-    private static Object idOf(JsonNode tree) {
-        JsonNode id = tree.get("id");
-        if (id == null || id.isNull()) {
-            return null;
-        }
-        return id.isIntegralNumber() ? id.longValue() : id.asText();
-    }
-
     private static String clientName(McpSchema.JSONRPCRequest request) {
         Object params = request.params();
         if (params instanceof java.util.Map<?, ?> map && map.get("clientInfo") instanceof java.util.Map<?, ?> info) {
             return String.valueOf(info.get("name")) + "/" + info.get("version");
         }
         return "unknown client";
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
     }
 
     private void sweep() {
@@ -313,18 +252,21 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
 
     @Override
     public Mono<Void> notifyClients(String method, Object params) {
-        return Flux.fromIterable(sessions.all())
-                .flatMap(s -> s.sendNotification(method, params).onErrorResume(e -> {
-                    LOG.debug("session {}: notification {} not delivered", s.getId(), method, e);
-                    return Mono.empty();
-                }))
-                .then();
+        return Flux.fromIterable(sessions.all()).flatMap(s -> notify(s, method, params)).then();
+    }
+
+    /** A session without a listening stream cannot receive notifications; that is not an error. */
+    private static Mono<Void> notify(McpStreamableServerSession session, String method, Object params) {
+        return session.sendNotification(method, params).onErrorResume(e -> {
+            LOG.debug("session {}: notification {} not delivered: {}", session.getId(), method, e.getMessage());
+            return Mono.empty();
+        });
     }
 
     @Override
     public Mono<Void> notifyClient(String sessionId, String method, Object params) {
         return Mono.defer(() -> sessions.touch(sessionId)
-                .map(s -> s.sendNotification(method, params))
+                .map(s -> notify(s, method, params))
                 .orElseGet(Mono::empty));
     }
 

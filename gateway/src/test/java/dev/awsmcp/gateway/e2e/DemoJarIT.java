@@ -136,7 +136,8 @@ class DemoJarIT {
     @Test
     void seedScriptShipsInTheJar() throws Exception {
         try (var zip = new java.util.zip.ZipFile(ROOT.resolve("gateway/target/mcp-gateway.jar").toFile())) {
-            assertThat(zip.getEntry("local-aws/seed-demo.py")).isNotNull();
+            assertThat(zip.getEntry("local-aws/seed-demo.list")).isNotNull();
+            assertThat(zip.getEntry("local-aws/seed-demo-dynamodb.py")).isNotNull();
             assertThat(zip.getEntry("META-INF/services/dev.awsmcp.toolset.api.ToolsetFactory")).isNotNull();
         }
         assertThat(Files.exists(ROOT.resolve("config/demo.yaml"))).isTrue();

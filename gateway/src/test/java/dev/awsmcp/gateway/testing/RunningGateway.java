@@ -46,7 +46,7 @@ public final class RunningGateway implements AutoCloseable {
     /** A gateway serving the test-echo toolset as {@code t__*}, with {@code extraServerYaml} under server. */
     public static RunningGateway echo(String extraServerYaml) {
         return start("server:\n  host: 127.0.0.1\n" + extraServerYaml.indent(2)
-                + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1 }\nlimits: { callTimeout: 2s }\n");
+                + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1, access: [read, write] }\nlimits: { callTimeout: 2s }\n");
     }
 
     public URI url() {

@@ -42,10 +42,24 @@ class ToolsetRegistryTest {
         try (ToolsetRegistry registry = registry("  - { id: echo-a, type: test-echo, region: eu-west-1, greeting: hi }\n"
                 + "  - { id: echo-b, type: test-echo, region: us-east-1 }\n")) {
             assertThat(registry.tools()).extracting(RegisteredTool::name)
-                    .contains("echo-a__echo", "echo-b__echo", "echo-b__fail");
+                    .contains("echo-a__echo", "echo-b__echo", "echo-b__sleep");
             assertThat(registry.find("echo-a__sleep")).isPresent();
             assertThat(registry.find("echo-a__nope")).isEmpty();
         }
+    }
+
+    @Test
+    void writeToolsAreHiddenUnlessAccessNamesWrite() throws Exception {
+        try (ToolsetRegistry registry = registry("  - { id: ro, type: test-echo, region: us-east-1 }\n"
+                + "  - { id: rw, type: test-echo, region: us-east-1, access: [read, write] }\n")) {
+            assertThat(registry.find("ro__fail")).as("WRITE tool of a read-only instance").isEmpty();
+            assertThat(registry.find("ro__echo")).isPresent();
+            assertThat(registry.find("rw__fail")).isPresent();
+        }
+        assertThatThrownBy(() -> registry("  - { id: e, type: test-echo, region: us-east-1, access: [admin] }\n"))
+                .hasMessageContaining("toolsets[0].access: 'admin' is not one of read, write, invoke");
+        assertThatThrownBy(() -> registry("  - { id: e, type: test-echo, region: us-east-1, access: [] }\n"))
+                .hasMessageContaining("toolsets[0].access: must be a non-empty list");
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * @param outputSchema JSON Schema of {@code structuredContent}, or {@code null} when not declared
  * @param access the access class policies grant; never null (use {@link Access#WRITE} when unsure)
  * @param resources maps validated arguments to every resource the call touches; may return an empty
- *     list for account-wide listings; must not call AWS
+ *     list for account-wide listings; must not call AWS; throws {@link IllegalArgumentException} with a
+ *     message for the model when the arguments cannot name their resources (for example an unparseable
+ *     statement), which the gateway reports as invalid arguments without calling the toolset
  */
 public record ToolSpec(
         String name,

@@ -15,12 +15,31 @@ import software.amazon.awssdk.regions.Region;
  * @param endpoint endpoint override (a local emulator), or {@code null} for the service default
  * @param options type-specific settings, already checked against {@link ToolsetFactory#optionKeys()};
  *     never null
+ * @param toolNameSeparator what the gateway puts between {@code id} and a tool name ({@code __} by default)
  */
-public record ToolsetConfig(String id, String type, Region region, URI endpoint, ObjectNode options) {
+public record ToolsetConfig(String id, String type, Region region, URI endpoint, ObjectNode options, String toolNameSeparator) {
+
+    /** The gateway's default separator of exposed tool names. */
+    public static final String DEFAULT_SEPARATOR = "__";
+
     public ToolsetConfig {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(region, "region");
         options = options == null ? JsonNodeFactory.instance.objectNode() : options.deepCopy();
+        toolNameSeparator = toolNameSeparator == null ? DEFAULT_SEPARATOR : toolNameSeparator;
+    }
+
+    /** A configuration with the default tool name separator. */
+    public ToolsetConfig(String id, String type, Region region, URI endpoint, ObjectNode options) {
+        this(id, type, region, endpoint, options, DEFAULT_SEPARATOR);
+    }
+
+    /**
+     * The name the model sees for one of this instance's tools, e.g. {@code ddb__list_tables}: for
+     * messages and descriptions that point the model at a sibling tool.
+     */
+    public String exposedName(String tool) {
+        return id + toolNameSeparator + tool;
     }
 }

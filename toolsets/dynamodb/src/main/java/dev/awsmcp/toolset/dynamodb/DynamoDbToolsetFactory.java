@@ -25,7 +25,7 @@ public final class DynamoDbToolsetFactory implements ToolsetFactory {
     public Toolset create(ToolsetConfig config, ToolsetContext context) {
         DynamoDbAsyncClient dynamo = context.buildClient(DynamoDbAsyncClient.builder(), config);
         try {
-            return new DynamoDbToolset(dynamo, new ToolNames(config.id()));
+            return new DynamoDbToolset(dynamo, new ToolNames(config));
         } catch (RuntimeException e) {
             dynamo.close();
             throw e;

@@ -1,14 +1,22 @@
 package dev.awsmcp.toolset.dynamodb;
 
-/**
- * Names of sibling tools as the model sees them ({@code <toolset id>__<tool>}), for messages and
- * descriptions that point the model at another tool. Assumes the gateway's default separator.
- */
-record ToolNames(String toolsetId) {
+import dev.awsmcp.toolset.api.ToolsetConfig;
 
-    static final String SEPARATOR = "__";
+/**
+ * Names of sibling tools as the model sees them ({@code <toolset id><separator><tool>}), for messages
+ * and descriptions that point the model at another tool.
+ */
+record ToolNames(String toolsetId, String separator) {
+
+    ToolNames(String toolsetId) {
+        this(toolsetId, ToolsetConfig.DEFAULT_SEPARATOR);
+    }
+
+    ToolNames(ToolsetConfig config) {
+        this(config.id(), config.toolNameSeparator());
+    }
 
     String qualified(String tool) {
-        return toolsetId + SEPARATOR + tool;
+        return toolsetId + separator + tool;
     }
 }

@@ -4,7 +4,7 @@ The story: at about 55 minutes ago a new version of the payments service started
 the card processor. Orders placed since then are stuck in PAYMENT_PENDING. An on-call engineer (or
 their agent) should find the stuck orders through the status index and see the shared last_error.
 
-Run by `mcp-gateway local-aws --seed demo` and `mcp-gateway demo` as
+Run (listed in seed-demo.list) by `mcp-gateway local-aws --seed demo` and `mcp-gateway demo` as
 `python3 - --endpoint URL --region REGION` with this file on stdin. Needs boto3 (moto[server] ships it).
 Idempotent: existing tables are dropped and recreated.
 """
