@@ -18,13 +18,15 @@ import software.amazon.awssdk.core.ApiName;
  * @param deadline the instant by which the call must have answered
  * @param limits result bounds for this caller
  * @param correlationId the id that joins the gateway's audit record with the AWS requests; never blank
+ * @param visibility which resources listing tools may return to this caller; never null
  */
 public record CallContext(
         Caller caller,
         AwsCredentialsProvider credentials,
         Instant deadline,
         ResultLimits limits,
-        String correlationId) {
+        String correlationId,
+        ResourceFilter visibility) {
 
     private static final Duration MINIMUM_TIMEOUT = Duration.ofMillis(1);
 
@@ -34,6 +36,17 @@ public record CallContext(
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(correlationId, "correlationId");
+        Objects.requireNonNull(visibility, "visibility");
+    }
+
+    /** A context whose caller may see every resource. */
+    public CallContext(Caller caller, AwsCredentialsProvider credentials, Instant deadline, ResultLimits limits, String correlationId) {
+        this(caller, credentials, deadline, limits, correlationId, ResourceFilter.ALL);
+    }
+
+    /** True when listing tools may return {@code resource} to this caller. */
+    public boolean visible(ResourceRef resource) {
+        return visibility.visible(resource);
     }
 
     /** Time left until the deadline, at least one millisecond. */
