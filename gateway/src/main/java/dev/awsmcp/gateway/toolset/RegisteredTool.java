@@ -10,17 +10,25 @@ import java.util.Objects;
  * compiled argument validator.
  *
  * @param name the exposed name, {@code <toolset id><separator><tool>}
- * @param toolsetId the configured id of the instance
- * @param toolset the instance that serves the tool
+ * @param instance the toolset instance that serves the tool
  * @param spec the toolset's description of the tool
  * @param arguments the compiled validator of the tool's input schema
  */
-public record RegisteredTool(String name, String toolsetId, Toolset toolset, ToolSpec spec, ArgumentValidator arguments) {
+public record RegisteredTool(String name, ToolsetInstance instance, ToolSpec spec, ArgumentValidator arguments) {
     public RegisteredTool {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(toolsetId, "toolsetId");
-        Objects.requireNonNull(toolset, "toolset");
+        Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(arguments, "arguments");
+    }
+
+    /** The configured id of the instance. */
+    public String toolsetId() {
+        return instance.id();
+    }
+
+    /** The instance that runs the calls. */
+    public Toolset toolset() {
+        return instance.toolset();
     }
 }

@@ -17,12 +17,12 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Turns one raw {@code toolsets[i]} entry into a {@link ToolsetConfig}: the keys every toolset has
- * ({@code id}, {@code type}, {@code region}, {@code endpoint}, {@code access}) are checked here, every other key must be
+ * ({@code id}, {@code type}, {@code region}, {@code endpoint}, {@code access}, {@code accountId}) are checked here, every other key must be
  * one the factory declares.
  */
 final class ToolsetEntry {
 
-    static final Set<String> COMMON_KEYS = Set.of("id", "type", "region", "endpoint", "access");
+    static final Set<String> COMMON_KEYS = Set.of("id", "type", "region", "endpoint", "access", "accountId");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     private ToolsetEntry() {
@@ -87,6 +87,19 @@ final class ToolsetEntry {
             }
         }
         return access;
+    }
+
+    /** The 12-digit account id when configured (needed to accept ARNs), else null. */
+    static String accountId(ObjectNode entry, String where) {
+        JsonNode node = entry.get("accountId");
+        if (node == null || node.isNull() || node.asText().isBlank()) {
+            return null;
+        }
+        String value = node.asText().trim();
+        if (!value.matches("\\d{12}")) {
+            throw new ConfigException(where + ".accountId: '" + value + "' is not a 12-digit AWS account id (quote it in YAML)");
+        }
+        return value;
     }
 
     private static URI endpoint(ObjectNode entry, String where) {

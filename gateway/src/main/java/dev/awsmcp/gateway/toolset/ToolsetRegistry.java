@@ -36,10 +36,10 @@ public final class ToolsetRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ToolsetRegistry.class);
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
-    private final List<Toolset> instances;
+    private final List<ToolsetInstance> instances;
     private final Map<String, RegisteredTool> tools;
 
-    private ToolsetRegistry(List<Toolset> instances, Map<String, RegisteredTool> tools) {
+    private ToolsetRegistry(List<ToolsetInstance> instances, Map<String, RegisteredTool> tools) {
         this.instances = List.copyOf(instances);
         this.tools = Collections.unmodifiableMap(tools);
     }
@@ -51,7 +51,7 @@ public final class ToolsetRegistry implements AutoCloseable {
 
     /** Creates every configured instance with the given factories, keyed by type. */
     public static ToolsetRegistry create(GatewayConfig config, ToolsetContext context, Map<String, ToolsetFactory> factories) {
-        List<Toolset> instances = new ArrayList<>();
+        List<ToolsetInstance> instances = new ArrayList<>();
         Map<String, RegisteredTool> tools = new LinkedHashMap<>();
         Map<String, String> ids = new TreeMap<>();
         String separator = config.toolNames().separator();
@@ -69,9 +69,10 @@ public final class ToolsetRegistry implements AutoCloseable {
                 if (previous != null) {
                     throw new ConfigException(where + ".id: '" + toolsetConfig.id() + "' is already used by " + previous + "; ids must be unique");
                 }
-                Toolset toolset = create(factory, toolsetConfig, context, where);
-                instances.add(toolset);
-                register(toolset, toolsetConfig.id(), ToolsetEntry.access(entry, where), where, config, tools);
+                ToolsetInstance instance = new ToolsetInstance(toolsetConfig, ToolsetEntry.accountId(entry, where),
+                        ToolsetEntry.access(entry, where), create(factory, toolsetConfig, context, where));
+                instances.add(instance);
+                register(instance, where, config, tools);
             }
         } catch (RuntimeException e) {
             instances.forEach(ToolsetRegistry::closeQuietly);
@@ -89,9 +90,10 @@ public final class ToolsetRegistry implements AutoCloseable {
         }
     }
 
-    private static void register(Toolset toolset, String id, Set<Access> access, String where, GatewayConfig config,
-            Map<String, RegisteredTool> tools) {
-        List<ToolSpec> specs = toolset.tools();
+    private static void register(ToolsetInstance instance, String where, GatewayConfig config, Map<String, RegisteredTool> tools) {
+        String id = instance.id();
+        Set<Access> access = instance.access();
+        List<ToolSpec> specs = instance.toolset().tools();
         if (specs == null || specs.isEmpty()) {
             throw new ConfigException(where + " (id " + id + "): the toolset declares no tools");
         }
@@ -112,7 +114,7 @@ public final class ToolsetRegistry implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(where + " (id " + id + "): tool '" + spec.name() + "': " + e.getMessage(), e);
             }
-            RegisteredTool previous = tools.putIfAbsent(name, new RegisteredTool(name, id, toolset, spec, validator));
+            RegisteredTool previous = tools.putIfAbsent(name, new RegisteredTool(name, instance, spec, validator));
             if (previous != null) {
                 throw new ConfigException(where + " (id " + id + "): tool name '" + name + "' collides with a tool of toolset '"
                         + previous.toolsetId() + "'; rename one toolset id");
@@ -152,8 +154,13 @@ public final class ToolsetRegistry implements AutoCloseable {
     }
 
     /** The toolset instances, in configuration order. */
-    public List<Toolset> instances() {
+    public List<ToolsetInstance> instances() {
         return instances;
+    }
+
+    /** The instance with this id, if configured. */
+    public Optional<ToolsetInstance> instance(String id) {
+        return instances.stream().filter(i -> i.id().equals(id)).findFirst();
     }
 
     @Override
@@ -161,11 +168,11 @@ public final class ToolsetRegistry implements AutoCloseable {
         instances.forEach(ToolsetRegistry::closeQuietly);
     }
 
-    private static void closeQuietly(Toolset toolset) {
+    private static void closeQuietly(ToolsetInstance instance) {
         try {
-            toolset.close();
+            instance.toolset().close();
         } catch (RuntimeException e) {
-            LOG.warn("closing toolset {} failed", toolset.getClass().getName(), e);
+            LOG.warn("closing toolset {} failed", instance.id(), e);
         }
     }
 }

@@ -7,8 +7,10 @@ import java.util.Objects;
  * Policies match these kinds, so toolsets use exactly these names:
  * <ul>
  *   <li>{@code table}: a DynamoDB table, by name or ARN;</li>
- *   <li>{@code bucket}: an S3 bucket as a whole (listing its keys, its policy), by name;</li>
- *   <li>{@code object}: S3 keys, as {@code bucket/key} or {@code bucket/prefix} for listings under a prefix;</li>
+ *   <li>{@code bucket}: an S3 bucket itself (its policy, its existence), by name; any grant inside the bucket covers it;</li>
+ *   <li>{@code object}: one S3 object, as {@code bucket/key};</li>
+ *   <li>{@code object-prefix}: every S3 key under a prefix, as {@code bucket/prefix} ({@code bucket/} for the
+ *       whole bucket), for listings;</li>
  *   <li>{@code log-group}: a CloudWatch Logs group, by name or ARN;</li>
  *   <li>{@code function}: a Lambda function, by name, {@code name:qualifier}, or (partial) ARN.</li>
  * </ul>
@@ -23,8 +25,10 @@ public record ResourceRef(String kind, String name) {
     public static final String TABLE = "table";
     /** An S3 bucket as a whole. */
     public static final String BUCKET = "bucket";
-    /** S3 keys: {@code bucket/key} or {@code bucket/prefix}. */
+    /** One S3 object: {@code bucket/key}. */
     public static final String OBJECT = "object";
+    /** Every S3 key under a prefix: {@code bucket/prefix}; a listing touches all of them. */
+    public static final String OBJECT_PREFIX = "object-prefix";
     /** A CloudWatch Logs log group. */
     public static final String LOG_GROUP = "log-group";
     /** A Lambda function. */

@@ -1,0 +1,102 @@
+package dev.awsmcp.gateway.policy;
+
+import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.toolset.RegisteredTool;
+import dev.awsmcp.toolset.api.ResourceFilter;
+import dev.awsmcp.toolset.api.ResourceRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What one principal may see and do: the policies of every team it belongs to. The union never grants
+ * more than some single team grants: a call is allowed only when one team's grant covers the tool and
+ * every resource of the call together. Deny by default: a principal in no team sees nothing.
+ */
+public final class EffectivePolicy {
+
+    private final Principal principal;
+    private final List<TeamPolicy> teams;
+
+    EffectivePolicy(Principal principal, List<TeamPolicy> teams) {
+        this.principal = principal;
+        this.teams = List.copyOf(teams);
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    /** The names of the principal's teams. */
+    public Set<String> teams() {
+        return teams.stream().map(TeamPolicy::team).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** True when some team grants the tool (its name and access class). */
+    public boolean toolVisible(RegisteredTool tool) {
+        return grantsOf(tool).findAny().isPresent();
+    }
+
+    /**
+     * Authorizes a call of {@code tool} touching {@code resources}.
+     *
+     * @throws IllegalArgumentException when a resource identifier cannot be canonicalized; the message
+     *     is for the model
+     */
+    public Decision authorize(RegisteredTool tool, List<ResourceRef> resources) {
+        ResourceNames names = names(tool);
+        List<CanonicalResource> canonical = new ArrayList<>();
+        for (ResourceRef ref : resources) {
+            canonical.add(names.canonicalize(ref));
+        }
+        List<TeamPolicy> granting = teams.stream().filter(t -> grant(t, tool).isPresent()).toList();
+        if (granting.isEmpty()) {
+            return new Decision.Denied(tool.name() + " is not granted to " + principal.id());
+        }
+        for (TeamPolicy team : granting) {
+            Grant grant = grant(team, tool).orElseThrow();
+            if (canonical.stream().allMatch(grant::covers)) {
+                return new Decision.Allowed(team.team(), grant.describe());
+            }
+        }
+        CanonicalResource first = canonical.stream()
+                .filter(r -> granting.stream().noneMatch(t -> grant(t, tool).orElseThrow().covers(r)))
+                .findFirst().orElse(canonical.get(0));
+        return new Decision.Denied(first + " is outside the resources granted for " + tool.name()
+                + " to team(s) " + granting.stream().map(TeamPolicy::team).sorted().toList());
+    }
+
+    /** Which resources a listing by {@code tool} may return: those some granting team's patterns cover. */
+    public ResourceFilter visibility(RegisteredTool tool) {
+        ResourceNames names = names(tool);
+        List<Grant> grants = grantsOf(tool).toList();
+        return ref -> {
+            try {
+                CanonicalResource canonical = names.canonicalize(ref);
+                return grants.stream().anyMatch(g -> g.covers(canonical));
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        };
+    }
+
+    /** The limits of {@code team}, one of this principal's teams. */
+    public TeamPolicy.TeamLimits limitsOf(String team) {
+        return teams.stream().filter(t -> t.team().equals(team)).findFirst().orElseThrow().limits();
+    }
+
+    private java.util.stream.Stream<Grant> grantsOf(RegisteredTool tool) {
+        return teams.stream().map(t -> grant(t, tool)).flatMap(Optional::stream);
+    }
+
+    private static Optional<Grant> grant(TeamPolicy team, RegisteredTool tool) {
+        Grant grant = team.grants().get(tool.toolsetId());
+        return grant != null && grant.allowsTool(tool.spec().name(), tool.spec().access()) ? Optional.of(grant) : Optional.empty();
+    }
+
+    private static ResourceNames names(RegisteredTool tool) {
+        return new ResourceNames(tool.instance().config().region().id(), tool.instance().accountId());
+    }
+}

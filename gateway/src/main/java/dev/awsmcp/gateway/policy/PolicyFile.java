@@ -1,0 +1,46 @@
+package dev.awsmcp.gateway.policy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One team's policy file ({@code policies/<team>.yaml}) as written; {@link PolicyLoader} validates it
+ * and compiles it into a {@link TeamPolicy}. The format is documented in policies/README.md.
+ *
+ * @param team the team name
+ * @param members who belongs to the team
+ * @param toolsets per configured toolset id, what the team may use
+ * @param limits the team's bounds, each at most the gateway's
+ */
+public record PolicyFile(String team, List<Member> members, Map<String, GrantSpec> toolsets, LimitsSpec limits) {
+
+    /**
+     * One membership rule; exactly one field is set.
+     *
+     * @param group a JWT group
+     * @param apiKey an API key id
+     * @param principal a principal id (JWT subject)
+     */
+    public record Member(String group, String apiKey, String principal) {
+    }
+
+    /**
+     * What a team may use of one toolset.
+     *
+     * @param tools tool names or globs ({@code *}, {@code get_*}) of that toolset
+     * @param access access classes granted: read, write, invoke; {@code [read]} when absent
+     * @param resources resource patterns (tables, bucket/key globs, log groups, functions)
+     */
+    public record GrantSpec(List<String> tools, List<String> access, List<String> resources) {
+    }
+
+    /**
+     * A team's limits; absent values take the gateway's.
+     *
+     * @param maxResultBytes byte budget of one result
+     * @param maxRows rows per call at most
+     * @param callsPerMinute tool calls per minute for the whole team
+     */
+    public record LimitsSpec(Integer maxResultBytes, Integer maxRows, Integer callsPerMinute) {
+    }
+}

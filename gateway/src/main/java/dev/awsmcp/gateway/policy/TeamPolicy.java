@@ -1,0 +1,43 @@
+package dev.awsmcp.gateway.policy;
+
+import dev.awsmcp.gateway.auth.Principal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One team's compiled policy.
+ *
+ * @param team the team name
+ * @param file the file it came from
+ * @param members membership rules
+ * @param grants per toolset id
+ * @param limits the team's bounds
+ */
+public record TeamPolicy(String team, String file, List<PolicyFile.Member> members, Map<String, Grant> grants, TeamLimits limits) {
+
+    public TeamPolicy {
+        members = List.copyOf(members);
+        grants = Map.copyOf(grants);
+    }
+
+    boolean includes(Principal principal) {
+        for (PolicyFile.Member m : members) {
+            if (m.group() != null && principal.groups().contains(m.group())
+                    || m.apiKey() != null && m.apiKey().equals(principal.apiKeyId())
+                    || m.principal() != null && m.principal().equals(principal.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A team's bounds, already capped by the gateway's.
+     *
+     * @param maxResultBytes byte budget of one result
+     * @param maxRows rows per call at most
+     * @param callsPerMinute calls per minute for the team, or 0 for no team limit
+     */
+    public record TeamLimits(int maxResultBytes, int maxRows, int callsPerMinute) {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.awsmcp.gateway.toolset;
+
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.Toolset;
+import dev.awsmcp.toolset.api.ToolsetConfig;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One configured toolset instance as the gateway sees it.
+ *
+ * @param config what the toolset was created with (id, type, region, endpoint, options)
+ * @param accountId the AWS account the instance serves, when configured; ARNs naming other accounts are refused
+ * @param access the access classes whose tools the instance exposes
+ * @param toolset the instance
+ */
+public record ToolsetInstance(ToolsetConfig config, String accountId, Set<Access> access, Toolset toolset) {
+    public ToolsetInstance {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(toolset, "toolset");
+        access = Set.copyOf(access);
+    }
+
+    public String id() {
+        return config.id();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.awsmcp.toolset.lambda;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+
+/** {@code get_function_concurrency}: the function's reserved concurrency, or an explicit "none reserved". */
+final class GetFunctionConcurrencyTool implements LambdaTool {
+
+    private final LambdaAsyncClient lambda;
+    private final ToolSpec spec;
+
+    GetFunctionConcurrencyTool(LambdaAsyncClient lambda) {
+        this.lambda = lambda;
+        this.spec = ToolSpecs.onFunction("get_function_concurrency", "Get a Lambda function's reserved concurrency",
+                "Reserved concurrency of a function: the most instances it may run at once (0 means throttled "
+                        + "entirely). reserved=false means none is reserved and it shares the account's unreserved pool.",
+                Access.READ);
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
+        String function = arguments.function();
+        return lambda.getFunctionConcurrency(b -> b.functionName(function).overrideConfiguration(context.awsOverrides()))
+                .thenApply(response -> {
+                    Integer reserved = response.reservedConcurrentExecutions();
+                    ObjectNode result = Json.object();
+                    result.put("function", function);
+                    result.put("reserved", reserved != null);
+                    result.put("reserved_concurrency", reserved);
+                    result.put("summary", reserved == null ? "none reserved: uses the account's unreserved concurrency"
+                            : reserved == 0 ? "reserved concurrency 0: every invocation is throttled"
+                            : "at most " + reserved + " concurrent executions; further invocations are throttled");
+                    return ToolResult.success(result);
+                });
+    }
+}

@@ -1,0 +1,37 @@
+package dev.awsmcp.toolset.lambda;
+
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+
+/** {@code get_function_configuration}: one function's (or version's, or alias's) settings, environment values redacted. */
+final class GetFunctionConfigurationTool implements LambdaTool {
+
+    private final LambdaAsyncClient lambda;
+    private final ToolSpec spec;
+
+    GetFunctionConfigurationTool(LambdaAsyncClient lambda) {
+        this.lambda = lambda;
+        this.spec = ToolSpecs.onFunction("get_function_configuration", "Get a Lambda function's configuration",
+                "Configuration of a function, version or alias: runtime, handler, memory, timeout, last update "
+                        + "status, state and reason, layers, architectures, role, dead-letter target, VPC. Environment "
+                        + "variables are listed by name only: every value is returned as \"[REDACTED]\", never the value.",
+                Access.READ);
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
+        return lambda.getFunctionConfiguration(b -> b.functionName(arguments.function())
+                        .qualifier(arguments.qualifier())
+                        .overrideConfiguration(context.awsOverrides()))
+                .thenApply(response -> ToolResult.success(FunctionConfigurations.detail(response)));
+    }
+}

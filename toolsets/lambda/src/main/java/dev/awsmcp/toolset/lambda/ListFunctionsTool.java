@@ -1,0 +1,54 @@
+package dev.awsmcp.toolset.lambda;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ResourceRef;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.api.ToolsetConfig;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+/** {@code list_functions}: the functions the caller may see, at most 200 per call, with a cursor for the rest. */
+final class ListFunctionsTool implements LambdaTool {
+
+    static final int MAX_FUNCTIONS = 200;
+    private static final String SCOPE = "list_functions";
+
+    private final LambdaAsyncClient lambda;
+    private final ToolSpec spec;
+
+    ListFunctionsTool(LambdaAsyncClient lambda, ToolsetConfig config) {
+        this.lambda = lambda;
+        this.spec = ToolSpecs.spec("list_functions", "List Lambda functions",
+                "List functions in this account and region (name, runtime, last modified, memory, timeout, state), "
+                        + "up to 200 per call; pass next_cursor for the rest. Details: "
+                        + config.exposedName("get_function_configuration") + ".",
+                Access.READ, arguments -> List.of());
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
+        int limit = arguments.limit(MAX_FUNCTIONS, MAX_FUNCTIONS, context.limits());
+        return MarkerPager.<FunctionConfiguration>read(SCOPE, arguments.cursor(), limit,
+                        function -> context.visible(new ResourceRef(ResourceRef.FUNCTION, function.functionName())),
+                        (marker, maxItems) -> lambda.listFunctions(b -> b.marker(marker).maxItems(maxItems)
+                                        .overrideConfiguration(context.awsOverrides()))
+                                .thenApply(response -> new MarkerPager.Page<>(response.functions(), response.nextMarker())))
+                .thenApply(listing -> {
+                    ArrayNode functions = Json.mapper().createArrayNode();
+                    listing.entries().forEach(function -> functions.add(FunctionConfigurations.summary(function)));
+                    return ToolResult.success(ListResults.of("functions", functions, listing.nextCursor()));
+                });
+    }
+}

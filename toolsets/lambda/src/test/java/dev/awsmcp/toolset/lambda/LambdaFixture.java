@@ -1,0 +1,192 @@
+package dev.awsmcp.toolset.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.testkit.LocalAws;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ResultLimits;
+import dev.awsmcp.toolset.api.ToolCall;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.Toolset;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+
+/**
+ * A Lambda toolset on local AWS plus a direct client to create functions; one per test class.
+ * Switches moto's Lambda to its Docker-less mode before any CreateFunction (DESIGN §11): functions
+ * are stored, and invoke echoes the payload or answers results queued with {@link #queueResults}.
+ */
+final class LambdaFixture implements AutoCloseable {
+
+    static final String ROLE = "arn:aws:iam::123456789012:role/lambda-test";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final LocalAws aws;
+    final Toolset toolset;
+    final LambdaAsyncClient admin;
+
+    LambdaFixture(LocalAws aws) {
+        this.aws = aws;
+        aws.server().post("/moto-api/config", "{\"lambda\":{\"use_docker\":false}}");
+        // Moto refuses CreateFunction when the role does not exist; the module has no IAM client, so ask moto directly.
+        query("iam", Map.of("Action", "CreateRole", "Version", "2010-05-08", "RoleName", "lambda-test",
+                "AssumeRolePolicyDocument", "{}"));
+        this.toolset = new LambdaToolsetFactory().create(aws.toolsetConfig("lambda", "lambda", null), aws.toolsetContext());
+        this.admin = aws.toolsetContext().buildClient(LambdaAsyncClient.builder(), aws.toolsetConfig("admin", "lambda", null));
+    }
+
+    /** JSON with single quotes standing for double quotes, for readable arguments. */
+    static ObjectNode args(String json) {
+        try {
+            return (ObjectNode) Json.mapper().readTree(json.replace('\'', '"'));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(json, e);
+        }
+    }
+
+    static String json(JsonNode node) {
+        try {
+            return Json.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A zip archive holding one file, as CreateFunction wants code. */
+    static byte[] zip(String file, String source) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(file));
+            zip.write(source.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    ToolResult call(String tool, ObjectNode arguments) {
+        return call(tool, arguments, aws.callContext());
+    }
+
+    ToolResult call(String tool, ObjectNode arguments, CallContext context) {
+        return toolset.call(new ToolCall(tool, arguments), context).toCompletableFuture().join();
+    }
+
+    JsonNode success(String tool, ObjectNode arguments) {
+        return success(tool, arguments, aws.callContext());
+    }
+
+    JsonNode success(String tool, ObjectNode arguments, ResultLimits limits) {
+        return success(tool, arguments, aws.callContext(limits));
+    }
+
+    JsonNode success(String tool, ObjectNode arguments, CallContext context) {
+        ToolResult result = call(tool, arguments, context);
+        assertThat(result).isInstanceOf(ToolResult.Success.class);
+        return ((ToolResult.Success) result).data();
+    }
+
+    ToolResult.Failure failure(String tool, ObjectNode arguments) {
+        ToolResult result = call(tool, arguments);
+        assertThat(result).isInstanceOf(ToolResult.Failure.class);
+        return (ToolResult.Failure) result;
+    }
+
+    AwsRequestOverrideConfiguration overrides() {
+        return aws.callContext().awsOverrides();
+    }
+
+    CompletableFuture<?> createFunctionAsync(String name, Map<String, String> environment) {
+        return admin.createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12).role(ROLE)
+                .handler("handler.handler").memorySize(256).timeout(30)
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("handler.py", "def handler(event, context):\n    return event\n"))))
+                .environment(e -> e.variables(environment))
+                .overrideConfiguration(overrides()));
+    }
+
+    void createFunction(String name, Map<String, String> environment) {
+        createFunctionAsync(name, environment).join();
+    }
+
+    void createFunctions(List<String> names) {
+        CompletableFuture.allOf(names.stream().map(name -> createFunctionAsync(name, Map.of()))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    String publishVersion(String function, String description) {
+        return admin.publishVersion(b -> b.functionName(function).description(description).overrideConfiguration(overrides()))
+                .join().version();
+    }
+
+    void updateEnvironment(String function, Map<String, String> environment) {
+        admin.updateFunctionConfiguration(b -> b.functionName(function).environment(e -> e.variables(environment))
+                .overrideConfiguration(overrides())).join();
+    }
+
+    /** Queues canned invoke results, answered in order by moto's Docker-less Lambda, then echoing resumes. */
+    void queueResults(List<String> results) {
+        ObjectNode body = Json.object();
+        results.forEach(body.putArray("results")::add);
+        body.put("region", aws.region().id());
+        body.put("account_id", "123456789012");
+        aws.server().post("/moto-api/static/lambda-simple/response", json(body));
+    }
+
+    /** Creates an SQS queue in moto (the module has no SQS client) and returns its ARN. */
+    String createQueue(String name) {
+        query("sqs", Map.of("Action", "CreateQueue", "Version", "2012-11-05", "QueueName", name));
+        return "arn:aws:sqs:" + aws.region().id() + ":123456789012:" + name;
+    }
+
+    /** Sends a query-protocol request to moto; the fake credential scope only tells moto which service. */
+    private void query(String service, Map<String, String> parameters) {
+        String form = parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(aws.endpoint() + "/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20240101/" + aws.region().id() + "/" + service
+                        + "/aws4_request, SignedHeaders=host, Signature=0")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 && !response.body().contains("EntityAlreadyExists")) {
+                throw new IllegalStateException(service + " " + parameters.get("Action") + " failed: " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        toolset.close();
+        admin.close();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.awsmcp.toolset.logs;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.PageCursor;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.api.ToolsetConfig;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OrderBy;
+
+/**
+ * {@code describe_log_streams}: streams of one group, most recent event first. AWS cannot combine a name
+ * prefix with that order, so with a prefix the streams come by name instead (the result says which).
+ */
+final class DescribeLogStreamsTool implements LogsTool {
+
+    static final int DEFAULT_STREAMS = 50;
+    static final int MAX_STREAMS = 200;
+    private static final int AWS_PAGE = 50;
+    private static final int MAX_PAGES = 4;
+
+    private final CloudWatchLogsAsyncClient logs;
+    private final ToolSpec spec;
+
+    DescribeLogStreamsTool(CloudWatchLogsAsyncClient logs, ToolsetConfig config) {
+        this.logs = logs;
+        this.spec = ToolSpecs.onLogGroup("describe_log_streams", "List streams of a log group",
+                "List log streams of one log group, most recent event first (by name when a prefix is given), "
+                        + "with first/last event times. Read one with " + config.exposedName("get_log_events")
+                        + ". Pass next_cursor to continue.");
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
+        String group = arguments.text(ToolSpecs.LOG_GROUP);
+        String prefix = arguments.optionalText("prefix");
+        Integer requested = arguments.optionalInt("limit");
+        int limit = requested == null || requested <= 0 ? DEFAULT_STREAMS : Math.min(requested, MAX_STREAMS);
+        String scope = Cursors.scope("describe_log_streams", group, prefix);
+        String start = Cursors.token(arguments, scope);
+        DescribeLogStreamsRequest base = prefix == null
+                ? DescribeLogStreamsRequest.builder().logGroupName(group).orderBy(OrderBy.LAST_EVENT_TIME).descending(true).build()
+                : DescribeLogStreamsRequest.builder().logGroupName(group).logStreamNamePrefix(prefix)
+                        .orderBy(OrderBy.LOG_STREAM_NAME).build();
+        PageCollector collector = new PageCollector((wanted, token) -> logs
+                .describeLogStreams(base.toBuilder()
+                        .limit(Math.min(AWS_PAGE, wanted))
+                        .nextToken(token)
+                        .overrideConfiguration(context.awsOverrides())
+                        .build())
+                .thenApply(response -> new PageCollector.Page(
+                        response.logStreams().stream().map(DescribeLogStreamsTool::json).toList(), response.nextToken())),
+                MAX_PAGES, false);
+        return collector.collect(limit, start, context).thenApply(collected -> {
+            ObjectNode result = Json.object();
+            result.put("log_group", group);
+            result.put("order", prefix == null ? "last_event_time_descending" : "name");
+            ArrayNode streams = result.putArray("log_streams");
+            collected.entries().forEach(streams::add);
+            result.put("count", streams.size());
+            result.put("truncated", collected.next() != null);
+            if (collected.next() != null) {
+                result.put("next_cursor", PageCursor.encode(scope, Json.mapper().getNodeFactory().textNode(collected.next())));
+            }
+            return ToolResult.success(result);
+        });
+    }
+
+    private static ObjectNode json(LogStream stream) {
+        ObjectNode json = Json.object();
+        json.put("name", stream.logStreamName());
+        putTime(json, "created", stream.creationTime());
+        putTime(json, "first_event", stream.firstEventTimestamp());
+        // AWS updates lastEventTimestamp eventually (up to an hour late); last_ingestion is current.
+        putTime(json, "last_event", stream.lastEventTimestamp());
+        putTime(json, "last_ingestion", stream.lastIngestionTime());
+        return json;
+    }
+
+    private static void putTime(ObjectNode json, String field, Long epochMillis) {
+        if (epochMillis != null) {
+            json.put(field, TimeWindow.format(epochMillis));
+        }
+    }
+}

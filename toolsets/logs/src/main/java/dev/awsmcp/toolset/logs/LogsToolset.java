@@ -1,0 +1,83 @@
+package dev.awsmcp.toolset.logs;
+
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.Health;
+import dev.awsmcp.toolset.api.ResourceRef;
+import dev.awsmcp.toolset.api.ToolCall;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.api.Toolset;
+import dev.awsmcp.toolset.api.ToolsetConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
+
+/** The CloudWatch Logs tools of one configured instance, sharing one async client. */
+final class LogsToolset implements Toolset {
+
+    private final CloudWatchLogsAsyncClient logs;
+    private final LogsErrorTranslator errors;
+    private final Map<String, LogsTool> tools = new LinkedHashMap<>();
+    private final List<ToolSpec> specs;
+
+    LogsToolset(CloudWatchLogsAsyncClient logs, ToolsetConfig config, InsightsPoller.Settings polling) {
+        this.logs = logs;
+        this.errors = new LogsErrorTranslator(config);
+        InsightsPoller poller = new InsightsPoller(logs, config, polling);
+        for (LogsTool tool : List.of(
+                new DescribeLogGroupsTool(logs),
+                new DescribeLogStreamsTool(logs, config),
+                new FilterLogEventsTool(logs, config),
+                new GetLogEventsTool(logs, config),
+                new RunInsightsQueryTool(logs, config, poller),
+                new GetInsightsResultsTool(config, poller))) {
+            tools.put(tool.spec().name(), tool);
+        }
+        this.specs = tools.values().stream().map(LogsTool::spec).toList();
+    }
+
+    @Override
+    public List<ToolSpec> tools() {
+        return specs;
+    }
+
+    @Override
+    public CompletionStage<ToolResult> call(ToolCall call, CallContext context) {
+        LogsTool tool = tools.get(call.tool());
+        if (tool == null) {
+            // The gateway resolves names against tools(); reaching here is a gateway bug.
+            return CompletableFuture.failedFuture(new IllegalArgumentException("unknown CloudWatch Logs tool " + call.tool()));
+        }
+        Arguments arguments = new Arguments(call.arguments());
+        LogsErrorTranslator.Subject subject = new LogsErrorTranslator.Subject(
+                tool.spec().resources().apply(call.arguments()).stream().map(ResourceRef::name).toList(),
+                arguments.optionalText("stream"), arguments.optionalText("query_id"));
+        CompletableFuture<ToolResult> result;
+        try {
+            result = tool.call(arguments, context);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return result.handle((success, failure) -> failure == null ? success : errors.translate(failure, subject));
+    }
+
+    @Override
+    public CompletionStage<Health> check(CallContext context) {
+        return logs.describeLogGroups(b -> b.limit(1).overrideConfiguration(context.awsOverrides()))
+                .handle((response, failure) -> {
+                    if (failure == null) {
+                        return Health.up();
+                    }
+                    ToolResult translated = errors.translate(failure, LogsErrorTranslator.Subject.NONE);
+                    return Health.down(((ToolResult.Failure) translated).message());
+                });
+    }
+
+    @Override
+    public void close() {
+        logs.close();
+    }
+}

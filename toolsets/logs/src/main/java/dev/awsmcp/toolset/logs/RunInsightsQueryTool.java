@@ -1,0 +1,64 @@
+package dev.awsmcp.toolset.logs;
+
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.api.ToolsetConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
+
+/**
+ * {@code run_insights_query}: starts a Logs Insights query over some groups and waits for it within the
+ * call's deadline. The window is required and bounded (7 days) because Insights bills by the bytes it
+ * scans; an unbounded default would make the cheapest-looking call the most expensive one.
+ */
+final class RunInsightsQueryTool implements LogsTool {
+
+    static final Duration MAX_WINDOW = Duration.ofDays(7);
+    /** StartQuery's own ceiling on returned rows. */
+    private static final int AWS_MAX_ROWS = 10_000;
+
+    private final CloudWatchLogsAsyncClient logs;
+    private final InsightsPoller poller;
+    private final ToolSpec spec;
+
+    RunInsightsQueryTool(CloudWatchLogsAsyncClient logs, ToolsetConfig config, InsightsPoller poller) {
+        this.logs = logs;
+        this.poller = poller;
+        this.spec = ToolSpecs.onLogGroups("run_insights_query", "Run a Logs Insights query",
+                "Run a CloudWatch Logs Insights query (fields, filter, stats, sort, limit, parse) over log groups in a "
+                        + "required time window of at most 7 days; Insights bills by data scanned, so keep it narrow. "
+                        + "Returns rows and statistics, or a query_id to pass to " + config.exposedName("get_insights_results")
+                        + " when the query outlasts this call.");
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
+        List<String> groups = arguments.texts(ToolSpecs.LOG_GROUPS);
+        String query = arguments.text("query");
+        String start = arguments.optionalText("start");
+        String end = arguments.optionalText("end");
+        if (start == null || end == null) {
+            throw new ToolArgumentException("run_insights_query needs both start and end: Insights bills by the data it "
+                    + "scans, so give the narrowest window that answers the question, e.g. start \"-1h\", end \"now\"");
+        }
+        TimeWindow window = TimeWindow.bounded(start, end, Instant.now(), MAX_WINDOW, MAX_WINDOW);
+        int limit = Math.min(context.limits().rows(arguments.optionalInt("limit")), AWS_MAX_ROWS);
+        // logGroupNames, not logGroupIdentifiers: the caller names groups (moto also answers 500 to identifiers).
+        return logs.startQuery(b -> b.logGroupNames(groups)
+                        .queryString(query)
+                        .startTime(Math.floorDiv(window.startMillis(), 1000L))
+                        .endTime(Math.floorDiv(window.endMillis() + 999L, 1000L))
+                        .limit(limit)
+                        .overrideConfiguration(context.awsOverrides()))
+                .thenCompose(started -> poller.await(started.queryId(), limit, context));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.awsmcp.toolset.logs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ResourceRef;
+import dev.awsmcp.toolset.api.ToolSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Builds the specs of log tools: schema from {@code schemas/<name>.json}, resources from the
+ * {@code log_group} or {@code log_groups} argument. Every log tool is {@link Access#READ}.
+ */
+final class ToolSpecs {
+
+    static final String LOG_GROUP = "log_group";
+    static final String LOG_GROUPS = "log_groups";
+
+    private ToolSpecs() {
+    }
+
+    /** A read-only spec whose call touches the one group named by {@code log_group}. */
+    static ToolSpec onLogGroup(String name, String title, String description) {
+        return spec(name, title, description, ToolSpecs::logGroupArgument);
+    }
+
+    /** A read-only spec whose call touches every group named by {@code log_groups}. */
+    static ToolSpec onLogGroups(String name, String title, String description) {
+        return spec(name, title, description, ToolSpecs::logGroupsArgument);
+    }
+
+    static ToolSpec spec(String name, String title, String description, Function<JsonNode, List<ResourceRef>> resources) {
+        return new ToolSpec(name, title, description,
+                Json.readResource(ToolSpecs.class, "schemas/" + name + ".json"), null, Access.READ, resources);
+    }
+
+    private static List<ResourceRef> logGroupArgument(JsonNode arguments) {
+        JsonNode group = arguments.get(LOG_GROUP);
+        if (group == null || !group.isTextual() || group.textValue().isBlank()) {
+            // The schema requires it, so the gateway never gets here; name nothing rather than throw.
+            return List.of();
+        }
+        return List.of(new ResourceRef(ResourceRef.LOG_GROUP, group.textValue()));
+    }
+
+    private static List<ResourceRef> logGroupsArgument(JsonNode arguments) {
+        JsonNode groups = arguments.get(LOG_GROUPS);
+        List<ResourceRef> refs = new ArrayList<>();
+        if (groups != null && groups.isArray()) {
+            for (JsonNode group : groups) {
+                if (group.isTextual() && !group.textValue().isBlank()) {
+                    refs.add(new ResourceRef(ResourceRef.LOG_GROUP, group.textValue()));
+                }
+            }
+        }
+        return refs.stream().distinct().toList();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.awsmcp.toolset.logs;
+
+import static dev.awsmcp.toolset.logs.LogsFixture.args;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.Caller;
+import dev.awsmcp.toolset.api.ResultLimits;
+import dev.awsmcp.toolset.api.ToolCall;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolResult.Kind;
+import dev.awsmcp.toolset.api.ToolsetConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LimitExceededException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MalformedQueryException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatistics;
+import software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatus;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResultField;
+
+/** Behaviour moto cannot produce, shown against {@link FakeCloudWatchLogs}. */
+class FakeClientToolsTest {
+
+    private static final InsightsPoller.Settings FAST_POLLING =
+            new InsightsPoller.Settings(Duration.ofMillis(20), Duration.ofMillis(80), Duration.ofMillis(500));
+    private static final String QUERY = "{'log_groups':['/ecs/payments/api'],'query':'filter @message like /ERROR/ | stats count(*) by bin(5m)',"
+            + "'start':'-1h','end':'now'}";
+
+    private final FakeCloudWatchLogs fake = new FakeCloudWatchLogs();
+    private final LogsToolset toolset = new LogsToolset(fake, new ToolsetConfig("logs", "logs", Region.US_EAST_1, null, null), FAST_POLLING);
+
+    private static CallContext deadlineIn(Duration left) {
+        return new CallContext(new Caller("tester", Set.of()), AnonymousCredentialsProvider.create(), Instant.now().plus(left),
+                ResultLimits.DEFAULT, "c-1");
+    }
+
+    private ToolResult call(String tool, String arguments, CallContext context) {
+        return toolset.call(new ToolCall(tool, args(arguments)), context).toCompletableFuture().join();
+    }
+
+    private JsonNode success(String tool, String arguments, CallContext context) {
+        ToolResult result = call(tool, arguments, context);
+        assertThat(result).as(String.valueOf(result)).isInstanceOf(ToolResult.Success.class);
+        return ((ToolResult.Success) result).data();
+    }
+
+    private ToolResult.Failure failure(String tool, String arguments) {
+        ToolResult result = call(tool, arguments, deadlineIn(Duration.ofSeconds(10)));
+        assertThat(result).as(String.valueOf(result)).isInstanceOf(ToolResult.Failure.class);
+        return (ToolResult.Failure) result;
+    }
+
+    private static GetQueryResultsResponse status(QueryStatus status) {
+        return GetQueryResultsResponse.builder().status(status)
+                .statistics(QueryStatistics.builder().recordsMatched(0.0).recordsScanned(1200.0).bytesScanned(524288.0).build())
+                .build();
+    }
+
+    private static List<ResultField> row(String bin, String count) {
+        return List.of(field("bin(5m)", bin), field("count(*)", count), field("@ptr", "CmAKJgoi..."));
+    }
+
+    private static ResultField field(String name, String value) {
+        return ResultField.builder().field(name).value(value).build();
+    }
+
+    private static GetQueryResultsResponse complete(int rows) {
+        return GetQueryResultsResponse.builder().status(QueryStatus.COMPLETE)
+                .results(java.util.stream.IntStream.range(0, rows).mapToObj(i -> row("2024-11-20 14:" + (10 + i * 5) + ":00.000", "4" + i)).toList())
+                .statistics(QueryStatistics.builder().recordsMatched(37.0).recordsScanned(5210.0).bytesScanned(1048576.5).build())
+                .build();
+    }
+
+    @Test
+    void runInsightsQueryPollsUntilCompleteAndReturnsRowsAsObjectsWithStatistics() {
+        fake.results.add(status(QueryStatus.SCHEDULED));
+        fake.results.add(status(QueryStatus.RUNNING));
+        fake.results.add(complete(2));
+
+        JsonNode result = success("run_insights_query", QUERY, deadlineIn(Duration.ofSeconds(10)));
+
+        assertThat(fake.resultRequests).hasSize(3);
+        assertThat(result.get("status").asText()).isEqualTo("Complete");
+        assertThat(result.get("query_id").asText()).isEqualTo("q-1");
+        assertThat(result.get("rows")).hasSize(2);
+        assertThat(result.at("/rows/0")).isEqualTo(args("{'bin(5m)':'2024-11-20 14:10:00.000','count(*)':'40'}"));
+        assertThat(result.at("/statistics/records_matched").asLong()).isEqualTo(37);
+        assertThat(result.at("/statistics/records_scanned").asLong()).isEqualTo(5210);
+        assertThat(result.at("/statistics/bytes_scanned").asDouble()).isEqualTo(1048576.5);
+        assertThat(result.get("truncated").asBoolean()).isFalse();
+        var request = fake.startRequests.get(0);
+        assertThat(request.logGroupNames()).containsExactly("/ecs/payments/api");
+        assertThat(request.hasLogGroupIdentifiers()).isFalse();
+        assertThat(request.endTime() - request.startTime()).isBetween(3600L, 3601L);
+        assertThat(request.limit()).isEqualTo(100);
+    }
+
+    @Test
+    void runInsightsQueryReturnsTheQueryIdWhenTheDeadlineApproaches() {
+        fake.results.add(status(QueryStatus.RUNNING));
+        Instant started = Instant.now();
+
+        JsonNode result = success("run_insights_query", QUERY, deadlineIn(Duration.ofMillis(1200)));
+
+        assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofMillis(1200));
+        assertThat(fake.resultRequests).isNotEmpty();
+        assertThat(result.get("query_id").asText()).isEqualTo("q-1");
+        assertThat(result.get("status").asText()).isEqualTo("Running");
+        assertThat(result.has("rows")).isFalse();
+        assertThat(result.get("hint").asText()).contains("logs__get_insights_results");
+        assertThat(result.at("/statistics/records_scanned").asLong()).isEqualTo(1200);
+    }
+
+    @Test
+    void getInsightsResultsReadsOnceAndCapsRowsAtTheLimit() {
+        fake.results.add(complete(5));
+
+        JsonNode result = success("get_insights_results", "{'query_id':'q-7','limit':2}", deadlineIn(Duration.ofSeconds(10)));
+
+        assertThat(fake.resultRequests).singleElement().extracting(r -> r.queryId()).isEqualTo("q-7");
+        assertThat(result.get("count").asInt()).isEqualTo(2);
+        assertThat(result.get("truncated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void getInsightsResultsOfARunningQueryReturnsItsStatus() {
+        fake.results.add(status(QueryStatus.RUNNING));
+
+        JsonNode result = success("get_insights_results", "{'query_id':'q-7'}", deadlineIn(Duration.ofSeconds(10)));
+
+        assertThat(fake.resultRequests).hasSize(1);
+        assertThat(result.get("status").asText()).isEqualTo("Running");
+        assertThat(result.get("hint").asText()).contains("logs__get_insights_results");
+    }
+
+    @Test
+    void failedAndTimedOutQueriesAreFailuresNamingTheQuery() {
+        fake.results.add(status(QueryStatus.FAILED));
+        var failed = failure("get_insights_results", "{'query_id':'q-7'}");
+        fake.results.clear();
+        fake.results.add(status(QueryStatus.TIMEOUT));
+        var timedOut = failure("get_insights_results", "{'query_id':'q-8'}");
+
+        assertThat(failed.kind()).isEqualTo(Kind.UPSTREAM);
+        assertThat(failed.message()).contains("q-7 failed").contains("logs__run_insights_query");
+        assertThat(timedOut.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(timedOut.message()).contains("q-8 timed out").contains("narrow the time window");
+    }
+
+    @Test
+    void malformedQueriesAreQuotedBack() {
+        fake.startFailure = MalformedQueryException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                .errorCode("MalformedQueryException").errorMessage("unexpected symbol found | at line 1").build()).build();
+
+        var failure = failure("run_insights_query", QUERY);
+
+        assertThat(failure.kind()).isEqualTo(Kind.INVALID_ARGUMENT);
+        assertThat(failure.message()).isEqualTo("CloudWatch Logs Insights rejected the query: \"unexpected symbol found | at line 1\"");
+    }
+
+    @Test
+    void tooManyConcurrentQueriesIsThrottled() {
+        fake.startFailure = LimitExceededException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                .errorCode("LimitExceededException").errorMessage("Account maximum query concurrency limit of [30] reached").build()).build();
+
+        var failure = failure("run_insights_query", QUERY);
+
+        assertThat(failure.kind()).isEqualTo(Kind.THROTTLED);
+        assertThat(fake.resultRequests).isEmpty();
+    }
+
+    @Test
+    void insightsQueriesWithoutAWindowAreRefusedBeforeAwsIsCalled() {
+        var noEnd = failure("run_insights_query", "{'log_groups':['/ecs/payments/api'],'query':'fields @message','start':'-1h'}");
+        var tooWide = failure("run_insights_query", "{'log_groups':['/ecs/payments/api'],'query':'fields @message','start':'-8d','end':'now'}");
+
+        assertThat(noEnd.kind()).isEqualTo(Kind.INVALID_ARGUMENT);
+        assertThat(noEnd.message()).contains("needs both start and end").contains("bills by the data it scans");
+        assertThat(tooWide.message()).contains("longer than 7 days");
+        assertThat(fake.startRequests).isEmpty();
+    }
+
+    @Test
+    void filterPatternsAndStreamPrefixesReachAwsVerbatimAndStreamsAreInterleaved() {
+        // moto matches every event for JSON/metric patterns and ignores logStreamNamePrefix; AWS applies both.
+        fake.filterResponses.add(FilterLogEventsResponse.builder().events(
+                FilteredLogEvent.builder().logStreamName("api/task-2").timestamp(2_000_000_000_300L).message("{\"level\":\"error\",\"order\":\"ord-31044\"}").build(),
+                FilteredLogEvent.builder().logStreamName("api/task-1").timestamp(2_000_000_000_100L).message("{\"level\":\"error\",\"order\":\"ord-31042\"}").build())
+                .build());
+
+        JsonNode result = success("filter_log_events", "{'log_group':'/ecs/payments/api','filter_pattern':'{ $.level = \\\"error\\\" }',"
+                + "'stream_prefix':'api/'}", deadlineIn(Duration.ofSeconds(10)));
+
+        var request = fake.filterRequests.get(0);
+        assertThat(request.filterPattern()).isEqualTo("{ $.level = \"error\" }");
+        assertThat(request.logStreamNamePrefix()).isEqualTo("api/");
+        assertThat(request.hasLogStreamNames()).isFalse();
+        assertThat(result.get("events")).extracting(event -> event.get("stream").asText()).containsExactly("api/task-1", "api/task-2");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.awsmcp.toolset.s3;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolSpec;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** {@code get_bucket_policy}: the bucket policy as parsed JSON; a bucket without one is a result, not an error. */
+final class GetBucketPolicyTool implements S3Tool {
+
+    private final S3AsyncClient s3;
+    private final ToolSpec spec;
+
+    GetBucketPolicyTool(S3AsyncClient s3) {
+        this.s3 = s3;
+        this.spec = ToolSpecs.spec("get_bucket_policy", "Get an S3 bucket policy",
+                "Get a bucket's policy document as JSON. has_policy=false when the bucket has none.",
+                Access.READ, ToolSpecs::bucket);
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
+        String bucket = arguments.bucket();
+        return s3.getBucketPolicy(b -> b.bucket(bucket).overrideConfiguration(context.awsOverrides()))
+                .thenApply(response -> ToolResult.success(withPolicy(bucket, response.policy())))
+                .exceptionallyCompose(failure -> isNoPolicy(failure)
+                        ? CompletableFuture.completedFuture(ToolResult.success(withoutPolicy(bucket)))
+                        : CompletableFuture.failedFuture(failure));
+    }
+
+    private static ObjectNode withPolicy(String bucket, String policy) {
+        ObjectNode result = Json.object().put("bucket", bucket).put("has_policy", true);
+        try {
+            result.set("policy", Json.mapper().readTree(policy));
+        } catch (JsonProcessingException e) {
+            // AWS stores only valid JSON; an S3-compatible store might not. Hand over the text as is.
+            result.putNull("policy");
+            result.put("policy_text", policy);
+        }
+        return result;
+    }
+
+    private static ObjectNode withoutPolicy(String bucket) {
+        ObjectNode result = Json.object().put("bucket", bucket).put("has_policy", false);
+        result.putNull("policy");
+        return result;
+    }
+
+    private static boolean isNoPolicy(Throwable failure) {
+        Throwable cause = S3ErrorTranslator.unwrap(failure);
+        return cause instanceof S3Exception && "NoSuchBucketPolicy".equals(S3ErrorTranslator.errorCode((S3Exception) cause));
+    }
+}
