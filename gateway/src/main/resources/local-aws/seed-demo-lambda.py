@@ -8,7 +8,7 @@ value the gateway never returns, like the fake CARD_PROCESSOR_API_KEY next to it
 SQS queue payments-refunds with reserved concurrency 5. payments-card-webhook belongs to the same team;
 inventory-reconciler to another one.
 
-Run (listed in seed-demo.list) by `mcp-gateway local-aws --seed demo` and `mcp-gateway demo` as
+Run (once listed in seed-demo.list, after seed-demo-dynamodb.py) by `mcp-gateway local-aws --seed demo` and `mcp-gateway demo` as
 `python3 - --endpoint URL --region REGION` with this file on stdin. Needs boto3 (moto[server] ships it).
 Switches moto's Lambda to its Docker-less mode first (functions are stored, invocations answer canned
 results). Idempotent: the functions and their event source mappings are dropped and recreated.

@@ -108,7 +108,7 @@ public final class MotoServer implements AutoCloseable {
      * Posts a JSON body to one of moto's own endpoints, for example {@code /moto-api/config} to
      * switch Lambda to its Docker-less mode. Returns the response body.
      *
-     * @throws MotoServerException when moto does not answer with status 200
+     * @throws MotoServerException when moto does not answer with a 2xx status
      */
     public String post(String apiPath, String json) {
         HttpRequest request = HttpRequest.newBuilder(endpoint().resolve(apiPath))
@@ -118,7 +118,7 @@ public final class MotoServer implements AutoCloseable {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            if (response.statusCode() / 100 != 2) {
                 throw new MotoServerException("moto answered " + response.statusCode() + " to POST " + apiPath
                         + ": " + response.body());
             }

@@ -19,6 +19,8 @@ final class MarkerPager {
 
     /** Entries asked of AWS per request; ListVersionsByFunction accepts at most 50. */
     static final int AWS_PAGE = 50;
+    /** AWS requests per call at most, so a caller who sees few of many entries gets a cursor, not a long wait. */
+    static final int MAX_REQUESTS = 20;
 
     /** One AWS response: its entries and the marker of the next page, null on the last page. */
     record Page<T>(List<T> entries, String nextMarker) {
@@ -51,11 +53,11 @@ final class MarkerPager {
             marker = position.path("m").isTextual() ? position.get("m").textValue() : null;
             offset = position.get("o").intValue();
         }
-        return next(scope, new ArrayList<>(), limit, marker, offset, keep, fetch);
+        return next(scope, new ArrayList<>(), limit, marker, offset, keep, fetch, 1);
     }
 
     private static <T> CompletableFuture<Listing<T>> next(String scope, List<T> kept, int limit, String marker, int offset,
-            Predicate<T> keep, Fetch<T> fetch) {
+            Predicate<T> keep, Fetch<T> fetch, int request) {
         int wanted = Math.min(AWS_PAGE, limit - kept.size() + offset);
         return fetch.fetch(marker, Math.max(1, wanted)).thenCompose(page -> {
             List<T> entries = page.entries();
@@ -70,10 +72,10 @@ final class MarkerPager {
             if (page.nextMarker() == null || page.nextMarker().isEmpty()) {
                 return done(kept, null);
             }
-            if (kept.size() == limit) {
+            if (kept.size() == limit || request == MAX_REQUESTS) {
                 return done(kept, encode(scope, page.nextMarker(), 0));
             }
-            return next(scope, kept, limit, page.nextMarker(), 0, keep, fetch);
+            return next(scope, kept, limit, page.nextMarker(), 0, keep, fetch, request + 1);
         });
     }
 

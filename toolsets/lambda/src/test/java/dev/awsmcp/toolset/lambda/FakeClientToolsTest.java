@@ -165,4 +165,21 @@ class FakeClientToolsTest {
         assertThat(seen).hasSize(65).doesNotHaveDuplicates().allMatch(name -> Integer.parseInt(name.substring(2)) % 2 == 0);
         assertThat(fake.listRequests).allMatch(request -> request.maxItems() <= MarkerPager.AWS_PAGE);
     }
+
+    @Test
+    void listFunctionsStopsAfterTwentyRequestsAndHandsBackACursor() {
+        IntStream.range(0, 1500).mapToObj(i -> String.format("f-%04d", i)).forEach(fake.functions::add);
+        CallContext onlyLast = new CallContext(new Caller("tester", Set.of()), AnonymousCredentialsProvider.create(),
+                Instant.now().plusSeconds(30), ResultLimits.DEFAULT, "c-3", ref -> ref.name().equals("f-1499"));
+
+        JsonNode first = ((ToolResult.Success) call("list_functions", args("{}"), onlyLast)).data();
+        JsonNode second = ((ToolResult.Success) call("list_functions",
+                args("{'cursor':'" + first.get("next_cursor").asText() + "'}"), onlyLast)).data();
+
+        assertThat(first.get("functions")).isEmpty();
+        assertThat(first.get("truncated").asBoolean()).isTrue();
+        assertThat(second.at("/functions/0/name").asText()).isEqualTo("f-1499");
+        assertThat(second.has("next_cursor")).isFalse();
+        assertThat(fake.listRequests).hasSize(MarkerPager.MAX_REQUESTS + 10);
+    }
 }

@@ -48,7 +48,7 @@ final class LambdaFixture implements AutoCloseable {
 
     LambdaFixture(LocalAws aws) {
         this.aws = aws;
-        aws.server().post("/moto-api/config", "{\"lambda\":{\"use_docker\":false}}");
+        motoApi("/moto-api/config", "{\"lambda\":{\"use_docker\":false}}");
         // Moto refuses CreateFunction when the role does not exist; the module has no IAM client, so ask moto directly.
         query("iam", Map.of("Action", "CreateRole", "Version", "2010-05-08", "RoleName", "lambda-test",
                 "AssumeRolePolicyDocument", "{}"));
@@ -151,7 +151,7 @@ final class LambdaFixture implements AutoCloseable {
         results.forEach(body.putArray("results")::add);
         body.put("region", aws.region().id());
         body.put("account_id", "123456789012");
-        aws.server().post("/moto-api/static/lambda-simple/response", json(body));
+        motoApi("/moto-api/static/lambda-simple/response", json(body));
     }
 
     /** Creates an SQS queue in moto (the module has no SQS client) and returns its ARN. */
@@ -160,21 +160,29 @@ final class LambdaFixture implements AutoCloseable {
         return "arn:aws:sqs:" + aws.region().id() + ":123456789012:" + name;
     }
 
+    /** Posts to one of moto's own endpoints ({@code /moto-api/config}, canned Lambda results). */
+    private void motoApi(String path, String json) {
+        aws.server().post(path, json);
+    }
+
     /** Sends a query-protocol request to moto; the fake credential scope only tells moto which service. */
     private void query(String service, Map<String, String> parameters) {
         String form = parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(aws.endpoint() + "/"))
+        send(HttpRequest.newBuilder(URI.create(aws.endpoint() + "/"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20240101/" + aws.region().id() + "/" + service
                         + "/aws4_request, SignedHeaders=host, Signature=0")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
+                .build(), service + " " + parameters.get("Action"));
+    }
+
+    private static void send(HttpRequest request, String what) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 && !response.body().contains("EntityAlreadyExists")) {
-                throw new IllegalStateException(service + " " + parameters.get("Action") + " failed: " + response.body());
+            if (response.statusCode() / 100 != 2 && !response.body().contains("EntityAlreadyExists")) {
+                throw new IllegalStateException(what + " failed with " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -40,7 +40,7 @@ class LambdaToolsetFactoryTest {
     void schemasAreClosedObjectsWithDescribedProperties() {
         for (ToolSpec spec : specs) {
             assertThat(spec.inputSchema().get("additionalProperties").asBoolean()).as(spec.name()).isFalse();
-            spec.inputSchema().get("properties").fields().forEachRemaining(property ->
+            spec.inputSchema().get("properties").properties().forEach(property ->
                     assertThat(property.getValue().has("description")).as(spec.name() + "." + property.getKey()).isTrue());
         }
         assertThat(byName.get("invoke").inputSchema().at("/properties/invocation_type/enum")).extracting(n -> n.asText())
