@@ -30,7 +30,7 @@ class LogsToolsetFactoryTest {
 
     @Test
     void servesTheCatalogAllReadOnly() {
-        assertThat(byName.keySet()).containsExactly("describe_log_groups", "describe_log_streams", "filter_log_events",
+        assertThat(specs).extracting(ToolSpec::name).containsExactly("describe_log_groups", "describe_log_streams", "filter_log_events",
                 "get_log_events", "run_insights_query", "get_insights_results");
         assertThat(specs).allSatisfy(spec -> assertThat(spec.access()).isEqualTo(Access.READ));
     }
