@@ -7,6 +7,7 @@ import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
@@ -86,21 +87,9 @@ final class GetObjectTool implements S3Tool {
 
     private static ObjectNode result(ObjectRead read, BoundedBodyTransformer.Body body) {
         GetObjectResponse headers = body.response();
-        long start = read.start();
-        long total;
-        Matcher range = headers.contentRange() == null ? null : CONTENT_RANGE.matcher(headers.contentRange());
-        if (range != null && range.matches()) {
-            start = Long.parseLong(range.group(1));
-            total = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
-        } else if (start == 0 && !body.cut() && body.bytes().length == 0) {
-            total = 0;
-        } else if (start == 0) {
-            // The server ignored Range and sent the whole object from byte 0 (cut at our bound).
-            total = headers.contentLength() == null ? -1 : headers.contentLength();
-        } else {
-            throw S3Exception.builder().statusCode(200)
-                    .message("the store ignored the Range header; ranged reads from range_start > 0 are not possible").build();
-        }
+        Served served = Served.of(read.start(), body);
+        long start = served.start();
+        long total = served.total();
         ObjectNode result = ObjectDescriptions.location(read.bucket(), read.key());
         ObjectDescriptions.putIfPresent(result, "content_type", headers.contentType());
         result.put("total_size", total);
@@ -142,7 +131,7 @@ final class GetObjectTool implements S3Tool {
 
     private static ObjectNode preview(ObjectNode result, String encoding, byte[] bytes, long start, long total) {
         int length = Math.min(PREVIEW_BYTES, bytes.length);
-        byte[] head = java.util.Arrays.copyOf(bytes, length);
+        byte[] head = Arrays.copyOf(bytes, length);
         result.put("range_start", start);
         result.put("preview_encoding", encoding);
         result.put("preview_bytes", length);
@@ -166,6 +155,27 @@ final class GetObjectTool implements S3Tool {
         Throwable cause = S3ErrorTranslator.unwrap(failure);
         return cause instanceof S3Exception && (((S3Exception) cause).statusCode() == 416
                 || "InvalidRange".equals(S3ErrorTranslator.errorCode((S3Exception) cause)));
+    }
+
+    /** Where the bytes the store sent begin, and the object's size (-1 when unknown). */
+    private record Served(long start, long total) {
+
+        static Served of(long requestedStart, BoundedBodyTransformer.Body body) {
+            GetObjectResponse headers = body.response();
+            Matcher range = headers.contentRange() == null ? null : CONTENT_RANGE.matcher(headers.contentRange());
+            if (range != null && range.matches()) {
+                return new Served(Long.parseLong(range.group(1)), range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3)));
+            }
+            if (requestedStart == 0 && !body.cut() && body.bytes().length == 0) {
+                return new Served(0, 0);
+            }
+            if (requestedStart == 0) {
+                // The store ignored Range and sent the whole object from byte 0 (cut at our bound).
+                return new Served(0, headers.contentLength() == null ? -1 : headers.contentLength());
+            }
+            throw S3Exception.builder().statusCode(200)
+                    .message("the store ignored the Range header; ranged reads from range_start > 0 are not possible").build();
+        }
     }
 
     /** One read's fixed inputs. */

@@ -76,7 +76,7 @@ final class PutObjectTool implements S3Tool {
             return null;
         }
         Map<String, String> map = new LinkedHashMap<>();
-        metadata.fields().forEachRemaining(field -> map.put(field.getKey(), field.getValue().asText()));
+        metadata.properties().forEach(field -> map.put(field.getKey(), field.getValue().asText()));
         return map;
     }
 }

@@ -10,6 +10,7 @@ import dev.awsmcp.testkit.LocalAwsExtension;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolResult.Kind;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
@@ -163,11 +164,11 @@ class GetObjectToolTest {
         JsonNode base64 = s3.success("get_object", args("{'bucket':'reads','key':'bin/app.tar.gz','preview':'base64','range_start':256}"));
 
         assertThat(hex.get("preview_bytes").asInt()).isEqualTo(256);
-        assertThat(HexFormat.of().parseHex(hex.get("preview").asText())).isEqualTo(java.util.Arrays.copyOf(GZIP, 256));
+        assertThat(HexFormat.of().parseHex(hex.get("preview").asText())).isEqualTo(Arrays.copyOf(GZIP, 256));
         assertThat(hex.get("preview").asText()).startsWith("1f8b");
         assertThat(hex.get("next_range_start").asLong()).isEqualTo(256);
         assertThat(Base64.getDecoder().decode(base64.get("preview").asText()))
-                .isEqualTo(java.util.Arrays.copyOfRange(GZIP, 256, GZIP.length));
+                .isEqualTo(Arrays.copyOfRange(GZIP, 256, GZIP.length));
         assertThat(base64.get("truncated").asBoolean()).isFalse();
     }
 
