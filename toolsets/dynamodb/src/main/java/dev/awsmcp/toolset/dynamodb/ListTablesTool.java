@@ -8,17 +8,23 @@ import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.PageCursor;
+import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
-/** {@code list_tables}: table names, at most 200 per call, with a cursor for the rest. */
+/**
+ * {@code list_tables}: the table names the caller may see (the gateway's visibility filter), at most
+ * 200 per call, with a cursor for the rest. Reads at most {@value #MAX_PAGES} pages of AWS per call, so
+ * an account with many hidden tables still answers promptly (with a cursor).
+ */
 final class ListTablesTool implements DynamoDbTool {
 
     static final int MAX_TABLES = 200;
     private static final int AWS_PAGE = 100;
+    static final int MAX_PAGES = 20;
     private static final String SCOPE = "list_tables";
 
     private final DynamoDbAsyncClient dynamo;
@@ -43,18 +49,20 @@ final class ListTablesTool implements DynamoDbTool {
         int limit = requested == null || requested <= 0 ? MAX_TABLES : Math.min(requested, MAX_TABLES);
         String cursor = arguments.optionalText("cursor");
         String start = cursor == null || cursor.isEmpty() ? null : decode(cursor);
-        return page(Json.mapper().createArrayNode(), limit, start, context).thenApply(ToolResult::success);
+        return page(Json.mapper().createArrayNode(), limit, start, context, 1).thenApply(ToolResult::success);
     }
 
-    private CompletableFuture<ObjectNode> page(ArrayNode names, int limit, String start, CallContext context) {
+    private CompletableFuture<ObjectNode> page(ArrayNode names, int limit, String start, CallContext context, int pageNumber) {
         return dynamo.listTables(b -> b.limit(Math.min(AWS_PAGE, limit - names.size()))
                         .exclusiveStartTableName(start)
                         .overrideConfiguration(context.awsOverrides()))
                 .thenCompose(response -> {
-                    response.tableNames().forEach(names::add);
+                    response.tableNames().stream()
+                            .filter(name -> context.visible(new ResourceRef(ResourceRef.TABLE, name)))
+                            .forEach(names::add);
                     String last = response.lastEvaluatedTableName();
-                    if (last != null && names.size() < limit) {
-                        return page(names, limit, last, context);
+                    if (last != null && names.size() < limit && pageNumber < MAX_PAGES) {
+                        return page(names, limit, last, context, pageNumber + 1);
                     }
                     return CompletableFuture.completedFuture(result(names, last));
                 });

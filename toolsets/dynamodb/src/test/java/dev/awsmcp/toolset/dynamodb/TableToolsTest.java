@@ -68,6 +68,21 @@ class TableToolsTest {
 
     @Test
     @Order(3)
+    void listTablesShowsOnlyTablesTheCallerMaySee() {
+        // Tables t000..t249 exist from the previous test; the caller may see t1xx only.
+        var context = ddb.aws.callContext();
+        var onlyHundreds = new dev.awsmcp.toolset.api.CallContext(context.caller(), context.credentials(), context.deadline(),
+                context.limits(), context.correlationId(), ref -> ref.kind().equals("table") && ref.name().startsWith("t1"));
+        JsonNode result = ((dev.awsmcp.toolset.api.ToolResult.Success) ddb.toolset
+                .call(new dev.awsmcp.toolset.api.ToolCall("list_tables", args("{}")), onlyHundreds).toCompletableFuture().join()).data();
+        List<String> names = new ArrayList<>();
+        result.get("tables").forEach(n -> names.add(n.asText()));
+        assertThat(names).hasSize(100).allMatch(n -> n.startsWith("t1"));
+        assertThat(result.get("truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(4)
     void listTablesHonoursASmallerLimit() {
         JsonNode result = ddb.success("list_tables", args("{'limit':3}"));
 
