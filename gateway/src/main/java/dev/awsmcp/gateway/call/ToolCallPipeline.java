@@ -2,6 +2,11 @@ package dev.awsmcp.gateway.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.policy.Decision;
+import dev.awsmcp.gateway.policy.EffectivePolicy;
+import dev.awsmcp.gateway.policy.PolicyStore;
+import dev.awsmcp.gateway.policy.TeamPolicy;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Caller;
@@ -9,12 +14,15 @@ import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,10 +34,13 @@ import reactor.core.publisher.Mono;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
- * The one path of every {@code tools/call}: validate the arguments against the tool's schema, build
- * the call context (caller, credentials, deadline, limits, correlation id), run the toolset off the
- * event loop, bound the wait by the deadline, and map the outcome to an MCP result. Every outcome,
- * including a toolset bug, becomes a result the model can read; nothing escapes as a protocol error.
+ * The one path of every {@code tools/call}: re-check that the caller's policy grants the tool (a
+ * hidden tool is refused exactly like an unknown one), validate the arguments against the tool's
+ * schema, authorize every resource the call names (canonicalized) before AWS is called, apply the
+ * team's call rate, build the call context (caller, credentials, deadline, the team's limits, listing
+ * visibility, correlation id), run the toolset off the event loop, bound the wait by the deadline, and
+ * map the outcome to an MCP result. Apart from the unknown-tool error, every outcome, including a
+ * toolset bug, becomes a result the model can read.
  */
 public final class ToolCallPipeline {
 
@@ -41,31 +52,52 @@ public final class ToolCallPipeline {
     private final Duration callTimeout;
     private final AwsCredentialsProvider credentials;
     private final Executor dispatch;
+    private final PolicyStore policies;
+    private final TeamRateLimits rates = new TeamRateLimits();
 
     /**
-     * @param limits result bounds handed to toolsets
+     * @param limits the gateway's result bounds; a team's limits can only lower them
      * @param callTimeout deadline of one call
      * @param credentials base credentials for toolset calls
      * @param dispatch the named pool toolset calls start on, so that credential resolution or any
      *     other synchronous work inside the AWS SDK never runs on an event-loop thread
+     * @param policies the team policies in force
      */
-    public ToolCallPipeline(ResultLimits limits, Duration callTimeout, AwsCredentialsProvider credentials, Executor dispatch) {
+    public ToolCallPipeline(ResultLimits limits, Duration callTimeout, AwsCredentialsProvider credentials, Executor dispatch,
+            PolicyStore policies) {
         this.limits = limits;
         this.callTimeout = callTimeout;
         this.credentials = credentials;
         this.dispatch = dispatch;
+        this.policies = policies;
     }
 
-    /** Runs one call of {@code tool} for {@code caller}; the Mono always succeeds with a result. */
-    public Mono<CallToolResult> call(RegisteredTool tool, CallToolRequest request, Caller caller) {
+    /** The error the SDK gives for a tool it does not know; a tool the caller may not see gets the same. */
+    public static McpError unknownTool(String name) {
+        return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
+                .message("Unknown tool: invalid_tool_name")
+                .data("Tool not found: " + name)
+                .build();
+    }
+
+    /**
+     * Runs one call of {@code tool} for {@code principal} (null: nobody authenticated, so nothing is
+     * granted). The Mono fails only with the unknown-tool error; every other outcome is a result.
+     */
+    public Mono<CallToolResult> call(RegisteredTool tool, CallToolRequest request, Principal principal) {
         String correlationId = UUID.randomUUID().toString();
-        ObjectNode arguments = arguments(request.arguments());
-        Optional<String> invalid = tool.arguments().validate(arguments);
-        if (invalid.isPresent()) {
-            return Mono.just(ToolResultMapper.error("invalid arguments for " + tool.name() + ": " + invalid.get()
-                    + ". Check the tool's input schema and call again.", "INVALID_ARGUMENT", correlationId));
+        EffectivePolicy policy = principal == null ? null : policies.effective(principal);
+        if (policy == null || !policy.toolVisible(tool)) {
+            LOG.info("call {} by {} refused: tool not granted (correlation id {})", tool.name(),
+                    principal == null ? "nobody" : principal.id(), correlationId);
+            return Mono.error(unknownTool(tool.name()));
         }
-        CallContext context = new CallContext(caller, credentials, Instant.now().plus(callTimeout), limits, correlationId);
+        ObjectNode arguments = arguments(request.arguments());
+        Admission admission = admit(tool, arguments, policy, correlationId);
+        if (admission.refusal() != null) {
+            return Mono.just(admission.refusal());
+        }
+        CallContext context = admission.context();
         long started = System.nanoTime();
         CompletableFuture<CallToolResult> result = CompletableFuture
                 .supplyAsync(() -> tool.toolset().call(new ToolCall(tool.spec().name(), arguments), context), dispatch)
@@ -75,6 +107,46 @@ public final class ToolCallPipeline {
                 .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure));
         return Mono.fromFuture(result).doOnNext(r -> LOG.debug("{} {} in {} ms, error={}", tool.name(), correlationId,
                 (System.nanoTime() - started) / 1_000_000, r.isError()));
+    }
+
+    /** Either the context to run the call with, or the result that refuses it. */
+    private record Admission(CallContext context, CallToolResult refusal) {
+        static Admission refuse(String message, String kind, String correlationId) {
+            return new Admission(null, ToolResultMapper.error(message, kind, correlationId));
+        }
+    }
+
+    /** Arguments, resources, team rate: everything decided before the toolset may run. */
+    private Admission admit(RegisteredTool tool, ObjectNode arguments, EffectivePolicy policy, String correlationId) {
+        Optional<String> invalid = tool.arguments().validate(arguments);
+        if (invalid.isPresent()) {
+            return Admission.refuse("invalid arguments for " + tool.name() + ": " + invalid.get()
+                    + ". Check the tool's input schema and call again.", "INVALID_ARGUMENT", correlationId);
+        }
+        Decision decision;
+        try {
+            decision = policy.authorize(tool, tool.spec().resources().apply(arguments));
+        } catch (IllegalArgumentException e) {
+            return Admission.refuse("invalid arguments for " + tool.name() + ": " + e.getMessage(), "INVALID_ARGUMENT", correlationId);
+        }
+        String principal = policy.principal().id();
+        if (decision instanceof Decision.Denied denied) {
+            LOG.info("call {} by {} denied: {} (correlation id {})", tool.name(), principal, denied.reason(), correlationId);
+            return Admission.refuse("denied by policy: " + denied.reason()
+                    + ". Ask your platform team to extend the grant if this access is needed.", "ACCESS_DENIED", correlationId);
+        }
+        Decision.Allowed allowed = (Decision.Allowed) decision;
+        TeamPolicy.TeamLimits teamLimits = policy.limitsOf(allowed.team());
+        OptionalLong retryAfter = rates.acquire(allowed.team(), teamLimits.callsPerMinute());
+        if (retryAfter.isPresent()) {
+            return Admission.refuse("team " + allowed.team() + " is over its limit of " + teamLimits.callsPerMinute()
+                    + " calls per minute; retry in about " + retryAfter.getAsLong() + "s", "THROTTLED", correlationId);
+        }
+        LOG.debug("call {} by {} allowed by {} ({})", tool.name(), principal, allowed.team(), allowed.rule());
+        ResultLimits callLimits = new ResultLimits(Math.min(limits.defaultRows(), teamLimits.maxRows()), teamLimits.maxRows(),
+                teamLimits.maxResultBytes());
+        return new Admission(new CallContext(new Caller(principal, policy.teams()), credentials, Instant.now().plus(callTimeout),
+                callLimits, correlationId, policy.visibility(tool)), null);
     }
 
     private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure) {

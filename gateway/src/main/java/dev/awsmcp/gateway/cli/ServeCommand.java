@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.cli;
 
+import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.server.GatewayRuntime;
@@ -26,7 +27,7 @@ final class ServeCommand implements Callable<Integer> {
         GatewayConfig gatewayConfig = new ConfigLoader().load(config);
         if (stdio) {
             try (GatewayRuntime runtime = GatewayRuntime.create(gatewayConfig)) {
-                StdioGateway.run(runtime);
+                StdioGateway.run(runtime, new Principal("local", Principal.Method.STDIO, java.util.Set.of(), null));
             }
             return 0;
         }

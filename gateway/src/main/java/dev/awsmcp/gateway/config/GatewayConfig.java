@@ -12,12 +12,15 @@ import java.util.List;
  * @param toolsets the toolset instances, as raw entries checked by the toolset registry against each
  *     factory's own keys
  * @param limits gateway-wide result and time bounds
+ * @param policies where the team policies are
  */
-public record GatewayConfig(ServerConfig server, ToolNamesConfig toolNames, List<ObjectNode> toolsets, LimitsConfig limits) {
+public record GatewayConfig(ServerConfig server, ToolNamesConfig toolNames, List<ObjectNode> toolsets, LimitsConfig limits,
+        PoliciesConfig policies) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         toolNames = toolNames == null ? ToolNamesConfig.defaults() : toolNames;
         toolsets = toolsets == null ? List.of() : List.copyOf(toolsets);
         limits = limits == null ? LimitsConfig.defaults() : limits;
+        policies = policies == null ? PoliciesConfig.defaults() : policies;
     }
 }

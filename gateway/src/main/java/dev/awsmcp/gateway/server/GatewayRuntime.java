@@ -3,9 +3,13 @@ package dev.awsmcp.gateway.server;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.GatewayConfig;
+import dev.awsmcp.gateway.config.PoliciesConfig;
+import dev.awsmcp.gateway.policy.PolicyLoader;
+import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.mcp.McpServerFactory;
 import dev.awsmcp.gateway.toolset.AwsClientFactory;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,29 +31,43 @@ public final class GatewayRuntime implements AutoCloseable {
     private final ToolsetRegistry registry;
     private final ExecutorService dispatch;
     private final DefaultCredentialsProvider credentials;
+    private final PolicyStore policies;
     private final McpServerFactory servers;
 
-    private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry) {
+    private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies) {
         this.config = config;
         this.clients = clients;
         this.registry = registry;
+        this.policies = policies;
         this.dispatch = Executors.newFixedThreadPool(2, named("aws-call-dispatch"));
         this.credentials = DefaultCredentialsProvider.builder().build();
         Duration callTimeout = Durations.parse(config.limits().callTimeout(), "limits.callTimeout");
-        ToolCallPipeline pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, credentials, dispatch);
+        ToolCallPipeline pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, credentials, dispatch, policies);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
-        this.servers = new McpServerFactory(registry, pipeline, callTimeout.plusSeconds(5));
+        this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));
     }
 
-    /** Builds the runtime; throws {@code ConfigException} when the toolset configuration is invalid. */
+    /** Builds the runtime; throws {@code ConfigException} when the toolset or policy configuration is invalid. */
     public static GatewayRuntime create(GatewayConfig config) {
         AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS);
+        ToolsetRegistry registry = null;
         try {
-            return new GatewayRuntime(config, clients, ToolsetRegistry.create(config, clients));
+            registry = ToolsetRegistry.create(config, clients);
+            PoliciesConfig policies = config.policies();
+            PolicyStore store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
+                    policies.watch() ? Durations.parse(policies.pollInterval(), "policies.pollInterval") : null);
+            return new GatewayRuntime(config, clients, registry, store);
         } catch (RuntimeException e) {
+            if (registry != null) {
+                registry.close();
+            }
             clients.close();
             throw e;
         }
+    }
+
+    public PolicyStore policies() {
+        return policies;
     }
 
     public GatewayConfig config() {
@@ -72,6 +90,7 @@ public final class GatewayRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        policies.close();
         registry.close();
         clients.close();
         credentials.close();

@@ -6,7 +6,6 @@ import dev.awsmcp.gateway.mcp.McpServerFactory;
 import dev.awsmcp.gateway.transport.JsonRpcErrors;
 import dev.awsmcp.gateway.transport.RequestGuardHandler;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;
-import dev.awsmcp.toolset.api.Caller;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.vertx.core.Vertx;
@@ -17,7 +16,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpGateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
-    private static final Caller ANONYMOUS = new Caller("anonymous", Set.of());
 
     private final Vertx vertx;
     private final StreamableHttpTransport transport;
@@ -52,7 +49,7 @@ public final class HttpGateway implements AutoCloseable {
         try {
             Duration idle = Durations.parse(config.sessionIdleTimeout(), "server.sessionIdleTimeout");
             StreamableHttpTransport transport = new StreamableHttpTransport(vertx, McpServerFactory.JSON, idle,
-                    config.maxSessions(), ctx -> McpTransportContext.create(Map.of(McpServerFactory.CALLER_KEY, ANONYMOUS)));
+                    config.maxSessions(), HttpGateway::transportContext);
             McpAsyncServer mcp = runtime.servers().create(transport);
             Router router = router(vertx, config, transport);
             HttpServer server = vertx.createHttpServer(new HttpServerOptions()
@@ -70,6 +67,12 @@ public final class HttpGateway implements AutoCloseable {
             vertx.close();
             throw e;
         }
+    }
+
+    /** The SDK transport context of a request: its authenticated principal, when there is one. */
+    private static McpTransportContext transportContext(io.vertx.ext.web.RoutingContext ctx) {
+        Object principal = ctx.get(McpServerFactory.PRINCIPAL_KEY);
+        return principal == null ? McpTransportContext.EMPTY : McpTransportContext.create(Map.of(McpServerFactory.PRINCIPAL_KEY, principal));
     }
 
     private static Router router(Vertx vertx, ServerConfig config, StreamableHttpTransport transport) {

@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.server;
 
+import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.mcp.McpServerFactory;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -21,8 +22,8 @@ public final class StdioGateway {
     private StdioGateway() {
     }
 
-    /** Serves until the client closes stdin or the JVM stops. */
-    public static void run(GatewayRuntime runtime) throws InterruptedException {
+    /** Serves until the client closes stdin or the JVM stops, acting as {@code principal}. */
+    public static void run(GatewayRuntime runtime, Principal principal) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         // The SDK closes its session on end of input but tells nobody; this stream does.
         InputStream input = new FilterInputStream(System.in) {
@@ -44,7 +45,7 @@ public final class StdioGateway {
             }
         };
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpServerFactory.JSON, input, System.out);
-        McpAsyncServer server = runtime.servers().create(transport);
+        McpAsyncServer server = runtime.servers().create(transport, principal);
         LOG.info("serving MCP over stdio");
         Runtime.getRuntime().addShutdownHook(new Thread(done::countDown, "stdio-shutdown"));
         done.await();

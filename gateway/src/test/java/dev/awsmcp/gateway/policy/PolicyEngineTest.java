@@ -225,10 +225,4 @@ class PolicyEngineTest {
         assertThat(decide(member("nobody"), "k__get_table", "{'table':'payments-orders'}"))
                 .isEqualTo(new Decision.Denied("k__get_table is not granted to user-nobody"));
     }
-
-    static List<String> problems(Path policyDir) {
-        List<String> problems = new java.util.ArrayList<>();
-        new PolicyLoader(registry, new GatewayConfig(null, null, null, null).limits()).load(policyDir, problems);
-        return problems;
-    }
 }

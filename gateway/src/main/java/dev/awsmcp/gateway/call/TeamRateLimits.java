@@ -1,0 +1,43 @@
+package dev.awsmcp.gateway.call;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The per-team {@code limits.callsPerMinute} of the policies (resilience4j rate limiters, one per team
+ * and limit, never waiting: a call over the limit is refused at once). Per gateway instance.
+ */
+final class TeamRateLimits {
+
+    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+
+    /**
+     * Takes one permit of {@code team}'s budget of {@code perMinute} calls; returns empty when granted,
+     * else the seconds until the next permit. {@code perMinute} 0 means no limit.
+     */
+    OptionalLong acquire(String team, int perMinute) {
+        if (perMinute <= 0) {
+            return OptionalLong.empty();
+        }
+        RateLimiter limiter = limiters.compute(team, (name, existing) ->
+                existing != null && existing.getRateLimiterConfig().getLimitForPeriod() == perMinute ? existing : create(name, perMinute));
+        if (limiter.acquirePermission()) {
+            return OptionalLong.empty();
+        }
+        long nanos = limiter instanceof AtomicRateLimiter atomic ? atomic.getDetailedMetrics().getNanosToWait() : 60_000_000_000L;
+        return OptionalLong.of(Math.max(1, Duration.ofNanos(Math.max(nanos, 0)).toSeconds() + 1));
+    }
+
+    private static RateLimiter create(String team, int perMinute) {
+        return RateLimiter.of("team-" + team, RateLimiterConfig.custom()
+                .limitForPeriod(perMinute)
+                .limitRefreshPeriod(Duration.ofMinutes(1))
+                .timeoutDuration(Duration.ZERO)
+                .build());
+    }
+}
