@@ -24,8 +24,18 @@ class StdioGatewayTest {
 
     @Test
     void servesToolsOverStdioToTheSdkClient() throws Exception {
+        assertThat(echoPrincipal("toolsets:\n  - { id: t, type: test-echo, region: us-east-1 }\n")).isEqualTo("local");
+    }
+
+    @Test
+    void callerIsTheConfiguredStdioPrincipal() throws Exception {
+        assertThat(echoPrincipal("auth:\n  stdio: { principal: alice, groups: [payments-oncall] }\n"
+                + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1 }\n")).isEqualTo("alice");
+    }
+
+    private Object echoPrincipal(String yaml) throws Exception {
         Path config = dir.resolve("stdio.yaml");
-        Files.writeString(config, "toolsets:\n  - { id: t, type: test-echo, region: us-east-1 }\n");
+        Files.writeString(config, yaml);
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         ServerParameters server = ServerParameters.builder(java)
                 .args("-cp", System.getProperty("java.class.path"), "dev.awsmcp.gateway.cli.GatewayCommand",
@@ -42,7 +52,7 @@ class StdioGatewayTest {
             McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("t__echo", Map.of("text", "over stdio")));
             assertThat(result.isError()).isFalse();
             assertThat(((Map<?, ?>) result.structuredContent()).get("text")).isEqualTo("over stdio");
-            assertThat(((Map<?, ?>) result.structuredContent()).get("principal")).isEqualTo("local");
+            return ((Map<?, ?>) result.structuredContent()).get("principal");
         } finally {
             client.closeGracefully();
         }
