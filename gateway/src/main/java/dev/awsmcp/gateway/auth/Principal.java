@@ -30,8 +30,21 @@ public record Principal(String id, Method method, Set<String> groups, String api
         }
     }
 
+    /** The caller of {@code serve --stdio} when {@code auth.stdio} names nobody. */
+    public static final Principal LOCAL = stdio("local", Set.of());
+
     /** A principal authenticated by the API key with id {@code keyId}. */
     public static Principal apiKey(String keyId) {
         return new Principal("apikey:" + keyId, Method.API_KEY, Set.of(), keyId);
+    }
+
+    /** A principal authenticated by a JWT with subject {@code subject}. */
+    public static Principal jwt(String subject, Set<String> groups) {
+        return new Principal(subject, Method.JWT, groups, null);
+    }
+
+    /** The configured principal of a stdio session. */
+    public static Principal stdio(String name, Set<String> groups) {
+        return new Principal(name, Method.STDIO, groups, null);
     }
 }

@@ -1,6 +1,5 @@
 package dev.awsmcp.gateway.cli;
 
-import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.server.GatewayRuntime;
@@ -27,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
         GatewayConfig gatewayConfig = new ConfigLoader().load(config);
         if (stdio) {
             try (GatewayRuntime runtime = GatewayRuntime.create(gatewayConfig)) {
-                StdioGateway.run(runtime, new Principal("local", Principal.Method.STDIO, java.util.Set.of(), null));
+                StdioGateway.run(runtime);
             }
             return 0;
         }

@@ -8,16 +8,18 @@ import java.util.List;
  * Every section has defaults; unknown keys are rejected by {@link ConfigLoader}.
  *
  * @param server HTTP listener settings
+ * @param auth inbound authentication; the HTTP listener refuses to start without API keys or JWT
  * @param toolNames how tool names are built from toolset id and tool name
  * @param toolsets the toolset instances, as raw entries checked by the toolset registry against each
  *     factory's own keys
  * @param limits gateway-wide result and time bounds
  * @param policies where the team policies are
  */
-public record GatewayConfig(ServerConfig server, ToolNamesConfig toolNames, List<ObjectNode> toolsets, LimitsConfig limits,
-        PoliciesConfig policies) {
+public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ObjectNode> toolsets,
+        LimitsConfig limits, PoliciesConfig policies) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
+        auth = auth == null ? AuthConfig.defaults() : auth;
         toolNames = toolNames == null ? ToolNamesConfig.defaults() : toolNames;
         toolsets = toolsets == null ? List.of() : List.copyOf(toolsets);
         limits = limits == null ? LimitsConfig.defaults() : limits;

@@ -9,10 +9,10 @@ import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolSpec;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
-import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -52,6 +52,16 @@ public final class McpServerFactory {
         this.requestTimeout = requestTimeout;
     }
 
+    /** The SDK transport context of a request by {@code principal}. */
+    public static McpTransportContext transportContext(Principal principal) {
+        return McpTransportContext.create(Map.of(PRINCIPAL_KEY, principal));
+    }
+
+    /** The principal in {@code context}, or null when it carries none. */
+    public static Principal principal(McpTransportContext context) {
+        return context != null && context.get(PRINCIPAL_KEY) instanceof Principal p ? p : null;
+    }
+
     /** A server over Streamable HTTP: each request's principal comes from the transport context. */
     public McpAsyncServer create(McpStreamableServerTransportProvider transport) {
         return configure(McpServer.async(transport), null);
@@ -87,11 +97,7 @@ public final class McpServerFactory {
     }
 
     private static Principal principal(McpTransportContext context, Principal fixed) {
-        if (fixed != null) {
-            return fixed;
-        }
-        Object principal = context == null ? null : context.get(PRINCIPAL_KEY);
-        return principal instanceof Principal p ? p : null;
+        return fixed != null ? fixed : principal(context);
     }
 
     @SuppressWarnings("unchecked")

@@ -6,7 +6,8 @@ import dev.awsmcp.gateway.mcp.McpServerFactory;
 import dev.awsmcp.gateway.transport.JsonRpcErrors;
 import dev.awsmcp.gateway.transport.RequestGuardHandler;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;
-import io.modelcontextprotocol.common.McpTransportContext;
+import dev.awsmcp.gateway.auth.AuthenticationHandler;
+import dev.awsmcp.gateway.auth.InboundAuthentication;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -15,14 +16,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The gateway over Streamable HTTP: one place builds the router, in explicit order — header guard
- * (Host, Origin, protocol version), body limit, then the MCP transport.
+ * (Host, Origin, protocol version), authentication, body limit, then the MCP transport. The protected
+ * resource metadata document is served before authentication, since 401 answers point clients to it.
  */
 public final class HttpGateway implements AutoCloseable {
 
@@ -33,25 +34,33 @@ public final class HttpGateway implements AutoCloseable {
     private final McpAsyncServer mcp;
     private final HttpServer server;
     private final ServerConfig config;
+    private final InboundAuthentication authentication;
 
-    private HttpGateway(Vertx vertx, StreamableHttpTransport transport, McpAsyncServer mcp, HttpServer server, ServerConfig config) {
+    private HttpGateway(Vertx vertx, StreamableHttpTransport transport, McpAsyncServer mcp, HttpServer server, ServerConfig config,
+            InboundAuthentication authentication) {
         this.vertx = vertx;
+        this.authentication = authentication;
         this.transport = transport;
         this.mcp = mcp;
         this.server = server;
         this.config = config;
     }
 
-    /** Starts listening; blocks the calling (non-event-loop) thread until the port is bound. */
+    /**
+     * Starts listening; blocks the calling (non-event-loop) thread until the port is bound. Throws
+     * {@code ConfigException} when {@code auth} configures no way to authenticate callers.
+     */
     public static HttpGateway start(GatewayRuntime runtime) throws Exception {
         ServerConfig config = runtime.config().server();
         Vertx vertx = Vertx.vertx();
         try {
+            InboundAuthentication authentication = InboundAuthentication.create(vertx, runtime.config().auth(), config.path());
+            authentication.start(10);
             Duration idle = Durations.parse(config.sessionIdleTimeout(), "server.sessionIdleTimeout");
             StreamableHttpTransport transport = new StreamableHttpTransport(vertx, McpServerFactory.JSON, idle,
-                    config.maxSessions(), HttpGateway::transportContext);
+                    config.maxSessions(), ctx -> McpServerFactory.transportContext(AuthenticationHandler.principal(ctx)));
             McpAsyncServer mcp = runtime.servers().create(transport);
-            Router router = router(vertx, config, transport);
+            Router router = router(vertx, config, transport, authentication);
             HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                             .setHost(config.host())
                             .setPort(config.port())
@@ -60,7 +69,7 @@ public final class HttpGateway implements AutoCloseable {
                     .requestHandler(router)
                     .listen()
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            HttpGateway gateway = new HttpGateway(vertx, transport, mcp, server, config);
+            HttpGateway gateway = new HttpGateway(vertx, transport, mcp, server, config, authentication);
             LOG.info("MCP endpoint listening on {}", gateway.mcpUrl());
             return gateway;
         } catch (Exception e) {
@@ -69,17 +78,17 @@ public final class HttpGateway implements AutoCloseable {
         }
     }
 
-    /** The SDK transport context of a request: its authenticated principal, when there is one. */
-    private static McpTransportContext transportContext(io.vertx.ext.web.RoutingContext ctx) {
-        Object principal = ctx.get(McpServerFactory.PRINCIPAL_KEY);
-        return principal == null ? McpTransportContext.EMPTY : McpTransportContext.create(Map.of(McpServerFactory.PRINCIPAL_KEY, principal));
-    }
-
-    private static Router router(Vertx vertx, ServerConfig config, StreamableHttpTransport transport) {
+    private static Router router(Vertx vertx, ServerConfig config, StreamableHttpTransport transport,
+            InboundAuthentication authentication) {
         Router router = Router.router(vertx);
         String path = config.path();
-        router.route(path).handler(RequestGuardHandler.create(config.allowedOrigins(), config.allowedHosts(), config.host(),
-                transport.protocolVersions()));
+        RequestGuardHandler guard = RequestGuardHandler.create(config.allowedOrigins(), config.allowedHosts(), config.host(),
+                transport.protocolVersions());
+        for (String metadataPath : authentication.metadataPaths()) {
+            router.get(metadataPath).handler(guard).handler(authentication.metadataHandler());
+        }
+        router.route(path).handler(guard);
+        router.route(path).handler(authentication.handler());
         router.post(path).handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes())).handler(transport::handlePost);
         router.get(path).handler(transport::handleGet);
         router.delete(path).handler(transport::handleDelete);
@@ -117,6 +126,7 @@ public final class HttpGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        authentication.close();
         try {
             mcp.closeGracefully().block(Duration.ofSeconds(10));
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.awsmcp.gateway.server;
 
 import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.config.StdioAuthConfig;
 import dev.awsmcp.gateway.mcp.McpServerFactory;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway over stdio, for desktop clients that start it as a subprocess: the SDK's stdio
  * transport, one session, until stdin closes. Logs go to stderr so stdout carries only protocol.
+ * Stdio carries no credentials: the caller is {@code auth.stdio}, or principal {@code local}.
  */
 public final class StdioGateway {
 
@@ -22,8 +24,8 @@ public final class StdioGateway {
     private StdioGateway() {
     }
 
-    /** Serves until the client closes stdin or the JVM stops, acting as {@code principal}. */
-    public static void run(GatewayRuntime runtime, Principal principal) throws InterruptedException {
+    /** Serves until the client closes stdin or the JVM stops, as the principal of {@code auth.stdio}. */
+    public static void run(GatewayRuntime runtime) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         // The SDK closes its session on end of input but tells nobody; this stream does.
         InputStream input = new FilterInputStream(System.in) {
@@ -45,10 +47,15 @@ public final class StdioGateway {
             }
         };
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpServerFactory.JSON, input, System.out);
+        Principal principal = principal(runtime.config().auth().stdio());
         McpAsyncServer server = runtime.servers().create(transport, principal);
-        LOG.info("serving MCP over stdio");
+        LOG.info("serving MCP over stdio as principal {}", principal.id());
         Runtime.getRuntime().addShutdownHook(new Thread(done::countDown, "stdio-shutdown"));
         done.await();
         server.close();
+    }
+
+    static Principal principal(StdioAuthConfig config) {
+        return config == null ? Principal.LOCAL : Principal.stdio(config.principal(), java.util.Set.copyOf(config.groups()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.transport;
 
+import dev.awsmcp.gateway.auth.Principal;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import java.time.Duration;
 import java.util.Collection;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sessions of one gateway instance: lookup by id, a cap on their number, and idle expiry. A
- * session is idle when no request touched it for the idle timeout and no stream of it is open.
+ * session is idle when no request touched it for the idle timeout and no stream of it is open. A
+ * session belongs to the principal that created it: another principal presenting its id is told it
+ * does not exist (and the attempt is logged as a possible hijack).
  */
 final class McpSessions {
 
@@ -25,7 +28,7 @@ final class McpSessions {
     private final int maxSessions;
     private final LongSupplier clock;
 
-    private record Entry(McpStreamableServerSession session, AtomicLong lastActivityNanos) {
+    private record Entry(McpStreamableServerSession session, Principal owner, AtomicLong lastActivityNanos) {
     }
 
     McpSessions(Duration idleTimeout, int maxSessions, LongSupplier nanoClock) {
@@ -39,11 +42,11 @@ final class McpSessions {
         return sessions.size() < maxSessions;
     }
 
-    void add(McpStreamableServerSession session) {
-        sessions.put(session.getId(), new Entry(session, new AtomicLong(clock.getAsLong())));
+    void add(McpStreamableServerSession session, Principal owner) {
+        sessions.put(session.getId(), new Entry(session, owner, new AtomicLong(clock.getAsLong())));
     }
 
-    /** The live session with this id, marking it active. */
+    /** The live session with this id, marking it active; for server-side use (no caller to check). */
     Optional<McpStreamableServerSession> touch(String id) {
         Entry entry = id == null ? null : sessions.get(id);
         if (entry == null) {
@@ -53,9 +56,46 @@ final class McpSessions {
         return Optional.of(entry.session());
     }
 
+    /** The live session with this id if {@code caller} owns it, marking it active. */
+    Optional<McpStreamableServerSession> touch(String id, Principal caller) {
+        return owned(id, caller) ? touch(id) : Optional.empty();
+    }
+
+    /** Removes the session with this id if {@code caller} owns it. */
+    Optional<McpStreamableServerSession> remove(String id, Principal caller) {
+        return owned(id, caller) ? remove(id) : Optional.empty();
+    }
+
     Optional<McpStreamableServerSession> remove(String id) {
         Entry entry = sessions.remove(id);
         return entry == null ? Optional.empty() : Optional.of(entry.session());
+    }
+
+    /** The principal that created the session with this id. */
+    Optional<Principal> ownerOf(String id) {
+        Entry entry = id == null ? null : sessions.get(id);
+        return entry == null ? Optional.empty() : Optional.of(entry.owner());
+    }
+
+    /** The ids of the sessions {@code principalId} created. */
+    List<String> idsOf(String principalId) {
+        return sessions.values().stream()
+                .filter(e -> e.owner().id().equals(principalId))
+                .map(e -> e.session().getId())
+                .toList();
+    }
+
+    private boolean owned(String id, Principal caller) {
+        Entry entry = id == null ? null : sessions.get(id);
+        if (entry == null) {
+            return false;
+        }
+        if (caller == null || !entry.owner().id().equals(caller.id())) {
+            LOG.warn("session {} of {} presented by {}: refused as not found (possible session hijack)", id,
+                    entry.owner().id(), caller == null ? "an unauthenticated caller" : caller.id());
+            return false;
+        }
+        return true;
     }
 
     Collection<McpStreamableServerSession> all() {

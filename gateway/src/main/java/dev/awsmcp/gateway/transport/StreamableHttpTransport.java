@@ -1,5 +1,7 @@
 package dev.awsmcp.gateway.transport;
 
+import dev.awsmcp.gateway.auth.AuthenticationHandler;
+import dev.awsmcp.gateway.auth.Principal;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -23,7 +25,9 @@ import reactor.core.publisher.Mono;
  * POST carries client messages (initialize answers JSON with {@code Mcp-Session-Id}; requests answer
  * with an SSE stream; notifications and responses answer 202); GET opens the session's listening
  * stream; DELETE ends the session. Handlers never block: SDK publishers are subscribed, and every
- * response write happens on the request's Vert.x context.
+ * response write happens on the request's Vert.x context. Requests arrive authenticated
+ * ({@link AuthenticationHandler} runs first); a session belongs to the principal that initialized it,
+ * and its id presented by anyone else is answered like an unknown one (404).
  */
 public final class StreamableHttpTransport implements McpStreamableServerTransportProvider {
 
@@ -130,8 +134,14 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             JsonRpcErrors.send(ctx.response(), 400, -32602, "initialize params need protocolVersion, capabilities and clientInfo", request.id());
             return;
         }
+        Principal owner = AuthenticationHandler.principal(ctx);
+        if (owner == null) {
+            LOG.error("initialize reached the transport unauthenticated; the router must run authentication first");
+            JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "internal error", request.id());
+            return;
+        }
         McpStreamableServerSession.McpStreamableServerSessionInit init = sessionFactory.startSession(initialize);
-        sessions.add(init.session());
+        sessions.add(init.session(), owner);
         Context vertxContext = vertx.getOrCreateContext();
         init.initResult()
                 .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
@@ -151,7 +161,8 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
                     .putHeader("Content-Type", "application/json")
                     .putHeader(SESSION_HEADER, session.getId())
                     .end(body);
-            LOG.info("session {} started by {} {}", session.getId(), clientName(request), ctx.request().remoteAddress());
+            LOG.info("session {} started by {} ({} {})", session.getId(), AuthenticationHandler.principal(ctx).id(),
+                    clientName(request), ctx.request().remoteAddress());
         } catch (IOException e) {
             JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "initialize failed", request.id());
         }
@@ -188,7 +199,7 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             JsonRpcErrors.send(ctx, 400, JsonRpcErrors.TRANSPORT_ERROR, "Mcp-Session-Id header is required");
             return;
         }
-        McpStreamableServerSession session = sessions.remove(id).orElse(null);
+        McpStreamableServerSession session = sessions.remove(id, AuthenticationHandler.principal(ctx)).orElse(null);
         if (session == null) {
             JsonRpcErrors.send(ctx, 404, JsonRpcErrors.TRANSPORT_ERROR, "session not found; it has ended or expired");
             return;
@@ -210,7 +221,7 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
                     "Mcp-Session-Id header is required; send initialize first and reuse the id it returns");
             return null;
         }
-        McpStreamableServerSession session = sessions.touch(id).orElse(null);
+        McpStreamableServerSession session = sessions.touch(id, AuthenticationHandler.principal(ctx)).orElse(null);
         if (session == null) {
             JsonRpcErrors.send(ctx, 404, JsonRpcErrors.TRANSPORT_ERROR, "session not found; it has ended or expired: initialize a new one");
         }
@@ -243,6 +254,16 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
 
     private void sweep() {
         sessions.expireIdle().forEach(s -> s.closeGracefully().subscribe(null, e -> LOG.debug("closing idle session", e)));
+    }
+
+    /** The principal that created session {@code sessionId}, while it is open. */
+    public java.util.Optional<Principal> principalOf(String sessionId) {
+        return sessions.ownerOf(sessionId);
+    }
+
+    /** The open sessions created by the principal with id {@code principalId} (for per-caller notifications). */
+    public List<String> sessionsOf(String principalId) {
+        return sessions.idsOf(principalId);
     }
 
     /** Number of open sessions (for metrics and tests). */

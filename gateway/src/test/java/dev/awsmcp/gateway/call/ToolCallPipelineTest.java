@@ -27,7 +27,10 @@ class ToolCallPipelineTest {
     static void start() {
         gateway = RunningGateway.echo("");
         String base = gateway.url().toString().replace(gateway.url().getPath(), "");
-        client = McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint(gateway.url().getPath()).build())
+        client = McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint(gateway.url().getPath())
+                        .addHttpRequestCustomizer((request, method, uri, body, context) ->
+                                request.header("Authorization", "Bearer " + RunningGateway.TEST_KEY))
+                        .build())
                 .requestTimeout(Duration.ofSeconds(20))
                 .build();
         client.initialize();
@@ -62,6 +65,7 @@ class ToolCallPipelineTest {
         assertThat(result.isError()).isFalse();
         assertThat(result.structuredContent()).isInstanceOf(Map.class);
         assertThat(((Map<?, ?>) result.structuredContent()).get("text")).isEqualTo("héllo");
+        assertThat(((Map<?, ?>) result.structuredContent()).get("principal")).isEqualTo("apikey:test");
         assertThat(text(result)).contains("\"text\":\"héllo\"");
         assertThat(result.meta()).containsKey("correlationId");
     }

@@ -95,6 +95,41 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void authSectionBindsWithDefaults() throws Exception {
+        GatewayConfig config = load("auth:\n  apiKeys: { file: config/api-keys.yaml }\n"
+                + "  jwt: { issuer: https://idp.example.com, audience: mcp-gateway, jwksUri: https://idp.example.com/jwks }\n"
+                + "  stdio: { principal: alice, groups: [payments-oncall] }\n"
+                + "  resourceUrl: https://gateway.example.com/mcp\n");
+        assertThat(config.auth().apiKeys().file()).isEqualTo("config/api-keys.yaml");
+        assertThat(config.auth().jwt().groupsClaim()).isEqualTo("groups");
+        assertThat(config.auth().jwt().algorithms()).containsExactly("RS256", "ES256");
+        assertThat(config.auth().jwt().clockSkewDuration()).hasSeconds(60);
+        assertThat(config.auth().stdio().groups()).containsExactly("payments-oncall");
+        assertThat(config.auth().protectsHttp()).isTrue();
+        assertThat(load("").auth().protectsHttp()).isFalse();
+    }
+
+    @Test
+    void invalidAuthSettingsNameTheKeyAndTheFix() {
+        String jwt = "auth:\n  jwt: { issuer: https://idp, audience: gw, jwksUri: https://idp/jwks";
+        assertThatThrownBy(() -> load(jwt + ", algorithms: [HS256] }\n"))
+                .hasMessageContaining("auth.jwt.algorithms: 'HS256' is not accepted");
+        assertThatThrownBy(() -> load(jwt + ", algorithms: [none] }\n")).hasMessageContaining("auth.jwt.algorithms: 'none'");
+        assertThatThrownBy(() -> load(jwt + ", clockSkew: 1h }\n")).hasMessageContaining("auth.jwt.clockSkew: 1h is too lenient");
+        assertThatThrownBy(() -> load(jwt + ", audiences: [x] }\n")).hasMessageContaining("auth.jwt.audiences: unknown key");
+        assertThatThrownBy(() -> load("auth:\n  jwt: { issuer: https://idp, jwksUri: https://idp/jwks }\n"))
+                .hasMessageContaining("gateway.yaml: auth.jwt.audience: required");
+        assertThatThrownBy(() -> load("auth:\n  jwt: { issuer: https://idp, audience: gw, jwksUri: http://idp/jwks }\n"))
+                .hasMessageContaining("auth.jwt.jwksUri: 'http://idp/jwks' must be an https URL");
+        assertThatThrownBy(() -> load("auth:\n  apiKeys: {}\n")).hasMessageContaining("auth.apiKeys.file: required");
+        assertThatThrownBy(() -> load("auth:\n  apikeys: { file: x }\n"))
+                .hasMessageContaining("auth.apikeys: unknown key; known keys here: apiKeys, jwt, resourceUrl, stdio");
+        assertThatThrownBy(() -> load("auth:\n  resourceUrl: gateway.example.com/mcp\n"))
+                .hasMessageContaining("auth.resourceUrl: 'gateway.example.com/mcp' must be an absolute http(s) URL");
+        assertThatThrownBy(() -> load("auth:\n  stdio: { groups: [a] }\n")).hasMessageContaining("auth.stdio.principal: required");
+    }
+
+    @Test
     void missingFileSaysSo() {
         assertThatThrownBy(() -> new ConfigLoader().load(dir.resolve("nope.yaml"))).hasMessageContaining("nope.yaml: file not found");
     }

@@ -1,6 +1,7 @@
 package dev.awsmcp.gateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awsmcp.gateway.mcp.McpServerFactory;
 import io.modelcontextprotocol.client.McpClient;
@@ -24,17 +25,54 @@ class StdioGatewayTest {
 
     @Test
     void servesToolsOverStdioToTheSdkClient() throws Exception {
+        assertThat(echoPrincipal("toolsets:\n  - { id: t, type: test-echo, region: us-east-1 }\n")).isEqualTo("local");
+    }
+
+    @Test
+    void callerIsTheConfiguredStdioPrincipal() throws Exception {
+        assertThat(echoPrincipal("auth:\n  stdio: { principal: alice, groups: [payments-oncall] }\n"
+                + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1 }\n")).isEqualTo("alice");
+    }
+
+    @Test
+    void stdioPrincipalOutsideEveryPolicySeesNoTools() throws Exception {
+        Path config = config("auth:\n  stdio: { principal: mallory }\ntoolsets:\n  - { id: t, type: test-echo, region: us-east-1 }\n");
+        McpSyncClient client = client(config);
+        try {
+            client.initialize();
+            assertThat(client.listTools().tools()).isEmpty();
+            assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest("t__echo", Map.of("text", "x"))))
+                    .hasMessageContaining("Unknown tool");
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    /** The configuration plus a policy granting t__* to the principals local and alice (group payments-oncall). */
+    private Path config(String yaml) throws Exception {
+        Path policies = Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(policies.resolve("stdio.yaml"), "team: stdio\nmembers: [ { principal: local }, { group: payments-oncall } ]\n"
+                + "toolsets:\n  t: { tools: [\"*\"], resources: [\"*\"] }\n");
         Path config = dir.resolve("stdio.yaml");
-        Files.writeString(config, "toolsets:\n  - { id: t, type: test-echo, region: us-east-1 }\n");
+        Files.writeString(config, yaml + "policies: { dir: \"" + policies + "\", watch: false }\n");
+        return config;
+    }
+
+    private static McpSyncClient client(Path config) {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         ServerParameters server = ServerParameters.builder(java)
                 .args("-cp", System.getProperty("java.class.path"), "dev.awsmcp.gateway.cli.GatewayCommand",
                         "serve", "--stdio", "--config", config.toString())
                 .build();
-        McpSyncClient client = McpClient.sync(new StdioClientTransport(server, McpServerFactory.JSON))
+        return McpClient.sync(new StdioClientTransport(server, McpServerFactory.JSON))
                 .requestTimeout(Duration.ofSeconds(30))
                 .initializationTimeout(Duration.ofSeconds(60))
                 .build();
+    }
+
+    private Object echoPrincipal(String yaml) throws Exception {
+        Path config = config(yaml);
+        McpSyncClient client = client(config);
         try {
             McpSchema.InitializeResult init = client.initialize();
             assertThat(init.serverInfo().name()).isEqualTo("aws-mcp-gateway");
@@ -42,7 +80,7 @@ class StdioGatewayTest {
             McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("t__echo", Map.of("text", "over stdio")));
             assertThat(result.isError()).isFalse();
             assertThat(((Map<?, ?>) result.structuredContent()).get("text")).isEqualTo("over stdio");
-            assertThat(((Map<?, ?>) result.structuredContent()).get("principal")).isEqualTo("local");
+            return ((Map<?, ?>) result.structuredContent()).get("principal");
         } finally {
             client.closeGracefully();
         }

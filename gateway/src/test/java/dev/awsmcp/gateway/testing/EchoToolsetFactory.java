@@ -68,7 +68,7 @@ public final class EchoToolsetFactory implements ToolsetFactory {
                     new ToolSpec("sleep", "Sleep", "Answers after the given milliseconds.", sleep, null, Access.READ, args -> List.of()),
                     new ToolSpec("crash", "Crash", "Fails like a toolset bug.", none, null, Access.READ, args -> List.of()),
                     new ToolSpec("fail", "Fail", "Returns a tool error.", none, null, Access.WRITE,
-                            args -> List.of(new ResourceRef("thing", "x"))));
+                            args -> List.of(new ResourceRef(ResourceRef.TABLE, "things"))));
         }
 
         @Override

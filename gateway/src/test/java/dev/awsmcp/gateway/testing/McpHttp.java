@@ -7,7 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Raw Streamable HTTP requests, for tests of status codes and framing that a real client hides. */
+/**
+ * Raw Streamable HTTP requests, for tests of status codes and framing that a real client hides. Every
+ * request carries {@code Authorization: Bearer <bearer>} ({@link RunningGateway#TEST_KEY} by default)
+ * unless the bearer is null; headers given per request override it.
+ */
 public final class McpHttp {
 
     public static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
@@ -16,14 +20,26 @@ public final class McpHttp {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final URI url;
+    private final String bearer;
 
     public McpHttp(URI url) {
+        this(url, RunningGateway.TEST_KEY);
+    }
+
+    /** Requests authenticated with {@code bearer} (an API key or a JWT); null sends no Authorization header. */
+    public McpHttp(URI url, String bearer) {
         this.url = url;
+        this.bearer = bearer;
+    }
+
+    private HttpRequest.Builder request() {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(20));
+        return bearer == null ? b : b.header("Authorization", "Bearer " + bearer);
     }
 
     /** A POST with the headers a conforming client sends, plus {@code extra} name/value pairs. */
     public HttpResponse<String> post(String body, String... extra) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder b = request()
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -33,9 +49,9 @@ public final class McpHttp {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Any method with exactly the given headers. */
+    /** Any method with the Authorization header and exactly the given headers. */
     public HttpResponse<String> send(String method, String body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder b = request()
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             b.setHeader(headers[i], headers[i + 1]);

@@ -2,6 +2,7 @@ package dev.awsmcp.gateway.testing;
 
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.GatewayConfig;
+import dev.awsmcp.gateway.config.PoliciesConfig;
 import dev.awsmcp.gateway.server.GatewayRuntime;
 import dev.awsmcp.gateway.server.HttpGateway;
 import java.io.IOException;
@@ -10,8 +11,18 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A real gateway on a random loopback port, configured from YAML text, for end-to-end tests. */
+/**
+ * A real gateway on a random loopback port, configured from YAML text, for end-to-end tests. Unless the
+ * YAML has its own {@code auth} section, the gateway accepts the API keys {@link #TEST_KEY} (principal
+ * {@code apikey:test}) and {@link #OTHER_KEY} (principal {@code apikey:other}); unless it has its own
+ * {@code policies} section, one team policy grants both keys every tool of every configured toolset.
+ */
 public final class RunningGateway implements AutoCloseable {
+
+    /** An API key every test gateway accepts, as principal {@code apikey:test}. */
+    public static final String TEST_KEY = "test-key-5f1b2c3d4e";
+    /** A second accepted API key, as principal {@code apikey:other}. */
+    public static final String OTHER_KEY = "other-key-9a8b7c6d5e";
 
     private final GatewayRuntime runtime;
     private final HttpGateway http;
@@ -25,12 +36,15 @@ public final class RunningGateway implements AutoCloseable {
     public static RunningGateway start(String yaml) {
         try {
             Path file = Files.createTempFile("gateway", ".yaml");
-            Files.writeString(file, yaml);
+            Files.writeString(file, yaml.lines().anyMatch(l -> l.startsWith("auth:")) ? yaml
+                    : yaml + "\nauth:\n  apiKeys: { file: \"" + keyFile() + "\" }\n");
             GatewayConfig config = new ConfigLoader().load(file);
             GatewayConfig onRandomPort = new GatewayConfig(new dev.awsmcp.gateway.config.ServerConfig(
                     config.server().host(), 0, config.server().path(), config.server().allowedOrigins(),
                     config.server().allowedHosts(), config.server().maxRequestBytes(), config.server().sessionIdleTimeout(),
-                    config.server().maxSessions()), config.toolNames(), config.toolsets(), config.limits());
+                    config.server().maxSessions()), config.auth(), config.toolNames(), config.toolsets(), config.limits(),
+                    yaml.lines().anyMatch(l -> l.startsWith("policies:")) ? config.policies()
+                            : new PoliciesConfig(grantEverything(config).toString(), false, null));
             GatewayRuntime runtime = GatewayRuntime.create(onRandomPort);
             try {
                 return new RunningGateway(runtime, HttpGateway.start(runtime));
@@ -43,10 +57,45 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
+    /** A policy directory with one team, both test keys, granted every tool and resource of every toolset. */
+    static Path grantEverything(GatewayConfig config) throws IOException {
+        Path dir = Files.createTempDirectory("policies");
+        // The group is the one the JWT tests' tokens carry.
+        StringBuilder yaml = new StringBuilder("team: test\nmembers: [ { apiKey: test }, { apiKey: other }, { group: payments-oncall } ]\n"
+                + "toolsets:\n");
+        for (var toolset : config.toolsets()) {
+            yaml.append("  ").append(toolset.get("id").asText())
+                    .append(": { tools: [\"*\"], access: [read, write, invoke], resources: [\"*\"] }\n");
+        }
+        Files.writeString(dir.resolve("test.yaml"), yaml);
+        return dir;
+    }
+
     /** A gateway serving the test-echo toolset as {@code t__*}, with {@code extraServerYaml} under server. */
     public static RunningGateway echo(String extraServerYaml) {
         return start("server:\n  host: 127.0.0.1\n" + extraServerYaml.indent(2)
                 + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1, access: [read, write] }\nlimits: { callTimeout: 2s }\n");
+    }
+
+    /**
+     * A key file accepting {@link #TEST_KEY} as {@code test} and {@link #OTHER_KEY} as {@code other},
+     * for YAML that writes its own {@code auth} section.
+     */
+    public static Path keyFile() throws IOException {
+        Path keys = Files.createTempFile("api-keys", ".yaml");
+        Files.writeString(keys, "keys:\n  - { id: test, sha256: " + sha256Hex(TEST_KEY) + " }\n"
+                + "  - { id: other, sha256: " + sha256Hex(OTHER_KEY) + " }\n");
+        return keys;
+    }
+
+    /** Lowercase hex SHA-256 of {@code key}, as the key file holds it. */
+    public static String sha256Hex(String key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public URI url() {

@@ -56,6 +56,7 @@ class SessionLifecycleTest {
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest get = HttpRequest.newBuilder(gateway.url()).header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + RunningGateway.TEST_KEY)
                     .header("Mcp-Session-Id", session).GET().build();
             var response = client.sendAsync(get, HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(r -> {
