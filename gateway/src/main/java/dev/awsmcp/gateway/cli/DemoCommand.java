@@ -7,6 +7,7 @@ import dev.awsmcp.gateway.server.HttpGateway;
 import dev.awsmcp.testkit.MotoServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Spec;
  * {@code demo}: local AWS seeded with the incident scenario, and the gateway serving it. The emulator
  * accepts any credentials, so the demo hands the SDK throwaway ones (system properties, only when the
  * environment has none) and points every toolset at the emulator through {@code AWS_ENDPOINT_URL}.
+ * The listener authenticates like any other: the demo makes a fresh API key for each of the two example
+ * teams (policies/), writes only their hashes to a temporary key file, and prints the keys.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the gateway on a local AWS emulator seeded with a demo incident.")
@@ -38,13 +41,15 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MotoServer moto = LocalAwsCommand.start(awsPort, LocalAwsCommand.Seed.demo);
         String endpoint = moto.endpoint().toString();
+        DemoKeys keys = DemoKeys.create(List.of("payments-demo", "inventory-demo"));
         GatewayConfig gatewayConfig = new ConfigLoader(name -> switch (name) {
             case "AWS_ENDPOINT_URL" -> endpoint;
             case "GATEWAY_PORT" -> String.valueOf(port);
+            case "DEMO_API_KEYS_FILE" -> keys.file().toString();
             default -> System.getenv(name);
         }).load(config);
         useEmulatorCredentials();
-        ServeCommand.runHttp(GatewayRuntime.create(gatewayConfig), gateway -> printWelcome(gateway, endpoint));
+        ServeCommand.runHttp(GatewayRuntime.create(gatewayConfig), gateway -> printWelcome(gateway, endpoint, keys));
         return 0;
     }
 
@@ -55,14 +60,20 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void printWelcome(HttpGateway gateway, String awsEndpoint) {
+    private void printWelcome(HttpGateway gateway, String awsEndpoint, DemoKeys keys) {
         PrintWriter out = spec.commandLine().getOut();
+        String payments = keys.key("payments-demo");
         out.printf("%nAWS MCP Gateway demo%n");
         out.printf("  MCP endpoint : %s%n", gateway.mcpUrl());
         out.printf("  local AWS    : %s (moto, seeded with the payments incident)%n", awsEndpoint);
-        out.printf("Connect a client:%n");
-        out.printf("  Claude Code  : claude mcp add --transport http aws-gateway %s%n", gateway.mcpUrl());
-        out.printf("  Inspector CLI: npx @modelcontextprotocol/inspector --cli %s --transport http --method tools/list%n", gateway.mcpUrl());
+        out.printf("API keys (new each run; policies/*.yaml decide what each team sees):%n");
+        out.printf("  payments-oncall key: %s%n", payments);
+        out.printf("  inventory key      : %s%n", keys.key("inventory-demo"));
+        out.printf("Connect a client as payments-oncall:%n");
+        out.printf("  Claude Code  : claude mcp add --transport http aws-gateway %s --header \"Authorization: Bearer %s\"%n",
+                gateway.mcpUrl(), payments);
+        out.printf("  Inspector CLI: npx @modelcontextprotocol/inspector --cli %s --transport http --header \"Authorization: Bearer %s\""
+                + " --method tools/list%n", gateway.mcpUrl(), payments);
         out.printf("Try: \"Which payments orders are stuck in PAYMENT_PENDING, and what error do they share?\"%n");
         out.printf("Press Ctrl-C to stop.%n");
         out.flush();

@@ -47,7 +47,7 @@ final class ToolSpecs {
         }
         String prefix = text(arguments, "prefix");
         return List.of(new ResourceRef(ResourceRef.BUCKET, bucket),
-                new ResourceRef(ResourceRef.OBJECT, bucket + "/" + (prefix == null ? "" : prefix)));
+                new ResourceRef(ResourceRef.OBJECT_PREFIX, bucket + "/" + (prefix == null ? "" : prefix)));
     }
 
     private static String text(JsonNode arguments, String name) {

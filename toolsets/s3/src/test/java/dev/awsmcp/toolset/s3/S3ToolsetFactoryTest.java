@@ -63,9 +63,9 @@ class S3ToolsetFactoryTest {
         assertThat(byName.get("put_object").resources().apply(args("{'bucket':'docs','key':'a/b.md','body':''}")))
                 .containsExactly(new ResourceRef("object", "docs/a/b.md"));
         assertThat(byName.get("list_objects").resources().apply(args("{'bucket':'docs','prefix':'runbooks/'}")))
-                .containsExactly(new ResourceRef("bucket", "docs"), new ResourceRef("object", "docs/runbooks/"));
+                .containsExactly(new ResourceRef("bucket", "docs"), new ResourceRef("object-prefix", "docs/runbooks/"));
         assertThat(byName.get("list_objects").resources().apply(args("{'bucket':'docs'}")))
-                .containsExactly(new ResourceRef("bucket", "docs"), new ResourceRef("object", "docs/"));
+                .containsExactly(new ResourceRef("bucket", "docs"), new ResourceRef("object-prefix", "docs/"));
     }
 
     @Test

@@ -1,0 +1,152 @@
+package dev.awsmcp.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.gateway.testing.DemoProcess;
+import dev.awsmcp.toolset.api.Json;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo incident walked through the real jar by the MCP Java SDK client, as an on-call agent would:
+ * alarm to log line to runbook to deploy manifest to function to stuck orders; then the same gateway
+ * seen by two teams, and proof (moto's request recorder) that denied calls never reach AWS.
+ */
+class DemoIncidentIT {
+
+    private static DemoProcess demo;
+    private static McpSyncClient payments;
+    private static McpSyncClient inventory;
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = DemoProcess.start();
+        payments = demo.client(demo.paymentsKey());
+        inventory = demo.client(demo.inventoryKey());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        payments.closeGracefully();
+        inventory.closeGracefully();
+        demo.close();
+    }
+
+    private static JsonNode ok(McpSyncClient client, String tool, Map<String, Object> args) {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, args));
+        assertThat(result.isError()).as(tool + " " + args + ": " + result.content()).isFalse();
+        return Json.mapper().valueToTree(result.structuredContent());
+    }
+
+    private static String error(McpSyncClient client, String tool, Map<String, Object> args) {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, args));
+        assertThat(result.isError()).as(tool + " " + args).isTrue();
+        return ((McpSchema.TextContent) result.content().get(0)).text();
+    }
+
+    @Test
+    void onCallAgentFollowsTheIncidentAcrossAllFourServices() {
+        JsonNode groups = ok(payments, "logs__describe_log_groups", Map.of());
+        assertThat(groups.toString()).contains("/ecs/payments/api", "/aws/lambda/payments-refund-worker").doesNotContain("/ecs/inventory");
+
+        JsonNode errors = ok(payments, "logs__filter_log_events", Map.of("log_group", "/ecs/payments/api",
+                "filter_pattern", "PaymentProviderTimeout", "start", "-3h", "limit", 20));
+        assertThat(errors.get("events")).isNotEmpty();
+        assertThat(errors.get("events").get(0).get("message").asText()).contains("PaymentProviderTimeout");
+
+        JsonNode runbook = ok(payments, "s3__get_object", Map.of("bucket", "payments-runbooks", "key", "runbooks/card-processor-timeouts.md"));
+        assertThat(runbook.toString()).contains("manifests");
+
+        JsonNode manifests = ok(payments, "s3__list_objects", Map.of("bucket", "payments-deploys", "prefix", "manifests/"));
+        assertThat(manifests.toString()).contains("manifests/2024.11.3.json");
+        JsonNode manifest = ok(payments, "s3__get_object", Map.of("bucket", "payments-deploys", "key", "manifests/2024.11.3.json"));
+        assertThat(manifest.toString()).contains("3000");
+
+        JsonNode function = ok(payments, "lambda__get_function_configuration", Map.of("function", "payments-refund-worker"));
+        assertThat(function.toString()).contains("CARD_PROCESSOR_TIMEOUT_MS", "CARD_PROCESSOR_API_KEY").doesNotContain("sk_live");
+
+        JsonNode stuck = ok(payments, "ddb__query", Map.of("table", "payments-orders", "index", "status-created_at-index",
+                "key_condition", "#s = :s", "expression_attribute_names", Map.of("#s", "status"),
+                "expression_attribute_values", Map.of(":s", "PAYMENT_PENDING"), "limit", 5));
+        assertThat(stuck.get("items")).hasSize(5);
+        assertThat(stuck.has("next_cursor")).isTrue();
+    }
+
+    @Test
+    void twoTeamsSeeDifferentToolsAndDifferentTables() {
+        List<String> paymentsTools = payments.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+        List<String> inventoryTools = inventory.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+        assertThat(paymentsTools).contains("ddb__execute_partiql", "logs__run_insights_query").doesNotContain("ddb__scan");
+        assertThat(inventoryTools).contains("ddb__scan").doesNotContain("ddb__execute_partiql", "s3__get_bucket_policy");
+
+        assertThat(ok(payments, "ddb__list_tables", Map.of()).get("tables").toString())
+                .contains("payments-orders", "payments-idempotency-keys").doesNotContain("inventory-stock");
+        assertThat(ok(inventory, "ddb__list_tables", Map.of()).get("tables").toString())
+                .contains("inventory-stock").doesNotContain("payments");
+        assertThat(ok(inventory, "s3__list_buckets", Map.of()).toString()).contains("inventory-reports").doesNotContain("payments-");
+    }
+
+    /** Each recorded request (one JSON object a line) as method, URL, target and decoded body. */
+    private static String decoded(String recording) {
+        StringBuilder out = new StringBuilder();
+        recording.lines().filter(l -> !l.isBlank()).forEach(line -> {
+            try {
+                JsonNode request = Json.mapper().readTree(line);
+                String body = request.path("body").asText("");
+                if (request.path("body_encoded").asBoolean()) {
+                    body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.append(request.path("method").asText()).append(' ').append(request.path("url").asText()).append(' ')
+                        .append(request.at("/headers/X-Amz-Target").asText()).append(' ').append(body).append('\n');
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("unreadable recording line: " + line, e);
+            }
+        });
+        return out.toString();
+    }
+
+    @Test
+    void deniedCallsNeverReachAws() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI recorder = demo.aws().resolve("/moto-api/recorder/");
+        http.send(HttpRequest.newBuilder(recorder.resolve("reset-recording")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        http.send(HttpRequest.newBuilder(recorder.resolve("start-recording")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            assertThat(error(inventory, "ddb__describe_table", Map.of("table", "payments-orders"))).startsWith("denied by policy");
+            assertThat(error(inventory, "ddb__scan", Map.of("table", "inventory-stock\u200b"))).contains("invalid arguments");
+            assertThat(error(payments, "ddb__execute_partiql", Map.of("statement", "SELECT * FROM \"inventory-stock\"")))
+                    .startsWith("denied by policy");
+            assertThat(error(payments, "s3__get_object", Map.of("bucket", "payments-deploys", "key", "artifacts/payments-api-2024.11.3.tar.gz")))
+                    .startsWith("denied by policy");
+            assertThat(error(payments, "s3__get_object", Map.of("bucket", "payments-deploys", "key", "manifests/../artifacts/x")))
+                    .contains("'..' segment");
+            assertThat(error(payments, "s3__list_objects", Map.of("bucket", "payments-deploys", "prefix", "")))
+                    .startsWith("denied by policy");
+            assertThat(error(payments, "lambda__get_function_configuration", Map.of("function", "inventory-reconciler")))
+                    .startsWith("denied by policy");
+            assertThat(error(payments, "logs__filter_log_events", Map.of("log_group", "/ecs/inventory/sync")))
+                    .startsWith("denied by policy");
+            // Positive control: an allowed call is recorded, so an empty recording is not an accident.
+            ok(inventory, "ddb__describe_table", Map.of("table", "inventory-stock"));
+        } finally {
+            http.send(HttpRequest.newBuilder(recorder.resolve("stop-recording")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        String recording = decoded(http.send(HttpRequest.newBuilder(recorder.resolve("download-recording")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(recording).contains("DescribeTable", "inventory-stock")
+                .doesNotContain("payments-orders", "artifacts", "inventory-reconciler", "/ecs/inventory/sync", "payments-deploys");
+    }
+}
