@@ -60,6 +60,7 @@ public final class HttpGateway implements AutoCloseable {
             StreamableHttpTransport transport = new StreamableHttpTransport(vertx, McpServerFactory.JSON, idle,
                     config.maxSessions(), ctx -> McpServerFactory.transportContext(AuthenticationHandler.principal(ctx)));
             McpAsyncServer mcp = runtime.servers().create(transport);
+            runtime.policies().onChange(new ToolListChangeNotifier(runtime.registry(), transport));
             Router router = router(vertx, config, transport, authentication);
             HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                             .setHost(config.host())

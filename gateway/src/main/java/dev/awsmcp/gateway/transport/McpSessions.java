@@ -77,6 +77,13 @@ final class McpSessions {
         return entry == null ? Optional.empty() : Optional.of(entry.owner());
     }
 
+    /** Every open session id with the principal that created it. */
+    Map<String, Principal> owners() {
+        Map<String, Principal> owners = new java.util.HashMap<>();
+        sessions.forEach((id, entry) -> owners.put(id, entry.owner()));
+        return owners;
+    }
+
     /** The ids of the sessions {@code principalId} created. */
     List<String> idsOf(String principalId) {
         return sessions.values().stream()

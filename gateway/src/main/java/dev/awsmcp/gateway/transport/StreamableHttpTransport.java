@@ -266,6 +266,11 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         return sessions.idsOf(principalId);
     }
 
+    /** Every open session id with the principal that created it. */
+    public java.util.Map<String, Principal> sessionPrincipals() {
+        return sessions.owners();
+    }
+
     /** Number of open sessions (for metrics and tests). */
     public int sessionCount() {
         return sessions.size();
