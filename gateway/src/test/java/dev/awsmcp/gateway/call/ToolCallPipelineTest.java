@@ -117,6 +117,15 @@ class ToolCallPipelineTest {
     }
 
     @Test
+    void toolNameVariantsAreUnknownTools() {
+        for (String variant : new String[] {"T__echo", "t__ECHO", "t___echo", "t__echo ", "t__echo\u200b", "t_echo", "echo"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> client.callTool(new McpSchema.CallToolRequest(variant, Map.of("text", "x"))))
+                    .as(variant).hasMessageContaining("Unknown tool");
+        }
+    }
+
+    @Test
     void unknownToolIsAProtocolError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> client.callTool(new McpSchema.CallToolRequest("t__nope", Map.of())))
