@@ -3,6 +3,7 @@ package dev.awsmcp.gateway.call;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.identity.RoleAssumptionException;
 import dev.awsmcp.gateway.policy.Decision;
 import dev.awsmcp.gateway.policy.EffectivePolicy;
 import dev.awsmcp.gateway.policy.PolicyStore;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -50,7 +52,7 @@ public final class ToolCallPipeline {
 
     private final ResultLimits limits;
     private final Duration callTimeout;
-    private final AwsCredentialsProvider credentials;
+    private final CallCredentials credentials;
     private final Executor dispatch;
     private final PolicyStore policies;
     private final TeamRateLimits rates = new TeamRateLimits();
@@ -58,12 +60,12 @@ public final class ToolCallPipeline {
     /**
      * @param limits the gateway's result bounds; a team's limits can only lower them
      * @param callTimeout deadline of one call
-     * @param credentials base credentials for toolset calls
+     * @param credentials the credentials of each call: the toolset's role assumed for the caller, or the gateway's own
      * @param dispatch the named pool toolset calls start on, so that credential resolution or any
      *     other synchronous work inside the AWS SDK never runs on an event-loop thread
      * @param policies the team policies in force
      */
-    public ToolCallPipeline(ResultLimits limits, Duration callTimeout, AwsCredentialsProvider credentials, Executor dispatch,
+    public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
             PolicyStore policies) {
         this.limits = limits;
         this.callTimeout = callTimeout;
@@ -97,11 +99,10 @@ public final class ToolCallPipeline {
         if (admission.refusal() != null) {
             return Mono.just(admission.refusal());
         }
-        CallContext context = admission.context();
         long started = System.nanoTime();
-        CompletableFuture<CallToolResult> result = CompletableFuture
-                .supplyAsync(() -> tool.toolset().call(new ToolCall(tool.spec().name(), arguments), context), dispatch)
-                .thenCompose(stage -> stage)
+        CompletableFuture<CallToolResult> result = credentials.resolve(tool.instance(), admission.team(), principal.id())
+                .thenComposeAsync(identity -> tool.toolset()
+                        .call(new ToolCall(tool.spec().name(), arguments), admission.context().apply(identity.credentials())), dispatch)
                 .toCompletableFuture()
                 .orTimeout(callTimeout.plus(DEADLINE_GRACE).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure));
@@ -109,10 +110,10 @@ public final class ToolCallPipeline {
                 (System.nanoTime() - started) / 1_000_000, r.isError()));
     }
 
-    /** Either the context to run the call with, or the result that refuses it. */
-    private record Admission(CallContext context, CallToolResult refusal) {
+    /** Either the deciding team and how to build the call's context once its credentials are known, or the refusal. */
+    private record Admission(String team, Function<AwsCredentialsProvider, CallContext> context, CallToolResult refusal) {
         static Admission refuse(String message, String kind, String correlationId) {
-            return new Admission(null, ToolResultMapper.error(message, kind, correlationId));
+            return new Admission(null, null, ToolResultMapper.error(message, kind, correlationId));
         }
     }
 
@@ -145,12 +146,18 @@ public final class ToolCallPipeline {
         LOG.debug("call {} by {} allowed by {} ({})", tool.name(), principal, allowed.team(), allowed.rule());
         ResultLimits callLimits = new ResultLimits(Math.min(limits.defaultRows(), teamLimits.maxRows()), teamLimits.maxRows(),
                 teamLimits.maxResultBytes());
-        return new Admission(new CallContext(new Caller(principal, policy.teams()), credentials, Instant.now().plus(callTimeout),
-                callLimits, correlationId, policy.visibility(tool)), null);
+        Instant deadline = Instant.now().plus(callTimeout);
+        Caller caller = new Caller(principal, policy.teams());
+        return new Admission(allowed.team(), credentials -> new CallContext(caller, credentials, deadline, callLimits, correlationId,
+                policy.visibility(tool)), null);
     }
 
     private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof RoleAssumptionException role) {
+            LOG.warn("{} (correlation id {})", role.getMessage(), correlationId);
+            return ToolResultMapper.error(role.getMessage(), role.throttled() ? "THROTTLED" : "ACCESS_DENIED", correlationId);
+        }
         if (cause instanceof TimeoutException) {
             return ToolResultMapper.error(tool.name() + " timed out after " + callTimeout.toSeconds()
                     + "s; narrow the request (smaller limit, shorter time window) or continue with the cursor", "TIMEOUT", correlationId);

@@ -4,6 +4,13 @@ import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.config.PoliciesConfig;
+import dev.awsmcp.gateway.call.CallCredentials;
+import dev.awsmcp.gateway.identity.AssumedRoles;
+import dev.awsmcp.toolset.api.ToolsetConfig;
+import java.net.URI;
+import java.time.Clock;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsAsyncClient;
 import dev.awsmcp.gateway.policy.PolicyLoader;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.mcp.McpServerFactory;
@@ -31,6 +38,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final ToolsetRegistry registry;
     private final ExecutorService dispatch;
     private final DefaultCredentialsProvider credentials;
+    private final StsAsyncClient sts;
     private final PolicyStore policies;
     private final McpServerFactory servers;
 
@@ -41,8 +49,12 @@ public final class GatewayRuntime implements AutoCloseable {
         this.policies = policies;
         this.dispatch = Executors.newFixedThreadPool(2, named("aws-call-dispatch"));
         this.credentials = DefaultCredentialsProvider.builder().build();
+        this.sts = clients.buildClient(StsAsyncClient.builder(), new ToolsetConfig("sts", "sts", Region.of(config.sts().region()),
+                config.sts().endpoint() == null ? null : URI.create(config.sts().endpoint()), null));
+        AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch);
         Duration callTimeout = Durations.parse(config.limits().callTimeout(), "limits.callTimeout");
-        ToolCallPipeline pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, credentials, dispatch, policies);
+        ToolCallPipeline pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout,
+                new CallCredentials(credentials, roles), dispatch, policies);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));
     }
@@ -92,6 +104,7 @@ public final class GatewayRuntime implements AutoCloseable {
         }
         policies.close();
         registry.close();
+        sts.close();
         clients.close();
         credentials.close();
     }

@@ -6,7 +6,10 @@ import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
+import dev.awsmcp.gateway.config.Durations;
+import dev.awsmcp.gateway.identity.RoleConfig;
 import dev.awsmcp.toolset.api.Access;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -17,12 +20,13 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Turns one raw {@code toolsets[i]} entry into a {@link ToolsetConfig}: the keys every toolset has
- * ({@code id}, {@code type}, {@code region}, {@code endpoint}, {@code access}, {@code accountId}) are checked here, every other key must be
+ * ({@code id}, {@code type}, {@code region}, {@code endpoint}, {@code access}, {@code accountId}, {@code roleArn}, {@code externalId},
+ * {@code sessionDuration}) are checked here, every other key must be
  * one the factory declares.
  */
 final class ToolsetEntry {
 
-    static final Set<String> COMMON_KEYS = Set.of("id", "type", "region", "endpoint", "access", "accountId");
+    static final Set<String> COMMON_KEYS = Set.of("id", "type", "region", "endpoint", "access", "accountId", "roleArn", "externalId", "sessionDuration");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     private ToolsetEntry() {
@@ -87,6 +91,37 @@ final class ToolsetEntry {
             }
         }
         return access;
+    }
+
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+
+    /** The role to assume for the instance's calls, or null when {@code roleArn} is absent or empty. */
+    static RoleConfig role(ObjectNode entry, String where) {
+        String roleArn = optionalText(entry, "roleArn");
+        String externalId = optionalText(entry, "externalId");
+        String duration = optionalText(entry, "sessionDuration");
+        if (roleArn == null) {
+            if (externalId != null || duration != null) {
+                throw new ConfigException(where + ": externalId and sessionDuration need roleArn");
+            }
+            return null;
+        }
+        if (!ROLE_ARN.matcher(roleArn).matches()) {
+            throw new ConfigException(where + ".roleArn: '" + roleArn + "' is not an IAM role ARN, e.g. arn:aws:iam::123456789012:role/mcp-ddb-readonly");
+        }
+        if (externalId != null && !externalId.matches("[\\w+=,.@:/-]{2,1224}")) {
+            throw new ConfigException(where + ".externalId: must be 2-1224 characters of [\\w+=,.@:/-]");
+        }
+        Duration sessionDuration = duration == null ? Duration.ofHours(1) : Durations.parse(duration, where + ".sessionDuration");
+        if (sessionDuration.compareTo(Duration.ofMinutes(15)) < 0 || sessionDuration.compareTo(Duration.ofHours(12)) > 0) {
+            throw new ConfigException(where + ".sessionDuration: must be between 15m and 12h (and at most the role's maximum)");
+        }
+        return new RoleConfig(roleArn, externalId, sessionDuration);
+    }
+
+    private static String optionalText(ObjectNode entry, String key) {
+        JsonNode node = entry.get(key);
+        return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText().trim();
     }
 
     /** The 12-digit account id when configured (needed to accept ARNs), else null. */

@@ -70,7 +70,7 @@ public final class ToolsetRegistry implements AutoCloseable {
                     throw new ConfigException(where + ".id: '" + toolsetConfig.id() + "' is already used by " + previous + "; ids must be unique");
                 }
                 ToolsetInstance instance = new ToolsetInstance(toolsetConfig, ToolsetEntry.accountId(entry, where),
-                        ToolsetEntry.access(entry, where), create(factory, toolsetConfig, context, where));
+                        ToolsetEntry.access(entry, where), ToolsetEntry.role(entry, where), create(factory, toolsetConfig, context, where));
                 instances.add(instance);
                 register(instance, where, config, tools);
             }

@@ -106,7 +106,10 @@ class DemoIncidentIT {
                 if (request.path("body_encoded").asBoolean()) {
                     body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
                 }
-                out.append(request.path("method").asText()).append(' ').append(request.path("url").asText()).append(' ')
+                java.util.regex.Matcher credential = java.util.regex.Pattern.compile("Credential=([^/]+)/")
+                        .matcher(request.at("/headers/Authorization").asText());
+                out.append(credential.find() ? credential.group(1) : "-").append(' ')
+                        .append(request.path("method").asText()).append(' ').append(request.path("url").asText()).append(' ')
                         .append(request.at("/headers/X-Amz-Target").asText()).append(' ').append(body).append('\n');
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("unreadable recording line: " + line, e);
@@ -115,15 +118,38 @@ class DemoIncidentIT {
         return out.toString();
     }
 
-    @Test
-    void deniedCallsNeverReachAws() throws Exception {
+    /** Moto's record of the AWS requests {@code calls} make, one line each: access key, method, URL, target, body. */
+    private static String recorded(Runnable calls) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI recorder = demo.aws().resolve("/moto-api/recorder/");
-        http.send(HttpRequest.newBuilder(recorder.resolve("reset-recording")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        http.send(HttpRequest.newBuilder(recorder.resolve("start-recording")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        for (String step : List.of("reset-recording", "start-recording")) {
+            http.send(HttpRequest.newBuilder(recorder.resolve(step)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
         try {
+            calls.run();
+        } finally {
+            http.send(HttpRequest.newBuilder(recorder.resolve("stop-recording")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        return decoded(http.send(HttpRequest.newBuilder(recorder.resolve("download-recording")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Test
+    void eachTeamCallsAwsWithItsOwnAssumedRoleSession() throws Exception {
+        String recording = recorded(() -> {
+            ok(payments, "ddb__describe_table", Map.of("table", "payments-orders"));
+            ok(inventory, "ddb__describe_table", Map.of("table", "inventory-stock"));
+        });
+        List<String> keys = recording.lines().filter(l -> l.contains("DynamoDB_20120810.DescribeTable ")).map(l -> l.split(" ")[0]).toList();
+        assertThat(keys).hasSize(2).doesNotHaveDuplicates().noneMatch(k -> k.equals("testing"))
+                .allMatch(k -> k.startsWith("ASIA"), "temporary (assumed-role) credentials");
+    }
+
+    @Test
+    void deniedCallsNeverReachAws() throws Exception {
+        String recording = recorded(() -> {
             assertThat(error(inventory, "ddb__describe_table", Map.of("table", "payments-orders"))).startsWith("denied by policy");
             assertThat(error(inventory, "ddb__scan", Map.of("table", "inventory-stock\u200b"))).contains("invalid arguments");
             assertThat(error(payments, "ddb__execute_partiql", Map.of("statement", "SELECT * FROM \"inventory-stock\"")))
@@ -140,13 +166,9 @@ class DemoIncidentIT {
                     .startsWith("denied by policy");
             // Positive control: an allowed call is recorded, so an empty recording is not an accident.
             ok(inventory, "ddb__describe_table", Map.of("table", "inventory-stock"));
-        } finally {
-            http.send(HttpRequest.newBuilder(recorder.resolve("stop-recording")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-        String recording = decoded(http.send(HttpRequest.newBuilder(recorder.resolve("download-recording")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        });
         assertThat(recording).contains("DescribeTable", "inventory-stock")
                 .doesNotContain("payments-orders", "artifacts", "inventory-reconciler", "/ecs/inventory/sync", "payments-deploys");
     }
+
 }

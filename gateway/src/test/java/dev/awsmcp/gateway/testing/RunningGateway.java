@@ -44,7 +44,7 @@ public final class RunningGateway implements AutoCloseable {
                     config.server().allowedHosts(), config.server().maxRequestBytes(), config.server().sessionIdleTimeout(),
                     config.server().maxSessions()), config.auth(), config.toolNames(), config.toolsets(), config.limits(),
                     yaml.lines().anyMatch(l -> l.startsWith("policies:")) ? config.policies()
-                            : new PoliciesConfig(grantEverything(config).toString(), false, null));
+                            : new PoliciesConfig(grantEverything(config).toString(), false, null), config.sts());
             GatewayRuntime runtime = GatewayRuntime.create(onRandomPort);
             try {
                 return new RunningGateway(runtime, HttpGateway.start(runtime));

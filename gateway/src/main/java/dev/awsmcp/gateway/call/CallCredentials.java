@@ -1,0 +1,41 @@
+package dev.awsmcp.gateway.call;
+
+import dev.awsmcp.gateway.identity.AssumedRoles;
+import dev.awsmcp.gateway.identity.AssumedRoles.RoleSession;
+import dev.awsmcp.gateway.toolset.ToolsetInstance;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * The credentials one call runs with: the toolset's role assumed for (team, principal) when the
+ * toolset names a role, else the gateway's own credentials (the SDK's default chain).
+ */
+public final class CallCredentials {
+
+    private final AwsCredentialsProvider base;
+    private final AssumedRoles roles;
+
+    public CallCredentials(AwsCredentialsProvider base, AssumedRoles roles) {
+        this.base = base;
+        this.roles = roles;
+    }
+
+    /**
+     * Resolves the identity of one call; fails with {@code RoleAssumptionException} when STS refuses.
+     */
+    CompletableFuture<CallIdentity> resolve(ToolsetInstance instance, String team, String principal) {
+        if (instance.role() == null) {
+            return CompletableFuture.completedFuture(new CallIdentity(base, null));
+        }
+        return roles.session(instance.role(), team, principal).thenApply(session -> new CallIdentity(session.credentials(), session));
+    }
+
+    /**
+     * Who a call acts as toward AWS.
+     *
+     * @param credentials what signs its requests
+     * @param session the assumed-role session, or null for the gateway's own credentials
+     */
+    record CallIdentity(AwsCredentialsProvider credentials, RoleSession session) {
+    }
+}

@@ -1,0 +1,124 @@
+package dev.awsmcp.gateway.identity;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.sts.StsAsyncClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.Tag;
+
+/**
+ * Credentials of the toolsets' IAM roles, assumed per (role, team, principal) with STS AssumeRole:
+ * RoleSessionName {@code <team>.<principal>}, SourceIdentity = the principal, session tags {@code team}
+ * and {@code principal}, the role's ExternalId, so CloudTrail attributes every AWS call to the person or
+ * agent behind it. Sessions are cached and renewed in the background {@link #REFRESH_BEFORE} before
+ * they expire, so calls never wait for STS except the first of a session; a session is never used in
+ * its last minute. Everything is asynchronous: no thread waits for STS.
+ */
+public final class AssumedRoles {
+
+    /** How long before expiry a session is renewed in the background. */
+    static final Duration REFRESH_BEFORE = Duration.ofMinutes(5);
+    /** A session is dropped this long before it expires. */
+    static final Duration EXPIRY_MARGIN = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(AssumedRoles.class);
+
+    private final StsAsyncClient sts;
+    private final AwsCredentialsProvider base;
+    private final Clock clock;
+    private final AsyncLoadingCache<SessionKey, RoleSession> sessions;
+
+    /** What a session is assumed for. */
+    private record SessionKey(RoleConfig role, String team, String principal) {
+    }
+
+    /**
+     * @param sts the STS client (built by the gateway's client factory)
+     * @param base the gateway's own credentials, which call AssumeRole
+     * @param clock time source, for tests
+     * @param executor where cache maintenance runs
+     */
+    public AssumedRoles(StsAsyncClient sts, AwsCredentialsProvider base, Clock clock, Executor executor) {
+        this.sts = sts;
+        this.base = base;
+        this.clock = clock;
+        this.sessions = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .ticker(ticker(clock))
+                .executor(executor)
+                .expireAfter(Expiry.<SessionKey, RoleSession>writing((key, session) ->
+                        Duration.between(clock.instant(), session.expiration().minus(EXPIRY_MARGIN))))
+                .buildAsync((key, ignored) -> assume(key));
+    }
+
+    private static Ticker ticker(Clock clock) {
+        return () -> clock.millis() * 1_000_000L;
+    }
+
+    /**
+     * The session for {@code principal} acting for {@code team} in {@code role}: cached, renewed in the
+     * background near expiry. Fails with {@link RoleAssumptionException} when STS refuses.
+     */
+    public CompletableFuture<RoleSession> session(RoleConfig role, String team, String principal) {
+        SessionKey key = new SessionKey(role, team, principal);
+        return sessions.get(key).thenApply(session -> {
+            if (Duration.between(clock.instant(), session.expiration()).compareTo(REFRESH_BEFORE) < 0) {
+                sessions.synchronous().refresh(key);
+            }
+            return session;
+        });
+    }
+
+    private CompletableFuture<RoleSession> assume(SessionKey key) {
+        String sessionName = RoleSessionNames.sessionName(key.team(), key.principal());
+        String sourceIdentity = RoleSessionNames.sourceIdentity(key.principal());
+        AssumeRoleRequest request = AssumeRoleRequest.builder()
+                .roleArn(key.role().roleArn())
+                .roleSessionName(sessionName)
+                .sourceIdentity(sourceIdentity)
+                .externalId(key.role().externalId())
+                .durationSeconds((int) key.role().sessionDuration().toSeconds())
+                .tags(Tag.builder().key("team").value(RoleSessionNames.tagValue(key.team())).build(),
+                        Tag.builder().key("principal").value(RoleSessionNames.tagValue(key.principal())).build())
+                .overrideConfiguration(o -> o.credentialsProvider(base))
+                .build();
+        return sts.assumeRole(request)
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw RoleAssumptionException.from(key.role().roleArn(), key.team(), failure);
+                    }
+                    Credentials c = response.credentials();
+                    LOG.info("assumed {} as {} (source identity {}), expires {}", key.role().roleArn(), sessionName, sourceIdentity,
+                            c.expiration());
+                    return new RoleSession(StaticCredentialsProvider.create(AwsSessionCredentials.builder()
+                            .accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey()).sessionToken(c.sessionToken())
+                            .expirationTime(c.expiration()).build()),
+                            key.role().roleArn(), sessionName, sourceIdentity, c.expiration());
+                });
+    }
+
+    /**
+     * An assumed-role session.
+     *
+     * @param credentials the session's credentials
+     * @param roleArn the role
+     * @param sessionName the RoleSessionName CloudTrail shows
+     * @param sourceIdentity the SourceIdentity CloudTrail shows
+     * @param expiration when the credentials stop working
+     */
+    public record RoleSession(AwsCredentialsProvider credentials, String roleArn, String sessionName, String sourceIdentity,
+            Instant expiration) {
+    }
+}
