@@ -163,6 +163,8 @@ public final class MotoServer implements AutoCloseable {
     private static Process launch(String python, int port, Path logFile) {
         List<String> command = List.of(python, "-m", "moto.server", "-H", HOST, "-p", Integer.toString(port));
         ProcessBuilder builder = new ProcessBuilder(command)
+                // moto writes files of its own (the request recorder's moto_recording) to its working directory.
+                .directory(logFile.getParent().toFile())
                 .redirectErrorStream(true)
                 // To a file, not a pipe: an unread pipe fills up and stalls moto.
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

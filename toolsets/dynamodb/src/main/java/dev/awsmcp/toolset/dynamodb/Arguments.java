@@ -1,69 +1,42 @@
 package dev.awsmcp.toolset.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.toolset.api.ToolArgumentException;
+import dev.awsmcp.toolset.api.ToolArguments;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Typed access to a call's arguments, which the gateway has validated against the tool's schema.
- * Absent and JSON-null arguments read as {@code null}; empty expression maps read as {@code null}
- * because DynamoDB rejects empty ones.
+ * The DynamoDB arguments on top of {@link ToolArguments}: tables, expression maps and items. Empty
+ * expression maps read as {@code null} because DynamoDB rejects empty ones.
  */
-final class Arguments {
+final class Arguments extends ToolArguments {
 
-    private final JsonNode node;
-
-    Arguments(JsonNode node) {
-        this.node = node;
-    }
-
-    JsonNode node() {
-        return node;
+    Arguments(ObjectNode node) {
+        super(node);
     }
 
     String table() {
         return text("table");
     }
 
-    String text(String name) {
-        String value = optionalText(name);
-        if (value == null || value.isEmpty()) {
-            throw new ToolArgumentException(name + " is required");
-        }
-        return value;
-    }
-
-    String optionalText(String name) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    Integer optionalInt(String name) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value.asInt();
-    }
-
-    Boolean optionalBoolean(String name) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value.asBoolean();
-    }
-
     /** {@code expression_attribute_names}: placeholders such as {@code #s} to attribute names. */
     Map<String, String> names() {
-        JsonNode names = node.get("expression_attribute_names");
-        if (names == null || names.isNull() || names.isEmpty()) {
+        JsonNode names = optional("expression_attribute_names");
+        if (names == null || names.isEmpty()) {
             return null;
         }
         Map<String, String> map = new LinkedHashMap<>();
-        names.fields().forEachRemaining(field -> map.put(field.getKey(), field.getValue().asText()));
+        names.properties().forEach(field -> map.put(field.getKey(), field.getValue().asText()));
         return map;
     }
 
     /** {@code expression_attribute_values}: placeholders such as {@code :v} to plain JSON values. */
     Map<String, AttributeValue> values() {
-        JsonNode values = node.get("expression_attribute_values");
-        if (values == null || values.isNull() || values.isEmpty()) {
+        JsonNode values = optional("expression_attribute_values");
+        if (values == null || values.isEmpty()) {
             return null;
         }
         return AttributeValues.fromJsonObject(values, "expression_attribute_values");
@@ -71,8 +44,8 @@ final class Arguments {
 
     /** A required plain JSON object argument as an item or key. */
     Map<String, AttributeValue> item(String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
+        JsonNode value = optional(name);
+        if (value == null) {
             throw new ToolArgumentException(name + " is required");
         }
         return AttributeValues.fromJsonObject(value, name);

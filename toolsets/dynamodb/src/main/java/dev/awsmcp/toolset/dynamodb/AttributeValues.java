@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.toolset.api.ToolArgumentException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ToolArgumentException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;

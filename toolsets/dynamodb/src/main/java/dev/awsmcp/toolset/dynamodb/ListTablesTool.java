@@ -9,6 +9,8 @@ import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.PageCursor;
 import dev.awsmcp.toolset.api.ResourceRef;
+import dev.awsmcp.toolset.api.ToolArgumentException;
+import dev.awsmcp.toolset.api.ToolArguments;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import java.util.List;
@@ -80,14 +82,10 @@ final class ListTablesTool implements DynamoDbTool {
     }
 
     private static String decode(String cursor) {
-        try {
-            JsonNode position = PageCursor.decode(cursor, SCOPE);
-            if (!position.isTextual()) {
-                throw new IllegalArgumentException("cursor is not valid; pass next_cursor exactly as returned");
-            }
-            return position.textValue();
-        } catch (IllegalArgumentException e) {
-            throw new ToolArgumentException(e.getMessage());
+        JsonNode position = ToolArguments.decodeCursor(cursor, SCOPE);
+        if (!position.isTextual()) {
+            throw new ToolArgumentException("cursor is not valid; pass next_cursor exactly as returned");
         }
+        return position.textValue();
     }
 }

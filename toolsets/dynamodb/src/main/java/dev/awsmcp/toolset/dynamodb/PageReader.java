@@ -46,8 +46,7 @@ final class PageReader {
     /** Reads with the call's {@code limit} and {@code cursor} arguments. */
     CompletableFuture<ToolResult> read(Arguments arguments, CallContext context) {
         int limit = context.limits().rows(arguments.optionalInt("limit"));
-        String cursor = arguments.optionalText("cursor");
-        JsonNode start = cursor == null || cursor.isEmpty() ? null : decode(cursor);
+        JsonNode start = arguments.cursor(scope);
         Progress progress = new Progress();
         return next(progress, limit, start, context).thenApply(ToolResult::success);
     }
@@ -67,14 +66,6 @@ final class PageReader {
             }
             return next(progress, limit, position, context);
         });
-    }
-
-    private JsonNode decode(String cursor) {
-        try {
-            return PageCursor.decode(cursor, scope);
-        } catch (IllegalArgumentException e) {
-            throw new ToolArgumentException(e.getMessage());
-        }
     }
 
     /** What the pages read so far add up to; confined to one call's future chain. */

@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.dynamodb;
 
+import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.dynamodb.PartiqlToken.Type;
 import java.util.ArrayList;
 import java.util.List;

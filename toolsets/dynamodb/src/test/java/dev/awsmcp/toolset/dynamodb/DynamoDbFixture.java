@@ -1,21 +1,11 @@
 package dev.awsmcp.toolset.dynamodb;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.testkit.LocalAws;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.ResultLimits;
-import dev.awsmcp.toolset.api.ToolCall;
-import dev.awsmcp.toolset.api.ToolResult;
-import dev.awsmcp.toolset.api.Toolset;
+import dev.awsmcp.testkit.ToolsetHarness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,57 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** A DynamoDB toolset on local AWS plus a direct client to seed tables; one per test class. */
-final class DynamoDbFixture implements AutoCloseable {
+final class DynamoDbFixture extends ToolsetHarness {
 
-    final LocalAws aws;
-    final Toolset toolset;
     final DynamoDbAsyncClient admin;
 
     DynamoDbFixture(LocalAws aws) {
-        this.aws = aws;
-        this.toolset = new DynamoDbToolsetFactory().create(aws.toolsetConfig("ddb", "dynamodb", null), aws.toolsetContext());
+        super(aws, new DynamoDbToolsetFactory(), "ddb", "dynamodb");
         this.admin = aws.toolsetContext().buildClient(DynamoDbAsyncClient.builder(), aws.toolsetConfig("admin", "dynamodb", null));
-    }
-
-    /** JSON with single quotes standing for double quotes, for readable arguments. */
-    static ObjectNode args(String json) {
-        return parse(json.replace('\'', '"'));
-    }
-
-    static ObjectNode parse(String json) {
-        try {
-            return (ObjectNode) Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(json, e);
-        }
-    }
-
-    ToolResult call(String tool, ObjectNode arguments) {
-        return call(tool, arguments, ResultLimits.DEFAULT);
-    }
-
-    ToolResult call(String tool, ObjectNode arguments, ResultLimits limits) {
-        return toolset.call(new ToolCall(tool, arguments), aws.callContext(limits)).toCompletableFuture().join();
-    }
-
-    JsonNode success(String tool, ObjectNode arguments) {
-        return success(tool, arguments, ResultLimits.DEFAULT);
-    }
-
-    JsonNode success(String tool, ObjectNode arguments, ResultLimits limits) {
-        ToolResult result = call(tool, arguments, limits);
-        assertThat(result).isInstanceOf(ToolResult.Success.class);
-        return ((ToolResult.Success) result).data();
-    }
-
-    ToolResult.Failure failure(String tool, ObjectNode arguments) {
-        ToolResult result = call(tool, arguments);
-        assertThat(result).isInstanceOf(ToolResult.Failure.class);
-        return (ToolResult.Failure) result;
-    }
-
-    AwsRequestOverrideConfiguration overrides() {
-        return aws.callContext().awsOverrides();
     }
 
     /** A pay-per-request table with a string partition key and, when sortKey is not null, a sort key. */
@@ -136,7 +82,7 @@ final class DynamoDbFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        toolset.close();
+        super.close();
         admin.close();
     }
 }

@@ -90,7 +90,7 @@ class ExecutePartiqlToolTest {
 
     @Test
     void resourcesNameTheTableTheStatementReads() {
-        var spec = ddb.toolset.tools().stream().filter(t -> t.name().equals("execute_partiql")).findFirst().orElseThrow();
+        var spec = ddb.toolset().tools().stream().filter(t -> t.name().equals("execute_partiql")).findFirst().orElseThrow();
 
         assertThat(spec.resources().apply(statement("select * from \"orders.v2\".\"idx\" where a = 1")))
                 .containsExactly(new ResourceRef("table", "orders.v2"));

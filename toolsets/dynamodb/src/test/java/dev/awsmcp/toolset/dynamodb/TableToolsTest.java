@@ -70,10 +70,10 @@ class TableToolsTest {
     @Order(3)
     void listTablesShowsOnlyTablesTheCallerMaySee() {
         // Tables t000..t249 exist from the previous test; the caller may see t1xx only.
-        var context = ddb.aws.callContext();
+        var context = ddb.aws().callContext();
         var onlyHundreds = new dev.awsmcp.toolset.api.CallContext(context.caller(), context.credentials(), context.deadline(),
                 context.limits(), context.correlationId(), ref -> ref.kind().equals("table") && ref.name().startsWith("t1"));
-        JsonNode result = ((dev.awsmcp.toolset.api.ToolResult.Success) ddb.toolset
+        JsonNode result = ((dev.awsmcp.toolset.api.ToolResult.Success) ddb.toolset()
                 .call(new dev.awsmcp.toolset.api.ToolCall("list_tables", args("{}")), onlyHundreds).toCompletableFuture().join()).data();
         List<String> names = new ArrayList<>();
         result.get("tables").forEach(n -> names.add(n.asText()));
@@ -144,7 +144,7 @@ class TableToolsTest {
 
     @Test
     void checkIsHealthyAgainstLocalAws() {
-        Health health = ddb.toolset.check(ddb.aws.callContext()).toCompletableFuture().join();
+        Health health = ddb.toolset().check(ddb.aws().callContext()).toCompletableFuture().join();
 
         assertThat(health).isEqualTo(Health.up());
     }

@@ -1,21 +1,18 @@
 package dev.awsmcp.toolset.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.ResultLimits;
+import dev.awsmcp.toolset.api.ToolArguments;
 
-/**
- * Typed access to a call's arguments, which the gateway has validated against the tool's schema.
- * Absent and JSON-null arguments read as {@code null}.
- */
-final class Arguments {
+/** The Lambda arguments on top of {@link ToolArguments}: the function, its qualifier and listing limits. */
+final class Arguments extends ToolArguments {
 
     static final String FUNCTION = "function";
     static final String QUALIFIER = "qualifier";
 
-    private final JsonNode node;
-
-    Arguments(JsonNode node) {
-        this.node = node;
+    Arguments(ObjectNode node) {
+        super(node);
     }
 
     /** The {@code function} argument exactly as given: a name, {@code name:qualifier} or an ARN. */
@@ -25,13 +22,12 @@ final class Arguments {
 
     /** The {@code qualifier} argument (a version number, {@code $LATEST} or an alias), or null. */
     String qualifier() {
-        String qualifier = optionalText(QUALIFIER);
-        return qualifier == null || qualifier.isEmpty() ? null : qualifier;
+        return optionalNonEmptyText(QUALIFIER);
     }
 
     /** The function as the caller named it, with {@code :qualifier} appended when one was given. */
     String qualifiedFunction() {
-        return qualifiedName(node);
+        return qualifiedName(node());
     }
 
     /** Shared with {@link ToolSpecs} so messages and resource refs name the same thing; null without a function. */
@@ -45,37 +41,18 @@ final class Arguments {
         return qualified ? function.textValue() + ":" + qualifier.textValue() : function.textValue();
     }
 
-    String text(String name) {
-        String value = optionalText(name);
-        if (value == null || value.isEmpty()) {
-            throw new ToolArgumentException(name + " is required");
-        }
-        return value;
-    }
-
-    String optionalText(String name) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    /** The argument itself, or null when absent. */
-    JsonNode optionalNode(String name) {
-        return node.get(name);
-    }
-
     /**
      * The {@code limit} argument: {@code defaultRows} when absent, never above {@code maxRows} nor
      * the caller's {@link ResultLimits#maxRows()}.
      */
     int limit(int defaultRows, int maxRows, ResultLimits limits) {
-        JsonNode value = node.get("limit");
-        int requested = value == null || value.isNull() || value.asInt() <= 0 ? defaultRows : value.asInt();
+        Integer value = optionalInt("limit");
+        int requested = value == null || value <= 0 ? defaultRows : value;
         return Math.max(1, Math.min(requested, Math.min(maxRows, limits.maxRows())));
     }
 
     /** The {@code cursor} argument, or null when absent or empty. */
-    String cursor() {
-        String cursor = optionalText("cursor");
-        return cursor == null || cursor.isEmpty() ? null : cursor;
+    String cursorText() {
+        return optionalNonEmptyText(CURSOR);
     }
 }

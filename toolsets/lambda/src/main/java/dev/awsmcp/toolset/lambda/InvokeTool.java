@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -55,7 +56,7 @@ final class InvokeTool implements LambdaTool {
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         String function = arguments.function();
         boolean dryRun = DRY_RUN.equals(arguments.optionalText("invocation_type"));
-        byte[] payload = serialize(arguments.optionalNode("payload"));
+        byte[] payload = serialize(arguments.node().get("payload"));
         return lambda.invoke(b -> b.functionName(function)
                         .qualifier(arguments.qualifier())
                         .invocationType(dryRun ? InvocationType.DRY_RUN : InvocationType.REQUEST_RESPONSE)

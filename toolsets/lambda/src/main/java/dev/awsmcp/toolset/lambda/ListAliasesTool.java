@@ -39,7 +39,7 @@ final class ListAliasesTool implements LambdaTool {
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         String function = arguments.function();
         int limit = arguments.limit(DEFAULT_ALIASES, MAX_ALIASES, context.limits());
-        return MarkerPager.<AliasConfiguration>read("list_aliases:" + function, arguments.cursor(), limit, alias -> true,
+        return MarkerPager.<AliasConfiguration>read("list_aliases:" + function, arguments.cursorText(), limit, alias -> true,
                         (marker, maxItems) -> lambda.listAliases(b -> b.functionName(function).marker(marker)
                                         .maxItems(maxItems).overrideConfiguration(context.awsOverrides()))
                                 .thenApply(response -> new MarkerPager.Page<>(response.aliases(), response.nextMarker())))

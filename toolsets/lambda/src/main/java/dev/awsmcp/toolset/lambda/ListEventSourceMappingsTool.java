@@ -38,7 +38,7 @@ final class ListEventSourceMappingsTool implements LambdaTool {
         String function = arguments.function();
         int limit = arguments.limit(DEFAULT_MAPPINGS, MAX_MAPPINGS, context.limits());
         return MarkerPager.<EventSourceMappingConfiguration>read("list_event_source_mappings:" + function,
-                        arguments.cursor(), limit, mapping -> true,
+                        arguments.cursorText(), limit, mapping -> true,
                         (marker, maxItems) -> lambda.listEventSourceMappings(b -> b.functionName(function).marker(marker)
                                         .maxItems(maxItems).overrideConfiguration(context.awsOverrides()))
                                 .thenApply(response -> new MarkerPager.Page<>(response.eventSourceMappings(), response.nextMarker())))

@@ -1,7 +1,6 @@
 package dev.awsmcp.toolset.lambda;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Json;
@@ -40,7 +39,7 @@ final class ListFunctionsTool implements LambdaTool {
     @Override
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         int limit = arguments.limit(MAX_FUNCTIONS, MAX_FUNCTIONS, context.limits());
-        return MarkerPager.<FunctionConfiguration>read(SCOPE, arguments.cursor(), limit,
+        return MarkerPager.<FunctionConfiguration>read(SCOPE, arguments.cursorText(), limit,
                         function -> context.visible(new ResourceRef(ResourceRef.FUNCTION, function.functionName())),
                         (marker, maxItems) -> lambda.listFunctions(b -> b.marker(marker).maxItems(maxItems)
                                         .overrideConfiguration(context.awsOverrides()))

@@ -38,7 +38,7 @@ final class ListVersionsByFunctionTool implements LambdaTool {
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         String function = arguments.function();
         int limit = arguments.limit(DEFAULT_VERSIONS, MAX_VERSIONS, context.limits());
-        return MarkerPager.<FunctionConfiguration>read("list_versions_by_function:" + function, arguments.cursor(), limit,
+        return MarkerPager.<FunctionConfiguration>read("list_versions_by_function:" + function, arguments.cursorText(), limit,
                         version -> true,
                         (marker, maxItems) -> lambda.listVersionsByFunction(b -> b.functionName(function).marker(marker)
                                         .maxItems(maxItems).overrideConfiguration(context.awsOverrides()))

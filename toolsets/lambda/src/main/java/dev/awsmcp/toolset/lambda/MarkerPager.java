@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.PageCursor;
+import dev.awsmcp.toolset.api.ToolArgumentException;
+import dev.awsmcp.toolset.api.ToolArguments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -91,12 +93,7 @@ final class MarkerPager {
     }
 
     private static JsonNode decode(String cursor, String scope) {
-        JsonNode position;
-        try {
-            position = PageCursor.decode(cursor, scope);
-        } catch (IllegalArgumentException e) {
-            throw new ToolArgumentException(e.getMessage());
-        }
+        JsonNode position = ToolArguments.decodeCursor(cursor, scope);
         JsonNode marker = position.path("m");
         JsonNode offset = position.path("o");
         if (!(marker.isTextual() || marker.isNull()) || !offset.isInt() || offset.intValue() < 0) {

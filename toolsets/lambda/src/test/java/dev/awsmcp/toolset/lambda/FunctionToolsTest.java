@@ -207,7 +207,7 @@ class FunctionToolsTest {
 
     @Test
     void checkIsHealthyAgainstLocalAws() {
-        Health health = lambda.toolset.check(lambda.aws.callContext()).toCompletableFuture().join();
+        Health health = lambda.toolset().check(lambda.aws().callContext()).toCompletableFuture().join();
 
         assertThat(health).isEqualTo(Health.up());
     }

@@ -1,17 +1,11 @@
 package dev.awsmcp.toolset.lambda;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.testkit.LocalAws;
-import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.testkit.ToolsetHarness;
 import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.ResultLimits;
-import dev.awsmcp.toolset.api.ToolCall;
-import dev.awsmcp.toolset.api.ToolResult;
-import dev.awsmcp.toolset.api.Toolset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.model.Runtime;
@@ -37,32 +30,20 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
  * Switches moto's Lambda to its Docker-less mode before any CreateFunction (DESIGN §11): functions
  * are stored, and invoke echoes the payload or answers results queued with {@link #queueResults}.
  */
-final class LambdaFixture implements AutoCloseable {
+final class LambdaFixture extends ToolsetHarness {
 
     static final String ROLE = "arn:aws:iam::123456789012:role/lambda-test";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final LocalAws aws;
-    final Toolset toolset;
     final LambdaAsyncClient admin;
 
     LambdaFixture(LocalAws aws) {
-        this.aws = aws;
+        super(aws, new LambdaToolsetFactory(), "lambda", "lambda");
         motoApi("/moto-api/config", "{\"lambda\":{\"use_docker\":false}}");
         // Moto refuses CreateFunction when the role does not exist; the module has no IAM client, so ask moto directly.
         query("iam", Map.of("Action", "CreateRole", "Version", "2010-05-08", "RoleName", "lambda-test",
                 "AssumeRolePolicyDocument", "{}"));
-        this.toolset = new LambdaToolsetFactory().create(aws.toolsetConfig("lambda", "lambda", null), aws.toolsetContext());
         this.admin = aws.toolsetContext().buildClient(LambdaAsyncClient.builder(), aws.toolsetConfig("admin", "lambda", null));
-    }
-
-    /** JSON with single quotes standing for double quotes, for readable arguments. */
-    static ObjectNode args(String json) {
-        try {
-            return (ObjectNode) Json.mapper().readTree(json.replace('\'', '"'));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(json, e);
-        }
     }
 
     static String json(JsonNode node) {
@@ -84,38 +65,6 @@ final class LambdaFixture implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    ToolResult call(String tool, ObjectNode arguments) {
-        return call(tool, arguments, aws.callContext());
-    }
-
-    ToolResult call(String tool, ObjectNode arguments, CallContext context) {
-        return toolset.call(new ToolCall(tool, arguments), context).toCompletableFuture().join();
-    }
-
-    JsonNode success(String tool, ObjectNode arguments) {
-        return success(tool, arguments, aws.callContext());
-    }
-
-    JsonNode success(String tool, ObjectNode arguments, ResultLimits limits) {
-        return success(tool, arguments, aws.callContext(limits));
-    }
-
-    JsonNode success(String tool, ObjectNode arguments, CallContext context) {
-        ToolResult result = call(tool, arguments, context);
-        assertThat(result).isInstanceOf(ToolResult.Success.class);
-        return ((ToolResult.Success) result).data();
-    }
-
-    ToolResult.Failure failure(String tool, ObjectNode arguments) {
-        ToolResult result = call(tool, arguments);
-        assertThat(result).isInstanceOf(ToolResult.Failure.class);
-        return (ToolResult.Failure) result;
-    }
-
-    AwsRequestOverrideConfiguration overrides() {
-        return aws.callContext().awsOverrides();
     }
 
     CompletableFuture<?> createFunctionAsync(String name, Map<String, String> environment) {
@@ -149,7 +98,7 @@ final class LambdaFixture implements AutoCloseable {
     void queueResults(List<String> results) {
         ObjectNode body = Json.object();
         results.forEach(body.putArray("results")::add);
-        body.put("region", aws.region().id());
+        body.put("region", aws().region().id());
         body.put("account_id", "123456789012");
         motoApi("/moto-api/static/lambda-simple/response", json(body));
     }
@@ -157,12 +106,12 @@ final class LambdaFixture implements AutoCloseable {
     /** Creates an SQS queue in moto (the module has no SQS client) and returns its ARN. */
     String createQueue(String name) {
         query("sqs", Map.of("Action", "CreateQueue", "Version", "2012-11-05", "QueueName", name));
-        return "arn:aws:sqs:" + aws.region().id() + ":123456789012:" + name;
+        return "arn:aws:sqs:" + aws().region().id() + ":123456789012:" + name;
     }
 
     /** Posts to one of moto's own endpoints ({@code /moto-api/config}, canned Lambda results). */
     private void motoApi(String path, String json) {
-        aws.server().post(path, json);
+        aws().server().post(path, json);
     }
 
     /** Sends a query-protocol request to moto; the fake credential scope only tells moto which service. */
@@ -170,9 +119,9 @@ final class LambdaFixture implements AutoCloseable {
         String form = parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        send(HttpRequest.newBuilder(URI.create(aws.endpoint() + "/"))
+        send(HttpRequest.newBuilder(URI.create(aws().endpoint() + "/"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20240101/" + aws.region().id() + "/" + service
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20240101/" + aws().region().id() + "/" + service
                         + "/aws4_request, SignedHeaders=host, Signature=0")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(), service + " " + parameters.get("Action"));
@@ -194,7 +143,7 @@ final class LambdaFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        toolset.close();
+        super.close();
         admin.close();
     }
 }

@@ -7,13 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
+import dev.awsmcp.testkit.SeedScripts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,26 +29,15 @@ class SeedDemoLambdaTest {
     private static String output;
 
     @BeforeAll
-    static void seed(LocalAws aws) throws IOException, InterruptedException {
+    static void seed(LocalAws aws) {
         lambda = new LambdaFixture(aws);
-        run(aws);
-        output = run(aws);
+        SeedScripts.run(aws, SCRIPT);
+        output = SeedScripts.run(aws, SCRIPT);
     }
 
     @AfterAll
     static void stop() {
         lambda.close();
-    }
-
-    private static String run(LocalAws aws) throws IOException, InterruptedException {
-        Process python = new ProcessBuilder("python3", "-", "--endpoint", aws.endpoint().toString(), "--region", aws.region().id())
-                .redirectInput(SCRIPT.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String printed = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(python.exitValue()).as(printed).isZero();
-        return printed;
     }
 
     @Test

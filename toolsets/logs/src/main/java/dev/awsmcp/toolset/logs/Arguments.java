@@ -1,57 +1,26 @@
 package dev.awsmcp.toolset.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.toolset.api.ToolArgumentException;
+import dev.awsmcp.toolset.api.ToolArguments;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Typed access to a call's arguments, which the gateway has validated against the tool's schema.
- * Absent and JSON-null arguments read as {@code null}; so do empty strings and empty lists, which AWS
- * would reject or treat as absent anyway.
+ * The CloudWatch Logs arguments on top of {@link ToolArguments}: lists of names. Empty strings and
+ * empty lists read as {@code null}, which AWS would reject or treat as absent anyway.
  */
-final class Arguments {
+final class Arguments extends ToolArguments {
 
-    private final JsonNode node;
-
-    Arguments(JsonNode node) {
-        this.node = node;
-    }
-
-    JsonNode node() {
-        return node;
-    }
-
-    String text(String name) {
-        String value = optionalText(name);
-        if (value == null) {
-            throw new ToolArgumentException(name + " is required");
-        }
-        return value;
-    }
-
-    String optionalText(String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        String text = value.asText();
-        return text.isEmpty() ? null : text;
-    }
-
-    Integer optionalInt(String name) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value.asInt();
-    }
-
-    boolean flag(String name, boolean absent) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? absent : value.asBoolean();
+    Arguments(ObjectNode node) {
+        super(node);
     }
 
     /** A list of non-empty strings, or {@code null} when absent or empty. */
     List<String> optionalTexts(String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull() || !value.isArray() || value.isEmpty()) {
+        JsonNode value = optional(name);
+        if (value == null || !value.isArray() || value.isEmpty()) {
             return null;
         }
         List<String> texts = new ArrayList<>();

@@ -3,7 +3,7 @@ package dev.awsmcp.toolset.logs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.PageCursor;
+import dev.awsmcp.toolset.api.ToolArgumentException;
 
 /**
  * Cursor scopes and decoding for the log tools. A scope names the tool and every argument that
@@ -24,22 +24,9 @@ final class Cursors {
         return tool + ":" + array;
     }
 
-    /** The position in the {@code cursor} argument, or {@code null} when there is none. */
-    static JsonNode position(Arguments arguments, String scope) {
-        String cursor = arguments.optionalText("cursor");
-        if (cursor == null) {
-            return null;
-        }
-        try {
-            return PageCursor.decode(cursor, scope);
-        } catch (IllegalArgumentException e) {
-            throw new ToolArgumentException(e.getMessage());
-        }
-    }
-
     /** The AWS token in a position that holds only a token, or {@code null} when there is no cursor. */
     static String token(Arguments arguments, String scope) {
-        JsonNode position = position(arguments, scope);
+        JsonNode position = arguments.cursor(scope);
         if (position == null) {
             return null;
         }

@@ -44,7 +44,7 @@ final class DescribeLogGroupsTool implements LogsTool {
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         Integer requested = arguments.optionalInt("limit");
         int limit = requested == null || requested <= 0 ? MAX_GROUPS : Math.min(requested, MAX_GROUPS);
-        String prefix = arguments.optionalText("prefix");
+        String prefix = arguments.optionalNonEmptyText("prefix");
         String scope = Cursors.scope("describe_log_groups", prefix);
         String start = Cursors.token(arguments, scope);
         PageCollector collector = new PageCollector((wanted, token) -> logs

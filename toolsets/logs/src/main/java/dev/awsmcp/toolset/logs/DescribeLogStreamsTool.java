@@ -44,7 +44,7 @@ final class DescribeLogStreamsTool implements LogsTool {
     @Override
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         String group = arguments.text(ToolSpecs.LOG_GROUP);
-        String prefix = arguments.optionalText("prefix");
+        String prefix = arguments.optionalNonEmptyText("prefix");
         Integer requested = arguments.optionalInt("limit");
         int limit = requested == null || requested <= 0 ? DEFAULT_STREAMS : Math.min(requested, MAX_STREAMS);
         String scope = Cursors.scope("describe_log_streams", group, prefix);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.PageCursor;
+import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -51,16 +52,16 @@ final class FilterLogEventsTool implements LogsTool {
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         String group = arguments.text(ToolSpecs.LOG_GROUP);
         List<String> streams = arguments.optionalTexts("stream_names");
-        String streamPrefix = arguments.optionalText("stream_prefix");
+        String streamPrefix = arguments.optionalNonEmptyText("stream_prefix");
         if (streams != null && streamPrefix != null) {
             throw new ToolArgumentException("give stream_names or stream_prefix, not both");
         }
-        String pattern = arguments.optionalText("filter_pattern");
-        String rawStart = arguments.optionalText("start");
-        String rawEnd = arguments.optionalText("end");
+        String pattern = arguments.optionalNonEmptyText("filter_pattern");
+        String rawStart = arguments.optionalNonEmptyText("start");
+        String rawEnd = arguments.optionalNonEmptyText("end");
         int limit = context.limits().rows(arguments.optionalInt("limit"));
         String scope = Cursors.scope("filter_log_events", group, streams, streamPrefix, pattern, rawStart, rawEnd);
-        JsonNode position = Cursors.position(arguments, scope);
+        JsonNode position = arguments.cursor(scope);
         TimeWindow window = position == null
                 ? TimeWindow.bounded(rawStart, rawEnd, Instant.now(), DEFAULT_WINDOW, MAX_WINDOW)
                 : windowOf(position);

@@ -48,11 +48,11 @@ final class GetLogEventsTool implements LogsTool {
         String group = arguments.text(ToolSpecs.LOG_GROUP);
         String stream = arguments.text("stream");
         boolean fromHead = arguments.flag("start_from_head", false);
-        String rawStart = arguments.optionalText("start");
-        String rawEnd = arguments.optionalText("end");
+        String rawStart = arguments.optionalNonEmptyText("start");
+        String rawEnd = arguments.optionalNonEmptyText("end");
         int limit = context.limits().rows(arguments.optionalInt("limit"));
         String scope = Cursors.scope("get_log_events", group, stream, fromHead, rawStart, rawEnd);
-        JsonNode position = Cursors.position(arguments, scope);
+        JsonNode position = arguments.cursor(scope);
         TimeWindow window = position == null ? TimeWindow.open(rawStart, rawEnd, Instant.now()) : windowOf(position);
         String start = position == null ? null : position.get("t").asText();
         PageCollector collector = new PageCollector((wanted, token) -> logs

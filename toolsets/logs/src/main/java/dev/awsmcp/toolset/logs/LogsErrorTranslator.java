@@ -1,23 +1,19 @@
 package dev.awsmcp.toolset.logs;
 
-import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.AwsError;
+import dev.awsmcp.toolset.api.AwsFailures;
 import dev.awsmcp.toolset.api.ToolResult.Kind;
+import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
 /**
- * The one place where CloudWatch Logs and SDK exceptions become tool failures the model can act on.
- * Anything that is neither an AWS error nor a bad argument is a bug and stays an exception.
+ * The one place where CloudWatch Logs and SDK exceptions become tool failures the model can act on;
+ * the codes only CloudWatch Logs gives a meaning are here, the rest is {@link AwsFailures}.
  */
 final class LogsErrorTranslator {
 
@@ -36,10 +32,11 @@ final class LogsErrorTranslator {
         static final Subject NONE = new Subject(List.of(), null, null);
     }
 
-    private static final Set<String> THROTTLING = Set.of("ThrottlingException", "LimitExceededException",
-            "ServiceQuotaExceededException", "ServiceUnavailableException", "RequestLimitExceeded", "TooManyRequestsException");
-    private static final Set<String> DENIED = Set.of("AccessDeniedException", "UnrecognizedClientException",
-            "InvalidSignatureException", "ExpiredTokenException", "MissingAuthenticationTokenException");
+    private static final AwsFailures FAILURES = new AwsFailures("CloudWatch Logs",
+            "narrow the time window, name fewer streams or ask for fewer events (limit), or retry",
+            " with a narrower window or smaller limit");
+    /** Beyond what the SDK counts as throttling. */
+    private static final Set<String> THROTTLING = Set.of("ServiceQuotaExceededException", "ServiceUnavailableException");
     private static final Set<String> INVALID = Set.of("InvalidParameterException", "MalformedQueryException",
             "ValidationException", "InvalidOperationException", "SerializationException");
 
@@ -55,49 +52,27 @@ final class LogsErrorTranslator {
      * @throws CompletionException wrapping {@code failure} when it is a bug, not an AWS or argument error
      */
     ToolResult translate(Throwable failure, Subject subject) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof ToolArgumentException) {
-            return ToolResult.failure(Kind.INVALID_ARGUMENT, cause.getMessage());
-        }
-        if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException) {
-            return ToolResult.failure(Kind.TIMEOUT, "CloudWatch Logs did not answer before the call's deadline; "
-                    + "narrow the time window, name fewer streams or ask for fewer events (limit), or retry");
-        }
-        if (cause instanceof CloudWatchLogsException) {
-            return translateService((CloudWatchLogsException) cause, subject);
-        }
-        if (cause instanceof SdkClientException) {
-            return ToolResult.failure(Kind.UPSTREAM, "CloudWatch Logs could not be reached: " + cause.getMessage());
-        }
-        if (cause instanceof SdkException) {
-            return ToolResult.failure(Kind.UPSTREAM, "CloudWatch Logs call failed: " + cause.getMessage());
-        }
-        throw failure instanceof CompletionException ? (CompletionException) failure : new CompletionException(failure);
+        return FAILURES.translate(failure, error -> translateService(error, subject));
     }
 
-    private ToolResult translateService(CloudWatchLogsException e, Subject subject) {
-        String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
-        String message = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
-                ? String.valueOf(e.getMessage()) : e.awsErrorDetails().errorMessage();
-        if (e instanceof ResourceNotFoundException || "ResourceNotFoundException".equals(code)) {
-            return ToolResult.failure(Kind.NOT_FOUND, notFound(subject, message));
+    private ToolResult translateService(AwsError error, Subject subject) {
+        String code = error.code();
+        if (error.exception() instanceof ResourceNotFoundException || "ResourceNotFoundException".equals(code)) {
+            return ToolResult.failure(Kind.NOT_FOUND, notFound(subject, error.message()));
         }
         if (INVALID.contains(code)) {
             String what = "MalformedQueryException".equals(code) ? "CloudWatch Logs Insights rejected the query"
                     : "CloudWatch Logs rejected the request";
-            return ToolResult.failure(Kind.INVALID_ARGUMENT, what + ": \"" + message + "\"");
+            return ToolResult.failure(Kind.INVALID_ARGUMENT, what + ": \"" + error.message() + "\"");
         }
-        if (DENIED.contains(code) || e.statusCode() == 403) {
-            return ToolResult.failure(Kind.ACCESS_DENIED, "access denied by AWS: \"" + message + "\"");
+        if ("LimitExceededException".equals(code)) {
+            return ToolResult.failure(Kind.THROTTLED, "too many concurrent requests or Insights queries (" + code + "): \""
+                    + error.message() + "\"; wait for running queries to finish and retry with a narrower window or smaller limit");
         }
-        if (THROTTLING.contains(code) || e.isThrottlingException()) {
-            String hint = "LimitExceededException".equals(code)
-                    ? "too many concurrent requests or Insights queries (" + code + "); wait for running queries to finish "
-                    : "CloudWatch Logs throttled the request (" + code + "); wait a few seconds ";
-            return ToolResult.failure(Kind.THROTTLED, hint + "and retry with a narrower window or smaller limit");
+        if (THROTTLING.contains(code)) {
+            return FAILURES.throttled(error);
         }
-        return ToolResult.failure(Kind.UPSTREAM, "CloudWatch Logs failed (" + (code.isEmpty() ? "HTTP " + e.statusCode() : code)
-                + "): \"" + message + "\"");
+        return null;
     }
 
     private String notFound(Subject subject, String awsMessage) {
@@ -122,13 +97,5 @@ final class LogsErrorTranslator {
         }
         String what = names.size() == 1 ? "log group " + names.get(0) : "one of the log groups " + String.join(", ", names);
         return what + " not found; call " + groups + " to see the log groups";
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

@@ -54,7 +54,7 @@ final class LogsToolset implements Toolset {
         Arguments arguments = new Arguments(call.arguments());
         LogsErrorTranslator.Subject subject = new LogsErrorTranslator.Subject(
                 tool.spec().resources().apply(call.arguments()).stream().map(ResourceRef::name).toList(),
-                arguments.optionalText("stream"), arguments.optionalText("query_id"));
+                arguments.optionalNonEmptyText("stream"), arguments.optionalNonEmptyText("query_id"));
         CompletableFuture<ToolResult> result;
         try {
             result = tool.call(arguments, context);

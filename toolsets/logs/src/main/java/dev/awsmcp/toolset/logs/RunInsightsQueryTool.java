@@ -1,6 +1,7 @@
 package dev.awsmcp.toolset.logs;
 
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -44,8 +45,8 @@ final class RunInsightsQueryTool implements LogsTool {
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         List<String> groups = arguments.texts(ToolSpecs.LOG_GROUPS);
         String query = arguments.text("query");
-        String start = arguments.optionalText("start");
-        String end = arguments.optionalText("end");
+        String start = arguments.optionalNonEmptyText("start");
+        String end = arguments.optionalNonEmptyText("end");
         if (start == null || end == null) {
             throw new ToolArgumentException("run_insights_query needs both start and end: Insights bills by the data it "
                     + "scans, so give the narrowest window that answers the question, e.g. start \"-1h\", end \"now\"");

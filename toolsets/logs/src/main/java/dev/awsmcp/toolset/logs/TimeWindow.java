@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.logs;
 
+import dev.awsmcp.toolset.api.ToolArgumentException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

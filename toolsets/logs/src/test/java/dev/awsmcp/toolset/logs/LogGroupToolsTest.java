@@ -63,7 +63,7 @@ class LogGroupToolsTest {
         logs.createGroup("/aws/lambda/payments-refund-worker");
         logs.createGroup("/ecs/payments/api");
         logs.admin.putRetentionPolicy(b -> b.logGroupName("/ecs/payments/api").retentionInDays(14)
-                .overrideConfiguration(logs.aws.callContext().awsOverrides())).join();
+                .overrideConfiguration(logs.aws().callContext().awsOverrides())).join();
 
         JsonNode result = logs.success("describe_log_groups", args("{'prefix':'/ecs/'}"));
 
@@ -81,7 +81,7 @@ class LogGroupToolsTest {
     @Order(3)
     void describeLogGroupsCapsAt200AndTheCursorReturnsTheRest() {
         CompletableFuture.allOf(IntStream.range(0, 210).mapToObj(i -> logs.admin.createLogGroup(b -> b
-                .logGroupName(String.format("/bulk/g%03d", i)).overrideConfiguration(logs.aws.callContext().awsOverrides())))
+                .logGroupName(String.format("/bulk/g%03d", i)).overrideConfiguration(logs.aws().callContext().awsOverrides())))
                 .toArray(CompletableFuture[]::new)).join();
 
         JsonNode first = logs.success("describe_log_groups", args("{'prefix':'/bulk/'}"));
@@ -179,7 +179,7 @@ class LogGroupToolsTest {
 
     @Test
     void checkIsHealthyAgainstLocalAws() {
-        Health health = logs.toolset.check(logs.aws.callContext()).toCompletableFuture().join();
+        Health health = logs.toolset().check(logs.aws().callContext()).toCompletableFuture().join();
 
         assertThat(health).isEqualTo(Health.up());
     }

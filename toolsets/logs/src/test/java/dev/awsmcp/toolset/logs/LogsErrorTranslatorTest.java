@@ -3,8 +3,9 @@ package dev.awsmcp.toolset.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult.Kind;
+import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.util.List;
 import java.util.concurrent.CompletionException;

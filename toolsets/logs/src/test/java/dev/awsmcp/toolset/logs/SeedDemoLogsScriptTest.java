@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
+import dev.awsmcp.testkit.SeedScripts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,28 +31,16 @@ class SeedDemoLogsScriptTest {
     private static String secondSummary;
 
     @BeforeAll
-    static void seed(LocalAws aws) throws IOException, InterruptedException {
+    static void seed(LocalAws aws) {
         logs = new LogsFixture(aws);
-        firstSummary = run(aws);
+        firstSummary = SeedScripts.run(aws, SCRIPT).strip();
         // Idempotent: a second run replaces the groups instead of failing or doubling the events.
-        secondSummary = run(aws);
+        secondSummary = SeedScripts.run(aws, SCRIPT).strip();
     }
 
     @AfterAll
     static void stop() {
         logs.close();
-    }
-
-    private static String run(LocalAws aws) throws IOException, InterruptedException {
-        assertThat(SCRIPT).exists();
-        Process process = new ProcessBuilder("python3", "-", "--endpoint", aws.endpoint().toString(), "--region", aws.region().id())
-                .redirectInput(SCRIPT.toFile())
-                .redirectErrorStream(true)
-                .start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("seed script finished").isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.awsmcp.toolset.s3;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.AwsError;
+import dev.awsmcp.toolset.api.AwsFailures;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
@@ -58,7 +60,7 @@ final class GetBucketPolicyTool implements S3Tool {
     }
 
     private static boolean isNoPolicy(Throwable failure) {
-        Throwable cause = S3ErrorTranslator.unwrap(failure);
-        return cause instanceof S3Exception && "NoSuchBucketPolicy".equals(S3ErrorTranslator.errorCode((S3Exception) cause));
+        Throwable cause = AwsFailures.unwrap(failure);
+        return cause instanceof S3Exception && "NoSuchBucketPolicy".equals(AwsError.of((S3Exception) cause).code());
     }
 }

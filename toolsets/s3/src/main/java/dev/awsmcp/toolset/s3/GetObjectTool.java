@@ -2,8 +2,11 @@ package dev.awsmcp.toolset.s3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.AwsError;
+import dev.awsmcp.toolset.api.AwsFailures;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ResultLimits;
+import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -152,9 +155,9 @@ final class GetObjectTool implements S3Tool {
     }
 
     private static boolean isInvalidRange(Throwable failure) {
-        Throwable cause = S3ErrorTranslator.unwrap(failure);
+        Throwable cause = AwsFailures.unwrap(failure);
         return cause instanceof S3Exception && (((S3Exception) cause).statusCode() == 416
-                || "InvalidRange".equals(S3ErrorTranslator.errorCode((S3Exception) cause)));
+                || "InvalidRange".equals(AwsError.of((S3Exception) cause).code()));
     }
 
     /** Where the bytes the store sent begin, and the object's size (-1 when unknown). */

@@ -81,7 +81,7 @@ class FakeClientToolsTest {
 
         ToolResult result = call("head_object", "{'bucket':'b-1','key':'k'}", context(ref -> true));
 
-        assertThat(result).isEqualTo(ToolResult.failure(Kind.THROTTLED, "S3 throttled the request (SlowDown); wait a few seconds and retry"));
+        assertThat(result).isEqualTo(ToolResult.failure(Kind.THROTTLED, "S3 throttled the request (SlowDown): \"Please reduce your request rate.\"; wait a few seconds and retry"));
     }
 
     @Test

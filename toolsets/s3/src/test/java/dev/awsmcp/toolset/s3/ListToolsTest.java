@@ -69,7 +69,7 @@ class ListToolsTest {
     @Test
     @Order(3)
     void listBucketsShowsOnlyBucketsTheCallerMaySee() {
-        CallContext base = s3.aws.callContext();
+        CallContext base = s3.aws().callContext();
         CallContext payments = new CallContext(base.caller(), base.credentials(), base.deadline(), base.limits(),
                 base.correlationId(), ref -> ref.kind().equals(ResourceRef.BUCKET) && ref.name().startsWith("payments-"));
 
@@ -236,7 +236,7 @@ class ListToolsTest {
 
     @Test
     void checkIsHealthyAgainstLocalAws() {
-        Health health = s3.toolset.check(s3.aws.callContext()).toCompletableFuture().join();
+        Health health = s3.toolset().check(s3.aws().callContext()).toCompletableFuture().join();
 
         assertThat(health).isEqualTo(Health.up());
     }
@@ -244,7 +244,7 @@ class ListToolsTest {
     private static void putKeys(List<String> keys) {
         CompletableFuture.allOf(keys.stream()
                 .map(key -> s3.admin.putObject(b -> b.bucket("keys").key(key)
-                        .overrideConfiguration(s3.aws.callContext().awsOverrides()), AsyncRequestBody.fromString("contents")))
+                        .overrideConfiguration(s3.aws().callContext().awsOverrides()), AsyncRequestBody.fromString("contents")))
                 .toArray(CompletableFuture[]::new)).join();
     }
 }

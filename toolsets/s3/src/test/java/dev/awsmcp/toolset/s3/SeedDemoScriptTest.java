@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
+import dev.awsmcp.testkit.SeedScripts;
 import dev.awsmcp.toolset.api.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,27 +24,16 @@ class SeedDemoScriptTest {
     private static String output;
 
     @BeforeAll
-    static void seed(LocalAws aws) throws IOException, InterruptedException {
+    static void seed(LocalAws aws) {
         s3 = new S3Fixture(aws);
-        output = run(aws);
+        output = SeedScripts.run(aws, SCRIPT);
         // Idempotent: a second run drops and recreates the same buckets.
-        output = run(aws);
+        output = SeedScripts.run(aws, SCRIPT);
     }
 
     @AfterAll
     static void stop() {
         s3.close();
-    }
-
-    private static String run(LocalAws aws) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("python3", "-", "--endpoint", aws.endpoint().toString(), "--region", aws.region().id())
-                .redirectInput(SCRIPT.toFile())
-                .redirectErrorStream(true)
-                .start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(text).isZero();
-        return text;
     }
 
     @Test

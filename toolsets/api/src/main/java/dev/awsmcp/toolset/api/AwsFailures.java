@@ -1,0 +1,132 @@
+package dev.awsmcp.toolset.api;
+
+import java.net.SocketTimeoutException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The part of turning an AWS SDK failure into a tool failure that is the same for every service:
+ * bad arguments, deadlines, unreachable endpoints, access denied, throttling and the quoted AWS
+ * message for anything else. A toolset creates one per service (immutable, thread-safe) and passes
+ * {@link ServiceErrors} for the codes only its service gives a meaning. Anything that is neither an
+ * AWS error nor a bad argument is a bug and stays an exception. Service errors are decided in this
+ * order: {@code ServiceErrors}, access denied (known codes or HTTP 403), throttling, then upstream.
+ */
+public final class AwsFailures {
+
+    /** Credentials may not do this, whatever the service; HTTP 403 counts too. */
+    private static final Set<String> DENIED = Set.of("AccessDeniedException", "UnrecognizedClientException",
+            "InvalidSignatureException", "ExpiredTokenException", "MissingAuthenticationTokenException",
+            "AccessDenied", "AllAccessDisabled", "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken",
+            "InvalidToken", "AccountProblem");
+
+    /** The codes one service gives a meaning of its own, such as "not found" naming the tool that lists. */
+    @FunctionalInterface
+    public interface ServiceErrors {
+
+        /** The result for {@code error} (not null), or {@code null} to let the generic rules decide. */
+        ToolResult translate(AwsError error);
+    }
+
+    private final String service;
+    private final String timeoutHint;
+    private final String retryHint;
+
+    /**
+     * @param service the service as messages name it, e.g. {@code "DynamoDB"}
+     * @param timeoutHint what to do after a missed deadline, completing "{@code <service> did not answer
+     *     before the call's deadline; }"
+     * @param retryHint appended to "wait a few seconds and retry" after throttling, e.g. {@code " with a
+     *     smaller limit"}; may be empty
+     */
+    public AwsFailures(String service, String timeoutHint, String retryHint) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.timeoutHint = Objects.requireNonNull(timeoutHint, "timeoutHint");
+        this.retryHint = Objects.requireNonNull(retryHint, "retryHint");
+    }
+
+    /** The same translation with another {@code timeoutHint}, for a tool whose timeout means more. */
+    public AwsFailures withTimeoutHint(String timeoutHint) {
+        return new AwsFailures(service, timeoutHint, retryHint);
+    }
+
+    /**
+     * Translates {@code failure} (possibly wrapped in {@link CompletionException} or
+     * {@link ExecutionException}) into a {@link ToolResult.Failure}, asking {@code known} first about
+     * any AWS error response.
+     *
+     * @throws CompletionException wrapping {@code failure} when it is a bug, not an AWS or argument error
+     */
+    public ToolResult translate(Throwable failure, ServiceErrors known) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ToolArgumentException) {
+            return ToolResult.failure(ToolResult.Kind.INVALID_ARGUMENT, cause.getMessage());
+        }
+        if (isTimeout(cause)) {
+            return ToolResult.failure(ToolResult.Kind.TIMEOUT, service + " did not answer before the call's deadline; "
+                    + timeoutHint);
+        }
+        if (cause instanceof AwsServiceException) {
+            AwsError error = AwsError.of((AwsServiceException) cause);
+            ToolResult specific = known.translate(error);
+            return specific != null ? specific : translateGeneric(error);
+        }
+        if (cause instanceof SdkClientException) {
+            return ToolResult.failure(ToolResult.Kind.UPSTREAM, service + " could not be reached: " + cause.getMessage());
+        }
+        if (cause instanceof SdkException) {
+            return ToolResult.failure(ToolResult.Kind.UPSTREAM, service + " call failed: " + cause.getMessage());
+        }
+        throw failure instanceof CompletionException ? (CompletionException) failure : new CompletionException(failure);
+    }
+
+    private ToolResult translateGeneric(AwsError error) {
+        String quoted = "\"" + error.message() + "\"";
+        if (DENIED.contains(error.code()) || error.status() == 403) {
+            return ToolResult.failure(ToolResult.Kind.ACCESS_DENIED, "access denied by AWS: " + quoted);
+        }
+        if (error.exception().isThrottlingException()) {
+            return throttled(error);
+        }
+        return ToolResult.failure(ToolResult.Kind.UPSTREAM, service + " failed (" + error.codeOrStatus() + "): " + quoted);
+    }
+
+    /**
+     * The throttling failure for {@code error} (not null), quoting AWS, for codes a service throttles
+     * with beyond what {@link AwsServiceException#isThrottlingException()} recognises (HTTP 429 and the
+     * SDK's throttling codes).
+     */
+    public ToolResult throttled(AwsError error) {
+        return ToolResult.failure(ToolResult.Kind.THROTTLED, service + " throttled the request (" + error.codeOrStatus()
+                + "): \"" + error.message() + "\"; wait a few seconds and retry" + retryHint);
+    }
+
+    /** The cause inside {@link CompletionException} and {@link ExecutionException} layers; never null for a non-null argument. */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static boolean isTimeout(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            // Netty's ReadTimeoutException is not a java.util.concurrent.TimeoutException; match it by name.
+            if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException
+                    || t instanceof TimeoutException || t instanceof SocketTimeoutException
+                    || t.getClass().getSimpleName().equals("ReadTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.awsmcp.toolset.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.junit.jupiter.api.Test;
+
+class ToolArgumentsTest {
+
+    private static ToolArguments arguments(String json) throws JsonProcessingException {
+        return new ToolArguments((ObjectNode) Json.mapper().readTree(json.replace('\'', '"')));
+    }
+
+    @Test
+    void absentAndNullArgumentsReadAsNullOrTheDefault() throws JsonProcessingException {
+        ToolArguments arguments = arguments("{'n':null}");
+
+        assertThat(arguments.optionalText("n")).isNull();
+        assertThat(arguments.optionalText("missing")).isNull();
+        assertThat(arguments.optionalInt("n")).isNull();
+        assertThat(arguments.optionalBoolean("n")).isNull();
+        assertThat(arguments.optional("n")).isNull();
+        assertThat(arguments.optionalLong("n", 7)).isEqualTo(7);
+        assertThat(arguments.flag("n", true)).isTrue();
+        assertThat(arguments.cursor("scope")).isNull();
+    }
+
+    @Test
+    void readsTypedValues() throws JsonProcessingException {
+        ToolArguments arguments = arguments("{'s':'x','i':3,'l':5000000000,'b':false,'o':{'k':1}}");
+
+        assertThat(arguments.text("s")).isEqualTo("x");
+        assertThat(arguments.optionalInt("i")).isEqualTo(3);
+        assertThat(arguments.optionalLong("l", 0)).isEqualTo(5_000_000_000L);
+        assertThat(arguments.flag("b", true)).isFalse();
+        assertThat(arguments.optional("o").get("k").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void emptyTextIsKeptByOptionalTextButIsAbsentOtherwise() throws JsonProcessingException {
+        ToolArguments arguments = arguments("{'prefix':''}");
+
+        assertThat(arguments.optionalText("prefix")).isEmpty();
+        assertThat(arguments.optionalNonEmptyText("prefix")).isNull();
+        assertThatThrownBy(() -> arguments.text("prefix")).isInstanceOf(ToolArgumentException.class).hasMessage("prefix is required");
+    }
+
+    @Test
+    void requiredTextNamesTheMissingArgument() throws JsonProcessingException {
+        assertThatThrownBy(() -> arguments("{}").text("table")).isInstanceOf(ToolArgumentException.class)
+                .hasMessage("table is required");
+    }
+
+    @Test
+    void cursorsDecodeForTheirScopeOnly() throws JsonProcessingException {
+        String cursor = PageCursor.encode("list:a", TextNode.valueOf("token"));
+
+        assertThat(arguments("{'cursor':'" + cursor + "'}").cursor("list:a").textValue()).isEqualTo("token");
+        assertThatThrownBy(() -> arguments("{'cursor':'" + cursor + "'}").cursor("list:b"))
+                .isInstanceOf(ToolArgumentException.class).hasMessageContaining("another request");
+        assertThatThrownBy(() -> ToolArguments.decodeCursor("%%%", "list:a"))
+                .isInstanceOf(ToolArgumentException.class).hasMessageContaining("not valid");
+    }
+}

@@ -1,9 +1,0 @@
-package dev.awsmcp.toolset.s3;
-
-/** Arguments the schema could not rule out are wrong; the message tells the model the fix. */
-final class ToolArgumentException extends RuntimeException {
-
-    ToolArgumentException(String message) {
-        super(message, null, false, false);
-    }
-}
