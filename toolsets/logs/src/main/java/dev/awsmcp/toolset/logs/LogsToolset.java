@@ -24,6 +24,10 @@ final class LogsToolset implements Toolset {
     private final List<ToolSpec> specs;
 
     LogsToolset(CloudWatchLogsAsyncClient logs, ToolsetConfig config, InsightsPoller.Settings polling) {
+        this(logs, config, polling, new InsightsQueries(java.time.Clock.systemUTC()));
+    }
+
+    LogsToolset(CloudWatchLogsAsyncClient logs, ToolsetConfig config, InsightsPoller.Settings polling, InsightsQueries queries) {
         this.logs = logs;
         this.errors = new LogsErrorTranslator(config);
         InsightsPoller poller = new InsightsPoller(logs, config, polling);
@@ -32,8 +36,8 @@ final class LogsToolset implements Toolset {
                 new DescribeLogStreamsTool(logs, config),
                 new FilterLogEventsTool(logs, config),
                 new GetLogEventsTool(logs, config),
-                new RunInsightsQueryTool(logs, config, poller),
-                new GetInsightsResultsTool(config, poller))) {
+                new RunInsightsQueryTool(logs, config, poller, queries),
+                new GetInsightsResultsTool(config, poller, queries))) {
             tools.put(tool.spec().name(), tool);
         }
         this.specs = tools.values().stream().map(LogsTool::spec).toList();
@@ -52,8 +56,13 @@ final class LogsToolset implements Toolset {
             return CompletableFuture.failedFuture(new IllegalArgumentException("unknown CloudWatch Logs tool " + call.tool()));
         }
         Arguments arguments = new Arguments(call.arguments());
-        LogsErrorTranslator.Subject subject = new LogsErrorTranslator.Subject(
-                tool.spec().resources().apply(call.arguments()).stream().map(ResourceRef::name).toList(),
+        List<String> groups;
+        try {
+            groups = tool.spec().resources().apply(call.arguments()).stream().map(ResourceRef::name).toList();
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(ToolResult.failure(ToolResult.Kind.INVALID_ARGUMENT, e.getMessage()));
+        }
+        LogsErrorTranslator.Subject subject = new LogsErrorTranslator.Subject(groups,
                 arguments.optionalNonEmptyText("stream"), arguments.optionalNonEmptyText("query_id"));
         CompletableFuture<ToolResult> result;
         try {

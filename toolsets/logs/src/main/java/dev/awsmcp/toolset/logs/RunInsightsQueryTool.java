@@ -24,11 +24,13 @@ final class RunInsightsQueryTool implements LogsTool {
 
     private final CloudWatchLogsAsyncClient logs;
     private final InsightsPoller poller;
+    private final InsightsQueries queries;
     private final ToolSpec spec;
 
-    RunInsightsQueryTool(CloudWatchLogsAsyncClient logs, ToolsetConfig config, InsightsPoller poller) {
+    RunInsightsQueryTool(CloudWatchLogsAsyncClient logs, ToolsetConfig config, InsightsPoller poller, InsightsQueries queries) {
         this.logs = logs;
         this.poller = poller;
+        this.queries = queries;
         this.spec = ToolSpecs.onLogGroups("run_insights_query", "Run a Logs Insights query",
                 "Run a CloudWatch Logs Insights query (fields, filter, stats, sort, limit, parse) over log groups in a "
                         + "required time window of at most 7 days; Insights bills by data scanned, so keep it narrow. "
@@ -60,6 +62,9 @@ final class RunInsightsQueryTool implements LogsTool {
                         .endTime(Math.floorDiv(window.endMillis() + 999L, 1000L))
                         .limit(limit)
                         .overrideConfiguration(context.awsOverrides()))
-                .thenCompose(started -> poller.await(started.queryId(), limit, context));
+                .thenCompose(started -> {
+                    queries.started(started.queryId(), groups);
+                    return poller.await(started.queryId(), limit, context);
+                });
     }
 }

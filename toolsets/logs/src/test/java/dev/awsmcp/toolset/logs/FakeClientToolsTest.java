@@ -37,7 +37,18 @@ class FakeClientToolsTest {
             + "'start':'-1h','end':'now'}";
 
     private final FakeCloudWatchLogs fake = new FakeCloudWatchLogs();
-    private final LogsToolset toolset = new LogsToolset(fake, new ToolsetConfig("logs", "logs", Region.US_EAST_1, null, null), FAST_POLLING);
+    private final InsightsQueries queries = startedEarlier("q-7", "q-8");
+    private final LogsToolset toolset = new LogsToolset(fake, new ToolsetConfig("logs", "logs", Region.US_EAST_1, null, null), FAST_POLLING,
+            queries);
+
+    /** Queries this toolset instance started in an earlier call, on group /ecs/payments/api. */
+    private static InsightsQueries startedEarlier(String... ids) {
+        InsightsQueries queries = new InsightsQueries(java.time.Clock.systemUTC());
+        for (String id : ids) {
+            queries.started(id, java.util.List.of("/ecs/payments/api"));
+        }
+        return queries;
+    }
 
     private static CallContext deadlineIn(Duration left) {
         return new CallContext(new Caller("tester", Set.of()), AnonymousCredentialsProvider.create(), Instant.now().plus(left),
@@ -130,6 +141,25 @@ class FakeClientToolsTest {
         assertThat(fake.resultRequests).singleElement().extracting(r -> r.queryId()).isEqualTo("q-7");
         assertThat(result.get("count").asInt()).isEqualTo(2);
         assertThat(result.get("truncated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void getInsightsResultsNamesTheGroupsOfTheQuerySoTheyAreAuthorized() {
+        var spec = toolset.tools().stream().filter(t -> t.name().equals("get_insights_results")).findFirst().orElseThrow();
+        assertThat(spec.resources().apply(args("{'query_id':'q-7'}")))
+                .containsExactly(new dev.awsmcp.toolset.api.ResourceRef("log-group", "/ecs/payments/api"));
+        var unknown = failure("get_insights_results", "{'query_id':'q-someone-elses'}");
+        assertThat(unknown.kind()).isEqualTo(Kind.INVALID_ARGUMENT);
+        assertThat(unknown.message()).contains("was not started through this gateway");
+        assertThat(fake.resultRequests).as("never reaches AWS").isEmpty();
+    }
+
+    @Test
+    void startedQueriesAreRememberedWithTheirGroups() {
+        fake.results.add(complete(1));
+        success("run_insights_query", "{'log_groups':['/a','/b'],'query':'fields @message','start':'-1h','end':'now'}",
+                deadlineIn(Duration.ofSeconds(10)));
+        assertThat(queries.logGroups("q-1")).containsExactly("/a", "/b");
     }
 
     @Test

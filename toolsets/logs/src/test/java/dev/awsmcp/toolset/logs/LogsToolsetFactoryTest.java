@@ -61,6 +61,7 @@ class LogsToolsetFactoryTest {
         assertThat(byName.get("run_insights_query").resources().apply(args("{'log_groups':['/a','/b','/a'],'query':'q'}")))
                 .containsExactly(new ResourceRef(ResourceRef.LOG_GROUP, "/a"), new ResourceRef(ResourceRef.LOG_GROUP, "/b"));
         assertThat(byName.get("describe_log_groups").resources().apply(args("{}"))).isEmpty();
-        assertThat(byName.get("get_insights_results").resources().apply(args("{'query_id':'q'}"))).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> byName.get("get_insights_results").resources().apply(args("{'query_id':'q'}")))
+                .as("a query this instance did not start").isInstanceOf(IllegalArgumentException.class);
     }
 }
