@@ -14,9 +14,10 @@ import java.util.List;
  *     factory's own keys
  * @param limits gateway-wide result and time bounds
  * @param policies where the team policies are
+ * @param audit where the audit trail goes
  */
 public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ObjectNode> toolsets,
-        LimitsConfig limits, PoliciesConfig policies) {
+        LimitsConfig limits, PoliciesConfig policies, AuditConfig audit) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         auth = auth == null ? AuthConfig.defaults() : auth;
@@ -24,5 +25,6 @@ public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfi
         toolsets = toolsets == null ? List.of() : List.copyOf(toolsets);
         limits = limits == null ? LimitsConfig.defaults() : limits;
         policies = policies == null ? PoliciesConfig.defaults() : policies;
+        audit = audit == null ? AuditConfig.defaults() : audit;
     }
 }
