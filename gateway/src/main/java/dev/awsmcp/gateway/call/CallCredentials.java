@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.call;
 
+import dev.awsmcp.gateway.audit.AwsIdentity;
 import dev.awsmcp.gateway.identity.AssumedRoles;
 import dev.awsmcp.gateway.identity.AssumedRoles.RoleSession;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
@@ -37,5 +38,11 @@ public final class CallCredentials {
      * @param session the assumed-role session, or null for the gateway's own credentials
      */
     record CallIdentity(AwsCredentialsProvider credentials, RoleSession session) {
+
+        /** The identity as the audit record shows it. */
+        AwsIdentity audited() {
+            return session == null ? AwsIdentity.DEFAULT_CHAIN
+                    : new AwsIdentity(session.roleArn(), session.sessionName(), session.sourceIdentity());
+        }
     }
 }

@@ -2,6 +2,10 @@ package dev.awsmcp.gateway.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.gateway.audit.AuditException;
+import dev.awsmcp.gateway.audit.AuditLog;
+import dev.awsmcp.gateway.audit.AwsRequestIds;
+import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.identity.RoleAssumptionException;
 import dev.awsmcp.gateway.policy.Decision;
@@ -42,7 +46,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * team's call rate, build the call context (caller, credentials, deadline, the team's limits, listing
  * visibility, correlation id), run the toolset off the event loop, bound the wait by the deadline, and
  * map the outcome to an MCP result. Apart from the unknown-tool error, every outcome, including a
- * toolset bug, becomes a result the model can read.
+ * toolset bug, becomes a result the model can read. Every call, whatever its outcome, has exactly one
+ * audit record, and is answered only once the record was accepted ({@link CallAudit}).
  */
 public final class ToolCallPipeline {
 
@@ -56,6 +61,7 @@ public final class ToolCallPipeline {
     private final Executor dispatch;
     private final PolicyStore policies;
     private final TeamRateLimits rates = new TeamRateLimits();
+    private final CallAudit audit;
 
     /**
      * @param limits the gateway's result bounds; a team's limits can only lower them
@@ -64,9 +70,12 @@ public final class ToolCallPipeline {
      * @param dispatch the named pool toolset calls start on, so that credential resolution or any
      *     other synchronous work inside the AWS SDK never runs on an event-loop thread
      * @param policies the team policies in force
+     * @param auditLog where every call's record goes
+     * @param requestIds where the AWS clients report each call's request ids
      */
     public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
-            PolicyStore policies) {
+            PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds) {
+        this.audit = new CallAudit(auditLog, requestIds);
         this.limits = limits;
         this.callTimeout = callTimeout;
         this.credentials = credentials;
@@ -84,72 +93,126 @@ public final class ToolCallPipeline {
 
     /**
      * Runs one call of {@code tool} for {@code principal} (null: nobody authenticated, so nothing is
-     * granted). The Mono fails only with the unknown-tool error; every other outcome is a result.
+     * granted) arriving from {@code origin}. The Mono fails only with the unknown-tool error; every
+     * other outcome is a result. Exactly one audit record is written per call, and the answer goes
+     * out only after it was accepted.
      */
-    public Mono<CallToolResult> call(RegisteredTool tool, CallToolRequest request, Principal principal) {
-        String correlationId = UUID.randomUUID().toString();
+    public Mono<CallToolResult> call(RegisteredTool tool, CallToolRequest request, Principal principal, CallOrigin origin) {
+        ObjectNode arguments = arguments(request.arguments());
+        ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), tool.name())
+                .origin(origin.sessionId(), origin.client())
+                .toolset(tool.toolsetId(), tool.spec().access().name())
+                .arguments(arguments);
+        return audit.reserve()
+                .flatMap(slot -> run(tool, arguments, principal, record, slot))
+                .onErrorResume(e -> e instanceof AuditException || e.getCause() instanceof AuditException,
+                        e -> Mono.just(CallAudit.unavailable(e instanceof AuditException ? e : e.getCause(), record.correlationId())));
+    }
+
+    /**
+     * Records a call of a tool name no toolset serves (the SDK answers it with the unknown-tool error);
+     * completes once the record was accepted, or empty when it could not be (logged).
+     */
+    public Mono<Void> recordUnknownTool(String name, Map<String, Object> rawArguments, Principal principal, CallOrigin origin) {
+        ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), String.valueOf(name))
+                .origin(origin.sessionId(), origin.client())
+                .arguments(arguments(rawArguments))
+                .decision("refused", "unknown tool", null);
+        if (principal != null) {
+            record.caller(principal.id(), policies.effective(principal).teams());
+        }
+        CallToolResult refusal = ToolResultMapper.error("unknown tool " + name, "UNKNOWN_TOOL", record.correlationId());
+        return audit.reserve()
+                .flatMap(slot -> audit.respond(slot, record, refusal, "refused"))
+                .onErrorResume(e -> {
+                    LOG.warn("unknown tool {} called without an audit record: {}", name, e.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    private Mono<CallToolResult> run(RegisteredTool tool, ObjectNode arguments, Principal principal, ToolCallRecord.Builder record,
+            AuditLog.Reservation slot) {
+        String correlationId = record.correlationId();
         EffectivePolicy policy = principal == null ? null : policies.effective(principal);
+        if (policy != null) {
+            record.caller(principal.id(), policy.teams());
+        }
         if (policy == null || !policy.toolVisible(tool)) {
             LOG.info("call {} by {} refused: tool not granted (correlation id {})", tool.name(),
                     principal == null ? "nobody" : principal.id(), correlationId);
-            return Mono.error(unknownTool(tool.name()));
+            record.decision("refused", "tool not granted to the caller (answered as unknown)", null);
+            CallToolResult refusal = ToolResultMapper.error("unknown tool " + tool.name(), "UNKNOWN_TOOL", correlationId);
+            return audit.respond(slot, record, refusal, "refused").then(Mono.error(unknownTool(tool.name())));
         }
-        ObjectNode arguments = arguments(request.arguments());
-        Admission admission = admit(tool, arguments, policy, correlationId);
+        Admission admission = admit(tool, arguments, policy, record);
         if (admission.refusal() != null) {
-            return Mono.just(admission.refusal());
+            return audit.respond(slot, record, admission.refusal(), admission.outcome());
         }
-        long started = System.nanoTime();
+        audit.collectRequestIds(correlationId);
         CompletableFuture<CallToolResult> result = credentials.resolve(tool.instance(), admission.team(), principal.id())
-                .thenComposeAsync(identity -> tool.toolset()
-                        .call(new ToolCall(tool.spec().name(), arguments), admission.context().apply(identity.credentials())), dispatch)
+                .thenComposeAsync(identity -> {
+                    record.identity(identity.audited());
+                    return tool.toolset().call(new ToolCall(tool.spec().name(), arguments), admission.context().apply(identity.credentials()));
+                }, dispatch)
                 .toCompletableFuture()
                 .orTimeout(callTimeout.plus(DEADLINE_GRACE).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure));
-        return Mono.fromFuture(result).doOnNext(r -> LOG.debug("{} {} in {} ms, error={}", tool.name(), correlationId,
-                (System.nanoTime() - started) / 1_000_000, r.isError()));
+        return Mono.fromFuture(result).flatMap(r -> audit.respond(slot, record, r, CallAudit.outcomeOf(r)));
     }
 
-    /** Either the deciding team and how to build the call's context once its credentials are known, or the refusal. */
-    private record Admission(String team, Function<AwsCredentialsProvider, CallContext> context, CallToolResult refusal) {
-        static Admission refuse(String message, String kind, String correlationId) {
-            return new Admission(null, null, ToolResultMapper.error(message, kind, correlationId));
+    /**
+     * Either the deciding team and how to build the call's context once its credentials are known, or the
+     * result that refuses the call and its audit outcome.
+     */
+    private record Admission(String team, Function<AwsCredentialsProvider, CallContext> context, CallToolResult refusal,
+            String outcome) {
+        static Admission refuse(String message, String kind, String correlationId, String outcome) {
+            return new Admission(null, null, ToolResultMapper.error(message, kind, correlationId), outcome);
         }
     }
 
     /** Arguments, resources, team rate: everything decided before the toolset may run. */
-    private Admission admit(RegisteredTool tool, ObjectNode arguments, EffectivePolicy policy, String correlationId) {
+    private Admission admit(RegisteredTool tool, ObjectNode arguments, EffectivePolicy policy, ToolCallRecord.Builder record) {
+        String correlationId = record.correlationId();
         Optional<String> invalid = tool.arguments().validate(arguments);
         if (invalid.isPresent()) {
+            record.decision("refused", "invalid arguments: " + invalid.get(), null);
             return Admission.refuse("invalid arguments for " + tool.name() + ": " + invalid.get()
-                    + ". Check the tool's input schema and call again.", "INVALID_ARGUMENT", correlationId);
+                    + ". Check the tool's input schema and call again.", "INVALID_ARGUMENT", correlationId, "refused");
         }
         Decision decision;
         try {
             decision = policy.authorize(tool, tool.spec().resources().apply(arguments));
         } catch (IllegalArgumentException e) {
-            return Admission.refuse("invalid arguments for " + tool.name() + ": " + e.getMessage(), "INVALID_ARGUMENT", correlationId);
+            record.decision("refused", "invalid arguments: " + e.getMessage(), null);
+            return Admission.refuse("invalid arguments for " + tool.name() + ": " + e.getMessage(), "INVALID_ARGUMENT", correlationId,
+                    "refused");
         }
         String principal = policy.principal().id();
         if (decision instanceof Decision.Denied denied) {
             LOG.info("call {} by {} denied: {} (correlation id {})", tool.name(), principal, denied.reason(), correlationId);
+            record.decision("denied", denied.reason(), null);
             return Admission.refuse("denied by policy: " + denied.reason()
-                    + ". Ask your platform team to extend the grant if this access is needed.", "ACCESS_DENIED", correlationId);
+                    + ". Ask your platform team to extend the grant if this access is needed.", "ACCESS_DENIED", correlationId, "denied");
         }
         Decision.Allowed allowed = (Decision.Allowed) decision;
         TeamPolicy.TeamLimits teamLimits = policy.limitsOf(allowed.team());
         OptionalLong retryAfter = rates.acquire(allowed.team(), teamLimits.callsPerMinute());
         if (retryAfter.isPresent()) {
+            record.decision("refused", "rate limit: team " + allowed.team() + " over " + teamLimits.callsPerMinute()
+                    + " calls per minute (" + allowed.rule() + ")", allowed.team());
             return Admission.refuse("team " + allowed.team() + " is over its limit of " + teamLimits.callsPerMinute()
-                    + " calls per minute; retry in about " + retryAfter.getAsLong() + "s", "THROTTLED", correlationId);
+                    + " calls per minute; retry in about " + retryAfter.getAsLong() + "s", "THROTTLED", correlationId, "refused");
         }
         LOG.debug("call {} by {} allowed by {} ({})", tool.name(), principal, allowed.team(), allowed.rule());
+        record.decision("allowed", allowed.rule(), allowed.team());
         ResultLimits callLimits = new ResultLimits(Math.min(limits.defaultRows(), teamLimits.maxRows()), teamLimits.maxRows(),
                 teamLimits.maxResultBytes());
         Instant deadline = Instant.now().plus(callTimeout);
         Caller caller = new Caller(principal, policy.teams());
         return new Admission(allowed.team(), credentials -> new CallContext(caller, credentials, deadline, callLimits, correlationId,
-                policy.visibility(tool)), null);
+                policy.visibility(tool)), null, null);
     }
 
     private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure) {

@@ -1,11 +1,13 @@
 package dev.awsmcp.gateway.cli;
 
 import dev.awsmcp.gateway.config.ConfigLoader;
+import dev.awsmcp.gateway.config.FileSinkConfig;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.server.GatewayRuntime;
 import dev.awsmcp.gateway.server.HttpGateway;
 import dev.awsmcp.testkit.MotoServer;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
  * accepts any credentials, so the demo hands the SDK throwaway ones (system properties, only when the
  * environment has none) and points every toolset at the emulator through {@code AWS_ENDPOINT_URL}.
  * The listener authenticates like any other: the demo makes a fresh API key for each of the two example
- * teams (policies/), writes only their hashes to a temporary key file, and prints the keys.
+ * teams (policies/), writes only their hashes to a temporary key file, and prints the keys. The
+ * audit trail goes to a fresh temporary directory ({@code DEMO_AUDIT_DIR}), whose file it prints.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the gateway on a local AWS emulator seeded with a demo incident.")
@@ -42,14 +45,20 @@ final class DemoCommand implements Callable<Integer> {
         MotoServer moto = LocalAwsCommand.start(awsPort, LocalAwsCommand.Seed.demo);
         String endpoint = moto.endpoint().toString();
         DemoKeys keys = DemoKeys.create(List.of("payments-demo", "inventory-demo"));
+        Path auditDir = Files.createTempDirectory("mcp-gateway-demo-audit");
         GatewayConfig gatewayConfig = new ConfigLoader(name -> switch (name) {
             case "AWS_ENDPOINT_URL" -> endpoint;
             case "GATEWAY_PORT" -> String.valueOf(port);
             case "DEMO_API_KEYS_FILE" -> keys.file().toString();
+            case "DEMO_AUDIT_DIR" -> auditDir.toString();
             default -> System.getenv(name);
         }).load(config);
         useEmulatorCredentials();
-        ServeCommand.runHttp(GatewayRuntime.create(gatewayConfig), gateway -> printWelcome(gateway, endpoint, keys));
+        Path auditFile = gatewayConfig.audit().sinks().stream()
+                .filter(FileSinkConfig.class::isInstance)
+                .map(sink -> Path.of(((FileSinkConfig) sink).path()).toAbsolutePath())
+                .findFirst().orElse(null);
+        ServeCommand.runHttp(GatewayRuntime.create(gatewayConfig), gateway -> printWelcome(gateway, endpoint, keys, auditFile));
         return 0;
     }
 
@@ -60,12 +69,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void printWelcome(HttpGateway gateway, String awsEndpoint, DemoKeys keys) {
+    private void printWelcome(HttpGateway gateway, String awsEndpoint, DemoKeys keys, Path auditFile) {
         PrintWriter out = spec.commandLine().getOut();
         String payments = keys.key("payments-demo");
         out.printf("%nAWS MCP Gateway demo%n");
         out.printf("  MCP endpoint : %s%n", gateway.mcpUrl());
         out.printf("  local AWS    : %s (moto, seeded with the payments incident)%n", awsEndpoint);
+        if (auditFile != null) {
+            out.printf("  audit trail  : %s (check it with: audit verify %s)%n", auditFile, auditFile);
+        }
         out.printf("API keys (new each run; policies/*.yaml decide what each team sees):%n");
         out.printf("  payments-oncall key: %s%n", payments);
         out.printf("  inventory key      : %s%n", keys.key("inventory-demo"));

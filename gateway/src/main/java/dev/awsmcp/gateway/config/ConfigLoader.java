@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -101,6 +102,9 @@ public final class ConfigLoader {
                 throw new ConfigException(file + ": " + ce.getMessage());
             }
             throw new ConfigException(file + ": " + path(e) + ": " + (cause == null ? e.getOriginalMessage() : cause.getMessage()));
+        } catch (InvalidTypeIdException e) {
+            throw new ConfigException(file + ": " + path(e) + ".type: " + (e.getTypeId() == null ? "required" : "'" + e.getTypeId()
+                    + "' is not a known type") + "; use one of " + AuditSinkConfig.TYPES);
         } catch (InvalidFormatException e) {
             throw new ConfigException(file + ": " + path(e) + ": '" + e.getValue() + "' is not a valid "
                     + e.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT));

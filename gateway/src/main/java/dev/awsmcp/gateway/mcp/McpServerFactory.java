@@ -2,6 +2,8 @@ package dev.awsmcp.gateway.mcp;
 
 import dev.awsmcp.gateway.GatewayVersion;
 import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.audit.ClientInfo;
+import dev.awsmcp.gateway.call.CallOrigin;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
@@ -13,6 +15,7 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -87,13 +90,20 @@ public final class McpServerFactory {
     private List<AsyncToolSpecification> toolSpecifications(Principal fixed) {
         return registry.tools().stream()
                 .map(tool -> new AsyncToolSpecification(describe(tool),
-                        (exchange, request) -> pipeline.call(tool, request, principal(exchange.transportContext(), fixed))))
+                        (exchange, request) -> pipeline.call(tool, request, principal(exchange.transportContext(), fixed),
+                                origin(exchange))))
                 .toList();
     }
 
     /** Whether {@code principal} may see the tool exposed as {@code name}; nobody sees anything. */
     public boolean visible(Principal principal, String name) {
         return principal != null && registry.find(name).map(policies.effective(principal)::toolVisible).orElse(false);
+    }
+
+    /** The session and client of a call, for its audit record. */
+    static CallOrigin origin(McpAsyncServerExchange exchange) {
+        McpSchema.Implementation client = exchange.getClientInfo();
+        return new CallOrigin(exchange.sessionId(), client == null ? null : new ClientInfo(client.name(), client.version()));
     }
 
     private static Principal principal(McpTransportContext context, Principal fixed) {

@@ -28,6 +28,8 @@ public final class PolicyStore implements AutoCloseable {
     private final Path dir;
     private final AtomicReference<PolicySet> current;
     private final List<BiConsumer<PolicySet, PolicySet>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<PolicySet, List<String>>> rejectionListeners = new CopyOnWriteArrayList<>();
+    private volatile List<String> lastRejected = List.of();
     private final ScheduledExecutorService poller;
 
     private PolicyStore(PolicyLoader loader, Path dir, PolicySet initial, Duration pollInterval) {
@@ -75,6 +77,14 @@ public final class PolicyStore implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /**
+     * Calls {@code listener(kept, problems)} when a change is rejected, on the reload thread: once per
+     * distinct set of problems, not on every poll that finds the same broken files.
+     */
+    public void onRejected(BiConsumer<PolicySet, List<String>> listener) {
+        rejectionListeners.add(listener);
+    }
+
     /** Reads the directory now; swaps when it changed and is valid. Returns true when a new set is in force. */
     public boolean reload() {
         try {
@@ -84,8 +94,13 @@ public final class PolicyStore implements AutoCloseable {
             if (!problems.isEmpty()) {
                 LOG.error("policies: change in {} REJECTED, keeping the last good set ({} team(s)); fix:\n  {}",
                         dir, previous.teams().size(), String.join("\n  ", problems));
+                if (!problems.equals(lastRejected)) {
+                    lastRejected = List.copyOf(problems);
+                    rejectionListeners.forEach(l -> l.accept(previous, lastRejected));
+                }
                 return false;
             }
+            lastRejected = List.of();
             if (next.fingerprint().equals(previous.fingerprint())) {
                 return false;
             }

@@ -1,5 +1,9 @@
 package dev.awsmcp.gateway.server;
 
+import dev.awsmcp.gateway.audit.AuditLog;
+import dev.awsmcp.gateway.audit.AuditLogFactory;
+import dev.awsmcp.gateway.audit.AwsRequestIds;
+import dev.awsmcp.gateway.audit.PolicyReloadRecord;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.GatewayConfig;
@@ -12,22 +16,27 @@ import java.time.Clock;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsAsyncClient;
 import dev.awsmcp.gateway.policy.PolicyLoader;
+import dev.awsmcp.gateway.policy.PolicySet;
 import dev.awsmcp.gateway.policy.PolicyStore;
+import dev.awsmcp.gateway.policy.TeamPolicy;
 import dev.awsmcp.gateway.mcp.McpServerFactory;
 import dev.awsmcp.gateway.toolset.AwsClientFactory;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * What every transport shares: AWS clients, toolsets, the call pipeline and the MCP server factory,
- * built once from the configuration and closed once, in reverse order.
+ * What every transport shares: AWS clients, toolsets, the audit trail, the call pipeline and the MCP
+ * server factory, built once from the configuration and closed once, in reverse order (the audit
+ * trail last but for the AWS clients, so that every record of the shutdown is written).
  */
 public final class GatewayRuntime implements AutoCloseable {
 
@@ -40,42 +49,68 @@ public final class GatewayRuntime implements AutoCloseable {
     private final DefaultCredentialsProvider credentials;
     private final StsAsyncClient sts;
     private final PolicyStore policies;
+    private final AuditLog audit;
+    private final ToolCallPipeline pipeline;
     private final McpServerFactory servers;
 
-    private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies) {
+    private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies,
+            DefaultCredentialsProvider credentials, AuditLog audit) {
         this.config = config;
         this.clients = clients;
         this.registry = registry;
         this.policies = policies;
+        this.credentials = credentials;
+        this.audit = audit;
         this.dispatch = Executors.newFixedThreadPool(2, named("aws-call-dispatch"));
-        this.credentials = DefaultCredentialsProvider.builder().build();
         this.sts = clients.buildClient(StsAsyncClient.builder(), new ToolsetConfig("sts", "sts", Region.of(config.sts().region()),
                 config.sts().endpoint() == null ? null : URI.create(config.sts().endpoint()), null));
         AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch);
         Duration callTimeout = Durations.parse(config.limits().callTimeout(), "limits.callTimeout");
-        ToolCallPipeline pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout,
-                new CallCredentials(credentials, roles), dispatch, policies);
+        this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, new CallCredentials(credentials, roles),
+                dispatch, policies, audit, clients.requestIds());
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));
+        audit.append(PolicyReloadRecord.accepted("startup", teams(policies.current()), policies.current().fingerprint()));
+        policies.onChange((before, after) -> audit.append(PolicyReloadRecord.accepted("reload", teams(after), after.fingerprint())));
+        policies.onRejected((kept, problems) -> audit.append(PolicyReloadRecord.rejected(teams(kept), kept.fingerprint(), problems)));
     }
 
-    /** Builds the runtime; throws {@code ConfigException} when the toolset or policy configuration is invalid. */
+    /** Builds the runtime; throws {@code ConfigException} when the toolset, policy or audit configuration is invalid. */
     public static GatewayRuntime create(GatewayConfig config) {
-        AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS);
+        return create(config, List.of());
+    }
+
+    /**
+     * Builds the runtime with {@code awsInterceptors} on every AWS client it builds (toolsets and audit
+     * sinks): a hook for tests that inject faults or record requests; production passes none.
+     */
+    public static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors) {
+        AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS, new AwsRequestIds(), awsInterceptors);
+        DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         ToolsetRegistry registry = null;
+        PolicyStore store = null;
         try {
             registry = ToolsetRegistry.create(config, clients);
             PoliciesConfig policies = config.policies();
-            PolicyStore store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
+            store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
                     policies.watch() ? Durations.parse(policies.pollInterval(), "policies.pollInterval") : null);
-            return new GatewayRuntime(config, clients, registry, store);
+            AuditLog audit = AuditLogFactory.create(config.audit(), clients, credentials);
+            return new GatewayRuntime(config, clients, registry, store, credentials, audit);
         } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
             if (registry != null) {
                 registry.close();
             }
             clients.close();
+            credentials.close();
             throw e;
         }
+    }
+
+    private static List<String> teams(PolicySet set) {
+        return set.teams().stream().map(TeamPolicy::team).toList();
     }
 
     public PolicyStore policies() {
@@ -94,6 +129,16 @@ public final class GatewayRuntime implements AutoCloseable {
         return servers;
     }
 
+    /** The call pipeline (also records calls of tool names no toolset serves). */
+    public ToolCallPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The audit trail. */
+    public AuditLog audit() {
+        return audit;
+    }
+
     @Override
     public void close() {
         dispatch.shutdown();
@@ -105,6 +150,7 @@ public final class GatewayRuntime implements AutoCloseable {
         policies.close();
         registry.close();
         sts.close();
+        audit.close();
         clients.close();
         credentials.close();
     }

@@ -57,8 +57,10 @@ public final class HttpGateway implements AutoCloseable {
             InboundAuthentication authentication = InboundAuthentication.create(vertx, runtime.config().auth(), config.path());
             authentication.start(10);
             Duration idle = Durations.parse(config.sessionIdleTimeout(), "server.sessionIdleTimeout");
+            AuditedSessions audited = new AuditedSessions(runtime.audit(), runtime.registry(), runtime.pipeline());
             StreamableHttpTransport transport = new StreamableHttpTransport(vertx, McpServerFactory.JSON, idle,
-                    config.maxSessions(), ctx -> McpServerFactory.transportContext(AuthenticationHandler.principal(ctx)));
+                    config.maxSessions(), ctx -> McpServerFactory.transportContext(AuthenticationHandler.principal(ctx)), audited);
+            transport.interceptRequests(audited);
             McpAsyncServer mcp = runtime.servers().create(transport);
             runtime.policies().onChange(new ToolListChangeNotifier(runtime.registry(), transport));
             Router router = router(vertx, config, transport, authentication);

@@ -3,21 +3,27 @@ package dev.awsmcp.gateway.toolset;
 import dev.awsmcp.gateway.GatewayVersion;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import dev.awsmcp.toolset.api.ToolsetContext;
+import dev.awsmcp.gateway.audit.AwsRequestIds;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The one place that builds AWS clients: every toolset's async client shares one Netty HTTP client
- * (connection pool), carries the {@code mcp-gateway/<version>} user agent, and has no default
- * credentials, so a request that does not carry the caller's credentials fails instead of running
- * as the gateway.
+ * (connection pool), carries the {@code mcp-gateway/<version>} user agent, reports its AWS request
+ * ids to the audit trail ({@link AwsRequestIds}), and has no default credentials, so a request that
+ * does not carry the caller's credentials fails instead of running as the gateway. The gateway's own
+ * clients (the CloudWatch Logs audit sink) come from {@link #buildGatewayClient} with its own credentials.
  */
 public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
 
@@ -27,9 +33,23 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
     };
 
     private final SdkAsyncHttpClient httpClient;
+    private final AwsRequestIds requestIds;
+    private final List<ExecutionInterceptor> extraInterceptors;
 
     /** Creates the shared HTTP client; {@code maxConnections} bounds concurrent AWS connections. */
     public AwsClientFactory(int maxConnections) {
+        this(maxConnections, new AwsRequestIds(), List.of());
+    }
+
+    /**
+     * @param maxConnections bounds concurrent AWS connections
+     * @param requestIds where every client reports the request ids of each call
+     * @param extraInterceptors added to every client after the gateway's own; a hook for tests (fault
+     *     injection, request recording), empty in production
+     */
+    public AwsClientFactory(int maxConnections, AwsRequestIds requestIds, List<ExecutionInterceptor> extraInterceptors) {
+        this.requestIds = requestIds;
+        this.extraInterceptors = List.copyOf(extraInterceptors);
         this.httpClient = NettyNioAsyncHttpClient.builder()
                 .maxConcurrency(maxConnections)
                 .connectionTimeout(Duration.ofSeconds(5))
@@ -39,14 +59,35 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
 
     @Override
     public <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> C buildClient(B builder, ToolsetConfig config) {
+        return build(builder, config.region(), config.endpoint(), NO_DEFAULT_CREDENTIALS);
+    }
+
+    /**
+     * A client acting as the gateway itself (not for a caller), with {@code credentials}; {@code endpoint}
+     * null means the real AWS endpoint of {@code region}.
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> C buildGatewayClient(B builder, Region region,
+            URI endpoint, AwsCredentialsProvider credentials) {
+        return build(builder, region, endpoint, credentials);
+    }
+
+    /** The request ids every client reports. */
+    public AwsRequestIds requestIds() {
+        return requestIds;
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> C build(B builder, Region region, URI endpoint,
+            AwsCredentialsProvider credentials) {
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
+                .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, "mcp-gateway/" + GatewayVersion.current())
+                .addExecutionInterceptor(requestIds);
+        extraInterceptors.forEach(overrides::addExecutionInterceptor);
         builder.httpClient(httpClient)
-                .region(config.region())
-                .credentialsProvider(NO_DEFAULT_CREDENTIALS)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, "mcp-gateway/" + GatewayVersion.current())
-                        .build());
-        if (config.endpoint() != null) {
-            builder.endpointOverride(config.endpoint());
+                .region(region)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides.build());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
         }
         return builder.build();
     }

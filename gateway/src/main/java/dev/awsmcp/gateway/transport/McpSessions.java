@@ -1,6 +1,7 @@
 package dev.awsmcp.gateway.transport;
 
 import dev.awsmcp.gateway.auth.Principal;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import java.time.Duration;
 import java.util.Collection;
@@ -28,13 +29,22 @@ final class McpSessions {
     private final int maxSessions;
     private final LongSupplier clock;
 
-    private record Entry(McpStreamableServerSession session, Principal owner, AtomicLong lastActivityNanos) {
+    private final SessionListener listener;
+
+    private record Entry(McpStreamableServerSession session, Principal owner, McpSchema.Implementation client,
+            AtomicLong lastActivityNanos) {
     }
 
     McpSessions(Duration idleTimeout, int maxSessions, LongSupplier nanoClock) {
+        this(idleTimeout, maxSessions, nanoClock, SessionListener.NONE);
+    }
+
+    /** @param listener hears of sessions ending (deleted, expired, shutdown) */
+    McpSessions(Duration idleTimeout, int maxSessions, LongSupplier nanoClock, SessionListener listener) {
         this.idleTimeout = idleTimeout;
         this.maxSessions = maxSessions;
         this.clock = nanoClock;
+        this.listener = listener;
     }
 
     /** Whether a new session may be created now. */
@@ -43,7 +53,18 @@ final class McpSessions {
     }
 
     void add(McpStreamableServerSession session, Principal owner) {
-        sessions.put(session.getId(), new Entry(session, owner, new AtomicLong(clock.getAsLong())));
+        add(session, owner, null);
+    }
+
+    /** Adds a session with the clientInfo its initialize carried (null when none). */
+    void add(McpStreamableServerSession session, Principal owner, McpSchema.Implementation client) {
+        sessions.put(session.getId(), new Entry(session, owner, client, new AtomicLong(clock.getAsLong())));
+    }
+
+    /** The clientInfo of the session with this id, while it is open. */
+    Optional<McpSchema.Implementation> clientOf(String id) {
+        Entry entry = id == null ? null : sessions.get(id);
+        return entry == null ? Optional.empty() : Optional.ofNullable(entry.client());
     }
 
     /** The live session with this id, marking it active; for server-side use (no caller to check). */
@@ -61,9 +82,25 @@ final class McpSessions {
         return owned(id, caller) ? touch(id) : Optional.empty();
     }
 
-    /** Removes the session with this id if {@code caller} owns it. */
+    /** Removes the session with this id if {@code caller} owns it (the client ended it). */
     Optional<McpStreamableServerSession> remove(String id, Principal caller) {
-        return owned(id, caller) ? remove(id) : Optional.empty();
+        if (!owned(id, caller)) {
+            return Optional.empty();
+        }
+        Entry entry = sessions.remove(id);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        ended(entry, "deleted");
+        return Optional.of(entry.session());
+    }
+
+    private void ended(Entry entry, String reason) {
+        try {
+            listener.ended(entry.session().getId(), entry.owner(), entry.client(), reason);
+        } catch (RuntimeException e) {
+            LOG.error("session listener failed on the end of {}", entry.session().getId(), e);
+        }
     }
 
     Optional<McpStreamableServerSession> remove(String id) {
@@ -121,16 +158,28 @@ final class McpSessions {
                 .filter(e -> now - e.getValue().lastActivityNanos().get() > limit && !e.getValue().session().hasOpenStream())
                 .map(e -> e.getValue().session())
                 .toList();
-        expired.forEach(s -> sessions.remove(s.getId()));
+        expired.forEach(s -> {
+            Entry entry = sessions.remove(s.getId());
+            if (entry != null) {
+                ended(entry, "expired");
+            }
+        });
         if (!expired.isEmpty()) {
             LOG.info("closed {} session(s) idle for more than {}", expired.size(), idleTimeout);
         }
         return expired;
     }
 
+    /** Removes every session (shutdown) and returns them for closing. */
     List<McpStreamableServerSession> clear() {
-        List<McpStreamableServerSession> all = List.copyOf(all());
-        sessions.clear();
+        List<McpStreamableServerSession> all = new java.util.ArrayList<>();
+        for (String id : List.copyOf(sessions.keySet())) {
+            Entry entry = sessions.remove(id);
+            if (entry != null) {
+                ended(entry, "shutdown");
+                all.add(entry.session());
+            }
+        }
         return all;
     }
 }

@@ -41,6 +41,8 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     private final McpSessions sessions;
     private final Function<RoutingContext, McpTransportContext> contextExtractor;
     private final long sweepTimer;
+    private final SessionListener sessionListener;
+    private volatile RequestInterceptor interceptor = RequestInterceptor.NONE;
     private volatile McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
@@ -49,12 +51,27 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
      */
     public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, Duration idleTimeout, int maxSessions,
             Function<RoutingContext, McpTransportContext> contextExtractor) {
+        this(vertx, json, idleTimeout, maxSessions, contextExtractor, SessionListener.NONE);
+    }
+
+    /**
+     * @param contextExtractor builds the SDK transport context of a request (the authenticated caller)
+     * @param sessionListener hears of every session start and end
+     */
+    public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, Duration idleTimeout, int maxSessions,
+            Function<RoutingContext, McpTransportContext> contextExtractor, SessionListener sessionListener) {
         this.vertx = vertx;
         this.json = json;
-        this.sessions = new McpSessions(idleTimeout, maxSessions, System::nanoTime);
+        this.sessionListener = sessionListener;
+        this.sessions = new McpSessions(idleTimeout, maxSessions, System::nanoTime, sessionListener);
         this.contextExtractor = contextExtractor;
         long sweepEvery = Math.max(1000, Math.min(idleTimeout.toMillis() / 4, 60_000));
         this.sweepTimer = vertx.setPeriodic(sweepEvery, id -> sweep());
+    }
+
+    /** Sets what sees every session request before the MCP server handles it. */
+    public void interceptRequests(RequestInterceptor interceptor) {
+        this.interceptor = interceptor;
     }
 
     @Override
@@ -95,7 +112,10 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         if (message instanceof McpSchema.JSONRPCRequest request) {
             SseStream stream = new SseStream(ctx.response(), vertxContext, json, session.getId());
             stream.open();
-            session.responseStream(request, stream)
+            Principal caller = AuthenticationHandler.principal(ctx);
+            McpSchema.Implementation client = sessions.clientOf(session.getId()).orElse(null);
+            Mono.defer(() -> interceptor.before(request, session.getId(), caller, client))
+                    .then(Mono.defer(() -> session.responseStream(request, stream)))
                     .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
                     .subscribe(null, error -> {
                         LOG.error("session {}: request {} failed in the transport", session.getId(), request.id(), error);
@@ -141,7 +161,7 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             return;
         }
         McpStreamableServerSession.McpStreamableServerSessionInit init = sessionFactory.startSession(initialize);
-        sessions.add(init.session(), owner);
+        sessions.add(init.session(), owner, initialize.clientInfo());
         Context vertxContext = vertx.getOrCreateContext();
         init.initResult()
                 .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
@@ -161,8 +181,13 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
                     .putHeader("Content-Type", "application/json")
                     .putHeader(SESSION_HEADER, session.getId())
                     .end(body);
-            LOG.info("session {} started by {} ({} {})", session.getId(), AuthenticationHandler.principal(ctx).id(),
-                    clientName(request), ctx.request().remoteAddress());
+            Principal owner = AuthenticationHandler.principal(ctx);
+            LOG.info("session {} started by {} ({} {})", session.getId(), owner.id(), clientName(request), ctx.request().remoteAddress());
+            try {
+                sessionListener.started(session.getId(), owner, sessions.clientOf(session.getId()).orElse(null));
+            } catch (RuntimeException e) {
+                LOG.error("session listener failed on the start of {}", session.getId(), e);
+            }
         } catch (IOException e) {
             JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "initialize failed", request.id());
         }

@@ -68,8 +68,25 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("server.prot: unknown key")
                 .hasMessageContaining("port");
-        assertThatThrownBy(() -> load("audit: {}\n"))
-                .hasMessageContaining("audit: unknown key");
+        assertThatThrownBy(() -> load("audit: { sink: [] }\n"))
+                .hasMessageContaining("audit.sink: unknown key");
+    }
+
+    @Test
+    void auditSectionIsStrictAndDefaultsToOneDurableFile() throws Exception {
+        GatewayConfig defaults = load("{}");
+        assertThat(defaults.audit().sinks()).containsExactly(new FileSinkConfig("audit/audit.jsonl", true, 104_857_600L, 10));
+        assertThat(defaults.audit().onOverload()).isEqualTo("refuse");
+        assertThatThrownBy(() -> load("audit: { sinks: [ { type: syslog } ] }\n"))
+                .hasMessageContaining("audit.sinks[0].type: 'syslog' is not a known type; use one of file, cloudwatch-logs");
+        assertThatThrownBy(() -> load("audit: { sinks: [ { path: a.jsonl } ] }\n"))
+                .hasMessageContaining("audit.sinks[0].type: required");
+        assertThatThrownBy(() -> load("audit: { sinks: [ { type: file, pth: a.jsonl } ] }\n"))
+                .hasMessageContaining("pth: unknown key").hasMessageContaining("maxFileBytes");
+        assertThatThrownBy(() -> load("audit: { sinks: [ { type: cloudwatch-logs, region: us-east-1 } ] }\n"))
+                .hasMessageContaining("logGroup: required");
+        assertThatThrownBy(() -> load("audit: { sinks: [] }\n")).hasMessageContaining("audit.sinks: must name at least one sink");
+        assertThatThrownBy(() -> load("audit: { onOverload: drop }\n")).hasMessageContaining("'drop' is not one of refuse, block");
     }
 
     @Test

@@ -44,7 +44,8 @@ class DemoJarIT {
         assertThat(demo.output())
                 .contains("claude mcp add --transport http aws-gateway " + demo.url() + " --header \"Authorization: Bearer "
                         + demo.paymentsKey() + "\"")
-                .contains("seeded demo incident: tables=3", "seeded demo s3:", "seeded demo logs:", "seeded demo lambda:");
+                .contains("seeded demo incident: tables=3", "seeded demo s3:", "seeded demo logs:", "seeded demo lambda:")
+                .containsPattern("audit trail  : /\\S+/audit\\.jsonl \\(check it with: audit verify ");
     }
 
     @Test

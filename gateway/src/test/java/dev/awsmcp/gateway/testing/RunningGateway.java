@@ -34,18 +34,29 @@ public final class RunningGateway implements AutoCloseable {
 
     /** Starts a gateway; {@code yaml} is a whole configuration file ({@code port: 0} is forced). */
     public static RunningGateway start(String yaml) {
+        return start(yaml, java.util.List.of());
+    }
+
+    /**
+     * Starts a gateway whose AWS clients carry {@code awsInterceptors} too. Unless the YAML has its own
+     * {@code audit} section, the audit trail is one durable file in a fresh temporary directory.
+     */
+    public static RunningGateway start(String yaml, java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> awsInterceptors) {
         try {
             Path file = Files.createTempFile("gateway", ".yaml");
-            Files.writeString(file, yaml.lines().anyMatch(l -> l.startsWith("auth:")) ? yaml
-                    : yaml + "\nauth:\n  apiKeys: { file: \"" + keyFile() + "\" }\n");
+            String withAuth = yaml.lines().anyMatch(l -> l.startsWith("auth:")) ? yaml
+                    : yaml + "\nauth:\n  apiKeys: { file: \"" + keyFile() + "\" }\n";
+            Files.writeString(file, yaml.lines().anyMatch(l -> l.startsWith("audit:")) ? withAuth
+                    : withAuth + "\naudit:\n  sinks: [ { type: file, path: \"" + Files.createTempDirectory("audit").resolve("audit.jsonl")
+                            + "\" } ]\n");
             GatewayConfig config = new ConfigLoader().load(file);
             GatewayConfig onRandomPort = new GatewayConfig(new dev.awsmcp.gateway.config.ServerConfig(
                     config.server().host(), 0, config.server().path(), config.server().allowedOrigins(),
                     config.server().allowedHosts(), config.server().maxRequestBytes(), config.server().sessionIdleTimeout(),
                     config.server().maxSessions()), config.auth(), config.toolNames(), config.toolsets(), config.limits(),
                     yaml.lines().anyMatch(l -> l.startsWith("policies:")) ? config.policies()
-                            : new PoliciesConfig(grantEverything(config).toString(), false, null), config.sts());
-            GatewayRuntime runtime = GatewayRuntime.create(onRandomPort);
+                            : new PoliciesConfig(grantEverything(config).toString(), false, null), config.sts(), config.audit());
+            GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, awsInterceptors);
             try {
                 return new RunningGateway(runtime, HttpGateway.start(runtime));
             } catch (Exception e) {
@@ -104,6 +115,18 @@ public final class RunningGateway implements AutoCloseable {
 
     public HttpGateway http() {
         return http;
+    }
+
+    public GatewayRuntime runtime() {
+        return runtime;
+    }
+
+    /** The file of the first file sink of the audit trail. */
+    public Path auditFile() {
+        return runtime.audit().sinks().stream()
+                .filter(dev.awsmcp.gateway.audit.FileAuditSink.class::isInstance)
+                .map(s -> ((dev.awsmcp.gateway.audit.FileAuditSink) s).path())
+                .findFirst().orElseThrow();
     }
 
     @Override

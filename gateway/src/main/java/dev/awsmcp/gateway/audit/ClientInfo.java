@@ -1,0 +1,27 @@
+package dev.awsmcp.gateway.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.toolset.api.Json;
+
+/**
+ * The client as it named itself in {@code initialize} ({@code clientInfo}); self-declared, so a
+ * hint for operators, never an identity.
+ *
+ * @param name the client's name; null when it sent none
+ * @param version the client's version; null when it sent none
+ */
+public record ClientInfo(String name, String version) {
+
+    /** The record's JSON: {@code {"name":..,"version":..}}, or null when {@code client} is null. */
+    static JsonNode toJson(ClientInfo client) {
+        if (client == null) {
+            return NullNode.getInstance();
+        }
+        ObjectNode json = Json.object();
+        json.put("name", client.name());
+        json.put("version", client.version());
+        return json;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.awsmcp.gateway.call;
+
+import dev.awsmcp.gateway.audit.AuditException;
+import dev.awsmcp.gateway.audit.AuditLog;
+import dev.awsmcp.gateway.audit.AwsRequestIds;
+import dev.awsmcp.gateway.audit.ToolCallRecord;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The pipeline's side of the audit trail: a call reserves room for its record before anything else,
+ * and every answer goes out only after its one record was accepted ({@link #respond}). When the
+ * trail cannot take the record, the caller gets a tool error instead of a result.
+ */
+final class CallAudit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallAudit.class);
+
+    private final AuditLog log;
+    private final AwsRequestIds requestIds;
+
+    CallAudit(AuditLog log, AwsRequestIds requestIds) {
+        this.log = log;
+        this.requestIds = requestIds;
+    }
+
+    /** Room for one record; fails with {@link AuditException} when the trail is overloaded (policy refuse) or closed. */
+    Mono<AuditLog.Reservation> reserve() {
+        return Mono.fromCompletionStage(log::reserve);
+    }
+
+    /** Starts collecting the AWS request ids of the call. */
+    void collectRequestIds(String correlationId) {
+        requestIds.open(correlationId);
+    }
+
+    /**
+     * Writes the call's record (outcome, error kind and sizes from {@code result}) and then emits
+     * {@code result}; fails with {@link AuditException} when the record was not accepted.
+     */
+    Mono<CallToolResult> respond(AuditLog.Reservation slot, ToolCallRecord.Builder record, CallToolResult result, String outcome) {
+        ToolCallRecord finished = record.finish(outcome, errorKind(result), textBytes(result), requestIds.close(record.correlationId()));
+        return Mono.fromCompletionStage(() -> log.append(slot, finished)).thenReturn(result);
+    }
+
+    /** The outcome of a call the toolset ran, from its answer. */
+    static String outcomeOf(CallToolResult result) {
+        if (!Boolean.TRUE.equals(result.isError())) {
+            return "success";
+        }
+        return switch (String.valueOf(errorKind(result))) {
+            case "TIMEOUT" -> "timeout";
+            case "INTERNAL" -> "internal_error";
+            default -> "tool_error";
+        };
+    }
+
+    /** The tool error a call gets when its record cannot be accepted; never a success. */
+    static CallToolResult unavailable(Throwable failure, String correlationId) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof AuditException audit && audit.reason() == AuditException.Reason.OVERLOADED) {
+            LOG.warn("call {} refused: audit trail overloaded", correlationId);
+            return ToolResultMapper.error("audit trail is overloaded; retry shortly", "AUDIT_OVERLOADED", correlationId);
+        }
+        LOG.error("call {} answered with an error: its audit record could not be written", correlationId, cause);
+        return ToolResultMapper.error("audit trail is unavailable; the call's outcome could not be recorded, so it is not "
+                + "reported as successful. Retry shortly; correlation id " + correlationId, "AUDIT_UNAVAILABLE", correlationId);
+    }
+
+    static String errorKind(CallToolResult result) {
+        return result.meta() == null || result.meta().get("errorKind") == null ? null : String.valueOf(result.meta().get("errorKind"));
+    }
+
+    private static long textBytes(CallToolResult result) {
+        long bytes = 0;
+        if (result.content() != null) {
+            for (McpSchema.Content content : result.content()) {
+                if (content instanceof McpSchema.TextContent text) {
+                    bytes += text.text().getBytes(StandardCharsets.UTF_8).length;
+                }
+            }
+        }
+        return bytes;
+    }
+}

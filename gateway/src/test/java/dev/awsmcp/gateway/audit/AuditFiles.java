@@ -1,0 +1,56 @@
+package dev.awsmcp.gateway.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.toolset.api.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reading audit files in tests. */
+final class AuditFiles {
+
+    private AuditFiles() {
+    }
+
+    /** Every record of {@code file}, parsed. */
+    static List<JsonNode> records(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(AuditFiles::parse).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The records of {@code file} of the given type. */
+    static List<JsonNode> records(Path file, String type) {
+        return records(file).stream().filter(r -> type.equals(r.path("type").asText())).toList();
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return Json.mapper().readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code audit verify FILES...} through the real command line; returns the exit code and output. */
+    static Run verify(Path... files) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = dev.awsmcp.gateway.cli.GatewayCommand.commandLine();
+        cli.setOut(new java.io.PrintWriter(out));
+        String[] args = new String[files.length + 2];
+        args[0] = "audit";
+        args[1] = "verify";
+        for (int i = 0; i < files.length; i++) {
+            args[i + 2] = files[i].toString();
+        }
+        int code = cli.execute(args);
+        return new Run(code, out.toString());
+    }
+
+    record Run(int exitCode, String output) {
+    }
+}
