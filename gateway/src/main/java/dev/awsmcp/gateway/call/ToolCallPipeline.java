@@ -100,7 +100,8 @@ public final class ToolCallPipeline {
             return Mono.just(admission.refusal());
         }
         long started = System.nanoTime();
-        CompletableFuture<CallToolResult> result = credentials.resolve(tool.instance(), admission.team(), principal.id())
+        String sessionPolicy = policy.sessionPolicy(admission.team(), tool.toolsetId());
+        CompletableFuture<CallToolResult> result = credentials.resolve(tool.instance(), admission.team(), principal.id(), sessionPolicy)
                 .thenComposeAsync(identity -> tool.toolset()
                         .call(new ToolCall(tool.spec().name(), arguments), admission.context().apply(identity.credentials())), dispatch)
                 .toCompletableFuture()
