@@ -8,8 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
- * The credentials one call runs with: the toolset's role assumed for (team, principal) when the
- * toolset names a role, else the gateway's own credentials (the SDK's default chain).
+ * The credentials one call runs with: when the toolset names a role, that role assumed for (team,
+ * principal), with the team's session policy when its grant asks for one; else the gateway's own
+ * credentials (the SDK's default chain).
  */
 public final class CallCredentials {
 
@@ -22,13 +23,15 @@ public final class CallCredentials {
     }
 
     /**
-     * Resolves the identity of one call; fails with {@code RoleAssumptionException} when STS refuses.
+     * Resolves the identity of one call; {@code sessionPolicy} is the deciding team's session policy for
+     * the toolset, or null. Fails with {@code RoleAssumptionException} when STS refuses.
      */
-    CompletableFuture<CallIdentity> resolve(ToolsetInstance instance, String team, String principal) {
+    CompletableFuture<CallIdentity> resolve(ToolsetInstance instance, String team, String principal, String sessionPolicy) {
         if (instance.role() == null) {
             return CompletableFuture.completedFuture(new CallIdentity(base, null));
         }
-        return roles.session(instance.role(), team, principal).thenApply(session -> new CallIdentity(session.credentials(), session));
+        return roles.session(instance.role(), team, principal, sessionPolicy)
+                .thenApply(session -> new CallIdentity(session.credentials(), session));
     }
 
     /**

@@ -150,7 +150,8 @@ public final class ToolCallPipeline {
             return audit.respond(slot, record, admission.refusal(), admission.outcome());
         }
         audit.collectRequestIds(correlationId);
-        CompletableFuture<CallToolResult> result = credentials.resolve(tool.instance(), admission.team(), principal.id())
+        String sessionPolicy = policy.sessionPolicy(admission.team(), tool.toolsetId());
+        CompletableFuture<CallToolResult> result = credentials.resolve(tool.instance(), admission.team(), principal.id(), sessionPolicy)
                 .thenComposeAsync(identity -> {
                     record.identity(identity.audited());
                     return tool.toolset().call(new ToolCall(tool.spec().name(), arguments), admission.context().apply(identity.credentials()));

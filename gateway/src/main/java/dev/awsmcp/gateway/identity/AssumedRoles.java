@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.awsmcp.toolset.api.SessionPolicyDocument;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +24,11 @@ import software.amazon.awssdk.services.sts.model.Tag;
  * Credentials of the toolsets' IAM roles, assumed per (role, team, principal) with STS AssumeRole:
  * RoleSessionName {@code <team>.<principal>}, SourceIdentity = the principal, session tags {@code team}
  * and {@code principal}, the role's ExternalId, so CloudTrail attributes every AWS call to the person or
- * agent behind it. Sessions are cached and renewed in the background {@link #REFRESH_BEFORE} before
- * they expire, so calls never wait for STS except the first of a session; a session is never used in
- * its last minute. Everything is asynchronous: no thread waits for STS.
+ * agent behind it; optionally an inline session policy (the team's grant), which IAM intersects with the
+ * role's permissions; a different session policy is a different session. Sessions are cached and
+ * renewed in the background {@link #REFRESH_BEFORE} before they expire, so calls never wait for STS
+ * except the first of a session; a session is never used in its last minute. Everything is
+ * asynchronous: no thread waits for STS.
  */
 public final class AssumedRoles {
 
@@ -40,8 +43,8 @@ public final class AssumedRoles {
     private final Clock clock;
     private final AsyncLoadingCache<SessionKey, RoleSession> sessions;
 
-    /** What a session is assumed for. */
-    private record SessionKey(RoleConfig role, String team, String principal) {
+    /** What a session is assumed for; the session policy (or null) is part of it. */
+    private record SessionKey(RoleConfig role, String team, String principal, String sessionPolicy) {
     }
 
     /**
@@ -72,7 +75,16 @@ public final class AssumedRoles {
      * background near expiry. Fails with {@link RoleAssumptionException} when STS refuses.
      */
     public CompletableFuture<RoleSession> session(RoleConfig role, String team, String principal) {
-        SessionKey key = new SessionKey(role, team, principal);
+        return session(role, team, principal, null);
+    }
+
+    /**
+     * As {@link #session(RoleConfig, String, String)}, with {@code sessionPolicy} (IAM policy JSON, or null
+     * for none) passed to AssumeRole. A policy over {@link SessionPolicyDocument#MAX_CHARACTERS} fails
+     * with {@link RoleAssumptionException} without calling STS.
+     */
+    public CompletableFuture<RoleSession> session(RoleConfig role, String team, String principal, String sessionPolicy) {
+        SessionKey key = new SessionKey(role, team, principal, sessionPolicy);
         return sessions.get(key).thenApply(session -> {
             if (Duration.between(clock.instant(), session.expiration()).compareTo(REFRESH_BEFORE) < 0) {
                 sessions.synchronous().refresh(key);
@@ -82,6 +94,10 @@ public final class AssumedRoles {
     }
 
     private CompletableFuture<RoleSession> assume(SessionKey key) {
+        if (key.sessionPolicy() != null && key.sessionPolicy().length() > SessionPolicyDocument.MAX_CHARACTERS) {
+            return CompletableFuture.failedFuture(
+                    RoleAssumptionException.sessionPolicyTooLarge(key.role().roleArn(), key.team(), key.sessionPolicy().length()));
+        }
         String sessionName = RoleSessionNames.sessionName(key.team(), key.principal());
         String sourceIdentity = RoleSessionNames.sourceIdentity(key.principal());
         AssumeRoleRequest request = AssumeRoleRequest.builder()
@@ -89,6 +105,7 @@ public final class AssumedRoles {
                 .roleSessionName(sessionName)
                 .sourceIdentity(sourceIdentity)
                 .externalId(key.role().externalId())
+                .policy(key.sessionPolicy())
                 .durationSeconds((int) key.role().sessionDuration().toSeconds())
                 .tags(Tag.builder().key("team").value(RoleSessionNames.tagValue(key.team())).build(),
                         Tag.builder().key("principal").value(RoleSessionNames.tagValue(key.principal())).build())
@@ -100,8 +117,8 @@ public final class AssumedRoles {
                         throw RoleAssumptionException.from(key.role().roleArn(), key.team(), failure);
                     }
                     Credentials c = response.credentials();
-                    LOG.info("assumed {} as {} (source identity {}), expires {}", key.role().roleArn(), sessionName, sourceIdentity,
-                            c.expiration());
+                    LOG.info("assumed {} as {} (source identity {}{}), expires {}", key.role().roleArn(), sessionName, sourceIdentity,
+                            key.sessionPolicy() == null ? "" : ", with a session policy", c.expiration());
                     return new RoleSession(StaticCredentialsProvider.create(AwsSessionCredentials.builder()
                             .accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey()).sessionToken(c.sessionToken())
                             .expirationTime(c.expiration()).build()),

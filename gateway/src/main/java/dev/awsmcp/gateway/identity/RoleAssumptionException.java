@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.identity;
 
+import dev.awsmcp.toolset.api.SessionPolicyDocument;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -19,6 +20,12 @@ public final class RoleAssumptionException extends RuntimeException {
         return throttled;
     }
 
+    static RoleAssumptionException sessionPolicyTooLarge(String roleArn, String team, int length) {
+        return new RoleAssumptionException("cannot assume role " + roleArn + " for team " + team + ": the session policy is " + length
+                + " characters; AWS allows " + SessionPolicyDocument.MAX_CHARACTERS
+                + ": use fewer or broader resource patterns in the team's policy file", false, null);
+    }
+
     static RoleAssumptionException from(String roleArn, String team, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String prefix = "cannot assume role " + roleArn + " for team " + team + ": ";
@@ -29,6 +36,10 @@ public final class RoleAssumptionException extends RuntimeException {
                 case "AccessDenied" -> "; the role's trust policy must allow the gateway's identity sts:AssumeRole, "
                         + "sts:SetSourceIdentity and sts:TagSession (and the ExternalId, if configured)";
                 case "ExpiredToken", "ExpiredTokenException" -> "; the gateway's own credentials expired";
+                case "PackedPolicyTooLarge" -> "; the team's session policy for this toolset (with the session tags) is over AWS's "
+                        + "packed size limit: use fewer or broader resource patterns in the team's policy file, or set sessionPolicy: false";
+                case "MalformedPolicyDocument" -> "; the session policy generated from the team's grant was refused: "
+                        + "check the grant's resource patterns, or set sessionPolicy: false";
                 default -> "";
             };
             return new RoleAssumptionException(prefix + code + ": \"" + message + "\"" + hint, aws.isThrottlingException(), cause);

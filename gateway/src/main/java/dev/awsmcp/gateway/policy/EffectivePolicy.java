@@ -87,6 +87,16 @@ public final class EffectivePolicy {
         return teams.stream().filter(t -> t.team().equals(team)).findFirst().orElseThrow().limits();
     }
 
+    /**
+     * The session policy of {@code team}'s grant of toolset {@code toolsetId}, rendered when the policy was
+     * loaded, or null when that grant asks for none; {@code team} is one of this principal's teams,
+     * normally the one whose grant allowed the call.
+     */
+    public String sessionPolicy(String team, String toolsetId) {
+        return teams.stream().filter(t -> t.team().equals(team)).findFirst()
+                .map(t -> t.grants().get(toolsetId)).map(Grant::sessionPolicy).orElse(null);
+    }
+
     private java.util.stream.Stream<Grant> grantsOf(RegisteredTool tool) {
         return teams.stream().map(t -> grant(t, tool)).flatMap(Optional::stream);
     }

@@ -12,9 +12,11 @@ import java.util.Set;
  * @param tools globs over the toolset's short tool names
  * @param access access classes granted
  * @param resources resource patterns; for S3 {@code bucket} or {@code bucket/keyglob}
+ * @param sessionPolicy the IAM session policy generated from this grant at load time, or null when the
+ *     grant does not ask for one
  * @param source where it was written, {@code file:line}, for explanations
  */
-record Grant(String toolsetId, List<Glob> tools, Set<Access> access, List<Glob> resources, String source) {
+record Grant(String toolsetId, List<Glob> tools, Set<Access> access, List<Glob> resources, String sessionPolicy, String source) {
 
     Grant {
         tools = List.copyOf(tools);

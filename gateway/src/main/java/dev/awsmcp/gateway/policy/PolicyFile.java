@@ -30,8 +30,10 @@ public record PolicyFile(String team, List<Member> members, Map<String, GrantSpe
      * @param tools tool names or globs ({@code *}, {@code get_*}) of that toolset
      * @param access access classes granted: read, write, invoke; {@code [read]} when absent
      * @param resources resource patterns (tables, bucket/key globs, log groups, functions)
+     * @param sessionPolicy whether the toolset's role is assumed with an inline session policy generated
+     *     from {@code access} and {@code resources}; false when absent
      */
-    public record GrantSpec(List<String> tools, List<String> access, List<String> resources) {
+    public record GrantSpec(List<String> tools, List<String> access, List<String> resources, Boolean sessionPolicy) {
     }
 
     /**

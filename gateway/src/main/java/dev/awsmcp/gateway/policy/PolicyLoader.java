@@ -4,8 +4,11 @@ import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.LimitsConfig;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
+import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.SessionPolicyDocument;
+import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,17 +22,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads the policy directory ({@code *.yaml}, one team per file) and validates it as a whole against
  * the configured toolsets: unknown toolset ids, tool names or globs that match no exposed tool, bad
- * access classes, malformed resource patterns, duplicate teams and membership rules are reported
- * together, each as {@code file:line: path: problem; fix}. Nothing of an invalid set is used.
+ * access classes, malformed resource patterns, session policies AWS would refuse as too large, duplicate
+ * teams and membership rules are reported together, each as {@code file:line: path: problem; fix}. Nothing of an invalid set is used.
  */
 public final class PolicyLoader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyLoader.class);
     private final ConfigLoader yaml = new ConfigLoader(name -> null);
     private final ToolsetRegistry registry;
     private final LimitsConfig gatewayLimits;
@@ -181,7 +188,39 @@ public final class PolicyLoader {
             }
             resources.add(new Glob(pattern));
         }
-        return new Grant(id, toolGlobs, access, resources, file.getFileName() + ":" + lines.line(at));
+        String sessionPolicy = Boolean.TRUE.equals(spec.sessionPolicy())
+                ? sessionPolicy(registry.instance(id).orElseThrow(), access, resources, at, report) : null;
+        return new Grant(id, toolGlobs, access, resources, sessionPolicy, file.getFileName() + ":" + lines.line(at));
+    }
+
+    /**
+     * Renders a grant's session policy once, here, so that calls never render it and a policy STS would
+     * refuse stops the load instead of failing calls.
+     */
+    private static String sessionPolicy(ToolsetInstance instance, Set<Access> access, List<Glob> resources, String at, Problems report) {
+        Set<Access> exposed = EnumSet.noneOf(Access.class);
+        exposed.addAll(access);
+        exposed.retainAll(instance.access());
+        // Without accountId, the role's own account is where calls by name land.
+        String account = instance.accountId() != null || instance.role() == null ? instance.accountId()
+                : instance.role().roleArn().split(":")[4];
+        Optional<String> policy = instance.toolset().sessionPolicy(new SessionPolicyRequest(exposed,
+                resources.stream().map(Glob::pattern).toList(), instance.config().region(), account));
+        if (policy.isEmpty()) {
+            report.add(at + ".sessionPolicy", "toolset " + instance.id() + " (type " + instance.config().type()
+                    + ") cannot express these resource patterns as an IAM session policy; remove sessionPolicy or change the patterns");
+            return null;
+        }
+        int length = policy.get().length();
+        if (length > SessionPolicyDocument.MAX_CHARACTERS) {
+            report.add(at + ".sessionPolicy", "the generated session policy is " + length + " characters; AWS allows "
+                    + SessionPolicyDocument.MAX_CHARACTERS + ": use fewer or broader resource patterns");
+            return null;
+        }
+        if (instance.role() == null) {
+            LOG.warn("{}.sessionPolicy has no effect: toolset {} has no roleArn, so no role is assumed", at, instance.id());
+        }
+        return policy.get();
     }
 
     private static Set<Access> access(List<String> values, String at, Problems report) {

@@ -147,6 +147,24 @@ class DemoIncidentIT {
                 .allMatch(k -> k.startsWith("ASIA"), "temporary (assumed-role) credentials");
     }
 
+    /**
+     * The payments team's grants ask for session policies, the inventory team's do not. Moto accepts
+     * session policies without enforcing them (and its state dump fails on the seeded Lambda models), so
+     * the gateway's log of each assumed session shows which ones carried a policy; AssumedRolesTest
+     * checks the AssumeRole request itself and SessionPolicyLoadTest the generated documents.
+     */
+    @Test
+    void rolesAreAssumedWithTheDecidingTeamsSessionPolicy() {
+        ok(payments, "ddb__describe_table", Map.of("table", "payments-orders"));
+        ok(inventory, "ddb__describe_table", Map.of("table", "inventory-stock"));
+        List<String> ddbSessions = demo.output().lines().filter(l -> l.contains("assumed arn:aws:iam::123456789012:role/mcp-ddb-readonly as "))
+                .toList();
+        assertThat(ddbSessions).filteredOn(l -> l.contains(" as payments-oncall.")).isNotEmpty()
+                .allMatch(l -> l.contains(", with a session policy)"));
+        assertThat(ddbSessions).filteredOn(l -> l.contains(" as inventory.")).isNotEmpty()
+                .noneMatch(l -> l.contains("with a session policy"));
+    }
+
     @Test
     void deniedCallsNeverReachAws() throws Exception {
         String recording = recorded(() -> {

@@ -166,6 +166,54 @@ class AssumedRolesTest {
         }
     }
 
+    /**
+     * Moto accepts the Policy parameter of AssumeRole and stores it, but neither checks its size nor
+     * intersects it with the role's permissions; what IAM would enforce is covered by the toolsets'
+     * document tests. Here: the request carries the policy, and the policy is part of the cache key.
+     */
+    @Test
+    void sessionPolicyIsSentToStsAndADifferentPolicyIsADifferentSession() {
+        AssumedRoles roles = roles();
+        String readPayments = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"dynamodb:GetItem\","
+                + "\"Resource\":\"arn:aws:dynamodb:us-east-1:*:table/payments-*\"}]}";
+        String readInventory = readPayments.replace("payments-*", "inventory-*");
+        var scoped = roles.session(ROLE, "payments-oncall", "alice", readPayments).join();
+        assertThat(requests).singleElement().extracting(AssumeRoleRequest::policy).isEqualTo(readPayments);
+        assertThat(roles.session(ROLE, "payments-oncall", "alice", readPayments).join()).as("cached").isSameAs(scoped);
+        var otherPolicy = roles.session(ROLE, "payments-oncall", "alice", readInventory).join();
+        var noPolicy = roles.session(ROLE, "payments-oncall", "alice").join();
+        assertThat(requests).hasSize(3);
+        assertThat(requests.get(1).policy()).isEqualTo(readInventory);
+        assertThat(requests.get(2).policy()).isNull();
+        assertThat(List.of(scoped, otherPolicy, noPolicy)).extracting(s -> s.credentials().resolveCredentials().accessKeyId())
+                .doesNotHaveDuplicates();
+        assertThat(callerArn(otherPolicy.credentials())).endsWith("/payments-oncall.alice");
+    }
+
+    @Test
+    void oversizedSessionPolicyIsRefusedBeforeCallingSts() {
+        String huge = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::"
+                + "b".repeat(2100) + "/*\"}]}";
+        assertThatThrownBy(() -> roles().session(ROLE, "payments-oncall", "alice", huge).join())
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(RoleAssumptionException.class)
+                .hasMessageContaining("the session policy is " + huge.length() + " characters; AWS allows 2048: use fewer or broader resource patterns");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void packedPolicyTooLargeFromStsIsAClearErrorNamingTheFix() {
+        var packed = software.amazon.awssdk.services.sts.model.PackedPolicyTooLargeException.builder()
+                .statusCode(400)
+                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("PackedPolicyTooLarge").errorMessage("Packed policy consumes 112% of allotted space").build())
+                .build();
+        RoleAssumptionException error = RoleAssumptionException.from(ROLE.roleArn(), "payments-oncall", new CompletionException(packed));
+        assertThat(error).hasMessageStartingWith("cannot assume role " + ROLE.roleArn() + " for team payments-oncall: PackedPolicyTooLarge")
+                .hasMessageContaining("use fewer or broader resource patterns").hasMessageContaining("sessionPolicy: false");
+        assertThat(error.throttled()).isFalse();
+    }
+
     private static void await(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

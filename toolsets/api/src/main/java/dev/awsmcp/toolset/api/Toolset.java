@@ -1,6 +1,7 @@
 package dev.awsmcp.toolset.api;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -23,6 +24,17 @@ public interface Toolset extends AutoCloseable {
 
     /** Checks that the service is reachable with the given context's credentials, without side effects. */
     CompletionStage<Health> check(CallContext context);
+
+    /**
+     * The IAM session policy, as compact JSON, that allows exactly the AWS actions this instance's tools of
+     * the request's access classes use, on resources matching the request's patterns, so that IAM
+     * enforces the gateway's boundary too. Called when policies are loaded, never per call; must be pure
+     * (no AWS calls). Empty when the toolset cannot express the patterns in IAM, which the gateway
+     * reports as a policy problem. The default is empty.
+     */
+    default Optional<String> sessionPolicy(SessionPolicyRequest request) {
+        return Optional.empty();
+    }
 
     /** Releases the instance's AWS clients; called once, after the last call completed. */
     @Override

@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.dynamodb;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Health;
 import dev.awsmcp.toolset.api.ResourceRef;
+import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -10,6 +11,7 @@ import dev.awsmcp.toolset.api.Toolset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -73,6 +75,11 @@ final class DynamoDbToolset implements Toolset {
                     ToolResult translated = errors.translate(failure, List.of());
                     return Health.down(((ToolResult.Failure) translated).message());
                 });
+    }
+
+    @Override
+    public Optional<String> sessionPolicy(SessionPolicyRequest request) {
+        return Optional.of(DynamoDbSessionPolicy.document(request));
     }
 
     @Override

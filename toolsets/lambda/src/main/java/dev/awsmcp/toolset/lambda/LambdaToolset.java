@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.lambda;
 
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Health;
+import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -10,6 +11,7 @@ import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
@@ -71,6 +73,11 @@ final class LambdaToolset implements Toolset {
                     ToolResult translated = errors.translate(failure, "list_functions", null);
                     return Health.down(((ToolResult.Failure) translated).message());
                 });
+    }
+
+    @Override
+    public Optional<String> sessionPolicy(SessionPolicyRequest request) {
+        return Optional.of(LambdaSessionPolicy.document(request));
     }
 
     @Override

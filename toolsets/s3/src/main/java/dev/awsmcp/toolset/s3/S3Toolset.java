@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.s3;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Health;
 import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -11,6 +12,7 @@ import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -70,6 +72,11 @@ final class S3Toolset implements Toolset {
                     ToolResult translated = errors.translate(failure, new Arguments(Json.object()));
                     return Health.down(((ToolResult.Failure) translated).message());
                 });
+    }
+
+    @Override
+    public Optional<String> sessionPolicy(SessionPolicyRequest request) {
+        return S3SessionPolicy.document(request);
     }
 
     @Override
