@@ -3,6 +3,8 @@ package dev.awsmcp.gateway.call;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.guard.GuardContext;
+import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.identity.RoleAssumptionException;
 import dev.awsmcp.gateway.policy.Decision;
 import dev.awsmcp.gateway.policy.EffectivePolicy;
@@ -12,6 +14,7 @@ import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Caller;
 import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
@@ -21,6 +24,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -41,8 +45,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * schema, authorize every resource the call names (canonicalized) before AWS is called, apply the
  * team's call rate, build the call context (caller, credentials, deadline, the team's limits, listing
  * visibility, correlation id), run the toolset off the event loop, bound the wait by the deadline, and
- * map the outcome to an MCP result. Apart from the unknown-tool error, every outcome, including a
- * toolset bug, becomes a result the model can read.
+ * map the outcome to an MCP result through the result guard. Apart from the unknown-tool error, every
+ * outcome, including a toolset bug, becomes a result the model can read.
  */
 public final class ToolCallPipeline {
 
@@ -55,6 +59,7 @@ public final class ToolCallPipeline {
     private final CallCredentials credentials;
     private final Executor dispatch;
     private final PolicyStore policies;
+    private final ResultGuard guard;
     private final TeamRateLimits rates = new TeamRateLimits();
 
     /**
@@ -64,14 +69,16 @@ public final class ToolCallPipeline {
      * @param dispatch the named pool toolset calls start on, so that credential resolution or any
      *     other synchronous work inside the AWS SDK never runs on an event-loop thread
      * @param policies the team policies in force
+     * @param guard the result guard every outcome passes
      */
     public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
-            PolicyStore policies) {
+            PolicyStore policies, ResultGuard guard) {
         this.limits = limits;
         this.callTimeout = callTimeout;
         this.credentials = credentials;
         this.dispatch = dispatch;
         this.policies = policies;
+        this.guard = guard;
     }
 
     /** The error the SDK gives for a tool it does not know; a tool the caller may not see gets the same. */
@@ -105,15 +112,17 @@ public final class ToolCallPipeline {
                         .call(new ToolCall(tool.spec().name(), arguments), admission.context().apply(identity.credentials())), dispatch)
                 .toCompletableFuture()
                 .orTimeout(callTimeout.plus(DEADLINE_GRACE).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure));
+                .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure, admission.guard()));
         return Mono.fromFuture(result).doOnNext(r -> LOG.debug("{} {} in {} ms, error={}", tool.name(), correlationId,
                 (System.nanoTime() - started) / 1_000_000, r.isError()));
     }
 
-    /** Either the deciding team and how to build the call's context once its credentials are known, or the refusal. */
-    private record Admission(String team, Function<AwsCredentialsProvider, CallContext> context, CallToolResult refusal) {
+    /** Either the deciding team, how to build the call's context once its credentials are known and how to guard
+     *  its result, or the refusal. */
+    private record Admission(String team, Function<AwsCredentialsProvider, CallContext> context, GuardContext guard,
+            CallToolResult refusal) {
         static Admission refuse(String message, String kind, String correlationId) {
-            return new Admission(null, null, ToolResultMapper.error(message, kind, correlationId));
+            return new Admission(null, null, null, ToolResultMapper.error(message, kind, correlationId));
         }
     }
 
@@ -125,8 +134,10 @@ public final class ToolCallPipeline {
                     + ". Check the tool's input schema and call again.", "INVALID_ARGUMENT", correlationId);
         }
         Decision decision;
+        List<ResourceRef> resources;
         try {
-            decision = policy.authorize(tool, tool.spec().resources().apply(arguments));
+            resources = tool.spec().resources().apply(arguments);
+            decision = policy.authorize(tool, resources);
         } catch (IllegalArgumentException e) {
             return Admission.refuse("invalid arguments for " + tool.name() + ": " + e.getMessage(), "INVALID_ARGUMENT", correlationId);
         }
@@ -148,11 +159,13 @@ public final class ToolCallPipeline {
                 teamLimits.maxResultBytes());
         Instant deadline = Instant.now().plus(callTimeout);
         Caller caller = new Caller(principal, policy.teams());
+        GuardContext guarding = new GuardContext(policy.injectionOf(allowed.team()), teamLimits.maxResultBytes(), tool.toolsetId(),
+                tool.name(), resources.stream().map(ResourceRef::name).toList());
         return new Admission(allowed.team(), credentials -> new CallContext(caller, credentials, deadline, callLimits, correlationId,
-                policy.visibility(tool)), null);
+                policy.visibility(tool)), guarding, null);
     }
 
-    private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure) {
+    private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure, GuardContext guarding) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof RoleAssumptionException role) {
             LOG.warn("{} (correlation id {})", role.getMessage(), correlationId);
@@ -168,7 +181,7 @@ public final class ToolCallPipeline {
                     + correlationId, "INTERNAL", correlationId);
         }
         try {
-            return ToolResultMapper.toMcp(outcome, correlationId);
+            return ToolResultMapper.toMcp(outcome, correlationId, guard, guarding);
         } catch (RuntimeException e) {
             LOG.error("result of {} cannot be mapped (correlation id {})", tool.name(), correlationId, e);
             return ToolResultMapper.error("internal error in " + tool.name() + "; correlation id " + correlationId, "INTERNAL", correlationId);

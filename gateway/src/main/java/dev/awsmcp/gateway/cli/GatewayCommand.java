@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GatewayCommand.Version.class,
         description = "One MCP endpoint for incident investigation across AWS services.",
-        subcommands = {ServeCommand.class, DemoCommand.class, LocalAwsCommand.class, PolicyCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, LocalAwsCommand.class, PolicyCommand.class, GuardCommand.class})
 public final class GatewayCommand implements Runnable {
 
     @CommandLine.Spec

@@ -15,9 +15,10 @@ import java.util.List;
  * @param limits gateway-wide result and time bounds
  * @param policies where the team policies are
  * @param sts where toolset roles are assumed
+ * @param guard gateway-wide settings of the result guard
  */
 public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ObjectNode> toolsets,
-        LimitsConfig limits, PoliciesConfig policies, StsConfig sts) {
+        LimitsConfig limits, PoliciesConfig policies, StsConfig sts, GuardConfig guard) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         auth = auth == null ? AuthConfig.defaults() : auth;
@@ -26,5 +27,6 @@ public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfi
         limits = limits == null ? LimitsConfig.defaults() : limits;
         policies = policies == null ? PoliciesConfig.defaults() : policies;
         sts = sts == null ? StsConfig.defaults() : sts;
+        guard = guard == null ? GuardConfig.defaults() : guard;
     }
 }

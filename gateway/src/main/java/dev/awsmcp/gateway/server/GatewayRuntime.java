@@ -5,6 +5,10 @@ import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.config.PoliciesConfig;
 import dev.awsmcp.gateway.call.CallCredentials;
+import dev.awsmcp.gateway.guard.InjectionDetector;
+import dev.awsmcp.gateway.guard.InjectionDetectors;
+import dev.awsmcp.gateway.guard.ResultGuard;
+import dev.awsmcp.gateway.guard.SecretRedactor;
 import dev.awsmcp.gateway.identity.AssumedRoles;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.net.URI;
@@ -42,7 +46,8 @@ public final class GatewayRuntime implements AutoCloseable {
     private final PolicyStore policies;
     private final McpServerFactory servers;
 
-    private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies) {
+    private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies,
+            InjectionDetector detector) {
         this.config = config;
         this.clients = clients;
         this.registry = registry;
@@ -54,13 +59,22 @@ public final class GatewayRuntime implements AutoCloseable {
         AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch);
         Duration callTimeout = Durations.parse(config.limits().callTimeout(), "limits.callTimeout");
         ToolCallPipeline pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout,
-                new CallCredentials(credentials, roles), dispatch, policies);
+                new CallCredentials(credentials, roles), dispatch, policies,
+                new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector));
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));
     }
 
-    /** Builds the runtime; throws {@code ConfigException} when the toolset or policy configuration is invalid. */
+    /**
+     * Builds the runtime with the installed injection detector ({@link InjectionDetectors#installed()});
+     * throws {@code ConfigException} when the toolset or policy configuration is invalid.
+     */
     public static GatewayRuntime create(GatewayConfig config) {
+        return create(config, InjectionDetectors.installed());
+    }
+
+    /** Builds the runtime with {@code detector} as the result guard's injection detector. */
+    public static GatewayRuntime create(GatewayConfig config, InjectionDetector detector) {
         AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS);
         ToolsetRegistry registry = null;
         try {
@@ -68,7 +82,7 @@ public final class GatewayRuntime implements AutoCloseable {
             PoliciesConfig policies = config.policies();
             PolicyStore store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
                     policies.watch() ? Durations.parse(policies.pollInterval(), "policies.pollInterval") : null);
-            return new GatewayRuntime(config, clients, registry, store);
+            return new GatewayRuntime(config, clients, registry, store, detector);
         } catch (RuntimeException e) {
             if (registry != null) {
                 registry.close();

@@ -3,6 +3,8 @@ package dev.awsmcp.gateway.testing;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.config.PoliciesConfig;
+import dev.awsmcp.gateway.guard.InjectionDetector;
+import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.server.GatewayRuntime;
 import dev.awsmcp.gateway.server.HttpGateway;
 import java.io.IOException;
@@ -34,6 +36,11 @@ public final class RunningGateway implements AutoCloseable {
 
     /** Starts a gateway; {@code yaml} is a whole configuration file ({@code port: 0} is forced). */
     public static RunningGateway start(String yaml) {
+        return start(yaml, InjectionDetectors.installed());
+    }
+
+    /** Starts a gateway whose result guard uses {@code detector}. */
+    public static RunningGateway start(String yaml, InjectionDetector detector) {
         try {
             Path file = Files.createTempFile("gateway", ".yaml");
             Files.writeString(file, yaml.lines().anyMatch(l -> l.startsWith("auth:")) ? yaml
@@ -44,8 +51,8 @@ public final class RunningGateway implements AutoCloseable {
                     config.server().allowedHosts(), config.server().maxRequestBytes(), config.server().sessionIdleTimeout(),
                     config.server().maxSessions()), config.auth(), config.toolNames(), config.toolsets(), config.limits(),
                     yaml.lines().anyMatch(l -> l.startsWith("policies:")) ? config.policies()
-                            : new PoliciesConfig(grantEverything(config).toString(), false, null), config.sts());
-            GatewayRuntime runtime = GatewayRuntime.create(onRandomPort);
+                            : new PoliciesConfig(grantEverything(config).toString(), false, null), config.sts(), config.guard());
+            GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, detector);
             try {
                 return new RunningGateway(runtime, HttpGateway.start(runtime));
             } catch (Exception e) {
