@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.audit;
 
+import dev.awsmcp.gateway.guard.SecretRedactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * What of a call's arguments goes into the audit record: values under secret-looking keys
  * (password, secret, token, api/access/secret/private key, authorization, credential, cookie) become
- * {@code "[REDACTED]"}; strings longer than {@value #MAX_STRING_CHARS} characters become
+ * {@code "[REDACTED]"}; secrets inside other strings (AWS keys, JWTs, passwords in URLs, ...) are
+ * replaced by the result guard's {@link SecretRedactor}, as in results; strings longer than {@value #MAX_STRING_CHARS} characters become
  * {@code {"sha256": hex, "length": n}} so the record stays small yet proves what was sent. A plain
  * {@code key} is kept: it names an S3 object or a DynamoDB item, which the audit must show.
  */
@@ -31,6 +33,7 @@ public final class ArgumentRedactor {
             "(?i).*(pass(word|wd|phrase)?|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|signing[-_]?key"
                     + "|authori[sz]ation|credential|cookie|session[-_]?key).*");
     private static final int MAX_DEPTH = 64;
+    private static final SecretRedactor SECRETS = new SecretRedactor(true);
 
     private ArgumentRedactor() {
     }
@@ -46,7 +49,11 @@ public final class ArgumentRedactor {
         }
         if (node.isTextual()) {
             String text = node.asText();
-            return text.length() > MAX_STRING_CHARS ? digest(text) : node;
+            if (text.length() > MAX_STRING_CHARS) {
+                return digest(text);
+            }
+            String redacted = SECRETS.redact(text).text();
+            return redacted.equals(text) ? node : TextNode.valueOf(redacted);
         }
         if (node.isArray()) {
             ArrayNode copy = Json.mapper().createArrayNode();

@@ -178,14 +178,26 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
          *
          * @param outcome see {@link ToolCallRecord#outcome()}
          * @param errorKind the error kind of an error result, else null
-         * @param resultBytes UTF-8 bytes of the answered text (before and after limiting: no limiting yet)
+         * @param sizes result bytes before and after the guard's size limit
+         * @param guardFindings what the result guard found (family, rule, path, detail)
          * @param requestIds the AWS request ids the call produced
          */
-        public ToolCallRecord finish(String outcome, String errorKind, long resultBytes, List<String> requestIds) {
+        public ToolCallRecord finish(String outcome, String errorKind, Sizes sizes, List<JsonNode> guardFindings,
+                List<String> requestIds) {
             long millis = (System.nanoTime() - startedNanos) / 1_000_000;
             return new ToolCallRecord(timestamp, correlationId, sessionId, principal, teams, client, tool, toolset, access,
-                    arguments, decision, decisionReason, team, identity, requestIds, millis, resultBytes, resultBytes, false,
-                    List.of(), outcome, errorKind);
+                    arguments, decision, decisionReason, team, identity, requestIds, millis, sizes.before(), sizes.after(),
+                    sizes.truncated(), List.copyOf(guardFindings), outcome, errorKind);
         }
+    }
+
+    /**
+     * The size of a call's result.
+     *
+     * @param before UTF-8 bytes before the guard's size limit
+     * @param after UTF-8 bytes as answered
+     * @param truncated whether the limit cut the result
+     */
+    public record Sizes(long before, long after, boolean truncated) {
     }
 }

@@ -44,7 +44,8 @@ final class CallAudit {
      * {@code result}; fails with {@link AuditException} when the record was not accepted.
      */
     Mono<CallToolResult> respond(AuditLog.Reservation slot, ToolCallRecord.Builder record, CallToolResult result, String outcome) {
-        ToolCallRecord finished = record.finish(outcome, errorKind(result), textBytes(result), requestIds.close(record.correlationId()));
+        ToolCallRecord finished = record.finish(outcome, errorKind(result), sizes(result), findings(result),
+                requestIds.close(record.correlationId()));
         return Mono.fromCompletionStage(() -> log.append(slot, finished)).thenReturn(result);
     }
 
@@ -74,6 +75,27 @@ final class CallAudit {
 
     static String errorKind(CallToolResult result) {
         return result.meta() == null || result.meta().get("errorKind") == null ? null : String.valueOf(result.meta().get("errorKind"));
+    }
+
+    /** Result sizes before and after the guard's limit, from its {@code _meta.guard}; the answered text otherwise. */
+    private static ToolCallRecord.Sizes sizes(CallToolResult result) {
+        Object guard = result.meta() == null ? null : result.meta().get("guard");
+        if (guard instanceof java.util.Map<?, ?> g && g.get("bytesBefore") instanceof Number before
+                && g.get("bytesAfter") instanceof Number after) {
+            return new ToolCallRecord.Sizes(before.longValue(), after.longValue(), Boolean.TRUE.equals(g.get("truncated")));
+        }
+        long text = textBytes(result);
+        return new ToolCallRecord.Sizes(text, text, false);
+    }
+
+    /** The guard's findings listed in {@code _meta.findings} (family, rule, path, detail: never the text found). */
+    private static java.util.List<com.fasterxml.jackson.databind.JsonNode> findings(CallToolResult result) {
+        Object findings = result.meta() == null ? null : result.meta().get("findings");
+        if (!(findings instanceof java.util.List<?> list)) {
+            return java.util.List.of();
+        }
+        return list.stream().map(f -> (com.fasterxml.jackson.databind.JsonNode) dev.awsmcp.toolset.api.Json.mapper().valueToTree(f))
+                .toList();
     }
 
     private static long textBytes(CallToolResult result) {

@@ -7,6 +7,8 @@ import dev.awsmcp.gateway.audit.AuditLog;
 import dev.awsmcp.gateway.audit.AwsRequestIds;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.guard.GuardContext;
+import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.identity.RoleAssumptionException;
 import dev.awsmcp.gateway.policy.Decision;
 import dev.awsmcp.gateway.policy.EffectivePolicy;
@@ -16,6 +18,7 @@ import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Caller;
 import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
@@ -25,6 +28,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -45,9 +49,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * schema, authorize every resource the call names (canonicalized) before AWS is called, apply the
  * team's call rate, build the call context (caller, credentials, deadline, the team's limits, listing
  * visibility, correlation id), run the toolset off the event loop, bound the wait by the deadline, and
- * map the outcome to an MCP result. Apart from the unknown-tool error, every outcome, including a
- * toolset bug, becomes a result the model can read. Every call, whatever its outcome, has exactly one
- * audit record, and is answered only once the record was accepted ({@link CallAudit}).
+ * map the outcome to an MCP result through the result guard. Apart from the unknown-tool error, every
+ * outcome, including a toolset bug, becomes a result the model can read. Every call, whatever its
+ * outcome, has exactly one audit record, and is answered only once the record was accepted ({@link CallAudit}).
  */
 public final class ToolCallPipeline {
 
@@ -60,6 +64,7 @@ public final class ToolCallPipeline {
     private final CallCredentials credentials;
     private final Executor dispatch;
     private final PolicyStore policies;
+    private final ResultGuard guard;
     private final TeamRateLimits rates = new TeamRateLimits();
     private final CallAudit audit;
 
@@ -72,15 +77,17 @@ public final class ToolCallPipeline {
      * @param policies the team policies in force
      * @param auditLog where every call's record goes
      * @param requestIds where the AWS clients report each call's request ids
+     * @param guard the result guard every outcome passes
      */
     public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
-            PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds) {
+            PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard) {
         this.audit = new CallAudit(auditLog, requestIds);
         this.limits = limits;
         this.callTimeout = callTimeout;
         this.credentials = credentials;
         this.dispatch = dispatch;
         this.policies = policies;
+        this.guard = guard;
     }
 
     /** The error the SDK gives for a tool it does not know; a tool the caller may not see gets the same. */
@@ -158,18 +165,18 @@ public final class ToolCallPipeline {
                 }, dispatch)
                 .toCompletableFuture()
                 .orTimeout(callTimeout.plus(DEADLINE_GRACE).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure));
+                .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure, admission.guard()));
         return Mono.fromFuture(result).flatMap(r -> audit.respond(slot, record, r, CallAudit.outcomeOf(r)));
     }
 
     /**
-     * Either the deciding team and how to build the call's context once its credentials are known, or the
-     * result that refuses the call and its audit outcome.
+     * Either the deciding team, how to build the call's context once its credentials are known and how to
+     * guard its result, or the result that refuses the call and its audit outcome.
      */
-    private record Admission(String team, Function<AwsCredentialsProvider, CallContext> context, CallToolResult refusal,
-            String outcome) {
+    private record Admission(String team, Function<AwsCredentialsProvider, CallContext> context, GuardContext guard,
+            CallToolResult refusal, String outcome) {
         static Admission refuse(String message, String kind, String correlationId, String outcome) {
-            return new Admission(null, null, ToolResultMapper.error(message, kind, correlationId), outcome);
+            return new Admission(null, null, null, ToolResultMapper.error(message, kind, correlationId), outcome);
         }
     }
 
@@ -183,8 +190,10 @@ public final class ToolCallPipeline {
                     + ". Check the tool's input schema and call again.", "INVALID_ARGUMENT", correlationId, "refused");
         }
         Decision decision;
+        List<ResourceRef> resources;
         try {
-            decision = policy.authorize(tool, tool.spec().resources().apply(arguments));
+            resources = tool.spec().resources().apply(arguments);
+            decision = policy.authorize(tool, resources);
         } catch (IllegalArgumentException e) {
             record.decision("refused", "invalid arguments: " + e.getMessage(), null);
             return Admission.refuse("invalid arguments for " + tool.name() + ": " + e.getMessage(), "INVALID_ARGUMENT", correlationId,
@@ -212,11 +221,13 @@ public final class ToolCallPipeline {
                 teamLimits.maxResultBytes());
         Instant deadline = Instant.now().plus(callTimeout);
         Caller caller = new Caller(principal, policy.teams());
+        GuardContext guarding = new GuardContext(policy.injectionOf(allowed.team()), teamLimits.maxResultBytes(), tool.toolsetId(),
+                tool.name(), resources.stream().map(ResourceRef::name).toList());
         return new Admission(allowed.team(), credentials -> new CallContext(caller, credentials, deadline, callLimits, correlationId,
-                policy.visibility(tool)), null, null);
+                policy.visibility(tool)), guarding, null, null);
     }
 
-    private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure) {
+    private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure, GuardContext guarding) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof RoleAssumptionException role) {
             LOG.warn("{} (correlation id {})", role.getMessage(), correlationId);
@@ -232,7 +243,7 @@ public final class ToolCallPipeline {
                     + correlationId, "INTERNAL", correlationId);
         }
         try {
-            return ToolResultMapper.toMcp(outcome, correlationId);
+            return ToolResultMapper.toMcp(outcome, correlationId, guard, guarding);
         } catch (RuntimeException e) {
             LOG.error("result of {} cannot be mapped (correlation id {})", tool.name(), correlationId, e);
             return ToolResultMapper.error("internal error in " + tool.name() + "; correlation id " + correlationId, "INTERNAL", correlationId);

@@ -1,23 +1,32 @@
 package dev.awsmcp.gateway.call;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.gateway.guard.GuardContext;
+import dev.awsmcp.gateway.guard.GuardFinding;
+import dev.awsmcp.gateway.guard.GuardMeta;
+import dev.awsmcp.gateway.guard.GuardedResult;
+import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one mapping from a toolset's {@link ToolResult} to the MCP result the model reads: data as
- * {@code structuredContent} plus the same JSON as text; failures as {@code isError: true} with the
- * toolset's message. Every result carries the correlation id in {@code _meta}.
+ * The one mapping from a toolset's {@link ToolResult} to the MCP result the model reads, and the one
+ * place the {@link ResultGuard} runs: data, guarded, as {@code structuredContent} plus the same JSON
+ * inside the untrusted-data envelope as text; failures as {@code isError: true} with the toolset's
+ * message, secrets redacted and injection handled. Every result carries the correlation id in
+ * {@code _meta}, guarded ones also the envelope and findings. When the guard fails the result is an
+ * error, never the unchecked payload.
  */
 final class ToolResultMapper {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ToolResultMapper.class);
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
             new com.fasterxml.jackson.core.type.TypeReference<>() {
             };
@@ -25,17 +34,30 @@ final class ToolResultMapper {
     private ToolResultMapper() {
     }
 
-    static CallToolResult toMcp(ToolResult result, String correlationId) {
-        if (result instanceof ToolResult.Success success) {
-            return success(success.data(), correlationId);
+    static CallToolResult toMcp(ToolResult result, String correlationId, ResultGuard guard, GuardContext context) {
+        try {
+            if (result instanceof ToolResult.Success success) {
+                return success(guard.apply(success.data(), context), context, correlationId);
+            }
+            ToolResult.Failure failure = (ToolResult.Failure) result;
+            List<GuardFinding> findings = new ArrayList<>();
+            String message = guard.applyToText(failure.message(), "$.message", context.mode(), findings);
+            return error(message, failure.kind().name(), correlationId, findings);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("result of {} could not be guarded (correlation id {})", context.tool(), correlationId, e);
+            return error("the result of " + context.tool() + " could not be checked safely and is withheld; correlation id "
+                    + correlationId, "GUARD", correlationId);
         }
-        ToolResult.Failure failure = (ToolResult.Failure) result;
-        return error(failure.message(), failure.kind().name(), correlationId);
     }
 
     static CallToolResult error(String message, String kind, String correlationId) {
+        return error(message, kind, correlationId, List.of());
+    }
+
+    private static CallToolResult error(String message, String kind, String correlationId, List<GuardFinding> findings) {
         Map<String, Object> meta = meta(correlationId);
         meta.put("errorKind", kind);
+        GuardMeta.addFindings(meta, findings);
         return CallToolResult.builder()
                 .content(List.of(new TextContent(message)))
                 .isError(true)
@@ -43,25 +65,14 @@ final class ToolResultMapper {
                 .build();
     }
 
-    private static CallToolResult success(JsonNode data, String correlationId) {
-        ObjectNode object;
-        if (data.isObject()) {
-            object = (ObjectNode) data;
-        } else {
-            object = Json.object();
-            object.set("result", data);
-        }
-        String text;
-        try {
-            text = Json.mapper().writeValueAsString(object);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("tool result cannot be written as JSON", e);
-        }
+    private static CallToolResult success(GuardedResult guarded, GuardContext context, String correlationId) {
+        Map<String, Object> meta = meta(correlationId);
+        GuardMeta.addTo(meta, guarded, context);
         return CallToolResult.builder()
-                .content(List.of(new TextContent(text)))
-                .structuredContent(Json.mapper().convertValue(object, MAP))
+                .content(List.of(new TextContent(guarded.text())))
+                .structuredContent(Json.mapper().convertValue(guarded.json(), MAP))
                 .isError(false)
-                .meta(meta(correlationId))
+                .meta(meta)
                 .build();
     }
 

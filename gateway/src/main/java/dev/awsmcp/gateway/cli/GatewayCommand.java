@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GatewayCommand.Version.class,
         description = "One MCP endpoint for incident investigation across AWS services.",
-        subcommands = {ServeCommand.class, DemoCommand.class, LocalAwsCommand.class, PolicyCommand.class, AuditCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, LocalAwsCommand.class, PolicyCommand.class, AuditCommand.class,
+                GuardCommand.class})
 public final class GatewayCommand implements Runnable {
 
     @CommandLine.Spec

@@ -16,9 +16,10 @@ import java.util.List;
  * @param policies where the team policies are
  * @param sts where toolset roles are assumed
  * @param audit where the audit trail goes
+ * @param guard gateway-wide settings of the result guard
  */
 public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ObjectNode> toolsets,
-        LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit) {
+        LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit, GuardConfig guard) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         auth = auth == null ? AuthConfig.defaults() : auth;
@@ -28,5 +29,6 @@ public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfi
         policies = policies == null ? PoliciesConfig.defaults() : policies;
         sts = sts == null ? StsConfig.defaults() : sts;
         audit = audit == null ? AuditConfig.defaults() : audit;
+        guard = guard == null ? GuardConfig.defaults() : guard;
     }
 }

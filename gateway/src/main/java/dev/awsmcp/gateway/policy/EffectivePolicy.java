@@ -1,6 +1,7 @@
 package dev.awsmcp.gateway.policy;
 
 import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.guard.GuardMode;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.ResourceFilter;
 import dev.awsmcp.toolset.api.ResourceRef;
@@ -95,6 +96,11 @@ public final class EffectivePolicy {
     public String sessionPolicy(String team, String toolsetId) {
         return teams.stream().filter(t -> t.team().equals(team)).findFirst()
                 .map(t -> t.grants().get(toolsetId)).map(Grant::sessionPolicy).orElse(null);
+    }
+
+    /** The result guard's injection mode of {@code team}, one of this principal's teams. */
+    public GuardMode injectionOf(String team) {
+        return teams.stream().filter(t -> t.team().equals(team)).findFirst().orElseThrow().injection();
     }
 
     private java.util.stream.Stream<Grant> grantsOf(RegisteredTool tool) {

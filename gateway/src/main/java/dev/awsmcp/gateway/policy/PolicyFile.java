@@ -11,8 +11,9 @@ import java.util.Map;
  * @param members who belongs to the team
  * @param toolsets per configured toolset id, what the team may use
  * @param limits the team's bounds, each at most the gateway's
+ * @param guard how the result guard treats the team's results
  */
-public record PolicyFile(String team, List<Member> members, Map<String, GrantSpec> toolsets, LimitsSpec limits) {
+public record PolicyFile(String team, List<Member> members, Map<String, GrantSpec> toolsets, LimitsSpec limits, GuardSpec guard) {
 
     /**
      * One membership rule; exactly one field is set.
@@ -44,5 +45,13 @@ public record PolicyFile(String team, List<Member> members, Map<String, GrantSpe
      * @param callsPerMinute tool calls per minute for the whole team
      */
     public record LimitsSpec(Integer maxResultBytes, Integer maxRows, Integer callsPerMinute) {
+    }
+
+    /**
+     * A team's result guard settings.
+     *
+     * @param injection what to do with suspected prompt injection: {@code flag} (default), {@code neutralize}, {@code block}
+     */
+    public record GuardSpec(String injection) {
     }
 }

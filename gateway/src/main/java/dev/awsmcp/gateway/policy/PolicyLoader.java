@@ -3,6 +3,7 @@ package dev.awsmcp.gateway.policy;
 import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.LimitsConfig;
+import dev.awsmcp.gateway.guard.GuardMode;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
@@ -129,7 +130,8 @@ public final class PolicyLoader {
             });
         }
         TeamPolicy.TeamLimits limits = limits(policy.limits(), report);
-        return problems.size() > before ? null : new TeamPolicy(policy.team(), file.toString(), policy.members(), grants, limits);
+        GuardMode injection = injection(policy.guard(), report);
+        return problems.size() > before ? null : new TeamPolicy(policy.team(), file.toString(), policy.members(), grants, limits, injection);
     }
 
     /** Adds one problem at a YAML path. */
@@ -254,6 +256,16 @@ public final class PolicyLoader {
             }
         }
         return new TeamPolicy.TeamLimits(bytes, Math.max(rows, 1), perMinute);
+    }
+
+    private static GuardMode injection(PolicyFile.GuardSpec spec, Problems report) {
+        if (spec == null || spec.injection() == null) {
+            return GuardMode.FLAG;
+        }
+        return GuardMode.parse(spec.injection()).orElseGet(() -> {
+            report.add("guard.injection", "'" + spec.injection() + "' is not one of flag, neutralize, block (default flag)");
+            return GuardMode.FLAG;
+        });
     }
 
     private static int bounded(Integer value, int gatewayMax, String path, Problems report) {

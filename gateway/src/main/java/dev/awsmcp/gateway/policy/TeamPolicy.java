@@ -1,6 +1,7 @@
 package dev.awsmcp.gateway.policy;
 
 import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.guard.GuardMode;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +13,10 @@ import java.util.Map;
  * @param members membership rules
  * @param grants per toolset id
  * @param limits the team's bounds
+ * @param injection what the result guard does with suspected prompt injection in the team's results
  */
-public record TeamPolicy(String team, String file, List<PolicyFile.Member> members, Map<String, Grant> grants, TeamLimits limits) {
+public record TeamPolicy(String team, String file, List<PolicyFile.Member> members, Map<String, Grant> grants, TeamLimits limits,
+        GuardMode injection) {
 
     public TeamPolicy {
         members = List.copyOf(members);

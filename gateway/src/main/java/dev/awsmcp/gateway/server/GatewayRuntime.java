@@ -9,6 +9,10 @@ import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.config.PoliciesConfig;
 import dev.awsmcp.gateway.call.CallCredentials;
+import dev.awsmcp.gateway.guard.InjectionDetector;
+import dev.awsmcp.gateway.guard.InjectionDetectors;
+import dev.awsmcp.gateway.guard.ResultGuard;
+import dev.awsmcp.gateway.guard.SecretRedactor;
 import dev.awsmcp.gateway.identity.AssumedRoles;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.net.URI;
@@ -54,7 +58,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final McpServerFactory servers;
 
     private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies,
-            DefaultCredentialsProvider credentials, AuditLog audit) {
+            DefaultCredentialsProvider credentials, AuditLog audit, InjectionDetector detector) {
         this.config = config;
         this.clients = clients;
         this.registry = registry;
@@ -67,7 +71,7 @@ public final class GatewayRuntime implements AutoCloseable {
         AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch);
         Duration callTimeout = Durations.parse(config.limits().callTimeout(), "limits.callTimeout");
         this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, new CallCredentials(credentials, roles),
-                dispatch, policies, audit, clients.requestIds());
+                dispatch, policies, audit, clients.requestIds(), new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector));
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));
         audit.append(PolicyReloadRecord.accepted("startup", teams(policies.current()), policies.current().fingerprint()));
@@ -75,16 +79,20 @@ public final class GatewayRuntime implements AutoCloseable {
         policies.onRejected((kept, problems) -> audit.append(PolicyReloadRecord.rejected(teams(kept), kept.fingerprint(), problems)));
     }
 
-    /** Builds the runtime; throws {@code ConfigException} when the toolset, policy or audit configuration is invalid. */
+    /**
+     * Builds the runtime with the installed injection detector ({@link InjectionDetectors#installed()});
+     * throws {@code ConfigException} when the toolset, policy, audit or guard configuration is invalid.
+     */
     public static GatewayRuntime create(GatewayConfig config) {
-        return create(config, List.of());
+        return create(config, List.of(), InjectionDetectors.installed());
     }
 
     /**
      * Builds the runtime with {@code awsInterceptors} on every AWS client it builds (toolsets and audit
-     * sinks): a hook for tests that inject faults or record requests; production passes none.
+     * sinks: a hook for tests that inject faults or record requests; production passes none) and
+     * {@code detector} as the result guard's injection detector.
      */
-    public static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors) {
+    public static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors, InjectionDetector detector) {
         AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS, new AwsRequestIds(), awsInterceptors);
         DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         ToolsetRegistry registry = null;
@@ -95,7 +103,7 @@ public final class GatewayRuntime implements AutoCloseable {
             store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
                     policies.watch() ? Durations.parse(policies.pollInterval(), "policies.pollInterval") : null);
             AuditLog audit = AuditLogFactory.create(config.audit(), clients, credentials);
-            return new GatewayRuntime(config, clients, registry, store, credentials, audit);
+            return new GatewayRuntime(config, clients, registry, store, credentials, audit, detector);
         } catch (RuntimeException e) {
             if (store != null) {
                 store.close();

@@ -62,6 +62,18 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void guardInjectionModeIsValidatedAndDefaultsToFlag() throws Exception {
+        String base = "team: t\nmembers: [ { group: g } ]\ntoolsets:\n  k: { tools: [get_table], resources: [\"x-*\"] }\n";
+        assertThat(problems("t.yaml", base + "guard: { injection: neutralize }\n")).isEmpty();
+        assertThat(loader().load(dir).teams().get(0).injection()).isEqualTo(dev.awsmcp.gateway.guard.GuardMode.NEUTRALIZE);
+        Files.writeString(dir.resolve("t.yaml"), base);
+        assertThat(loader().load(dir).teams().get(0).injection()).isEqualTo(dev.awsmcp.gateway.guard.GuardMode.FLAG);
+        assertThat(problems("t.yaml", base + "guard:\n  injection: shout\n")).singleElement().asString()
+                .isEqualTo(dir.resolve("t.yaml") + ":6: guard.injection: 'shout' is not one of flag, neutralize, block (default flag)");
+        assertThat(problems("t.yaml", base + "guard: { mode: block }\n")).singleElement().asString().contains("guard.mode: unknown key");
+    }
+
+    @Test
     void typoInToolNameNamesFileLineAndTheToolsThatExist() throws Exception {
         List<String> problems = problems("team.yaml", """
                 team: t

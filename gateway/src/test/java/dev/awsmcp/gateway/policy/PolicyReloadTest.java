@@ -29,7 +29,12 @@ class PolicyReloadTest {
                 .sendAsync(HttpRequest.newBuilder(gateway.url()).header("Accept", "text/event-stream")
                         .header("Authorization", "Bearer " + key).header("Mcp-Session-Id", session).GET().build(),
                         HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(r -> r.body().filter(l -> l.startsWith("data: ") || l.startsWith(": stream")).forEach(lines::add));
+                // The body is read until the stream ends: on a thread of its own, never the test's or a shared pool's.
+                .thenAcceptAsync(r -> r.body().filter(l -> l.startsWith("data: ") || l.startsWith(": stream")).forEach(lines::add), task -> {
+                    Thread reader = new Thread(task, "sse-reader");
+                    reader.setDaemon(true);
+                    reader.start();
+                });
         return lines;
     }
 

@@ -3,6 +3,8 @@ package dev.awsmcp.gateway.testing;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.config.PoliciesConfig;
+import dev.awsmcp.gateway.guard.InjectionDetector;
+import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.server.GatewayRuntime;
 import dev.awsmcp.gateway.server.HttpGateway;
 import java.io.IOException;
@@ -34,7 +36,12 @@ public final class RunningGateway implements AutoCloseable {
 
     /** Starts a gateway; {@code yaml} is a whole configuration file ({@code port: 0} is forced). */
     public static RunningGateway start(String yaml) {
-        return start(yaml, java.util.List.of());
+        return start(yaml, java.util.List.of(), InjectionDetectors.installed());
+    }
+
+    /** Starts a gateway whose result guard uses {@code detector}. */
+    public static RunningGateway start(String yaml, InjectionDetector detector) {
+        return start(yaml, java.util.List.of(), detector);
     }
 
     /**
@@ -42,6 +49,11 @@ public final class RunningGateway implements AutoCloseable {
      * {@code audit} section, the audit trail is one durable file in a fresh temporary directory.
      */
     public static RunningGateway start(String yaml, java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> awsInterceptors) {
+        return start(yaml, awsInterceptors, InjectionDetectors.installed());
+    }
+
+    private static RunningGateway start(String yaml,
+            java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> awsInterceptors, InjectionDetector detector) {
         try {
             Path file = Files.createTempFile("gateway", ".yaml");
             String withAuth = yaml.lines().anyMatch(l -> l.startsWith("auth:")) ? yaml
@@ -55,8 +67,9 @@ public final class RunningGateway implements AutoCloseable {
                     config.server().allowedHosts(), config.server().maxRequestBytes(), config.server().sessionIdleTimeout(),
                     config.server().maxSessions()), config.auth(), config.toolNames(), config.toolsets(), config.limits(),
                     yaml.lines().anyMatch(l -> l.startsWith("policies:")) ? config.policies()
-                            : new PoliciesConfig(grantEverything(config).toString(), false, null), config.sts(), config.audit());
-            GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, awsInterceptors);
+                            : new PoliciesConfig(grantEverything(config).toString(), false, null), config.sts(), config.audit(),
+                    config.guard());
+            GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, awsInterceptors, detector);
             try {
                 return new RunningGateway(runtime, HttpGateway.start(runtime));
             } catch (Exception e) {

@@ -59,9 +59,14 @@ class SessionLifecycleTest {
                     .header("Authorization", "Bearer " + RunningGateway.TEST_KEY)
                     .header("Mcp-Session-Id", session).GET().build();
             var response = client.sendAsync(get, HttpResponse.BodyHandlers.ofLines())
-                    .thenAccept(r -> {
+                    // The body is read until the stream ends: on a thread of its own, never the test's or a shared pool's.
+                    .thenAcceptAsync(r -> {
                         lines.add("status " + r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse(""));
                         r.body().forEach(lines::add);
+                    }, task -> {
+                        Thread reader = new Thread(task, "sse-reader");
+                        reader.setDaemon(true);
+                        reader.start();
                     });
             assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("status 200 text/event-stream");
             assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo(": stream open");

@@ -1,0 +1,65 @@
+package dev.awsmcp.gateway.guard;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The guard's part of a result's {@code _meta}: {@code untrusted} (boundary and source),
+ * {@code findings} (at most {@value #MAX_FINDINGS}, with {@code findingsOmitted} beyond),
+ * {@code findingCounts} per family, and {@code guard} (mode, sizes, truncation).
+ */
+public final class GuardMeta {
+
+    /** Findings listed in one result at most; the counts cover all of them. */
+    public static final int MAX_FINDINGS = 100;
+
+    private GuardMeta() {
+    }
+
+    /** Adds the guard's entries for {@code result} to {@code meta}. */
+    public static void addTo(Map<String, Object> meta, GuardedResult result, GuardContext context) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("toolset", context.toolset());
+        source.put("tool", context.tool());
+        source.put("resources", context.resources());
+        Map<String, Object> untrusted = new LinkedHashMap<>();
+        untrusted.put("boundary", result.boundary());
+        untrusted.put("source", source);
+        meta.put("untrusted", untrusted);
+        addFindings(meta, result.findings());
+        Map<String, Object> guard = new LinkedHashMap<>();
+        guard.put("mode", context.mode().id());
+        guard.put("bytesBefore", result.bytesBefore());
+        guard.put("bytesAfter", result.bytesAfter());
+        guard.put("truncated", result.truncated());
+        meta.put("guard", guard);
+    }
+
+    /** Adds {@code findings} and their counts to {@code meta}; nothing when there are none. */
+    public static void addFindings(Map<String, Object> meta, List<GuardFinding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> listed = new ArrayList<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        for (GuardFinding f : findings) {
+            counts.merge(f.family(), 1, Integer::sum);
+            if (listed.size() < MAX_FINDINGS) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("family", f.family());
+                entry.put("rule", f.rule());
+                entry.put("path", f.path());
+                entry.put("detail", f.detail());
+                listed.add(entry);
+            }
+        }
+        meta.put("findings", listed);
+        meta.put("findingCounts", counts);
+        if (findings.size() > listed.size()) {
+            meta.put("findingsOmitted", findings.size() - listed.size());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.awsmcp.gateway.guard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.toolset.api.Json;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The exact UTF-8 size of a JSON tree as {@link Json#mapper()} writes it (compact, non-ASCII
+ * unescaped, control characters, quote and backslash escaped), computed without writing it.
+ */
+final class JsonSize {
+
+    private JsonSize() {
+    }
+
+    static long of(JsonNode node) {
+        if (node.isTextual()) {
+            return string(node.textValue());
+        }
+        if (node.isArray()) {
+            long size = 2 + Math.max(0, node.size() - 1);
+            for (JsonNode element : node) {
+                size += of(element);
+            }
+            return size;
+        }
+        if (node.isObject()) {
+            long size = 2 + Math.max(0, node.size() - 1);
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                size += string(field.getKey()) + 1 + of(field.getValue());
+            }
+            return size;
+        }
+        try {
+            return Json.mapper().writeValueAsBytes(node).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("value cannot be written as JSON", e);
+        }
+    }
+
+    /** Bytes of {@code s} as a quoted JSON string. */
+    static long string(String s) {
+        long size = 2;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
+                size += 2;
+            } else if (c < 0x20) {
+                size += 6;
+            } else if (c < 0x80) {
+                size += 1;
+            } else if (c < 0x800) {
+                size += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                size += 4;
+                i++;
+            } else {
+                size += 3;
+            }
+        }
+        return size;
+    }
+}

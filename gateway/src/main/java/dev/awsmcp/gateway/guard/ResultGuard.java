@@ -1,0 +1,151 @@
+package dev.awsmcp.gateway.guard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.awsmcp.toolset.api.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one check every tool result passes before it leaves the gateway. In order: secrets are redacted
+ * in every string value and field name ({@link SecretRedactor}), so that a later cut never halves a
+ * secret; injection findings of the pluggable {@link InjectionDetector} are handled per the team's
+ * {@link GuardMode}, and invisible characters never pass invisibly; then the result is bounded to the
+ * team's byte budget ({@link ResultLimiter}) and wrapped in the untrusted-data envelope. Every finding
+ * carries the JSON path of its value. The guard throws on any internal failure; callers must then
+ * answer with an error, never with the unguarded payload. Thread-safe.
+ */
+public final class ResultGuard {
+
+    /** Findings details are cut to this many characters. */
+    private static final int MAX_DETAIL_CHARS = 200;
+
+    private final SecretRedactor redactor;
+    private final InjectionSanitizer sanitizer;
+    private final ResultLimiter limiter = new ResultLimiter();
+    private final UntrustedEnvelope envelope = new UntrustedEnvelope();
+
+    /**
+     * @param redactor the secret redactor
+     * @param detector the prompt-injection detector; must be linear-time and thread-safe
+     */
+    public ResultGuard(SecretRedactor redactor, InjectionDetector detector) {
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
+        this.sanitizer = new InjectionSanitizer(Objects.requireNonNull(detector, "detector"));
+    }
+
+    /**
+     * Guards one result. {@code result} is not modified; a non-object is guarded as {@code {"result": ...}}.
+     *
+     * @throws RuntimeException when the guard cannot check the result; the payload must then be withheld
+     */
+    public GuardedResult apply(JsonNode result, GuardContext context) {
+        ObjectNode object = result.isObject() ? (ObjectNode) result : wrap(result);
+        long before = JsonSize.of(object);
+        List<GuardFinding> findings = new ArrayList<>();
+        ObjectNode guarded = (ObjectNode) walk(object, JsonPaths.ROOT, context.mode(), findings);
+        ResultLimiter.Limited limited = limiter.limit(guarded, context.maxResultBytes());
+        String json = write(limited.json());
+        String boundary = envelope.boundaryFor(json);
+        return new GuardedResult(limited.json(), UntrustedEnvelope.wrap(json, boundary, context), boundary, findings, before,
+                limited.bytesAfter(), limited.truncated());
+    }
+
+    /**
+     * Guards a plain text that is not a result object (a tool's failure message quoting AWS): secrets
+     * redacted and injection handled as in a string value at {@code path}; no size limit, no envelope.
+     */
+    public String applyToText(String text, String path, GuardMode mode, List<GuardFinding> findings) {
+        return guardString(text, path, mode, findings);
+    }
+
+    private static ObjectNode wrap(JsonNode value) {
+        ObjectNode object = Json.object();
+        object.set("result", value);
+        return object;
+    }
+
+    private JsonNode walk(JsonNode node, String path, GuardMode mode, List<GuardFinding> findings) {
+        if (node.isTextual()) {
+            String guarded = guardString(node.textValue(), path, mode, findings);
+            return guarded.equals(node.textValue()) ? node : TextNode.valueOf(guarded);
+        }
+        if (node.isArray()) {
+            ArrayNode out = Json.mapper().createArrayNode();
+            for (int i = 0; i < node.size(); i++) {
+                out.add(walk(node.get(i), JsonPaths.index(path, i), mode, findings));
+            }
+            return out;
+        }
+        if (node.isObject()) {
+            ObjectNode out = Json.object();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String fieldPath = JsonPaths.field(path, field.getKey());
+                String key = unique(out, guardString(field.getKey(), JsonPaths.key(fieldPath), mode, findings));
+                out.set(key, walkField(field.getKey(), field.getValue(), fieldPath, mode, findings));
+            }
+            return out;
+        }
+        return node;
+    }
+
+    /** A string under a secret-ish field name ({@code "password": "..."}) is redacted whole. */
+    private JsonNode walkField(String name, JsonNode value, String path, GuardMode mode, List<GuardFinding> findings) {
+        if (value.isTextual()) {
+            Optional<String> marker = redactor.redactField(name, value.textValue());
+            if (marker.isPresent()) {
+                findings.add(new GuardFinding(GuardFinding.SECRET, "secret-field", path,
+                        "redacted the value of a field named like a secret (" + value.textValue().length() + " chars)"));
+                return TextNode.valueOf(marker.get());
+            }
+        }
+        return walk(value, path, mode, findings);
+    }
+
+    private String guardString(String value, String path, GuardMode mode, List<GuardFinding> findings) {
+        SecretRedactor.Redaction redaction = redactor.redact(value);
+        for (Finding f : redaction.findings()) {
+            findings.add(new GuardFinding(f.family(), f.rule(), path, f.detail()));
+        }
+        InjectionSanitizer.Outcome outcome = sanitizer.apply(redaction.text(), mode);
+        for (Finding f : outcome.findings()) {
+            findings.add(new GuardFinding(f.family(), f.rule(), path, safeDetail(f.detail())));
+        }
+        return outcome.text();
+    }
+
+    /** Details come from the detector and may quote the text: bounded, invisible characters shown. */
+    private static String safeDetail(String detail) {
+        String cut = detail.length() > MAX_DETAIL_CHARS ? detail.substring(0, MAX_DETAIL_CHARS) + "..." : detail;
+        return InvisibleCharacters.treat(cut, true);
+    }
+
+    /** Guarded field names can collide ({@code [withheld: ...]} twice): later ones get a suffix. */
+    private static String unique(ObjectNode object, String key) {
+        if (!object.has(key)) {
+            return key;
+        }
+        int n = 2;
+        while (object.has(key + " (" + n + ")")) {
+            n++;
+        }
+        return key + " (" + n + ")";
+    }
+
+    private static String write(ObjectNode json) {
+        try {
+            return Json.mapper().writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("guarded result cannot be written as JSON", e);
+        }
+    }
+}
