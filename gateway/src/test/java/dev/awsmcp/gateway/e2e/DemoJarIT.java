@@ -106,6 +106,7 @@ class DemoJarIT {
     void seedScriptsShipInTheJar() throws Exception {
         try (var zip = new java.util.zip.ZipFile(ROOT.resolve("gateway/target/mcp-gateway.jar").toFile())) {
             assertThat(zip.getEntry("local-aws/seed-demo.list")).isNotNull();
+            assertThat(zip.getEntry("META-INF/services/dev.awsmcp.gateway.guard.InjectionDetector")).as("the detector is installed").isNotNull();
             for (String service : List.of("dynamodb", "s3", "logs", "lambda")) {
                 assertThat(zip.getEntry("local-aws/seed-demo-" + service + ".py")).as(service).isNotNull();
             }

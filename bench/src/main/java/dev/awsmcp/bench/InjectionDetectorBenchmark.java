@@ -1,0 +1,84 @@
+package dev.awsmcp.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.awsmcp.gateway.guard.Finding;
+import dev.awsmcp.gateway.guard.InjectionDetector;
+import dev.awsmcp.gateway.guard.PatternInjectionDetector;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Detector throughput on realistic payloads, with two baselines measured in the same run on the same
+ * payload: a plain {@link String#indexOf} scan for one trigger word (the cheapest possible full pass)
+ * and a Jackson parse of the payload (what the gateway already spends on a JSON result). Average time
+ * per call; MB/s = payload size / time.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(1)
+public class InjectionDetectorBenchmark {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Payload kind: a 64 KiB log batch, a 64 KiB DynamoDB page, a 16 KiB S3 runbook, a 1 MiB document. */
+    @Param({"log-batch-64k", "dynamodb-page-64k", "s3-runbook-16k", "document-1m"})
+    public String payload;
+
+    private String text;
+    private String json;
+    private final InjectionDetector detector = new PatternInjectionDetector();
+
+    @Setup
+    public void setUp() {
+        switch (payload) {
+            case "log-batch-64k" -> text = Payloads.logBatch(64 * 1024);
+            case "dynamodb-page-64k" -> text = Payloads.dynamoDbPage(64 * 1024);
+            case "s3-runbook-16k" -> text = Payloads.runbook(16 * 1024);
+            case "document-1m" -> text = Payloads.document(1024 * 1024);
+            default -> throw new IllegalArgumentException("unknown payload " + payload);
+        }
+        try {
+            // Every payload is also measured as a JSON string value, the way a tool result carries it.
+            json = MAPPER.writeValueAsString(List.of(text));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The detector over the payload. */
+    @Benchmark
+    public List<Finding> detector() {
+        return detector.scan(text);
+    }
+
+    /** Baseline: one full indexOf pass for a trigger word. */
+    @Benchmark
+    public int baselineIndexOf() {
+        int count = 0;
+        for (int i = text.indexOf("ignore"); i >= 0; i = text.indexOf("ignore", i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    /** Baseline: parsing the payload as the JSON a tool result carries. */
+    @Benchmark
+    public JsonNode baselineJsonParse() throws Exception {
+        return MAPPER.readTree(json);
+    }
+}

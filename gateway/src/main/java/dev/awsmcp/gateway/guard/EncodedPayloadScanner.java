@@ -1,0 +1,165 @@
+package dev.awsmcp.gateway.guard;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Finds base64 and hex blobs in the original text, decodes those that decode to readable UTF-8 text
+ * and rescans the decoded text with the whole detector (family {@code encoded}). Bounded: blobs of 24
+ * to 64 Ki characters (longer ones are decoded from their first 64 Ki), a total decode budget per
+ * top-level scan, and nesting limited by the caller's depth. Linear scan, no regular expression.
+ */
+final class EncodedPayloadScanner {
+
+    static final String FAMILY = "encoded";
+    static final int MIN_BLOB = 24;
+    static final int MAX_BLOB = 64 * 1024;
+    private static final int MAX_EXCERPT = 80;
+    private static final double MIN_PRINTABLE = 0.9;
+    private static final boolean[] BASE64 = new boolean[128];
+
+    static {
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_".toCharArray()) {
+            BASE64[c] = true;
+        }
+    }
+
+    /** Characters that may still be decoded during one top-level scan, shared by its nested scans. */
+    static final class Budget {
+        private int remaining;
+
+        Budget(int remaining) {
+            this.remaining = remaining;
+        }
+
+        boolean take(int characters) {
+            if (characters > remaining) {
+                return false;
+            }
+            remaining -= characters;
+            return true;
+        }
+    }
+
+    /**
+     * Adds an {@code encoded} finding to {@code out} for every blob in {@code text} whose decoded text
+     * has findings under {@code rescan}.
+     */
+    void scan(String text, Budget budget, Function<String, List<Finding>> rescan, List<Finding> out) {
+        int i = 0;
+        while (i < text.length()) {
+            if (!isBase64(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && isBase64(text.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (i < text.length() && i < end + 2 && text.charAt(i) == '=') {
+                i++;
+            }
+            if (end - start >= MIN_BLOB) {
+                inspect(text, start, end, i, budget, rescan, out);
+            }
+        }
+    }
+
+    private static void inspect(String text, int start, int dataEnd, int end, Budget budget,
+            Function<String, List<Finding>> rescan, List<Finding> out) {
+        int length = Math.min(dataEnd - start, MAX_BLOB);
+        boolean hex = isHex(text, start, start + length) && length % 2 == 0;
+        if (!budget.take(length)) {
+            return;
+        }
+        byte[] bytes = hex ? decodeHex(text, start, start + length) : decodeBase64(text, start, start + length);
+        String decoded = bytes == null ? null : readableText(bytes);
+        if (decoded == null) {
+            return;
+        }
+        List<Finding> inner = rescan.apply(decoded);
+        if (!inner.isEmpty()) {
+            Finding first = inner.get(0);
+            String detail = (hex ? "hex" : "base64") + " payload decodes to text with " + first.family() + "/"
+                    + first.rule() + ": " + Excerpts.quote(decoded, MAX_EXCERPT);
+            out.add(new Finding(FAMILY, hex ? "hex-payload" : "base64-payload", start, end, detail));
+        }
+    }
+
+    private static boolean isBase64(char c) {
+        return c < 128 && BASE64[c];
+    }
+
+    private static boolean isHex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] decodeHex(String text, int from, int to) {
+        byte[] out = new byte[(to - from) / 2];
+        for (int i = 0; i < out.length; i++) {
+            int high = Character.digit(text.charAt(from + 2 * i), 16);
+            int low = Character.digit(text.charAt(from + 2 * i + 1), 16);
+            out[i] = (byte) (high << 4 | low);
+        }
+        return out;
+    }
+
+    /** Standard or URL-safe alphabet, padding optional; null when the length cannot be base64. */
+    private static byte[] decodeBase64(String text, int from, int to) {
+        int length = (to - from) % 4 == 1 ? to - from - 1 : to - from;
+        byte[] out = new byte[length * 3 / 4];
+        int bits = 0;
+        int collected = 0;
+        int written = 0;
+        for (int i = from; i < from + length; i++) {
+            bits = bits << 6 | sextet(text.charAt(i));
+            collected += 6;
+            if (collected >= 8) {
+                collected -= 8;
+                out[written++] = (byte) (bits >> collected);
+            }
+        }
+        return written == out.length ? out : Arrays.copyOf(out, written);
+    }
+
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '+' || c == '-' ? 62 : 63;
+    }
+
+    /** The bytes as strict UTF-8, or null when they are not text (invalid, or under 90% printable). */
+    private static String readableText(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        int printable = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            printable += c >= 0x20 && c != 0x7F || c == '\n' || c == '\r' || c == '\t' ? 1 : 0;
+        }
+        return !text.isEmpty() && printable >= MIN_PRINTABLE * text.length() ? text : null;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.awsmcp.gateway.guard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The pattern-based {@link InjectionDetector}. It reports invisible and control characters found in the
+ * original text, runs the phrase and marker rules over a normalized shadow copy (NFKC, case folding,
+ * confusable skeleton, invisible characters dropped, separators collapsed) and maps their hits back to
+ * the original offsets, and decodes base64 and hex blobs to rescan them (two levels deep, bounded work).
+ *
+ * <p>Long text is processed in chunks of 32 Ki characters that overlap by 4 Ki, so a match of up to
+ * 4 Ki characters is found wherever it lies; findings of one rule that overlap are merged. Matching is
+ * linear time (a keyword automaton and RE2/J), patterns are compiled once from constants, and an
+ * instance has no mutable state: it is safe to share between threads.
+ */
+public final class PatternInjectionDetector implements InjectionDetector {
+
+    static final int DEFAULT_CHUNK = 32 * 1024;
+    static final int DEFAULT_OVERLAP = 4 * 1024;
+    private static final int LEFT_CONTEXT = 64;
+    private static final int MAX_DEPTH = 2;
+    private static final int MIN_DECODE_BUDGET = 256 * 1024;
+    private static final RuleMatcher RULES = RuleMatcher.standard();
+    private static final Comparator<Finding> BY_RULE_AND_POSITION = Comparator.comparing(Finding::family)
+            .thenComparing(Finding::rule).thenComparingInt(Finding::start).thenComparingInt(Finding::end);
+    private static final Comparator<Finding> BY_POSITION = Comparator.comparingInt(Finding::start)
+            .thenComparingInt(Finding::end).thenComparing(Finding::family).thenComparing(Finding::rule);
+
+    private final InvisibleCharacterScanner invisible = new InvisibleCharacterScanner();
+    private final EncodedPayloadScanner encoded = new EncodedPayloadScanner();
+    private final int chunkSize;
+    private final int overlap;
+
+    /** A detector with the default chunking. */
+    public PatternInjectionDetector() {
+        this(DEFAULT_CHUNK, DEFAULT_OVERLAP);
+    }
+
+    /** A detector with the given chunking; tests use small chunks to exercise chunk borders. */
+    PatternInjectionDetector(int chunkSize, int overlap) {
+        if (chunkSize <= 0 || overlap < 0) {
+            throw new IllegalArgumentException("chunk size must be positive and overlap not negative");
+        }
+        this.chunkSize = chunkSize;
+        this.overlap = overlap;
+    }
+
+    @Override
+    public List<Finding> scan(String text) {
+        Objects.requireNonNull(text, "text");
+        EncodedPayloadScanner.Budget budget =
+                new EncodedPayloadScanner.Budget(Math.max(MIN_DECODE_BUDGET, 2 * text.length()));
+        return scan(text, 0, budget);
+    }
+
+    private List<Finding> scan(String text, int depth, EncodedPayloadScanner.Budget budget) {
+        List<Finding> found = new ArrayList<>();
+        invisible.scan(text, found);
+        for (int start = 0; start < text.length(); start += chunkSize) {
+            int from = Math.max(0, start - LEFT_CONTEXT);
+            int to = (int) Math.min(text.length(), (long) start + chunkSize + overlap);
+            RULES.match(ShadowText.of(text, from, to), found);
+        }
+        if (depth < MAX_DEPTH) {
+            encoded.scan(text, budget, decoded -> scan(decoded, depth + 1, budget), found);
+        }
+        return mergeOverlapping(found);
+    }
+
+    /** One finding per rule and stretch of text: chunk overlaps and merged windows can report a match twice. */
+    private static List<Finding> mergeOverlapping(List<Finding> found) {
+        if (found.size() < 2) {
+            return found;
+        }
+        found.sort(BY_RULE_AND_POSITION);
+        List<Finding> merged = new ArrayList<>(found.size());
+        Finding current = found.get(0);
+        for (int i = 1; i < found.size(); i++) {
+            Finding next = found.get(i);
+            boolean sameRule = next.family().equals(current.family()) && next.rule().equals(current.rule());
+            if (sameRule && next.start() < current.end()) {
+                current = new Finding(current.family(), current.rule(), current.start(),
+                        Math.max(current.end(), next.end()), current.detail());
+            } else {
+                merged.add(current);
+                current = next;
+            }
+        }
+        merged.add(current);
+        merged.sort(BY_POSITION);
+        return merged;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.awsmcp.gateway.guard;
+
+import java.util.Arrays;
+
+/**
+ * The normalized shadow copy of a range of untrusted text that the phrase and marker rules match
+ * against, with the original range of every shadow character. Folding: {@link CharacterFolding} per
+ * code point, invisible characters and ANSI escape sequences dropped, whitespace runs collapsed to
+ * one space (or one line feed when the run holds a line break), and runs of four or more single
+ * letters between separators ("i g n o r e", "i.g.n.o.r.e") joined into one word.
+ */
+final class ShadowText {
+
+    private static final int MAX_SEPARATOR_RUN = 3;
+    private static final int MIN_LETTER_RUN = 4;
+
+    private static final char[] LOWER = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            LOWER[c] = (char) Character.toLowerCase(c);
+        }
+    }
+
+    private final String text;
+    private final int[] starts;
+    private final int[] ends;
+
+    private ShadowText(String text, int[] starts, int[] ends) {
+        this.text = text;
+        this.starts = starts;
+        this.ends = ends;
+    }
+
+    /**
+     * The shadow of {@code original[from, to)}. It starts with a line feed when {@code from} is the
+     * start of a line, so that line-start rules can anchor on {@code \n}.
+     */
+    static ShadowText of(String original, int from, int to) {
+        Builder raw = new Builder(to - from + 16);
+        if (from == 0 || original.charAt(from - 1) == '\n') {
+            raw.append('\n', from, from);
+        }
+        int whitespaceStart = -1;
+        boolean newline = false;
+        int i = from;
+        while (i < to) {
+            char c = original.charAt(i);
+            if (c < 128 && c != 0x1B) {
+                // ASCII fast path: most AWS text never leaves it.
+                if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C) {
+                    whitespaceStart = whitespaceStart < 0 ? i : whitespaceStart;
+                    newline |= c == '\n' || c == '\r';
+                } else if (c >= 0x20 && c != 0x7F) {
+                    if (whitespaceStart >= 0) {
+                        raw.append(newline ? '\n' : ' ', whitespaceStart, i);
+                        whitespaceStart = -1;
+                        newline = false;
+                    }
+                    raw.append(LOWER[c], i, i + 1);
+                }
+                i++;
+                continue;
+            }
+            int cp = original.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (cp == 0x1B) {
+                next = Math.min(to, Math.max(next, AnsiEscapes.end(original, i, to)));
+            } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                whitespaceStart = whitespaceStart < 0 ? i : whitespaceStart;
+                newline |= cp == 0x2028 || cp == 0x2029 || cp == 0x85;
+            } else {
+                String folded = CharacterFolding.fold(cp);
+                if (!folded.isEmpty()) {
+                    if (whitespaceStart >= 0) {
+                        raw.append(newline ? '\n' : ' ', whitespaceStart, i);
+                        whitespaceStart = -1;
+                        newline = false;
+                    }
+                    for (int k = 0; k < folded.length(); k++) {
+                        raw.append(folded.charAt(k), i, next);
+                    }
+                }
+            }
+            i = next;
+        }
+        if (whitespaceStart >= 0) {
+            raw.append(newline ? '\n' : ' ', whitespaceStart, to);
+        }
+        return joinSingleLetterRuns(raw);
+    }
+
+    String text() {
+        return text;
+    }
+
+    int length() {
+        return text.length();
+    }
+
+    /** Original offset where shadow character {@code index} comes from. */
+    int originalStart(int index) {
+        return starts[index];
+    }
+
+    /** Original offset just past the source of shadow character {@code index}. */
+    int originalEnd(int index) {
+        return ends[index];
+    }
+
+    /** Joins single-letter runs in place (the output never outruns the input) and freezes the result. */
+    private static ShadowText joinSingleLetterRuns(Builder raw) {
+        char[] chars = raw.chars;
+        int length = raw.length;
+        int written = 0;
+        int i = 0;
+        while (i < length) {
+            int runEnd = chars[i] >= 'a' && chars[i] <= 'z' && isSingleLetter(chars, length, i)
+                    ? letterRunEnd(chars, length, i) : -1;
+            if (runEnd < 0) {
+                raw.move(i, written++);
+                i++;
+                continue;
+            }
+            written = copyLetters(raw, i, runEnd, written);
+            i = runEnd;
+        }
+        return new ShadowText(new String(chars, 0, written), raw.starts, raw.ends);
+    }
+
+    /**
+     * Copies the letters of a run; a gap wider (in the original text) than the run's first gap becomes
+     * one space, so "i g n o r e   a l l" reads "ignore all".
+     */
+    private static int copyLetters(Builder raw, int from, int to, int written) {
+        int previous = -1;
+        int firstGap = -1;
+        for (int k = from; k < to; k++) {
+            if (!isWordChar(raw.chars[k])) {
+                continue;
+            }
+            if (previous >= 0) {
+                int gap = raw.starts[k] - raw.ends[previous];
+                firstGap = firstGap < 0 ? gap : firstGap;
+                if (gap > firstGap) {
+                    raw.set(written++, ' ', raw.ends[previous], raw.starts[k]);
+                }
+            }
+            raw.move(k, written++);
+            previous = k;
+        }
+        return written;
+    }
+
+    /** End (exclusive, just past the last letter) of a run of at least four single letters, or -1. */
+    private static int letterRunEnd(char[] chars, int length, int start) {
+        int letters = 1;
+        int lastLetterEnd = start + 1;
+        int i = start + 1;
+        while (i < length) {
+            int separators = 0;
+            while (i < length && isSeparator(chars[i]) && separators <= MAX_SEPARATOR_RUN) {
+                i++;
+                separators++;
+            }
+            if (separators == 0 || separators > MAX_SEPARATOR_RUN || i >= length
+                    || !isSingleLetter(chars, length, i)) {
+                break;
+            }
+            letters++;
+            lastLetterEnd = ++i;
+        }
+        return letters >= MIN_LETTER_RUN ? lastLetterEnd : -1;
+    }
+
+    private static boolean isSingleLetter(char[] chars, int length, int i) {
+        return chars[i] >= 'a' && chars[i] <= 'z'
+                && (i == 0 || !isWordChar(chars[i - 1]))
+                && (i + 1 >= length || !isWordChar(chars[i + 1]));
+    }
+
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == ',' || c == '|' || c == '/'
+                || c == '~' || c == '+' || c == ':' || c == ';';
+    }
+
+    /** Growable parallel arrays: shadow characters and their original ranges. */
+    private static final class Builder {
+        char[] chars;
+        int[] starts;
+        int[] ends;
+        int length;
+
+        Builder(int capacity) {
+            chars = new char[capacity];
+            starts = new int[capacity];
+            ends = new int[capacity];
+        }
+
+        void set(int index, char c, int start, int end) {
+            chars[index] = c;
+            starts[index] = start;
+            ends[index] = end;
+        }
+
+        void move(int from, int to) {
+            if (from != to) {
+                chars[to] = chars[from];
+                starts[to] = starts[from];
+                ends[to] = ends[from];
+            }
+        }
+
+        void append(char c, int start, int end) {
+            if (length == chars.length) {
+                int capacity = chars.length * 2 + 16;
+                chars = Arrays.copyOf(chars, capacity);
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+            }
+            chars[length] = c;
+            starts[length] = start;
+            ends[length] = end;
+            length++;
+        }
+    }
+}

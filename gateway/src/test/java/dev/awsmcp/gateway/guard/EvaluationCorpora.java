@@ -1,0 +1,121 @@
+package dev.awsmcp.gateway.guard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loads the evaluation corpora: the committed AWS-shaped corpus and the shared public ones. */
+final class EvaluationCorpora {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private EvaluationCorpora() {
+    }
+
+    /** A labelled text: a benign sample's source, or an attack's category. */
+    record Labelled(String label, String text) {
+    }
+
+    static List<Labelled> awsBenign() {
+        return resourceLines("/guard-eval/aws-benign.jsonl", "source");
+    }
+
+    static List<Labelled> awsAttacks() {
+        return resourceLines("/guard-eval/aws-attacks.jsonl", "category");
+    }
+
+    /**
+     * The shared corpora folder: {@code -Dguard.eval.dir}, else {@code ../shared/eval} beside the
+     * repository root (the directory holding the parent pom), found from the working directory.
+     */
+    static Path sharedEvalDir() {
+        String configured = System.getProperty("guard.eval.dir");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !(Files.exists(dir.resolve("gateway/pom.xml")) && Files.exists(dir.resolve("pom.xml")))) {
+            dir = dir.getParent();
+        }
+        return dir == null ? Path.of("../shared/eval") : dir.resolveSibling("shared").resolve("eval");
+    }
+
+    /** BIPIA attacks by "text: category" / "code: category", test and train splits together. */
+    static Map<String, List<String>> bipiaAttacks(Path eval) {
+        Map<String, List<String>> attacks = new LinkedHashMap<>();
+        for (String kind : List.of("text", "code")) {
+            for (String split : List.of("test", "train")) {
+                JsonNode root = readJson(eval.resolve("bipia/" + kind + "_attack_" + split + ".json"));
+                root.fields().forEachRemaining(e -> e.getValue().forEach(a ->
+                        attacks.computeIfAbsent(kind + ": " + e.getKey(), k -> new ArrayList<>()).add(a.asText())));
+            }
+        }
+        return attacks;
+    }
+
+    static List<String> bipiaContexts(Path eval) {
+        List<String> contexts = new ArrayList<>();
+        for (String file : List.of("bipia/email/test.jsonl", "bipia/table/test.jsonl")) {
+            for (String line : readLines(eval.resolve(file))) {
+                contexts.add(parse(line).get("context").asText());
+            }
+        }
+        return contexts;
+    }
+
+    static List<String> notInject(Path eval) {
+        List<String> sentences = new ArrayList<>();
+        for (String file : List.of("NotInject_one.json", "NotInject_two.json", "NotInject_three.json")) {
+            readJson(eval.resolve("notinject").resolve(file)).forEach(n -> sentences.add(n.get("prompt").asText()));
+        }
+        return sentences;
+    }
+
+    private static List<Labelled> resourceLines(String resource, String labelField) {
+        try (InputStream in = EvaluationCorpora.class.getResourceAsStream(resource)) {
+            List<Labelled> out = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    JsonNode node = parse(line);
+                    out.add(new Labelled(node.get(labelField).asText(), node.get("text").asText()));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return MAPPER.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
