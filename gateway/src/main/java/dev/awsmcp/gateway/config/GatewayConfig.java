@@ -16,9 +16,11 @@ import java.util.List;
  * @param policies where the team policies are
  * @param sts where toolset roles are assumed
  * @param audit where the audit trail goes
+ * @param resilience retries, circuit breakers, bulkheads and the result cache
  */
 public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ObjectNode> toolsets,
-        LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit) {
+        LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit,
+        ResilienceConfig resilience) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         auth = auth == null ? AuthConfig.defaults() : auth;
@@ -28,5 +30,7 @@ public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfi
         policies = policies == null ? PoliciesConfig.defaults() : policies;
         sts = sts == null ? StsConfig.defaults() : sts;
         audit = audit == null ? AuditConfig.defaults() : audit;
+        resilience = resilience == null ? ResilienceConfig.defaults() : resilience;
     }
+
 }

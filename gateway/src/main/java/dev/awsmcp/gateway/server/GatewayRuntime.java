@@ -10,6 +10,7 @@ import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.config.PoliciesConfig;
 import dev.awsmcp.gateway.call.CallCredentials;
 import dev.awsmcp.gateway.identity.AssumedRoles;
+import dev.awsmcp.gateway.resilience.CallResilience;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.net.URI;
 import java.time.Clock;
@@ -54,7 +55,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final McpServerFactory servers;
 
     private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies,
-            DefaultCredentialsProvider credentials, AuditLog audit) {
+            DefaultCredentialsProvider credentials, AuditLog audit, CallResilience resilience) {
         this.config = config;
         this.clients = clients;
         this.registry = registry;
@@ -67,10 +68,11 @@ public final class GatewayRuntime implements AutoCloseable {
         AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch);
         Duration callTimeout = Durations.parse(config.limits().callTimeout(), "limits.callTimeout");
         this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, new CallCredentials(credentials, roles),
-                dispatch, policies, audit, clients.requestIds());
+                dispatch, policies, audit, clients.requestIds(), resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));
         audit.append(PolicyReloadRecord.accepted("startup", teams(policies.current()), policies.current().fingerprint()));
+        policies.onChange((before, after) -> resilience.clearCache());
         policies.onChange((before, after) -> audit.append(PolicyReloadRecord.accepted("reload", teams(after), after.fingerprint())));
         policies.onRejected((kept, problems) -> audit.append(PolicyReloadRecord.rejected(teams(kept), kept.fingerprint(), problems)));
     }
@@ -85,7 +87,10 @@ public final class GatewayRuntime implements AutoCloseable {
      * sinks): a hook for tests that inject faults or record requests; production passes none.
      */
     public static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors) {
-        AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS, new AwsRequestIds(), awsInterceptors);
+        CallResilience resilience = CallResilience.create(config.resilience(),
+                Durations.parse(config.limits().callTimeout(), "limits.callTimeout"));
+        AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS, new AwsRequestIds(), awsInterceptors,
+                resilience.retryStrategy());
         DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         ToolsetRegistry registry = null;
         PolicyStore store = null;
@@ -95,7 +100,7 @@ public final class GatewayRuntime implements AutoCloseable {
             store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
                     policies.watch() ? Durations.parse(policies.pollInterval(), "policies.pollInterval") : null);
             AuditLog audit = AuditLogFactory.create(config.audit(), clients, credentials);
-            return new GatewayRuntime(config, clients, registry, store, credentials, audit);
+            return new GatewayRuntime(config, clients, registry, store, credentials, audit, resilience);
         } catch (RuntimeException e) {
             if (store != null) {
                 store.close();

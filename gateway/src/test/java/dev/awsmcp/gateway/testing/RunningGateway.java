@@ -55,7 +55,7 @@ public final class RunningGateway implements AutoCloseable {
                     config.server().allowedHosts(), config.server().maxRequestBytes(), config.server().sessionIdleTimeout(),
                     config.server().maxSessions()), config.auth(), config.toolNames(), config.toolsets(), config.limits(),
                     yaml.lines().anyMatch(l -> l.startsWith("policies:")) ? config.policies()
-                            : new PoliciesConfig(grantEverything(config).toString(), false, null), config.sts(), config.audit());
+                            : new PoliciesConfig(grantEverything(config).toString(), false, null), config.sts(), config.audit(), config.resilience());
             GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, awsInterceptors);
             try {
                 return new RunningGateway(runtime, HttpGateway.start(runtime));
