@@ -23,6 +23,7 @@ final class FaultInjector implements ExecutionInterceptor {
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger remaining = new AtomicInteger();
     private final AtomicReference<Fault> fault = new AtomicReference<>();
+    private volatile double probability;
 
     /** Injects {@code fault} into the next {@code times} attempts. */
     void inject(Fault fault, int times) {
@@ -30,8 +31,15 @@ final class FaultInjector implements ExecutionInterceptor {
         remaining.set(times);
     }
 
+    /** Injects {@code fault} into each attempt with {@code probability}, until healed. */
+    void injectRandomly(Fault fault, double probability) {
+        this.fault.set(fault);
+        this.probability = probability;
+    }
+
     void heal() {
         remaining.set(0);
+        probability = 0;
     }
 
     int attempts() {
@@ -45,7 +53,8 @@ final class FaultInjector implements ExecutionInterceptor {
 
     @Override
     public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-        if (remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+        boolean random = probability > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < probability;
+        if (!random && remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
             return context.httpResponse();
         }
         switch (fault.get()) {
