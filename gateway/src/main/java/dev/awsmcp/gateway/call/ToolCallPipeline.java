@@ -14,6 +14,8 @@ import dev.awsmcp.gateway.policy.Decision;
 import dev.awsmcp.gateway.policy.EffectivePolicy;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.policy.TeamPolicy;
+import dev.awsmcp.gateway.resilience.CallRejectedException;
+import dev.awsmcp.gateway.resilience.CallResilience;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Caller;
@@ -67,6 +69,7 @@ public final class ToolCallPipeline {
     private final ResultGuard guard;
     private final TeamRateLimits rates = new TeamRateLimits();
     private final CallAudit audit;
+    private final CallResilience resilience;
 
     /**
      * @param limits the gateway's result bounds; a team's limits can only lower them
@@ -78,9 +81,11 @@ public final class ToolCallPipeline {
      * @param auditLog where every call's record goes
      * @param requestIds where the AWS clients report each call's request ids
      * @param guard the result guard every outcome passes
+     * @param resilience retry rules, circuit breakers, bulkheads and the result cache
      */
     public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
-            PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard) {
+            PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience) {
+        this.resilience = resilience;
         this.audit = new CallAudit(auditLog, requestIds);
         this.limits = limits;
         this.callTimeout = callTimeout;
@@ -156,17 +161,25 @@ public final class ToolCallPipeline {
         if (admission.refusal() != null) {
             return audit.respond(slot, record, admission.refusal(), admission.outcome());
         }
+        Optional<CallToolResult> cached = resilience.cached(tool, admission.team(), policy.teams(), arguments, correlationId);
+        if (cached.isPresent()) {
+            return audit.respond(slot, record, cached.get(), CallAudit.outcomeOf(cached.get()));
+        }
         audit.collectRequestIds(correlationId);
         String sessionPolicy = policy.sessionPolicy(admission.team(), tool.toolsetId());
         CompletableFuture<CallToolResult> result = credentials.resolve(tool.instance(), admission.team(), principal.id(), sessionPolicy)
                 .thenComposeAsync(identity -> {
                     record.identity(identity.audited());
-                    return tool.toolset().call(new ToolCall(tool.spec().name(), arguments), admission.context().apply(identity.credentials()));
+                    return resilience.guard(tool, () -> tool.toolset().call(new ToolCall(tool.spec().name(), arguments),
+                            admission.context().apply(identity.credentials())));
                 }, dispatch)
                 .toCompletableFuture()
                 .orTimeout(callTimeout.plus(DEADLINE_GRACE).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure, admission.guard()));
-        return Mono.fromFuture(result).flatMap(r -> audit.respond(slot, record, r, CallAudit.outcomeOf(r)));
+        // Cached after the guard: a cache hit is a guarded result.
+        return Mono.fromFuture(result)
+                .map(r -> resilience.remember(tool, admission.team(), policy.teams(), arguments, r))
+                .flatMap(r -> audit.respond(slot, record, r, CallAudit.outcomeOf(r)));
     }
 
     /**
@@ -224,7 +237,7 @@ public final class ToolCallPipeline {
         GuardContext guarding = new GuardContext(policy.injectionOf(allowed.team()), teamLimits.maxResultBytes(), tool.toolsetId(),
                 tool.name(), resources.stream().map(ResourceRef::name).toList());
         return new Admission(allowed.team(), credentials -> new CallContext(caller, credentials, deadline, callLimits, correlationId,
-                policy.visibility(tool)), guarding, null, null);
+                policy.visibility(tool), resilience.requestPlugin(tool.spec().access(), deadline)), guarding, null, null);
     }
 
     private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure, GuardContext guarding) {
@@ -234,8 +247,10 @@ public final class ToolCallPipeline {
             return ToolResultMapper.error(role.getMessage(), role.throttled() ? "THROTTLED" : "ACCESS_DENIED", correlationId);
         }
         if (cause instanceof TimeoutException) {
-            return ToolResultMapper.error(tool.name() + " timed out after " + callTimeout.toSeconds()
-                    + "s; narrow the request (smaller limit, shorter time window) or continue with the cursor", "TIMEOUT", correlationId);
+            return ToolResultMapper.error(resilience.timedOut(tool, null), "TIMEOUT", correlationId);
+        }
+        if (cause instanceof CallRejectedException rejected) {
+            return ToolResultMapper.error(rejected.getMessage(), rejected.kind(), correlationId);
         }
         if (cause != null || outcome == null) {
             LOG.error("toolset {} failed on {} (correlation id {})", tool.toolsetId(), tool.name(), correlationId, cause);

@@ -17,9 +17,11 @@ import java.util.List;
  * @param sts where toolset roles are assumed
  * @param audit where the audit trail goes
  * @param guard gateway-wide settings of the result guard
+ * @param resilience retries, circuit breakers, bulkheads and the result cache
  */
 public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ObjectNode> toolsets,
-        LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit, GuardConfig guard) {
+        LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit, GuardConfig guard,
+        ResilienceConfig resilience) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         auth = auth == null ? AuthConfig.defaults() : auth;
@@ -30,5 +32,7 @@ public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfi
         sts = sts == null ? StsConfig.defaults() : sts;
         audit = audit == null ? AuditConfig.defaults() : audit;
         guard = guard == null ? GuardConfig.defaults() : guard;
+        resilience = resilience == null ? ResilienceConfig.defaults() : resilience;
     }
+
 }

@@ -14,6 +14,7 @@ import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.guard.SecretRedactor;
 import dev.awsmcp.gateway.identity.AssumedRoles;
+import dev.awsmcp.gateway.resilience.CallResilience;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.net.URI;
 import java.time.Clock;
@@ -58,7 +59,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final McpServerFactory servers;
 
     private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies,
-            DefaultCredentialsProvider credentials, AuditLog audit, InjectionDetector detector) {
+            DefaultCredentialsProvider credentials, AuditLog audit, InjectionDetector detector, CallResilience resilience) {
         this.config = config;
         this.clients = clients;
         this.registry = registry;
@@ -71,10 +72,12 @@ public final class GatewayRuntime implements AutoCloseable {
         AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch);
         Duration callTimeout = Durations.parse(config.limits().callTimeout(), "limits.callTimeout");
         this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, new CallCredentials(credentials, roles),
-                dispatch, policies, audit, clients.requestIds(), new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector));
+                dispatch, policies, audit, clients.requestIds(), new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector),
+                resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));
         audit.append(PolicyReloadRecord.accepted("startup", teams(policies.current()), policies.current().fingerprint()));
+        policies.onChange((before, after) -> resilience.clearCache());
         policies.onChange((before, after) -> audit.append(PolicyReloadRecord.accepted("reload", teams(after), after.fingerprint())));
         policies.onRejected((kept, problems) -> audit.append(PolicyReloadRecord.rejected(teams(kept), kept.fingerprint(), problems)));
     }
@@ -93,7 +96,10 @@ public final class GatewayRuntime implements AutoCloseable {
      * {@code detector} as the result guard's injection detector.
      */
     public static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors, InjectionDetector detector) {
-        AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS, new AwsRequestIds(), awsInterceptors);
+        CallResilience resilience = CallResilience.create(config.resilience(),
+                Durations.parse(config.limits().callTimeout(), "limits.callTimeout"));
+        AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS, new AwsRequestIds(), awsInterceptors,
+                resilience.retryStrategy());
         DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         ToolsetRegistry registry = null;
         PolicyStore store = null;
@@ -103,7 +109,7 @@ public final class GatewayRuntime implements AutoCloseable {
             store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
                     policies.watch() ? Durations.parse(policies.pollInterval(), "policies.pollInterval") : null);
             AuditLog audit = AuditLogFactory.create(config.audit(), clients, credentials);
-            return new GatewayRuntime(config, clients, registry, store, credentials, audit, detector);
+            return new GatewayRuntime(config, clients, registry, store, credentials, audit, detector, resilience);
         } catch (RuntimeException e) {
             if (store != null) {
                 store.close();

@@ -17,12 +17,15 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import dev.awsmcp.gateway.resilience.GatewayRetryStrategy;
 
 /**
  * The one place that builds AWS clients: every toolset's async client shares one Netty HTTP client
  * (connection pool), carries the {@code mcp-gateway/<version>} user agent, reports its AWS request
  * ids to the audit trail ({@link AwsRequestIds}), and has no default credentials, so a request that
- * does not carry the caller's credentials fails instead of running as the gateway. The gateway's own
+ * does not carry the caller's credentials fails instead of running as the gateway. Retries are the
+ * gateway's ({@link GatewayRetryStrategy}), never the SDK's defaults on top, so attempts do not multiply. The gateway's own
  * clients (the CloudWatch Logs audit sink) come from {@link #buildGatewayClient} with its own credentials.
  */
 public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
@@ -35,20 +38,31 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
     private final SdkAsyncHttpClient httpClient;
     private final AwsRequestIds requestIds;
     private final List<ExecutionInterceptor> extraInterceptors;
+    private final RetryStrategy retryStrategy;
 
     /** Creates the shared HTTP client; {@code maxConnections} bounds concurrent AWS connections. */
     public AwsClientFactory(int maxConnections) {
         this(maxConnections, new AwsRequestIds(), List.of());
     }
 
+    /** A factory with {@code extraInterceptors} and the default retry rules (4 attempts, 100ms..5s full-jitter backoff). */
+    public AwsClientFactory(int maxConnections, AwsRequestIds requestIds, List<ExecutionInterceptor> extraInterceptors) {
+        this(maxConnections, requestIds, extraInterceptors, GatewayRetryStrategy.create(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
+    }
+
     /**
+     * A factory whose clients all carry {@code extraInterceptors} and {@code retryStrategy}.
+     *
      * @param maxConnections bounds concurrent AWS connections
      * @param requestIds where every client reports the request ids of each call
      * @param extraInterceptors added to every client after the gateway's own; a hook for tests (fault
      *     injection, request recording), empty in production
+     * @param retryStrategy the only retry rules of every client (the SDK's own are replaced)
      */
-    public AwsClientFactory(int maxConnections, AwsRequestIds requestIds, List<ExecutionInterceptor> extraInterceptors) {
+    public AwsClientFactory(int maxConnections, AwsRequestIds requestIds, List<ExecutionInterceptor> extraInterceptors,
+            RetryStrategy retryStrategy) {
         this.requestIds = requestIds;
+        this.retryStrategy = retryStrategy;
         this.extraInterceptors = List.copyOf(extraInterceptors);
         this.httpClient = NettyNioAsyncHttpClient.builder()
                 .maxConcurrency(maxConnections)
@@ -80,6 +94,7 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
             AwsCredentialsProvider credentials) {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
                 .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, "mcp-gateway/" + GatewayVersion.current())
+                .retryStrategy(retryStrategy)
                 .addExecutionInterceptor(requestIds);
         extraInterceptors.forEach(overrides::addExecutionInterceptor);
         builder.httpClient(httpClient)

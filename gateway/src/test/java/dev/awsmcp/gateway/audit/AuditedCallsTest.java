@@ -37,6 +37,8 @@ class AuditedCallsTest {
         return RunningGateway.start("server: { host: 127.0.0.1 }\n"
                 + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1, access: [read, write] }\n"
                 + "limits: { callTimeout: 1s }\n"
+                // 64 callers at once, a third of them sleeping past the deadline: above the default bulkhead on purpose.
+                + "resilience: { bulkhead: { maxConcurrentCalls: 256 } }\n"
                 + "policies: { dir: \"" + policies + "\", watch: false }\n" + auditYaml);
     }
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.ApiName;
+import software.amazon.awssdk.core.SdkPlugin;
 
 /**
  * Everything a toolset needs to make one call on behalf of one caller. Created by the gateway per
@@ -19,6 +20,9 @@ import software.amazon.awssdk.core.ApiName;
  * @param limits result bounds for this caller
  * @param correlationId the id that joins the gateway's audit record with the AWS requests; never blank
  * @param visibility which resources listing tools may return to this caller; never null
+ * @param requestPlugin what the gateway adds to every AWS request of the call through {@link #awsOverrides()}:
+ *     its retry rules, bounded by the deadline and by the tool's access class (requests of WRITE and
+ *     INVOKE tools are retried only when AWS provably did not run them); null for none
  */
 public record CallContext(
         Caller caller,
@@ -26,7 +30,8 @@ public record CallContext(
         Instant deadline,
         ResultLimits limits,
         String correlationId,
-        ResourceFilter visibility) {
+        ResourceFilter visibility,
+        SdkPlugin requestPlugin) {
 
     private static final Duration MINIMUM_TIMEOUT = Duration.ofMillis(1);
 
@@ -37,6 +42,12 @@ public record CallContext(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(visibility, "visibility");
+    }
+
+    /** A context without a request plugin (the client's retry rules apply). */
+    public CallContext(Caller caller, AwsCredentialsProvider credentials, Instant deadline, ResultLimits limits, String correlationId,
+            ResourceFilter visibility) {
+        this(caller, credentials, deadline, limits, correlationId, visibility, null);
     }
 
     /** A context whose caller may see every resource. */
@@ -57,13 +68,18 @@ public record CallContext(
 
     /**
      * Per-request settings every AWS request of this call must carry: the caller's credentials, an
-     * API call timeout that ends at the deadline, and the correlation id in the user agent.
+     * API call timeout that ends at the deadline (it spans every attempt and backoff), the correlation id
+     * in the user agent and the gateway's {@link #requestPlugin() retry rules}. A toolset may add plugins
+     * after it, e.g. to switch retries off for one request.
      */
     public AwsRequestOverrideConfiguration awsOverrides() {
-        return AwsRequestOverrideConfiguration.builder()
+        AwsRequestOverrideConfiguration.Builder overrides = AwsRequestOverrideConfiguration.builder()
                 .credentialsProvider(credentials)
                 .apiCallTimeout(remaining())
-                .addApiName(ApiName.builder().name("mcp-call").version(correlationId).build())
-                .build();
+                .addApiName(ApiName.builder().name("mcp-call").version(correlationId).build());
+        if (requestPlugin != null) {
+            overrides.addPlugin(requestPlugin);
+        }
+        return overrides.build();
     }
 }

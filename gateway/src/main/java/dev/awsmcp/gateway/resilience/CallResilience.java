@@ -1,0 +1,113 @@
+package dev.awsmcp.gateway.resilience;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.gateway.config.Durations;
+import dev.awsmcp.gateway.config.ResilienceConfig;
+import dev.awsmcp.gateway.toolset.RegisteredTool;
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.ToolResult;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkPlugin;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+
+/**
+ * Everything the call pipeline does to stay responsive and spare AWS quota, in one place: the retry
+ * rules of every AWS request ({@link #retryStrategy()} for clients, {@link #requestPlugin} per call),
+ * the circuit breaker and bulkhead around each toolset call ({@link #guard}) and the read-only result
+ * cache ({@link #cached}, {@link #remember}). Built once per runtime from {@link ResilienceConfig};
+ * thread-safe.
+ */
+public final class CallResilience {
+
+    private final GatewayRetryStrategy retry;
+    private final ServiceGuard guard;
+    private final CacheTtls ttls;
+    private final ResultCache cache;
+    private final Duration callTimeout;
+
+    private CallResilience(ResilienceConfig config, Duration callTimeout) {
+        ResilienceConfig.Retry r = config.retry();
+        this.retry = GatewayRetryStrategy.create(r.maxAttempts(), Durations.parse(r.baseDelay(), "resilience.retry.baseDelay"),
+                Durations.parse(r.maxDelay(), "resilience.retry.maxDelay"));
+        this.guard = new ServiceGuard(config.breaker(), config.bulkhead());
+        this.ttls = new CacheTtls(config.cache());
+        this.cache = config.cache().enabled() ? new ResultCache(config.cache().maxEntries()) : null;
+        this.callTimeout = callTimeout;
+    }
+
+    /** The resilience of a runtime whose calls have {@code callTimeout} as their deadline. */
+    public static CallResilience create(ResilienceConfig config, Duration callTimeout) {
+        return new CallResilience(config, callTimeout);
+    }
+
+    /** The strategy every AWS client is built with (requests outside a call: idempotent rules, no deadline). */
+    public RetryStrategy retryStrategy() {
+        return retry;
+    }
+
+    /**
+     * The plugin each AWS request of a call of an {@code access} tool carries: the retry rules bounded by
+     * {@code deadline}; requests of WRITE and INVOKE tools are retried only when AWS did not run them.
+     */
+    public SdkPlugin requestPlugin(Access access, Instant deadline) {
+        GatewayRetryStrategy strategy = retry.forCall(deadline, access == Access.READ);
+        return config -> config.overrideConfiguration(config.overrideConfiguration().toBuilder().retryStrategy(strategy).build());
+    }
+
+    /**
+     * Runs {@code call} of {@code tool} through its toolset's circuit breaker and bulkhead; a refused call
+     * fails with {@link CallRejectedException}. A toolset timeout is reworded to say how long the call had.
+     */
+    public CompletableFuture<ToolResult> guard(RegisteredTool tool, Supplier<? extends CompletionStage<ToolResult>> call) {
+        return guard.call(tool.instance(), call).thenApply(result -> result instanceof ToolResult.Failure f
+                && f.kind() == ToolResult.Kind.TIMEOUT ? ToolResult.failure(ToolResult.Kind.TIMEOUT, timedOut(tool, f.message())) : result);
+    }
+
+    /** The message of a call that missed its deadline; {@code detail} (nullable) is what the toolset said. */
+    public String timedOut(RegisteredTool tool, String detail) {
+        return tool.name() + " timed out after " + callTimeout.toSeconds() + "s; narrow the time window or use the cursor"
+                + (detail == null ? "" : " (" + detail + ")");
+    }
+
+    /** The cached result of this call, with {@code correlationId} and {@code _meta.cache}, if any. */
+    public Optional<CallToolResult> cached(RegisteredTool tool, String team, Collection<String> teams, ObjectNode arguments,
+            String correlationId) {
+        if (cache == null || ttl(tool).isZero()) {
+            return Optional.empty();
+        }
+        return cache.get(key(tool, team, teams, arguments), correlationId);
+    }
+
+    /** Keeps {@code result} (as the model gets it) when it is a success of a cacheable tool; returns it. */
+    public CallToolResult remember(RegisteredTool tool, String team, Collection<String> teams, ObjectNode arguments,
+            CallToolResult result) {
+        Duration ttl = ttl(tool);
+        if (cache != null && !ttl.isZero()) {
+            cache.put(key(tool, team, teams, arguments), result, ttl);
+        }
+        return result;
+    }
+
+    /** Forgets every cached result, e.g. after a policy change. */
+    public void clearCache() {
+        if (cache != null) {
+            cache.clear();
+        }
+    }
+
+    private Duration ttl(RegisteredTool tool) {
+        return ttls.ttl(tool.instance().config(), tool.spec());
+    }
+
+    private static ResultCache.Key key(RegisteredTool tool, String team, Collection<String> teams, ObjectNode arguments) {
+        return ResultCache.key(team, new TreeSet<>(teams), tool.toolsetId(), tool.spec().name(), arguments);
+    }
+}

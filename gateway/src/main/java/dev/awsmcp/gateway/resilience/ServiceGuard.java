@@ -1,0 +1,124 @@
+package dev.awsmcp.gateway.resilience;
+
+import dev.awsmcp.gateway.config.Durations;
+import dev.awsmcp.gateway.config.ResilienceConfig;
+import dev.awsmcp.gateway.toolset.ToolsetInstance;
+import dev.awsmcp.toolset.api.ToolResult;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A circuit breaker per (toolset, region) and a bulkhead per toolset around every toolset call. The
+ * breaker counts calls that ended in an upstream failure or a timeout (not caller errors, throttling
+ * or denials, which prove the service answers); once open it refuses calls for {@code openFor}, then
+ * lets one probe through, whose outcome closes or reopens it. The bulkhead is a semaphore taken
+ * without waiting: a toolset at its cap refuses further calls at once, so a slow service cannot hold
+ * every dispatch thread or connection.
+ */
+final class ServiceGuard {
+
+    private final CircuitBreakerConfig breakerConfig;
+    private final BulkheadConfig bulkheadConfig;
+    private final Duration openFor;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final Map<String, Instant> openedAt = new ConcurrentHashMap<>();
+    private final Map<String, Bulkhead> bulkheads = new ConcurrentHashMap<>();
+
+    ServiceGuard(ResilienceConfig.Breaker breaker, ResilienceConfig.Bulkhead bulkhead) {
+        this.openFor = Durations.parse(breaker.openFor(), "resilience.breaker.openFor");
+        this.breakerConfig = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(breaker.minimumCalls())
+                .minimumNumberOfCalls(breaker.minimumCalls())
+                .failureRateThreshold(breaker.failureRateThreshold())
+                .waitDurationInOpenState(openFor)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build();
+        this.bulkheadConfig = BulkheadConfig.custom()
+                .maxConcurrentCalls(bulkhead.maxConcurrentCalls())
+                .maxWaitDuration(Duration.ZERO)
+                .build();
+    }
+
+    /** Runs {@code call} for {@code instance} when its breaker and bulkhead allow; otherwise a failed future with {@link CallRejectedException}. */
+    CompletableFuture<ToolResult> call(ToolsetInstance instance, Supplier<? extends CompletionStage<ToolResult>> call) {
+        String service = instance.config().type() + " (toolset " + instance.id() + ")";
+        String region = instance.config().region().id();
+        CircuitBreaker breaker = breaker(instance.id() + "/" + region);
+        if (!breaker.tryAcquirePermission()) {
+            return CompletableFuture.failedFuture(new CallRejectedException("CIRCUIT_OPEN", service + " in " + region
+                    + " is failing; the gateway stopped calling it for " + secondsOpen(breaker.getName())
+                    + "s. Try again later or use another toolset meanwhile."));
+        }
+        Bulkhead bulkhead = bulkheads.computeIfAbsent(instance.id(), id -> Bulkhead.of(id, bulkheadConfig));
+        if (!bulkhead.tryAcquirePermission()) {
+            breaker.releasePermission();
+            return CompletableFuture.failedFuture(new CallRejectedException("BULKHEAD_FULL", service + " is already running "
+                    + bulkheadConfig.getMaxConcurrentCalls() + " calls at once; retry in a few seconds"));
+        }
+        long start = System.nanoTime();
+        CompletableFuture<ToolResult> result;
+        try {
+            result = call.get().toCompletableFuture();
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return result.whenComplete((outcome, failure) -> {
+            bulkhead.onComplete();
+            record(breaker, outcome, failure, System.nanoTime() - start);
+        });
+    }
+
+    /** The breaker of {@code toolsetId} in {@code region}, for tests and metrics. */
+    CircuitBreaker.State state(String toolsetId, String region) {
+        return breaker(toolsetId + "/" + region).getState();
+    }
+
+    private CircuitBreaker breaker(String name) {
+        return breakers.computeIfAbsent(name, n -> {
+            CircuitBreaker breaker = CircuitBreaker.of(n, breakerConfig);
+            breaker.getEventPublisher().onStateTransition(e -> {
+                if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                    openedAt.put(n, Instant.now());
+                }
+            });
+            return breaker;
+        });
+    }
+
+    private long secondsOpen(String name) {
+        Instant opened = openedAt.getOrDefault(name, Instant.now());
+        Duration left = openFor.minus(Duration.between(opened, Instant.now()));
+        return Math.max(1, (left.toMillis() + 999) / 1000);
+    }
+
+    private static void record(CircuitBreaker breaker, ToolResult outcome, Throwable failure, long nanos) {
+        if (outcome instanceof ToolResult.Failure f && (f.kind() == ToolResult.Kind.UPSTREAM || f.kind() == ToolResult.Kind.TIMEOUT)) {
+            breaker.onError(nanos, TimeUnit.NANOSECONDS, new UpstreamFailure(f.message()));
+        } else if (failure != null) {
+            // A toolset bug says nothing about the service.
+            breaker.releasePermission();
+        } else {
+            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** What the breaker records for a failed call. */
+    private static final class UpstreamFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UpstreamFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
