@@ -244,7 +244,7 @@ public final class ToolCallPipeline {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof RoleAssumptionException role) {
             LOG.warn("{} (correlation id {})", role.getMessage(), correlationId);
-            return ToolResultMapper.error(role.getMessage(), role.throttled() ? "THROTTLED" : "ACCESS_DENIED", correlationId);
+            return ToolResultMapper.error(role.getMessage(), role.kind(), correlationId);
         }
         if (cause instanceof TimeoutException) {
             return ToolResultMapper.error(resilience.timedOut(tool, null), "TIMEOUT", correlationId);

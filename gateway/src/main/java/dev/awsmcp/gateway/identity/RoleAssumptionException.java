@@ -8,22 +8,22 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** STS refused or failed to assume a toolset's role; the message names the role and what to fix. */
 public final class RoleAssumptionException extends RuntimeException {
 
-    private final boolean throttled;
+    private final String kind;
 
-    private RoleAssumptionException(String message, boolean throttled, Throwable cause) {
+    private RoleAssumptionException(String message, String kind, Throwable cause) {
         super(message, cause);
-        this.throttled = throttled;
+        this.kind = kind;
     }
 
-    /** True when STS throttled the request: worth retrying shortly. */
-    public boolean throttled() {
-        return throttled;
+    /** The tool error kind: THROTTLED (retry shortly), UPSTREAM (STS unreachable or failing), else ACCESS_DENIED. */
+    public String kind() {
+        return kind;
     }
 
     static RoleAssumptionException sessionPolicyTooLarge(String roleArn, String team, int length) {
         return new RoleAssumptionException("cannot assume role " + roleArn + " for team " + team + ": the session policy is " + length
                 + " characters; AWS allows " + SessionPolicyDocument.MAX_CHARACTERS
-                + ": use fewer or broader resource patterns in the team's policy file", false, null);
+                + ": use fewer or broader resource patterns in the team's policy file", "ACCESS_DENIED", null);
     }
 
     static RoleAssumptionException from(String roleArn, String team, Throwable failure) {
@@ -42,11 +42,12 @@ public final class RoleAssumptionException extends RuntimeException {
                         + "check the grant's resource patterns, or set sessionPolicy: false";
                 default -> "";
             };
-            return new RoleAssumptionException(prefix + code + ": \"" + message + "\"" + hint, aws.isThrottlingException(), cause);
+            String kind = aws.isThrottlingException() ? "THROTTLED" : aws.statusCode() >= 500 ? "UPSTREAM" : "ACCESS_DENIED";
+            return new RoleAssumptionException(prefix + code + ": \"" + message + "\"" + hint, kind, cause);
         }
         if (cause instanceof SdkClientException) {
-            return new RoleAssumptionException(prefix + "STS could not be reached: " + cause.getMessage(), false, cause);
+            return new RoleAssumptionException(prefix + "STS could not be reached: " + cause.getMessage(), "UPSTREAM", cause);
         }
-        return new RoleAssumptionException(prefix + cause, false, cause);
+        return new RoleAssumptionException(prefix + cause, "UPSTREAM", cause);
     }
 }

@@ -211,7 +211,7 @@ class AssumedRolesTest {
         RoleAssumptionException error = RoleAssumptionException.from(ROLE.roleArn(), "payments-oncall", new CompletionException(packed));
         assertThat(error).hasMessageStartingWith("cannot assume role " + ROLE.roleArn() + " for team payments-oncall: PackedPolicyTooLarge")
                 .hasMessageContaining("use fewer or broader resource patterns").hasMessageContaining("sessionPolicy: false");
-        assertThat(error.throttled()).isFalse();
+        assertThat(error.kind()).isEqualTo("ACCESS_DENIED");
     }
 
     private static void await(java.util.function.BooleanSupplier condition) {
