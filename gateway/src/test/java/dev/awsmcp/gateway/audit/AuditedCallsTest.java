@@ -105,6 +105,11 @@ class AuditedCallsTest {
             http.post(call(1), "Mcp-Session-Id", session);
             http.send("DELETE", null, "Mcp-Session-Id", session);
             Path file = gateway.auditFile();
+            // Session records are not awaited by the DELETE response (only tool calls wait for theirs).
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (AuditFiles.records(file, "session_end").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             List<JsonNode> records = AuditFiles.records(file);
             assertThat(records).extracting(r -> r.get("type").asText())
                     .containsExactly("policy_reload", "session_start", "tool_call", "tool_call", "tool_call", "session_end");
