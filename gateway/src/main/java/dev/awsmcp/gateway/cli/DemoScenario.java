@@ -3,21 +3,22 @@ package dev.awsmcp.gateway.cli;
 import dev.awsmcp.gateway.cli.GatewayCommand.CommandFailedException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import dev.awsmcp.testkit.MotoServerException;
+import dev.awsmcp.testkit.SeedScripts;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Seeds a local AWS emulator with the demo incident. The scenario lives in Python scripts, one per
  * service ({@code local-aws/seed-demo-*.py}, listed in {@code local-aws/seed-demo.list}, shipped in the
- * jar), run with boto3, which moto's server install brings along, so the scenario names no toolset.
+ * jar), run with boto3 through the testkit's {@link SeedScripts}, so the scenario names no toolset.
  */
 final class DemoScenario {
 
     private static final String LIST = "/local-aws/seed-demo.list";
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private DemoScenario() {
     }
@@ -44,40 +45,15 @@ final class DemoScenario {
     }
 
     private static String run(String script, URI endpoint, String region) {
-        Process process;
-        try {
-            process = new ProcessBuilder(List.of("python3", "-", "--endpoint", endpoint.toString(), "--region", region))
-                    .redirectErrorStream(true)
-                    .start();
-        } catch (IOException e) {
-            throw new CommandFailedException("cannot run python3 to seed the demo data: " + e.getMessage()
-                    + "; install Python 3 with pip install 'moto[server]'", e);
-        }
-        try (InputStream source = DemoScenario.class.getResourceAsStream(script); OutputStream stdin = process.getOutputStream()) {
+        try (InputStream source = DemoScenario.class.getResourceAsStream(script)) {
             if (source == null) {
                 throw new IllegalStateException("seed script " + script + " is missing from the jar");
             }
-            source.transferTo(stdin);
+            return SeedScripts.run(source, script, endpoint, region, TIMEOUT);
+        } catch (MotoServerException e) {
+            throw new CommandFailedException("seeding the demo data failed: " + e.getMessage(), e);
         } catch (IOException e) {
-            process.destroyForcibly();
-            throw new CommandFailedException("cannot send the seed script to python3: " + e.getMessage(), e);
-        }
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new CommandFailedException(script + " took longer than " + TIMEOUT_SECONDS + "s");
-            }
-            if (process.exitValue() != 0) {
-                throw new CommandFailedException(script + " failed (exit " + process.exitValue() + "):\n" + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new CommandFailedException("cannot read the seed script's output: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new CommandFailedException("interrupted while seeding the demo data", e);
+            throw new CommandFailedException("cannot read " + script + " from the jar: " + e.getMessage(), e);
         }
     }
 }
