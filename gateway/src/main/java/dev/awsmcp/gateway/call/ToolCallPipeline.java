@@ -70,6 +70,7 @@ public final class ToolCallPipeline {
     private final TeamRateLimits rates = new TeamRateLimits();
     private final CallAudit audit;
     private final CallResilience resilience;
+    private final CallsInFlight inFlight = new CallsInFlight();
 
     /**
      * @param limits the gateway's result bounds; a team's limits can only lower them
@@ -119,6 +120,25 @@ public final class ToolCallPipeline {
                 .flatMap(slot -> run(tool, arguments, principal, record, slot))
                 .onErrorResume(e -> e instanceof AuditException || e.getCause() instanceof AuditException,
                         e -> Mono.just(CallAudit.unavailable(e instanceof AuditException ? e : e.getCause(), record.correlationId())));
+    }
+
+    /**
+     * Answers every toolset call still running with a SHUTDOWN error (shutdown past its drain time);
+     * each answer is audited like any other outcome. Returns how many calls were stopped.
+     */
+    public int stopCallsInFlight() {
+        int stopped = inFlight.stopAll(correlationId -> ToolResultMapper.error("the gateway shut down before this call finished; "
+                + "it was stopped, and AWS may or may not have carried it out: check before repeating a write. Retry on another "
+                + "instance; correlation id " + correlationId, "SHUTDOWN", correlationId));
+        if (stopped > 0) {
+            LOG.warn("shutdown: stopped {} call(s) still running at the end of the drain time", stopped);
+        }
+        return stopped;
+    }
+
+    /** Number of toolset calls running now. */
+    public int callsInFlight() {
+        return inFlight.size();
     }
 
     /**
@@ -176,6 +196,7 @@ public final class ToolCallPipeline {
                 .toCompletableFuture()
                 .orTimeout(callTimeout.plus(DEADLINE_GRACE).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure, admission.guard()));
+        inFlight.track(correlationId, result);
         // Cached after the guard: a cache hit is a guarded result.
         return Mono.fromFuture(result)
                 .map(r -> resilience.remember(tool, admission.team(), policy.teams(), arguments, r))

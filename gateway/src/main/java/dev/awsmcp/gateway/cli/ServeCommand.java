@@ -1,13 +1,14 @@
 package dev.awsmcp.gateway.cli;
 
 import dev.awsmcp.gateway.config.ConfigLoader;
+import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.server.GatewayRuntime;
 import dev.awsmcp.gateway.server.HttpGateway;
 import dev.awsmcp.gateway.server.StdioGateway;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,8 +36,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Serves over HTTP until the JVM is asked to stop; {@code started} runs once the port is bound.
-     * Closes the runtime on the way out.
+     * Serves over HTTP until SIGTERM/SIGINT (or any JVM stop); {@code started} runs once the port is
+     * bound. On the way out: drain (server.drainTimeout), close sessions and the listener, then the
+     * runtime (audit sinks flushed last).
      */
     static void runHttp(GatewayRuntime runtime, java.util.function.Consumer<HttpGateway> started) throws Exception {
         HttpGateway gateway;
@@ -46,15 +48,14 @@ final class ServeCommand implements Callable<Integer> {
             runtime.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
+        Duration drainTimeout = Durations.parse(runtime.config().server().drainTimeout(), "server.drainTimeout");
+        GracefulShutdown shutdown = GracefulShutdown.install(() -> {
+            gateway.shutdown(drainTimeout);
             runtime.close();
-            stopped.countDown();
-        }, "gateway-shutdown"));
+        });
         if (started != null) {
             started.accept(gateway);
         }
-        stopped.await();
+        shutdown.await();
     }
 }

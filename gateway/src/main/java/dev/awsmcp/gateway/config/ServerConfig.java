@@ -15,6 +15,8 @@ import java.util.List;
  * @param maxRequestBytes the largest request body accepted (413 beyond)
  * @param sessionIdleTimeout sessions idle longer than this are closed, e.g. {@code 30m}
  * @param maxSessions sessions beyond this count are refused with 503 until others end
+ * @param drainTimeout on SIGTERM, how long requests in flight may run to completion before the calls
+ *     still running are stopped (answered and audited as such), e.g. {@code 30s}
  */
 public record ServerConfig(
         String host,
@@ -24,7 +26,8 @@ public record ServerConfig(
         List<String> allowedHosts,
         Integer maxRequestBytes,
         String sessionIdleTimeout,
-        Integer maxSessions) {
+        Integer maxSessions,
+        String drainTimeout) {
 
     public ServerConfig {
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
@@ -35,6 +38,7 @@ public record ServerConfig(
         maxRequestBytes = maxRequestBytes == null ? 1_048_576 : maxRequestBytes;
         sessionIdleTimeout = sessionIdleTimeout == null ? "30m" : sessionIdleTimeout;
         maxSessions = maxSessions == null ? 10_000 : maxSessions;
+        drainTimeout = drainTimeout == null ? "30s" : drainTimeout;
         if (port < 0 || port > 65535) {
             throw new ConfigException("server.port: " + port + " is not a TCP port; use 0..65535");
         }
@@ -48,9 +52,16 @@ public record ServerConfig(
             throw new ConfigException("server.maxSessions: must be at least 1");
         }
         Durations.parse(sessionIdleTimeout, "server.sessionIdleTimeout");
+        Durations.parse(drainTimeout, "server.drainTimeout");
+    }
+
+    /** The same listener on {@code otherPort} (tests bind port 0). */
+    public ServerConfig withPort(int otherPort) {
+        return new ServerConfig(host, otherPort, path, allowedOrigins, allowedHosts, maxRequestBytes, sessionIdleTimeout, maxSessions,
+                drainTimeout);
     }
 
     static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null);
     }
 }

@@ -21,13 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway over Streamable HTTP: one place builds the router, in explicit order — header guard
- * (Host, Origin, protocol version), authentication, body limit, then the MCP transport. The protected
+ * The gateway over Streamable HTTP: one place builds the router, in explicit order — drain (refuses
+ * new requests during shutdown), header guard (Host, Origin, protocol version), authentication, body
+ * limit, then the MCP transport. The protected
  * resource metadata document is served before authentication, since 401 answers point clients to it.
  */
 public final class HttpGateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
+    /** How long the calls stopped at the end of a drain get to write their audit records and answer. */
+    private static final Duration STOPPED_CALLS_GRACE = Duration.ofSeconds(5);
 
     private final Vertx vertx;
     private final StreamableHttpTransport transport;
@@ -35,10 +38,14 @@ public final class HttpGateway implements AutoCloseable {
     private final HttpServer server;
     private final ServerConfig config;
     private final InboundAuthentication authentication;
+    private final RequestDrain drain;
+    private final GatewayRuntime runtime;
 
     private HttpGateway(Vertx vertx, StreamableHttpTransport transport, McpAsyncServer mcp, HttpServer server, ServerConfig config,
-            InboundAuthentication authentication) {
+            InboundAuthentication authentication, RequestDrain drain, GatewayRuntime runtime) {
         this.vertx = vertx;
+        this.drain = drain;
+        this.runtime = runtime;
         this.authentication = authentication;
         this.transport = transport;
         this.mcp = mcp;
@@ -63,7 +70,8 @@ public final class HttpGateway implements AutoCloseable {
             transport.interceptRequests(audited);
             McpAsyncServer mcp = runtime.servers().create(transport);
             runtime.policies().onChange(new ToolListChangeNotifier(runtime.registry(), transport));
-            Router router = router(vertx, config, transport, authentication);
+            RequestDrain drain = RequestDrain.create();
+            Router router = router(vertx, config, transport, authentication, drain);
             HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                             .setHost(config.host())
                             .setPort(config.port())
@@ -72,7 +80,7 @@ public final class HttpGateway implements AutoCloseable {
                     .requestHandler(router)
                     .listen()
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            HttpGateway gateway = new HttpGateway(vertx, transport, mcp, server, config, authentication);
+            HttpGateway gateway = new HttpGateway(vertx, transport, mcp, server, config, authentication, drain, runtime);
             LOG.info("MCP endpoint listening on {}", gateway.mcpUrl());
             return gateway;
         } catch (Exception e) {
@@ -82,7 +90,7 @@ public final class HttpGateway implements AutoCloseable {
     }
 
     private static Router router(Vertx vertx, ServerConfig config, StreamableHttpTransport transport,
-            InboundAuthentication authentication) {
+            InboundAuthentication authentication, RequestDrain drain) {
         Router router = Router.router(vertx);
         String path = config.path();
         RequestGuardHandler guard = RequestGuardHandler.create(config.allowedOrigins(), config.allowedHosts(), config.host(),
@@ -90,6 +98,7 @@ public final class HttpGateway implements AutoCloseable {
         for (String metadataPath : authentication.metadataPaths()) {
             router.get(metadataPath).handler(guard).handler(authentication.metadataHandler());
         }
+        router.route(path).handler(drain);
         router.route(path).handler(guard);
         router.route(path).handler(authentication.handler());
         router.post(path).handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes())).handler(transport::handlePost);
@@ -125,6 +134,43 @@ public final class HttpGateway implements AutoCloseable {
     /** The MCP transport, for per-session notifications. */
     public StreamableHttpTransport transport() {
         return transport;
+    }
+
+    /** Whether a shutdown is draining requests (readiness reports not ready). */
+    public boolean draining() {
+        return drain.draining();
+    }
+
+    /**
+     * Graceful shutdown: refuses new requests (503, {@code Retry-After}), lets the ones in flight finish
+     * within {@code drainTimeout}, then answers the toolset calls still running with a SHUTDOWN error
+     * (each audited), and closes sessions and the listener. Blocks the calling thread, never an event loop.
+     */
+    public void shutdown(Duration drainTimeout) {
+        long start = System.nanoTime();
+        drain.drain();
+        LOG.info("shutdown: draining {} request(s) in flight (server.drainTimeout {})", drain.inFlight(), drainTimeout);
+        boolean drained = awaitIdle(start + drainTimeout.toNanos());
+        if (!drained) {
+            runtime.pipeline().stopCallsInFlight();
+            // Stopped calls still go through their audit step before they answer.
+            drained = awaitIdle(System.nanoTime() + STOPPED_CALLS_GRACE.toNanos());
+        }
+        LOG.info("shutdown: {} after {} ms{}", drained ? "drained" : "drain incomplete", (System.nanoTime() - start) / 1_000_000,
+                drained ? "" : "; " + drain.inFlight() + " request(s) cut off");
+        close();
+    }
+
+    private boolean awaitIdle(long deadlineNanos) {
+        while (drain.inFlight() > 0 && System.nanoTime() < deadlineNanos) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return drain.inFlight() == 0;
     }
 
     @Override

@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Reading audit files in tests. */
-final class AuditFiles {
+public final class AuditFiles {
 
     private AuditFiles() {
     }
 
     /** Every record of {@code file}, parsed. */
-    static List<JsonNode> records(Path file) {
+    public static List<JsonNode> records(Path file) {
         try {
             return Files.readAllLines(file).stream().map(AuditFiles::parse).toList();
         } catch (IOException e) {
@@ -24,7 +24,7 @@ final class AuditFiles {
     }
 
     /** The records of {@code file} of the given type. */
-    static List<JsonNode> records(Path file, String type) {
+    public static List<JsonNode> records(Path file, String type) {
         return records(file).stream().filter(r -> type.equals(r.path("type").asText())).toList();
     }
 
@@ -37,7 +37,7 @@ final class AuditFiles {
     }
 
     /** Runs {@code audit verify FILES...} through the real command line; returns the exit code and output. */
-    static Run verify(Path... files) {
+    public static Run verify(Path... files) {
         java.io.StringWriter out = new java.io.StringWriter();
         picocli.CommandLine cli = dev.awsmcp.gateway.cli.GatewayCommand.commandLine();
         cli.setOut(new java.io.PrintWriter(out));
@@ -51,6 +51,6 @@ final class AuditFiles {
         return new Run(code, out.toString());
     }
 
-    record Run(int exitCode, String output) {
+    public record Run(int exitCode, String output) {
     }
 }

@@ -34,6 +34,14 @@ class ConfigLoaderTest {
         assertThat(config.toolNames().separator()).isEqualTo("__");
         assertThat(config.limits().resultLimits().maxRows()).isEqualTo(1000);
         assertThat(config.toolsets()).isEmpty();
+        assertThat(config.server().drainTimeout()).isEqualTo("30s");
+    }
+
+    @Test
+    void drainTimeoutThatIsNoDurationNamesTheKeyAndTheForm() {
+        assertThatThrownBy(() -> load("server: { drainTimeout: soon }\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("server.drainTimeout: 'soon' is not a duration; write e.g. 500ms, 30s");
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EchoToolsetFactory implements ToolsetFactory {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EchoToolsetFactory.class);
+
     @Override
     public String type() {
         return "test-echo";
@@ -84,6 +86,7 @@ public final class EchoToolsetFactory implements ToolsetFactory {
                 }
                 case "sleep": {
                     long millis = call.arguments().get("millis").asLong();
+                    LOG.info("test-echo: sleep of {} ms started", millis);
                     ObjectNode out = Json.object().put("slept", millis);
                     return CompletableFuture.supplyAsync(() -> ToolResult.success(out),
                             CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));

@@ -2,7 +2,6 @@ package dev.awsmcp.gateway.testing;
 
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.GatewayConfig;
-import dev.awsmcp.gateway.config.PoliciesConfig;
 import dev.awsmcp.gateway.guard.InjectionDetector;
 import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.server.GatewayRuntime;
@@ -54,31 +53,48 @@ public final class RunningGateway implements AutoCloseable {
 
     private static RunningGateway start(String yaml,
             java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> awsInterceptors, InjectionDetector detector) {
+        GatewayConfig config = new ConfigLoader().load(configFile(yaml));
+        GatewayConfig onRandomPort = new GatewayConfig(config.server().withPort(0), config.auth(), config.toolNames(), config.toolsets(),
+                config.limits(), config.policies(), config.sts(), config.audit(), config.guard(), config.resilience());
+        GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, awsInterceptors, detector);
+        try {
+            return new RunningGateway(runtime, HttpGateway.start(runtime));
+        } catch (Exception e) {
+            runtime.close();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes {@code yaml} to a temporary configuration file, completed with what it leaves out: the test
+     * keys ({@code auth}), one durable audit file in a fresh directory ({@code audit}), and a policy
+     * granting both keys everything ({@code policies}). For gateways started in this JVM or as processes.
+     */
+    public static Path configFile(String yaml) {
         try {
             Path file = Files.createTempFile("gateway", ".yaml");
-            String withAuth = yaml.lines().anyMatch(l -> l.startsWith("auth:")) ? yaml
-                    : yaml + "\nauth:\n  apiKeys: { file: \"" + keyFile() + "\" }\n";
-            Files.writeString(file, yaml.lines().anyMatch(l -> l.startsWith("audit:")) ? withAuth
-                    : withAuth + "\naudit:\n  sinks: [ { type: file, path: \"" + Files.createTempDirectory("audit").resolve("audit.jsonl")
-                            + "\" } ]\n");
-            GatewayConfig config = new ConfigLoader().load(file);
-            GatewayConfig onRandomPort = new GatewayConfig(new dev.awsmcp.gateway.config.ServerConfig(
-                    config.server().host(), 0, config.server().path(), config.server().allowedOrigins(),
-                    config.server().allowedHosts(), config.server().maxRequestBytes(), config.server().sessionIdleTimeout(),
-                    config.server().maxSessions()), config.auth(), config.toolNames(), config.toolsets(), config.limits(),
-                    yaml.lines().anyMatch(l -> l.startsWith("policies:")) ? config.policies()
-                            : new PoliciesConfig(grantEverything(config).toString(), false, null), config.sts(), config.audit(),
-                    config.guard(), config.resilience());
-            GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, awsInterceptors, detector);
-            try {
-                return new RunningGateway(runtime, HttpGateway.start(runtime));
-            } catch (Exception e) {
-                runtime.close();
-                throw new IllegalStateException(e);
+            StringBuilder text = new StringBuilder(yaml);
+            if (!hasSection(yaml, "auth")) {
+                text.append("\nauth:\n  apiKeys: { file: \"").append(keyFile()).append("\" }\n");
             }
+            if (!hasSection(yaml, "audit")) {
+                text.append("\naudit:\n  sinks: [ { type: file, path: \"")
+                        .append(Files.createTempDirectory("audit").resolve("audit.jsonl")).append("\" } ]\n");
+            }
+            Files.writeString(file, text);
+            if (!hasSection(yaml, "policies")) {
+                Path policies = grantEverything(new ConfigLoader().load(file));
+                text.append("\npolicies: { dir: \"").append(policies).append("\", watch: false }\n");
+                Files.writeString(file, text);
+            }
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean hasSection(String yaml, String name) {
+        return yaml.lines().anyMatch(l -> l.startsWith(name + ":"));
     }
 
     /** A policy directory with one team, both test keys, granted every tool and resource of every toolset. */
