@@ -18,6 +18,7 @@ import dev.awsmcp.gateway.resilience.CallRejectedException;
 import dev.awsmcp.gateway.resilience.CallResilience;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.CallControl;
 import dev.awsmcp.toolset.api.Caller;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResourceRef;
@@ -36,10 +37,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -104,20 +107,28 @@ public final class ToolCallPipeline {
                 .build();
     }
 
+    /** {@link #call(RegisteredTool, CallToolRequest, Principal, CallOrigin, CallControl.ProgressListener)} without progress reports. */
+    public Mono<CallToolResult> call(RegisteredTool tool, CallToolRequest request, Principal principal, CallOrigin origin) {
+        return call(tool, request, principal, origin, null);
+    }
+
     /**
      * Runs one call of {@code tool} for {@code principal} (null: nobody authenticated, so nothing is
-     * granted) arriving from {@code origin}. The Mono fails only with the unknown-tool error; every
-     * other outcome is a result. Exactly one audit record is written per call, and the answer goes
-     * out only after it was accepted.
+     * granted) arriving from {@code origin}; the toolset's progress reports go to {@code progress} (null:
+     * nowhere). The Mono fails only with the unknown-tool error; every other outcome is a result.
+     * Exactly one audit record is written per call, and the answer goes out only after it was accepted.
+     * Cancelling the subscription while the toolset runs cancels the call (the toolset stops its AWS
+     * work) and records it with outcome {@code cancelled}.
      */
-    public Mono<CallToolResult> call(RegisteredTool tool, CallToolRequest request, Principal principal, CallOrigin origin) {
+    public Mono<CallToolResult> call(RegisteredTool tool, CallToolRequest request, Principal principal, CallOrigin origin,
+            CallControl.ProgressListener progress) {
         ObjectNode arguments = arguments(request.arguments());
         ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), tool.name())
                 .origin(origin.sessionId(), origin.client())
                 .toolset(tool.toolsetId(), tool.spec().access().name())
                 .arguments(arguments);
         return audit.reserve()
-                .flatMap(slot -> run(tool, arguments, principal, record, slot))
+                .flatMap(slot -> run(tool, arguments, principal, record, slot, CallControl.reportingTo(progress)))
                 .onErrorResume(e -> e instanceof AuditException || e.getCause() instanceof AuditException,
                         e -> Mono.just(CallAudit.unavailable(e instanceof AuditException ? e : e.getCause(), record.correlationId())));
     }
@@ -164,7 +175,7 @@ public final class ToolCallPipeline {
     }
 
     private Mono<CallToolResult> run(RegisteredTool tool, ObjectNode arguments, Principal principal, ToolCallRecord.Builder record,
-            AuditLog.Reservation slot) {
+            AuditLog.Reservation slot, CallControl control) {
         String correlationId = record.correlationId();
         EffectivePolicy policy = principal == null ? null : policies.effective(principal);
         if (policy != null) {
@@ -177,7 +188,7 @@ public final class ToolCallPipeline {
             CallToolResult refusal = ToolResultMapper.error("unknown tool " + tool.name(), "UNKNOWN_TOOL", correlationId);
             return audit.respond(slot, record, refusal, "refused").then(Mono.error(unknownTool(tool.name())));
         }
-        Admission admission = admit(tool, arguments, policy, record);
+        Admission admission = admit(tool, arguments, policy, record, control);
         if (admission.refusal() != null) {
             return audit.respond(slot, record, admission.refusal(), admission.outcome());
         }
@@ -197,10 +208,28 @@ public final class ToolCallPipeline {
                 .orTimeout(callTimeout.plus(DEADLINE_GRACE).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure, admission.guard()));
         inFlight.track(correlationId, result);
+        AtomicBoolean answered = new AtomicBoolean();
         // Cached after the guard: a cache hit is a guarded result.
-        return Mono.fromFuture(result)
+        return Mono.fromFuture(result, true)
                 .map(r -> resilience.remember(tool, admission.team(), policy.teams(), arguments, r))
-                .flatMap(r -> audit.respond(slot, record, r, CallAudit.outcomeOf(r)));
+                .flatMap(r -> answered.compareAndSet(false, true) ? audit.respond(slot, record, r, CallAudit.outcomeOf(r)) : Mono.empty())
+                .doOnCancel(() -> cancelled(tool, control, result, slot, record, answered));
+    }
+
+    /** The caller gave up on a running call: stop the toolset's work and record the call as cancelled. */
+    private void cancelled(RegisteredTool tool, CallControl control, CompletableFuture<CallToolResult> result, AuditLog.Reservation slot,
+            ToolCallRecord.Builder record, AtomicBoolean answered) {
+        control.cancel();
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
+        String correlationId = record.correlationId();
+        CallToolResult cancelled = ToolResultMapper.error("cancelled by the client before " + tool.name() + " finished; AWS may "
+                + "have carried out part of it; correlation id " + correlationId, "CANCELLED", correlationId);
+        result.complete(cancelled);
+        LOG.info("call {} cancelled by the client (correlation id {})", tool.name(), correlationId);
+        audit.respond(slot, record, cancelled, "cancelled")
+                .subscribe(null, e -> LOG.error("cancelled call {} has no audit record: {}", correlationId, e.toString()));
     }
 
     /**
@@ -215,7 +244,8 @@ public final class ToolCallPipeline {
     }
 
     /** Arguments, resources, team rate: everything decided before the toolset may run. */
-    private Admission admit(RegisteredTool tool, ObjectNode arguments, EffectivePolicy policy, ToolCallRecord.Builder record) {
+    private Admission admit(RegisteredTool tool, ObjectNode arguments, EffectivePolicy policy, ToolCallRecord.Builder record,
+            CallControl control) {
         String correlationId = record.correlationId();
         Optional<String> invalid = tool.arguments().validate(arguments);
         if (invalid.isPresent()) {
@@ -258,7 +288,7 @@ public final class ToolCallPipeline {
         GuardContext guarding = new GuardContext(policy.injectionOf(allowed.team()), teamLimits.maxResultBytes(), tool.toolsetId(),
                 tool.name(), resources.stream().map(ResourceRef::name).toList());
         return new Admission(allowed.team(), credentials -> new CallContext(caller, credentials, deadline, callLimits, correlationId,
-                policy.visibility(tool), resilience.requestPlugin(tool.spec().access(), deadline)), guarding, null, null);
+                policy.visibility(tool), resilience.requestPlugin(tool.spec().access(), deadline), control), guarding, null, null);
     }
 
     private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure, GuardContext guarding) {
@@ -269,6 +299,10 @@ public final class ToolCallPipeline {
         }
         if (cause instanceof TimeoutException) {
             return ToolResultMapper.error(resilience.timedOut(tool, null), "TIMEOUT", correlationId);
+        }
+        if (cause instanceof CancellationException) {
+            return ToolResultMapper.error("cancelled before " + tool.name() + " finished; correlation id " + correlationId, "CANCELLED",
+                    correlationId);
         }
         if (cause instanceof CallRejectedException rejected) {
             return ToolResultMapper.error(rejected.getMessage(), rejected.kind(), correlationId);

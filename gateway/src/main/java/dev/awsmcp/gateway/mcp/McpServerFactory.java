@@ -91,7 +91,8 @@ public final class McpServerFactory {
         return registry.tools().stream()
                 .map(tool -> new AsyncToolSpecification(describe(tool),
                         (exchange, request) -> pipeline.call(tool, request, principal(exchange.transportContext(), fixed),
-                                origin(exchange))))
+                                        origin(exchange), CallNotices.progress(exchange, request))
+                                .flatMap(result -> CallNotices.afterCall(exchange, tool.name(), result).thenReturn(result))))
                 .toList();
     }
 

@@ -3,14 +3,11 @@ package dev.awsmcp.gateway.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsmcp.gateway.testing.RunningGateway;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,13 +23,7 @@ class ResultGuardEndToEndTest {
     Path dir;
 
     private static McpSyncClient client(RunningGateway gateway) {
-        String base = gateway.url().toString().replace(gateway.url().getPath(), "");
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint(gateway.url().getPath())
-                        .addHttpRequestCustomizer((request, method, uri, body, context) ->
-                                request.header("Authorization", "Bearer " + RunningGateway.TEST_KEY))
-                        .build())
-                .requestTimeout(Duration.ofSeconds(20))
-                .build();
+        McpSyncClient client = gateway.client().build();
         client.initialize();
         return client;
     }

@@ -142,6 +142,18 @@ public final class RunningGateway implements AutoCloseable {
         return http.mcpUrl();
     }
 
+    /** A client of the SDK for this gateway, authenticated with {@link #TEST_KEY}; add consumers, then build and initialize. */
+    public io.modelcontextprotocol.client.McpClient.SyncSpec client() {
+        URI url = url();
+        String base = url.toString().replace(url.getPath(), "");
+        return io.modelcontextprotocol.client.McpClient.sync(
+                        io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport.builder(base).endpoint(url.getPath())
+                                .addHttpRequestCustomizer((request, method, uri, body, context) ->
+                                        request.header("Authorization", "Bearer " + TEST_KEY))
+                                .build())
+                .requestTimeout(java.time.Duration.ofSeconds(20));
+    }
+
     public HttpGateway http() {
         return http;
     }

@@ -2,6 +2,8 @@ package dev.awsmcp.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.CallControl;
+import dev.awsmcp.toolset.api.ResourceFilter;
 import dev.awsmcp.toolset.api.Caller;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -124,8 +126,13 @@ public final class LocalAws implements AutoCloseable {
 
     /** A call context with the test credentials, a 30 s deadline and the given limits. */
     public CallContext callContext(ResultLimits limits) {
+        return callContext(limits, CallControl.silent());
+    }
+
+    /** A call context with the test credentials, a 30 s deadline, the given limits and {@code control} (progress, cancellation). */
+    public CallContext callContext(ResultLimits limits, CallControl control) {
         return new CallContext(TEST_CALLER, TEST_CREDENTIALS, Instant.now().plus(CALL_DEADLINE), limits,
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(), ResourceFilter.ALL, null, control);
     }
 
     @Override

@@ -23,6 +23,7 @@ import software.amazon.awssdk.core.SdkPlugin;
  * @param requestPlugin what the gateway adds to every AWS request of the call through {@link #awsOverrides()}:
  *     its retry rules, bounded by the deadline and by the tool's access class (requests of WRITE and
  *     INVOKE tools are retried only when AWS provably did not run them); null for none
+ * @param control progress reports and cancellation of this call; never null
  */
 public record CallContext(
         Caller caller,
@@ -31,7 +32,8 @@ public record CallContext(
         ResultLimits limits,
         String correlationId,
         ResourceFilter visibility,
-        SdkPlugin requestPlugin) {
+        SdkPlugin requestPlugin,
+        CallControl control) {
 
     private static final Duration MINIMUM_TIMEOUT = Duration.ofMillis(1);
 
@@ -42,6 +44,13 @@ public record CallContext(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(visibility, "visibility");
+        Objects.requireNonNull(control, "control");
+    }
+
+    /** A context without progress reporting. */
+    public CallContext(Caller caller, AwsCredentialsProvider credentials, Instant deadline, ResultLimits limits, String correlationId,
+            ResourceFilter visibility, SdkPlugin requestPlugin) {
+        this(caller, credentials, deadline, limits, correlationId, visibility, requestPlugin, CallControl.silent());
     }
 
     /** A context without a request plugin (the client's retry rules apply). */

@@ -10,6 +10,7 @@ import dev.awsmcp.toolset.api.ToolResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -17,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Reads items page by page (query, scan, PartiQL) until the requested number of items, the end, a
  * page budget, the byte budget or the deadline is reached, and returns them with a scoped cursor.
  * Each page asks for at most the items still wanted, so the position AWS returns is exactly where the
- * result stops: nothing is skipped or repeated between calls.
+ * result stops: nothing is skipped or repeated between calls. Reports progress (items read of those
+ * wanted) after each page, and stops when the caller cancels, aborting the page in flight.
  */
 final class PageReader {
 
@@ -52,8 +54,15 @@ final class PageReader {
     }
 
     private CompletableFuture<ObjectNode> next(Progress progress, int limit, JsonNode start, CallContext context) {
-        return fetcher.fetch(limit - progress.count, start).thenCompose(page -> {
+        if (context.control().cancelled()) {
+            return CompletableFuture.failedFuture(new CancellationException("cancelled by the caller after " + progress.pages + " page(s)"));
+        }
+        CompletableFuture<Page> pending = fetcher.fetch(limit - progress.count, start);
+        context.control().onCancel(() -> pending.cancel(true));
+        return pending.thenCompose(page -> {
             progress.add(page);
+            context.control().progress(progress.count, (long) limit, "read " + progress.count + " item(s) in " + progress.pages
+                    + " page(s)");
             JsonNode position = page.next();
             boolean more = position != null && !position.isNull();
             if (!more) {

@@ -2,11 +2,13 @@ package dev.awsmcp.toolset.dynamodb;
 
 import static dev.awsmcp.toolset.dynamodb.DynamoDbFixture.args;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
+import dev.awsmcp.toolset.api.CallControl;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolResult.Kind;
 import java.util.ArrayList;
@@ -42,6 +44,33 @@ class QueryAndScanToolsTest {
     @AfterAll
     static void stop() {
         ddb.close();
+    }
+
+    @Test
+    void queryReportsProgressAfterEachPage() {
+        List<Long> progress = new ArrayList<>();
+        List<Long> totals = new ArrayList<>();
+        CallControl control = CallControl.reportingTo((done, total, message) -> {
+            progress.add(done);
+            totals.add(total);
+        });
+        // The filter keeps 2 of 5 items, so reading 2 takes several pages.
+        JsonNode result = ddb.success("query", args("{'table':'orders','key_condition':'customer = :c','filter':'#t >= :min',"
+                + "'expression_attribute_names':{'#t':'total'},'expression_attribute_values':{':c':'alice',':min':40},'limit':2}"),
+                ddb.aws().callContext(ResultLimits.DEFAULT, control));
+
+        assertThat(result.get("count").asInt()).isEqualTo(2);
+        assertThat(progress).hasSizeGreaterThan(1).isSorted().doesNotHaveDuplicates().endsWith(2L);
+        assertThat(totals).containsOnly(2L);
+    }
+
+    @Test
+    void cancelledCallReadsNoFurtherPage() {
+        CallControl control = CallControl.silent();
+        control.cancel();
+
+        assertThatThrownBy(() -> ddb.call("query", args(BY_CUSTOMER + "}"), ddb.aws().callContext(ResultLimits.DEFAULT, control)))
+                .hasRootCauseInstanceOf(java.util.concurrent.CancellationException.class);
     }
 
     @Test

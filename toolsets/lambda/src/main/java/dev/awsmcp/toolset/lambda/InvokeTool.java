@@ -57,12 +57,19 @@ final class InvokeTool implements LambdaTool {
         String function = arguments.function();
         boolean dryRun = DRY_RUN.equals(arguments.optionalText("invocation_type"));
         byte[] payload = serialize(arguments.node().get("payload"));
+        // One request that may run for minutes: the start is all there is to report. Not aborted on
+        // cancellation: the function may already run, and the gateway's answer says so.
+        context.control().progress(0, 1L, (dryRun ? "checking " : "invoking ") + arguments.qualifiedFunction());
         return lambda.invoke(b -> b.functionName(function)
                         .qualifier(arguments.qualifier())
                         .invocationType(dryRun ? InvocationType.DRY_RUN : InvocationType.REQUEST_RESPONSE)
                         .logType(dryRun ? LogType.NONE : LogType.TAIL)
                         .payload(SdkBytes.fromByteArrayUnsafe(payload))
                         .overrideConfiguration(context.awsOverrides().toBuilder().addPlugin(NO_RETRIES).build()))
+                .thenApply(response -> {
+                    context.control().progress(1, 1L, "answered");
+                    return response;
+                })
                 .thenApply(response -> ToolResult.success(InvocationResults.toJson(response, arguments.qualifiedFunction(),
                         dryRun ? DRY_RUN : REQUEST_RESPONSE, context.limits().maxResultBytes())));
     }

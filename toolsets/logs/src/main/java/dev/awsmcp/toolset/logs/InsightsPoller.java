@@ -10,6 +10,7 @@ import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -54,9 +55,13 @@ final class InsightsPoller {
         this.settings = settings;
     }
 
-    /** Polls until the query ends or the deadline approaches. */
+    /**
+     * Polls until the query ends or the deadline approaches, reporting each poll as progress. The query
+     * is this call's: when the caller cancels, polling stops and the query is stopped in AWS (StopQuery).
+     */
     CompletableFuture<ToolResult> await(String queryId, int limit, CallContext context) {
-        return pollAfter(settings.firstDelay(), queryId, limit, context);
+        context.control().onCancel(() -> logs.stopQuery(b -> b.queryId(queryId).overrideConfiguration(context.awsOverrides())));
+        return pollAfter(settings.firstDelay(), queryId, limit, context, 1);
     }
 
     /** Reads the query's state once. */
@@ -64,7 +69,10 @@ final class InsightsPoller {
         return fetch(queryId, context).thenApply(response -> shape(queryId, response, limit));
     }
 
-    private CompletableFuture<ToolResult> pollAfter(Duration delay, String queryId, int limit, CallContext context) {
+    private CompletableFuture<ToolResult> pollAfter(Duration delay, String queryId, int limit, CallContext context, int poll) {
+        if (context.control().cancelled()) {
+            return CompletableFuture.failedFuture(new CancellationException("Insights query " + queryId + " cancelled by the caller"));
+        }
         if (context.remaining().compareTo(delay.plus(settings.deadlineReserve())) < 0) {
             return CompletableFuture.completedFuture(ToolResult.success(pending(queryId, QueryStatus.SCHEDULED.toString(), null)));
         }
@@ -73,6 +81,9 @@ final class InsightsPoller {
         return CompletableFuture.supplyAsync(() -> queryId, timer)
                 .thenCompose(id -> fetch(id, context))
                 .thenCompose(response -> {
+                    context.control().progress(poll, null, "Insights query " + response.statusAsString()
+                            + (response.statistics() == null || response.statistics().recordsScanned() == null ? ""
+                                    : ", " + response.statistics().recordsScanned().longValue() + " records scanned"));
                     if (!running(response.status())) {
                         return CompletableFuture.completedFuture(shape(queryId, response, limit));
                     }
@@ -81,7 +92,7 @@ final class InsightsPoller {
                         return CompletableFuture.completedFuture(ToolResult.success(
                                 pending(queryId, response.statusAsString(), response.statistics())));
                     }
-                    return pollAfter(next, queryId, limit, context);
+                    return pollAfter(next, queryId, limit, context, poll + 1);
                 });
     }
 

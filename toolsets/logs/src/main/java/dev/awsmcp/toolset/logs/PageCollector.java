@@ -5,13 +5,15 @@ import dev.awsmcp.toolset.api.CallContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads pages behind AWS next tokens until the requested number of entries, the end, a page budget,
  * the byte budget or the deadline is reached. Each page asks for at most the entries still wanted and
  * is kept whole, so the token AWS returned is exactly where the result stops: nothing is skipped or
- * repeated between calls.
+ * repeated between calls. Reports progress after each page; stops when the caller cancels, aborting
+ * the page in flight.
  */
 final class PageCollector {
 
@@ -52,7 +54,12 @@ final class PageCollector {
 
     private CompletableFuture<Collected> next(List<ObjectNode> entries, int pages, long bytes, int limit, String token,
             CallContext context) {
-        return source.fetch(limit - entries.size(), token).thenCompose(page -> {
+        if (context.control().cancelled()) {
+            return CompletableFuture.failedFuture(new CancellationException("cancelled by the caller after " + pages + " page(s)"));
+        }
+        CompletableFuture<Page> pending = source.fetch(limit - entries.size(), token);
+        context.control().onCancel(() -> pending.cancel(true));
+        return pending.thenCompose(page -> {
             long read = bytes;
             for (ObjectNode entry : page.entries()) {
                 read += entry.toString().length();
@@ -62,6 +69,7 @@ final class PageCollector {
             } else {
                 entries.addAll(page.entries());
             }
+            context.control().progress(entries.size(), (long) limit, "read " + entries.size() + " entries in " + (pages + 1) + " page(s)");
             String position = page.next() == null || page.next().isEmpty() ? null : page.next();
             if (position == null) {
                 return CompletableFuture.completedFuture(new Collected(entries, null));

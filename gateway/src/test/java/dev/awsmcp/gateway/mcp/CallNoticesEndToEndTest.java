@@ -1,0 +1,136 @@
+package dev.awsmcp.gateway.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awsmcp.gateway.testing.RunningGateway;
+import dev.awsmcp.testkit.LocalAws;
+import dev.awsmcp.testkit.LocalAwsExtension;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Progress and log notifications through a real gateway to the SDK's Java client, with the DynamoDB
+ * toolset on moto: a paged query reports its pages to the request's progress token; a truncated
+ * result is announced as an info log notice, which {@code logging/setLevel} can silence.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class CallNoticesEndToEndTest {
+
+    private static RunningGateway gateway;
+
+    @BeforeAll
+    static void start(LocalAws aws) throws Exception {
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
+            System.setProperty("aws.accessKeyId", "testing");
+            System.setProperty("aws.secretAccessKey", "testing");
+        }
+        try (DynamoDbAsyncClient ddb = DynamoDbAsyncClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build()) {
+            ddb.createTable(b -> b.tableName("orders")
+                    .keySchema(k -> k.attributeName("customer").keyType(KeyType.HASH), k -> k.attributeName("seq").keyType(KeyType.RANGE))
+                    .attributeDefinitions(a -> a.attributeName("customer").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("seq").attributeType(ScalarAttributeType.N))
+                    .billingMode("PAY_PER_REQUEST")).join();
+            for (int i = 1; i <= 5; i++) {
+                int seq = i;
+                ddb.putItem(b -> b.tableName("orders").item(Map.of("customer", AttributeValue.fromS("alice"),
+                        "seq", AttributeValue.fromN(String.valueOf(seq)), "total", AttributeValue.fromN(String.valueOf(seq * 10)),
+                        "note", AttributeValue.fromS("x".repeat(700))))).join();
+            }
+        }
+        gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n  - { id: ddb, type: dynamodb, region: us-east-1, "
+                + "endpoint: \"" + aws.endpoint() + "\" }\nlimits: { maxResultBytes: 2048 }\n");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    private static McpSyncClient client(List<McpSchema.ProgressNotification> progress, List<McpSchema.LoggingMessageNotification> logs) {
+        McpSyncClient client = gateway.client()
+                .progressConsumer(progress::add)
+                .loggingConsumer(logs::add)
+                .build();
+        client.initialize();
+        return client;
+    }
+
+    @Test
+    void pagedQueryReportsEachPageToTheProgressToken() {
+        List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+        McpSyncClient client = client(progress, new CopyOnWriteArrayList<>());
+        try {
+            // The filter keeps 2 of 5 items, so reading 2 takes several pages.
+            CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder().name("ddb__query")
+                    .arguments(Map.of("table", "orders", "key_condition", "customer = :c", "filter", "#t >= :min",
+                            "expression_attribute_names", Map.of("#t", "total"),
+                            "expression_attribute_values", Map.of(":c", "alice", ":min", 40), "projection", "seq", "limit", 2))
+                    .progressToken("query-1")
+                    .build());
+
+            assertThat(result.isError()).as(String.valueOf(result.content())).isFalse();
+            assertThat(progress).hasSizeGreaterThan(1).allSatisfy(p -> {
+                assertThat(p.progressToken()).isEqualTo("query-1");
+                assertThat(p.total()).isEqualTo(2.0);
+                assertThat(p.message()).contains("item(s) in");
+            });
+            assertThat(progress).extracting(McpSchema.ProgressNotification::progress).isSorted().doesNotHaveDuplicates().endsWith(2.0);
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    @Test
+    void noProgressWithoutAToken() {
+        List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+        McpSyncClient client = client(progress, new CopyOnWriteArrayList<>());
+        try {
+            client.callTool(new McpSchema.CallToolRequest("ddb__query", Map.of("table", "orders", "key_condition", "customer = :c",
+                    "expression_attribute_values", Map.of(":c", "alice"), "projection", "seq")));
+            assertThat(progress).isEmpty();
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    @Test
+    void truncatedResultIsAnnouncedAsALogNoticeUnlessTheLevelIsRaised() {
+        List<McpSchema.LoggingMessageNotification> logs = new CopyOnWriteArrayList<>();
+        McpSyncClient client = client(new CopyOnWriteArrayList<>(), logs);
+        McpSchema.CallToolRequest bigQuery = new McpSchema.CallToolRequest("ddb__query", Map.of("table", "orders",
+                "key_condition", "customer = :c", "expression_attribute_values", Map.of(":c", "alice")));
+        try {
+            CallToolResult result = client.callTool(bigQuery);
+            assertThat(((Map<?, ?>) result.meta().get("guard")).get("truncated")).isEqualTo(true);
+            assertThat(logs).singleElement().satisfies(notice -> {
+                assertThat(notice.level()).isEqualTo(McpSchema.LoggingLevel.INFO);
+                assertThat(notice.logger()).isEqualTo("aws-mcp-gateway");
+                assertThat(String.valueOf(notice.data())).startsWith("result of ddb__query truncated to ").contains("guard_truncation");
+            });
+
+            client.setLoggingLevel(McpSchema.LoggingLevel.WARNING);
+            client.callTool(bigQuery);
+            assertThat(logs).as("info notices are below the level the client asked for").hasSize(1);
+        } finally {
+            client.closeGracefully();
+        }
+    }
+}
