@@ -76,14 +76,22 @@ public final class McpServerFactory {
     }
 
     private <S extends McpServer.AsyncSpecification<S>> McpAsyncServer configure(McpServer.AsyncSpecification<S> spec, Principal fixed) {
+        java.util.function.Function<McpAsyncServerExchange, Principal> principals = exchange -> principal(exchange.transportContext(), fixed);
+        GatewayResources resources = new GatewayResources(registry, policies, pipeline, principals);
+        GatewayPrompts prompts = new GatewayPrompts(registry, policies, principals);
         return spec.serverInfo("aws-mcp-gateway", GatewayVersion.current())
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(JSON)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).resources(false, false).prompts(false).completions()
+                        .build())
                 .validateToolInputs(false)
                 .requestTimeout(requestTimeout)
                 .addToolFilter((context, tool) -> Mono.just(visible(principal(context, fixed), tool.name())))
                 .tools(toolSpecifications(fixed))
+                .resources(resources.resources())
+                .resourceTemplates(resources.templates())
+                .prompts(prompts.prompts())
+                .completions(new GatewayCompletions(registry, pipeline, resources, prompts, principals).completions())
                 .build();
     }
 

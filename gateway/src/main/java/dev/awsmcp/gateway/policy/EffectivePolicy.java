@@ -83,6 +83,30 @@ public final class EffectivePolicy {
         };
     }
 
+    /**
+     * What each of the principal's teams grants, for the principal to read ({@code gateway://whoami}): per
+     * team its limits and, per toolset, the tool and resource patterns and access classes. Never the
+     * grants of teams the principal is not in.
+     */
+    public List<java.util.Map<String, Object>> describe() {
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        for (TeamPolicy team : teams) {
+            java.util.Map<String, Object> toolsets = new java.util.TreeMap<>();
+            team.grants().forEach((toolset, grant) -> toolsets.put(toolset, java.util.Map.of(
+                    "tools", grant.tools().stream().map(Glob::pattern).toList(),
+                    "access", grant.access().stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList(),
+                    "resources", grant.resources().stream().map(Glob::pattern).toList())));
+            TeamPolicy.TeamLimits limits = team.limits();
+            java.util.Map<String, Object> described = new java.util.LinkedHashMap<>();
+            described.put("team", team.team());
+            described.put("toolsets", toolsets);
+            described.put("limits", java.util.Map.of("maxResultBytes", limits.maxResultBytes(), "maxRows", limits.maxRows(),
+                    "callsPerMinute", limits.callsPerMinute()));
+            out.add(described);
+        }
+        return out;
+    }
+
     /** The limits of {@code team}, one of this principal's teams. */
     public TeamPolicy.TeamLimits limitsOf(String team) {
         return teams.stream().filter(t -> t.team().equals(team)).findFirst().orElseThrow().limits();

@@ -144,12 +144,17 @@ public final class RunningGateway implements AutoCloseable {
 
     /** A client of the SDK for this gateway, authenticated with {@link #TEST_KEY}; add consumers, then build and initialize. */
     public io.modelcontextprotocol.client.McpClient.SyncSpec client() {
+        return client(TEST_KEY);
+    }
+
+    /** A client of the SDK for this gateway, authenticated with {@code key}; add consumers, then build and initialize. */
+    public io.modelcontextprotocol.client.McpClient.SyncSpec client(String key) {
         URI url = url();
         String base = url.toString().replace(url.getPath(), "");
         return io.modelcontextprotocol.client.McpClient.sync(
                         io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport.builder(base).endpoint(url.getPath())
                                 .addHttpRequestCustomizer((request, method, uri, body, context) ->
-                                        request.header("Authorization", "Bearer " + TEST_KEY))
+                                        request.header("Authorization", "Bearer " + key))
                                 .build())
                 .requestTimeout(java.time.Duration.ofSeconds(20));
     }

@@ -36,6 +36,24 @@ public interface Toolset extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Usage notes for the model, in Markdown: what the tools are for, how to keep results small, pointers
+     * to the query syntax they take. Served as a resource; static; the default is none.
+     */
+    default String usageNotes() {
+        return "";
+    }
+
+    /** Resources this instance serves by URI, each read through one of its tools; fixed; the default is none. */
+    default List<ResourceTemplateSpec> resourceTemplates() {
+        return List.of();
+    }
+
+    /** Prompts this instance offers; fixed; the default is none. */
+    default List<PromptSpec> prompts() {
+        return List.of();
+    }
+
     /** Releases the instance's AWS clients; called once, after the last call completed. */
     @Override
     void close();

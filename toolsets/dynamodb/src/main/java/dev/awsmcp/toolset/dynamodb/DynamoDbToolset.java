@@ -7,6 +7,7 @@ import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.api.PromptSpec;
 import dev.awsmcp.toolset.api.Toolset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +24,14 @@ final class DynamoDbToolset implements Toolset {
     private final DynamoDbErrorTranslator errors;
     private final Map<String, DynamoDbTool> tools = new LinkedHashMap<>();
     private final List<ToolSpec> specs;
+    private final String usageNotes;
+    private final List<PromptSpec> prompts;
 
     DynamoDbToolset(DynamoDbAsyncClient dynamo, ToolNames names) {
         this.dynamo = dynamo;
         this.errors = new DynamoDbErrorTranslator(names);
+        this.usageNotes = DynamoDbGuide.usageNotes(names);
+        this.prompts = DynamoDbGuide.prompts(names);
         for (DynamoDbTool tool : List.of(
                 new ListTablesTool(dynamo),
                 new DescribeTableTool(dynamo, names),
@@ -46,6 +51,16 @@ final class DynamoDbToolset implements Toolset {
     @Override
     public List<ToolSpec> tools() {
         return specs;
+    }
+
+    @Override
+    public String usageNotes() {
+        return usageNotes;
+    }
+
+    @Override
+    public List<PromptSpec> prompts() {
+        return prompts;
     }
 
     @Override

@@ -23,10 +23,12 @@ final class LambdaToolset implements Toolset {
     private final LambdaErrorTranslator errors;
     private final Map<String, LambdaTool> tools = new LinkedHashMap<>();
     private final List<ToolSpec> specs;
+    private final String usageNotes;
 
     LambdaToolset(LambdaAsyncClient lambda, ToolsetConfig config) {
         this.lambda = lambda;
         this.errors = new LambdaErrorTranslator(config);
+        this.usageNotes = LambdaGuide.usageNotes(config);
         for (LambdaTool tool : List.of(
                 new ListFunctionsTool(lambda, config),
                 new GetFunctionConfigurationTool(lambda),
@@ -43,6 +45,11 @@ final class LambdaToolset implements Toolset {
     @Override
     public List<ToolSpec> tools() {
         return specs;
+    }
+
+    @Override
+    public String usageNotes() {
+        return usageNotes;
     }
 
     @Override

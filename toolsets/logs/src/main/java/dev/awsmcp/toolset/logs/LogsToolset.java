@@ -7,6 +7,7 @@ import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.api.ResourceTemplateSpec;
 import dev.awsmcp.toolset.api.Toolset;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ final class LogsToolset implements Toolset {
     private final LogsErrorTranslator errors;
     private final Map<String, LogsTool> tools = new LinkedHashMap<>();
     private final List<ToolSpec> specs;
+    private final String usageNotes;
 
     LogsToolset(CloudWatchLogsAsyncClient logs, ToolsetConfig config, InsightsPoller.Settings polling) {
         this(logs, config, polling, new InsightsQueries(java.time.Clock.systemUTC()));
@@ -32,6 +34,7 @@ final class LogsToolset implements Toolset {
     LogsToolset(CloudWatchLogsAsyncClient logs, ToolsetConfig config, InsightsPoller.Settings polling, InsightsQueries queries) {
         this.logs = logs;
         this.errors = new LogsErrorTranslator(config);
+        this.usageNotes = LogsGuide.usageNotes(config);
         InsightsPoller poller = new InsightsPoller(logs, config, polling);
         for (LogsTool tool : List.of(
                 new DescribeLogGroupsTool(logs),
@@ -48,6 +51,16 @@ final class LogsToolset implements Toolset {
     @Override
     public List<ToolSpec> tools() {
         return specs;
+    }
+
+    @Override
+    public String usageNotes() {
+        return usageNotes;
+    }
+
+    @Override
+    public List<ResourceTemplateSpec> resourceTemplates() {
+        return LogsGuide.resourceTemplates();
     }
 
     @Override

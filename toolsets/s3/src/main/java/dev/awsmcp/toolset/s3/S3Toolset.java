@@ -7,6 +7,7 @@ import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.api.ResourceTemplateSpec;
 import dev.awsmcp.toolset.api.Toolset;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.util.LinkedHashMap;
@@ -24,10 +25,12 @@ final class S3Toolset implements Toolset {
     private final S3ErrorTranslator errors;
     private final Map<String, S3Tool> tools = new LinkedHashMap<>();
     private final List<ToolSpec> specs;
+    private final String usageNotes;
 
     S3Toolset(S3AsyncClient s3, ToolsetConfig config) {
         this.s3 = s3;
         this.errors = new S3ErrorTranslator(config);
+        this.usageNotes = S3Guide.usageNotes(config);
         for (S3Tool tool : List.of(
                 new ListBucketsTool(s3),
                 new ListObjectsTool(s3),
@@ -43,6 +46,16 @@ final class S3Toolset implements Toolset {
     @Override
     public List<ToolSpec> tools() {
         return specs;
+    }
+
+    @Override
+    public String usageNotes() {
+        return usageNotes;
+    }
+
+    @Override
+    public List<ResourceTemplateSpec> resourceTemplates() {
+        return S3Guide.resourceTemplates();
     }
 
     @Override

@@ -1,0 +1,168 @@
+package dev.awsmcp.gateway.mcp;
+
+import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.call.CallOrigin;
+import dev.awsmcp.gateway.call.ToolCallPipeline;
+import dev.awsmcp.gateway.policy.EffectivePolicy;
+import dev.awsmcp.gateway.policy.PolicyStore;
+import dev.awsmcp.gateway.toolset.RegisteredTool;
+import dev.awsmcp.gateway.toolset.ToolsetInstance;
+import dev.awsmcp.gateway.toolset.ToolsetRegistry;
+import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ResourceTemplateSpec;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncResourceSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncResourceTemplateSpecification;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.util.DefaultMcpUriTemplateManager;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway's MCP resources: {@value #WHOAMI} (the caller's principal, teams, visible tools and
+ * grants), {@value #USAGE} (each toolset's usage notes with the tools the caller may use), and every
+ * toolset's resource templates as {@code <toolset id>://<path>}, each read through the toolset's tool
+ * by the {@link ToolCallPipeline} (policy, guard and audit as for any call). What a caller may not see
+ * reads as not found, exactly like what does not exist.
+ */
+final class GatewayResources {
+
+    static final String WHOAMI = "gateway://whoami";
+    static final String USAGE = "gateway://toolsets/{toolset}/usage";
+    private static final int RESOURCE_NOT_FOUND = -32002;
+
+    private final ToolsetRegistry registry;
+    private final PolicyStore policies;
+    private final ToolCallPipeline pipeline;
+    private final Function<McpAsyncServerExchange, Principal> principals;
+
+    GatewayResources(ToolsetRegistry registry, PolicyStore policies, ToolCallPipeline pipeline,
+            Function<McpAsyncServerExchange, Principal> principals) {
+        this.registry = registry;
+        this.policies = policies;
+        this.pipeline = pipeline;
+        this.principals = principals;
+    }
+
+    List<AsyncResourceSpecification> resources() {
+        McpSchema.Resource whoami = McpSchema.Resource.builder().uri(WHOAMI).name("whoami").title("Who am I")
+                .description("Your principal, teams, the tools you can call and what your teams' policies grant.")
+                .mimeType("application/json").build();
+        return List.of(new AsyncResourceSpecification(whoami, (exchange, request) -> Mono.fromSupplier(() -> whoami(exchange))));
+    }
+
+    List<AsyncResourceTemplateSpecification> templates() {
+        List<AsyncResourceTemplateSpecification> templates = new ArrayList<>();
+        templates.add(new AsyncResourceTemplateSpecification(new McpSchema.ResourceTemplate(USAGE, "toolset-usage", "Toolset usage notes",
+                "What a toolset's tools are for, how to keep results small, query syntax pointers, and the tools you may use.",
+                "text/markdown", null), (exchange, request) -> Mono.fromSupplier(() -> usage(exchange, request.uri()))));
+        for (ToolsetInstance instance : registry.instances()) {
+            for (ResourceTemplateSpec spec : instance.toolset().resourceTemplates()) {
+                String uri = uriTemplate(instance, spec);
+                templates.add(new AsyncResourceTemplateSpecification(new McpSchema.ResourceTemplate(uri,
+                        instance.config().id() + "-" + spec.name(), spec.title(), spec.description(), "text/plain", null),
+                        (exchange, request) -> read(exchange, instance, spec, uri, request.uri())));
+            }
+        }
+        return templates;
+    }
+
+    /** The URI template a toolset's resource template is exposed under. */
+    static String uriTemplate(ToolsetInstance instance, ResourceTemplateSpec spec) {
+        return instance.config().id() + "://" + spec.path();
+    }
+
+    /** The percent-decoded variable values of {@code uri} under {@code template}; empty when it does not match. */
+    static Map<String, String> variables(String template, String uri) {
+        Map<String, String> raw = new DefaultMcpUriTemplateManager(template).extractVariableValues(uri);
+        Map<String, String> decoded = new LinkedHashMap<>();
+        // Percent-decoding only: a '+' is a plus sign in a URI path, not a space.
+        raw.forEach((name, value) -> decoded.put(name, URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8)));
+        return decoded;
+    }
+
+    private McpSchema.ReadResourceResult whoami(McpAsyncServerExchange exchange) {
+        Principal principal = principals.apply(exchange);
+        EffectivePolicy policy = policies.effective(principal);
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("principal", principal.id());
+        me.put("groups", principal.groups());
+        me.put("teams", policy.teams().stream().sorted().toList());
+        me.put("tools", registry.tools().stream().filter(policy::toolVisible).map(RegisteredTool::name).toList());
+        me.put("grants", policy.describe());
+        try {
+            return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(WHOAMI, "application/json",
+                    Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(me))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private McpSchema.ReadResourceResult usage(McpAsyncServerExchange exchange, String uri) {
+        String id = variables(USAGE, uri).get("toolset");
+        EffectivePolicy policy = policies.effective(principals.apply(exchange));
+        List<RegisteredTool> visible = visibleTools(policy, id);
+        if (visible.isEmpty()) {
+            throw notFound(uri);
+        }
+        ToolsetInstance instance = registry.instance(id).orElseThrow(() -> notFound(uri));
+        StringBuilder text = new StringBuilder(instance.toolset().usageNotes().strip()).append("\n\n## Tools you may use\n\n");
+        for (RegisteredTool tool : visible) {
+            text.append("- `").append(tool.name()).append("` (").append(tool.spec().access().name().toLowerCase(java.util.Locale.ROOT))
+                    .append("): ").append(tool.spec().description()).append('\n');
+        }
+        return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "text/markdown", text.toString())));
+    }
+
+    /** Toolset ids with at least one tool the principal may call, in configuration order. */
+    List<String> visibleToolsets(Principal principal) {
+        EffectivePolicy policy = policies.effective(principal);
+        return registry.instances().stream().map(i -> i.config().id()).filter(id -> !visibleTools(policy, id).isEmpty()).toList();
+    }
+
+    private List<RegisteredTool> visibleTools(EffectivePolicy policy, String toolsetId) {
+        return registry.tools().stream().filter(t -> t.toolsetId().equals(toolsetId)).filter(policy::toolVisible).toList();
+    }
+
+    private Mono<McpSchema.ReadResourceResult> read(McpAsyncServerExchange exchange, ToolsetInstance instance, ResourceTemplateSpec spec,
+            String template, String uri) {
+        Optional<RegisteredTool> tool = registry.find(instance.config().exposedName(spec.tool()));
+        if (tool.isEmpty()) {
+            return Mono.error(notFound(uri));
+        }
+        Map<String, Object> arguments;
+        try {
+            arguments = Json.mapper().convertValue(spec.arguments().apply(variables(template, uri)), Map.class);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message("invalid resource URI " + uri + ": "
+                    + e.getMessage()).build());
+        }
+        return pipeline.call(tool.get(), new McpSchema.CallToolRequest(tool.get().name(), arguments), principals.apply(exchange),
+                        McpServerFactory.origin(exchange))
+                .onErrorMap(McpError.class, e -> notFound(uri))
+                .map(result -> {
+                    String text = result.content().stream()
+                            .filter(McpSchema.TextContent.class::isInstance)
+                            .map(c -> ((McpSchema.TextContent) c).text())
+                            .collect(Collectors.joining("\n"));
+                    if (Boolean.TRUE.equals(result.isError())) {
+                        throw McpError.builder(RESOURCE_NOT_FOUND).message("cannot read " + uri + ": " + text).build();
+                    }
+                    return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "text/plain", text)),
+                            result.meta());
+                });
+    }
+
+    private static McpError notFound(String uri) {
+        return McpError.builder(RESOURCE_NOT_FOUND).message("Resource not found: " + uri).build();
+    }
+}
