@@ -84,7 +84,8 @@ public final class ArgumentRedactor {
         return digest;
     }
 
-    static String sha256Hex(String text) {
+    /** Lowercase hex SHA-256 of the UTF-8 bytes of {@code text}. */
+    public static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

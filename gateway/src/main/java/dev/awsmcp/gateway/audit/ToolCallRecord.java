@@ -38,12 +38,14 @@ import java.util.Set;
  * @param guardFindings what the result guard found (empty until the guard exists)
  * @param outcome {@code success}, {@code tool_error}, {@code denied}, {@code refused}, {@code timeout}, {@code internal_error}
  * @param errorKind the {@code _meta.errorKind} of an error result; null on success
+ * @param confirmation what the person asked to confirm the call answered ({@code accepted}, {@code declined},
+ *     {@code cancelled}, {@code unsupported}: the client cannot ask); null when no confirmation was asked
  */
 public record ToolCallRecord(Instant timestamp, String correlationId, String sessionId, String principal, Set<String> teams,
         ClientInfo client, String tool, String toolset, String access, JsonNode arguments, String decision, String decisionReason,
         String team, AwsIdentity identity, List<String> awsRequestIds, long durationMillis, long resultBytesBeforeLimit,
-        long resultBytesAfterLimit, boolean truncated, List<JsonNode> guardFindings, String outcome, String errorKind)
-        implements AuditEvent {
+        long resultBytesAfterLimit, boolean truncated, List<JsonNode> guardFindings, String outcome, String errorKind,
+        String confirmation) implements AuditEvent {
 
     public ToolCallRecord {
         Objects.requireNonNull(timestamp, "timestamp");
@@ -95,6 +97,9 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
         guardFindings.forEach(findings::add);
         json.put("outcome", outcome);
         json.set("error_kind", errorKind == null ? NullNode.getInstance() : Json.mapper().getNodeFactory().textNode(errorKind));
+        if (confirmation != null) {
+            json.put("confirmation", confirmation);
+        }
         return json;
     }
 
@@ -121,6 +126,7 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
         private String decisionReason;
         private String team;
         private AwsIdentity identity = AwsIdentity.DEFAULT_CHAIN;
+        private String confirmation;
 
         private Builder(String correlationId, String tool) {
             this.correlationId = correlationId;
@@ -168,6 +174,12 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
             return this;
         }
 
+        /** What the person asked to confirm the call answered ({@link ToolCallRecord#confirmation()}). */
+        public Builder confirmation(String answer) {
+            this.confirmation = answer;
+            return this;
+        }
+
         /** The correlation id of the call. */
         public String correlationId() {
             return correlationId;
@@ -187,7 +199,7 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
             long millis = (System.nanoTime() - startedNanos) / 1_000_000;
             return new ToolCallRecord(timestamp, correlationId, sessionId, principal, teams, client, tool, toolset, access,
                     arguments, decision, decisionReason, team, identity, requestIds, millis, sizes.before(), sizes.after(),
-                    sizes.truncated(), List.copyOf(guardFindings), outcome, errorKind);
+                    sizes.truncated(), List.copyOf(guardFindings), outcome, errorKind, confirmation);
         }
     }
 

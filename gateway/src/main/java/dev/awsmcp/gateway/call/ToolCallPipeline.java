@@ -107,28 +107,29 @@ public final class ToolCallPipeline {
                 .build();
     }
 
-    /** {@link #call(RegisteredTool, CallToolRequest, Principal, CallOrigin, CallControl.ProgressListener)} without progress reports. */
+    /** {@link #call(RegisteredTool, CallToolRequest, Principal, CallOrigin, ClientChannel)} for a client that gets no progress and cannot confirm. */
     public Mono<CallToolResult> call(RegisteredTool tool, CallToolRequest request, Principal principal, CallOrigin origin) {
-        return call(tool, request, principal, origin, null);
+        return call(tool, request, principal, origin, ClientChannel.NONE);
     }
 
     /**
      * Runs one call of {@code tool} for {@code principal} (null: nobody authenticated, so nothing is
-     * granted) arriving from {@code origin}; the toolset's progress reports go to {@code progress} (null:
-     * nowhere). The Mono fails only with the unknown-tool error; every other outcome is a result.
+     * granted) arriving from {@code origin}; the toolset's progress reports go to the client through
+     * {@code channel}, which also asks a person when the team's policy wants the call confirmed. The Mono
+     * fails only with the unknown-tool error; every other outcome is a result.
      * Exactly one audit record is written per call, and the answer goes out only after it was accepted.
      * Cancelling the subscription while the toolset runs cancels the call (the toolset stops its AWS
      * work) and records it with outcome {@code cancelled}.
      */
     public Mono<CallToolResult> call(RegisteredTool tool, CallToolRequest request, Principal principal, CallOrigin origin,
-            CallControl.ProgressListener progress) {
+            ClientChannel channel) {
         ObjectNode arguments = arguments(request.arguments());
         ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), tool.name())
                 .origin(origin.sessionId(), origin.client())
                 .toolset(tool.toolsetId(), tool.spec().access().name())
                 .arguments(arguments);
         return audit.reserve()
-                .flatMap(slot -> run(tool, arguments, principal, record, slot, CallControl.reportingTo(progress)))
+                .flatMap(slot -> run(tool, arguments, principal, record, slot, channel))
                 .onErrorResume(e -> e instanceof AuditException || e.getCause() instanceof AuditException,
                         e -> Mono.just(CallAudit.unavailable(e instanceof AuditException ? e : e.getCause(), record.correlationId())));
     }
@@ -175,7 +176,7 @@ public final class ToolCallPipeline {
     }
 
     private Mono<CallToolResult> run(RegisteredTool tool, ObjectNode arguments, Principal principal, ToolCallRecord.Builder record,
-            AuditLog.Reservation slot, CallControl control) {
+            AuditLog.Reservation slot, ClientChannel channel) {
         String correlationId = record.correlationId();
         EffectivePolicy policy = principal == null ? null : policies.effective(principal);
         if (policy != null) {
@@ -188,10 +189,23 @@ public final class ToolCallPipeline {
             CallToolResult refusal = ToolResultMapper.error("unknown tool " + tool.name(), "UNKNOWN_TOOL", correlationId);
             return audit.respond(slot, record, refusal, "refused").then(Mono.error(unknownTool(tool.name())));
         }
+        CallControl control = CallControl.reportingTo(channel.progress());
         Admission admission = admit(tool, arguments, policy, record, control);
         if (admission.refusal() != null) {
             return audit.respond(slot, record, admission.refusal(), admission.outcome());
         }
+        if (!policy.confirms(admission.team(), tool.spec().access())) {
+            return execute(tool, arguments, principal, policy, admission, record, slot, control);
+        }
+        return CallConfirmations.confirm(tool, arguments, admission.team(), admission.guard().resources(), record, channel.confirmation())
+                .flatMap(refusal -> audit.respond(slot, record, refusal, "refused"))
+                .switchIfEmpty(Mono.defer(() -> execute(tool, arguments, principal, policy, admission, record, slot, control)));
+    }
+
+    /** Runs an admitted (and, where asked, confirmed) call: cache, credentials, toolset, guard, audit. */
+    private Mono<CallToolResult> execute(RegisteredTool tool, ObjectNode arguments, Principal principal, EffectivePolicy policy,
+            Admission admission, ToolCallRecord.Builder record, AuditLog.Reservation slot, CallControl control) {
+        String correlationId = record.correlationId();
         Optional<CallToolResult> cached = resilience.cached(tool, admission.team(), policy.teams(), arguments, correlationId);
         if (cached.isPresent()) {
             return audit.respond(slot, record, cached.get(), CallAudit.outcomeOf(cached.get()));
@@ -283,12 +297,15 @@ public final class ToolCallPipeline {
         record.decision("allowed", allowed.rule(), allowed.team());
         ResultLimits callLimits = new ResultLimits(Math.min(limits.defaultRows(), teamLimits.maxRows()), teamLimits.maxRows(),
                 teamLimits.maxResultBytes());
-        Instant deadline = Instant.now().plus(callTimeout);
         Caller caller = new Caller(principal, policy.teams());
         GuardContext guarding = new GuardContext(policy.injectionOf(allowed.team()), teamLimits.maxResultBytes(), tool.toolsetId(),
                 tool.name(), resources.stream().map(ResourceRef::name).toList());
-        return new Admission(allowed.team(), credentials -> new CallContext(caller, credentials, deadline, callLimits, correlationId,
-                policy.visibility(tool), resilience.requestPlugin(tool.spec().access(), deadline), control), guarding, null, null);
+        // The deadline starts when the toolset is about to run, after any confirmation by a person.
+        return new Admission(allowed.team(), credentials -> {
+            Instant deadline = Instant.now().plus(callTimeout);
+            return new CallContext(caller, credentials, deadline, callLimits, correlationId, policy.visibility(tool),
+                    resilience.requestPlugin(tool.spec().access(), deadline), control);
+        }, guarding, null, null);
     }
 
     private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure, GuardContext guarding) {

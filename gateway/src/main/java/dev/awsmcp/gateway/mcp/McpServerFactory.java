@@ -4,6 +4,7 @@ import dev.awsmcp.gateway.GatewayVersion;
 import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.audit.ClientInfo;
 import dev.awsmcp.gateway.call.CallOrigin;
+import dev.awsmcp.gateway.call.ClientChannel;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
@@ -99,7 +100,8 @@ public final class McpServerFactory {
         return registry.tools().stream()
                 .map(tool -> new AsyncToolSpecification(describe(tool),
                         (exchange, request) -> pipeline.call(tool, request, principal(exchange.transportContext(), fixed),
-                                        origin(exchange), CallNotices.progress(exchange, request))
+                                        origin(exchange), new ClientChannel(CallNotices.progress(exchange, request),
+                                                ElicitedConfirmation.of(exchange)))
                                 .flatMap(result -> CallNotices.afterCall(exchange, tool.name(), result).thenReturn(result))))
                 .toList();
     }

@@ -100,6 +100,7 @@ public final class EffectivePolicy {
             java.util.Map<String, Object> described = new java.util.LinkedHashMap<>();
             described.put("team", team.team());
             described.put("toolsets", toolsets);
+            described.put("confirm", team.confirm().stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
             described.put("limits", java.util.Map.of("maxResultBytes", limits.maxResultBytes(), "maxRows", limits.maxRows(),
                     "callsPerMinute", limits.callsPerMinute()));
             out.add(described);
@@ -120,6 +121,11 @@ public final class EffectivePolicy {
     public String sessionPolicy(String team, String toolsetId) {
         return teams.stream().filter(t -> t.team().equals(team)).findFirst()
                 .map(t -> t.grants().get(toolsetId)).map(Grant::sessionPolicy).orElse(null);
+    }
+
+    /** Whether {@code team}'s policy (one of this principal's teams) wants a person to confirm calls of {@code access} first. */
+    public boolean confirms(String team, dev.awsmcp.toolset.api.Access access) {
+        return teams.stream().filter(t -> t.team().equals(team)).findFirst().orElseThrow().confirm().contains(access);
     }
 
     /** The result guard's injection mode of {@code team}, one of this principal's teams. */

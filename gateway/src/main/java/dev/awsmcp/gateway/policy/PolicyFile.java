@@ -12,8 +12,11 @@ import java.util.Map;
  * @param toolsets per configured toolset id, what the team may use
  * @param limits the team's bounds, each at most the gateway's
  * @param guard how the result guard treats the team's results
+ * @param confirm access classes whose calls need a person's confirmation first (MCP elicitation), e.g.
+ *     {@code [write, invoke]}; none when absent
  */
-public record PolicyFile(String team, List<Member> members, Map<String, GrantSpec> toolsets, LimitsSpec limits, GuardSpec guard) {
+public record PolicyFile(String team, List<Member> members, Map<String, GrantSpec> toolsets, LimitsSpec limits, GuardSpec guard,
+        List<String> confirm) {
 
     /**
      * One membership rule; exactly one field is set.

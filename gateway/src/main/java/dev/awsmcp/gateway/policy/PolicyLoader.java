@@ -131,7 +131,9 @@ public final class PolicyLoader {
         }
         TeamPolicy.TeamLimits limits = limits(policy.limits(), report);
         GuardMode injection = injection(policy.guard(), report);
-        return problems.size() > before ? null : new TeamPolicy(policy.team(), file.toString(), policy.members(), grants, limits, injection);
+        Set<Access> confirm = policy.confirm() == null ? Set.of() : access(policy.confirm(), "confirm", report);
+        return problems.size() > before ? null
+                : new TeamPolicy(policy.team(), file.toString(), policy.members(), grants, limits, injection, confirm);
     }
 
     /** Adds one problem at a YAML path. */
@@ -234,7 +236,8 @@ public final class PolicyLoader {
             try {
                 access.add(Access.valueOf(String.valueOf(values.get(i)).toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                report.add(at + ".access[" + i + "]", "'" + values.get(i) + "' is not one of read, write, invoke");
+                report.add(at + (at.equals("confirm") ? "" : ".access") + "[" + i + "]", "'" + values.get(i)
+                        + "' is not one of read, write, invoke");
             }
         }
         return access;

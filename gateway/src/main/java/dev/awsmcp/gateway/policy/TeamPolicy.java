@@ -1,9 +1,12 @@
 package dev.awsmcp.gateway.policy;
 
+import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.guard.GuardMode;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One team's compiled policy.
@@ -16,11 +19,12 @@ import java.util.Map;
  * @param injection what the result guard does with suspected prompt injection in the team's results
  */
 public record TeamPolicy(String team, String file, List<PolicyFile.Member> members, Map<String, Grant> grants, TeamLimits limits,
-        GuardMode injection) {
+        GuardMode injection, Set<Access> confirm) {
 
     public TeamPolicy {
         members = List.copyOf(members);
         grants = Map.copyOf(grants);
+        confirm = confirm == null || confirm.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(confirm));
     }
 
     boolean includes(Principal principal) {

@@ -1,7 +1,5 @@
 package dev.awsmcp.gateway.resilience;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -56,13 +54,7 @@ final class ResultCache {
     }
 
     static Key key(String team, SortedSet<String> teams, String toolset, String tool, ObjectNode arguments) {
-        try {
-            Object tree = Json.mapper().convertValue(arguments, Object.class);
-            String canonical = Json.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(tree);
-            return new Key(team, teams, toolset, tool, canonical);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("arguments cannot be written as JSON", e);
-        }
+        return new Key(team, teams, toolset, tool, Json.canonical(arguments));
     }
 
     Optional<CallToolResult> get(Key key, String correlationId) {

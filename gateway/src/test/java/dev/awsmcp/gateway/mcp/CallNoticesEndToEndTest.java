@@ -2,6 +2,7 @@ package dev.awsmcp.gateway.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.awsmcp.gateway.testing.EmulatorClients;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
@@ -15,9 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -36,12 +34,8 @@ class CallNoticesEndToEndTest {
 
     @BeforeAll
     static void start(LocalAws aws) throws Exception {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "testing");
-            System.setProperty("aws.secretAccessKey", "testing");
-        }
-        try (DynamoDbAsyncClient ddb = DynamoDbAsyncClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build()) {
+        EmulatorClients.useEmulatorCredentials();
+        try (DynamoDbAsyncClient ddb = EmulatorClients.dynamoDb(aws)) {
             ddb.createTable(b -> b.tableName("orders")
                     .keySchema(k -> k.attributeName("customer").keyType(KeyType.HASH), k -> k.attributeName("seq").keyType(KeyType.RANGE))
                     .attributeDefinitions(a -> a.attributeName("customer").attributeType(ScalarAttributeType.S),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.audit.AuditFiles;
+import dev.awsmcp.gateway.testing.EmulatorClients;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
@@ -21,14 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -42,29 +36,13 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 @ExtendWith(LocalAwsExtension.class)
 class ResourcesPromptsCompletionsTest {
 
-    /** moto answers {@code Expect: 100-continue} in a way the Netty client takes for a failure (see the S3 toolset). */
-    private static final ExecutionInterceptor WITHOUT_EXPECT_CONTINUE = new ExecutionInterceptor() {
-        @Override
-        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
-            return context.httpRequest().toBuilder().removeHeader("Expect").build();
-        }
-    };
-
     private static RunningGateway gateway;
     private McpSyncClient client;
 
     @BeforeAll
     static void start(LocalAws aws) throws Exception {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "testing");
-            System.setProperty("aws.secretAccessKey", "testing");
-        }
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        try (DynamoDbAsyncClient ddb = DynamoDbAsyncClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
-                S3AsyncClient s3 = S3AsyncClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                        .credentialsProvider(credentials).overrideConfiguration(o -> o.addExecutionInterceptor(WITHOUT_EXPECT_CONTINUE))
-                        .build()) {
+        EmulatorClients.useEmulatorCredentials();
+        try (DynamoDbAsyncClient ddb = EmulatorClients.dynamoDb(aws); S3AsyncClient s3 = EmulatorClients.s3(aws)) {
             for (String table : List.of("orders", "order-audit", "payroll")) {
                 ddb.createTable(b -> b.tableName(table).keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                         .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.resilience.FaultInjector.Fault;
+import dev.awsmcp.gateway.testing.EmulatorClients;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
@@ -30,10 +31,7 @@ class FaultInjectionTest {
 
     @BeforeAll
     static void emulatorCredentials() {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "testing");
-            System.setProperty("aws.secretAccessKey", "testing");
-        }
+        EmulatorClients.useEmulatorCredentials();
     }
 
     static String dynamo(String id, String endpoint) {

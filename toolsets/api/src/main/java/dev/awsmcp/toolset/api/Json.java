@@ -36,6 +36,16 @@ public final class Json {
         return MAPPER;
     }
 
+    /** {@code json} as compact text with object keys sorted at every level: equal values give equal text. */
+    public static String canonical(com.fasterxml.jackson.databind.JsonNode json) {
+        try {
+            Object tree = MAPPER.convertValue(json, Object.class);
+            return MAPPER.writer().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree cannot be written as JSON", e);
+        }
+    }
+
     /** A new empty object node. */
     public static ObjectNode object() {
         return MAPPER.createObjectNode();

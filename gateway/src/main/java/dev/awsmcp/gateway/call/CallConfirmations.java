@@ -1,0 +1,61 @@
+package dev.awsmcp.gateway.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.gateway.audit.ArgumentRedactor;
+import dev.awsmcp.gateway.audit.ToolCallRecord;
+import dev.awsmcp.gateway.toolset.RegisteredTool;
+import dev.awsmcp.toolset.api.Json;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The confirmation step of the pipeline: when the deciding team's policy lists the tool's access class
+ * under {@code confirm}, a person is asked through the client (tool, resources, a digest of the exact
+ * arguments) before anything runs. Completes empty when the call may go on, or with the refusal to
+ * answer; the answer is recorded either way.
+ */
+final class CallConfirmations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallConfirmations.class);
+    private static final int MAX_ARGUMENT_CHARS = 2_000;
+
+    private CallConfirmations() {
+    }
+
+    static Mono<CallToolResult> confirm(RegisteredTool tool, JsonNode arguments, String team, List<String> resources,
+            ToolCallRecord.Builder record, CallConfirmation confirmation) {
+        String access = tool.spec().access().name().toLowerCase(java.util.Locale.ROOT);
+        String canonical = Json.canonical(arguments);
+        String shown = ArgumentRedactor.redact(arguments).toString();
+        CallConfirmation.Request request = new CallConfirmation.Request(tool.name(), access, team, resources,
+                ArgumentRedactor.sha256Hex(canonical), shown.length() > MAX_ARGUMENT_CHARS ? shown.substring(0, MAX_ARGUMENT_CHARS) + "..." : shown,
+                List.of("team " + team + " requires confirmation of " + access + " calls (policy confirm)"));
+        String correlationId = record.correlationId();
+        return confirmation.ask(request)
+                .onErrorReturn(CallConfirmation.Answer.CANCELLED)
+                .defaultIfEmpty(CallConfirmation.Answer.CANCELLED)
+                .flatMap(answer -> {
+                    record.confirmation(answer.audited());
+                    LOG.info("confirmation of {} ({}) for team {}: {} (correlation id {})", tool.name(), access, team, answer.audited(),
+                            correlationId);
+                    return switch (answer) {
+                        case ACCEPTED -> Mono.empty();
+                        case UNSUPPORTED -> refuse(record, "team " + team + " requires a person to confirm " + access + " calls, and "
+                                + "this client cannot ask (it does not support MCP elicitation); run the call from a client that does",
+                                "CONFIRMATION_REQUIRED");
+                        case DECLINED -> refuse(record, "the person asked to confirm " + tool.name() + " declined; it did not run",
+                                "CONFIRMATION_DECLINED");
+                        case CANCELLED -> refuse(record, "no confirmation of " + tool.name() + " was given (cancelled or no answer in "
+                                + "time); it did not run", "CONFIRMATION_DECLINED");
+                    };
+                });
+    }
+
+    private static Mono<CallToolResult> refuse(ToolCallRecord.Builder record, String message, String kind) {
+        record.decision("refused", message, null);
+        return Mono.just(ToolResultMapper.error(message + "; correlation id " + record.correlationId(), kind, record.correlationId()));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.awsmcp.gateway.mcp;
+
+import dev.awsmcp.gateway.call.CallConfirmation;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Confirmation by a person through MCP elicitation ({@code elicitation/create} on the call's own
+ * stream): the message shows the tool, the resources, the team rule and the SHA-256 of the exact
+ * arguments; the form has one required boolean. A client that did not declare the elicitation
+ * capability cannot ask; no answer within the SDK's request timeout counts as cancelled.
+ */
+final class ElicitedConfirmation implements CallConfirmation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ElicitedConfirmation.class);
+    static final String FIELD = "confirm";
+    private static final Map<String, Object> FORM = Map.of(
+            "type", "object",
+            "properties", Map.of(FIELD, Map.of("type", "boolean", "title", "Run this call",
+                    "description", "Check the tool, resources and arguments above before you confirm.")),
+            "required", List.of(FIELD));
+
+    private final McpAsyncServerExchange exchange;
+
+    private ElicitedConfirmation(McpAsyncServerExchange exchange) {
+        this.exchange = exchange;
+    }
+
+    /** How calls of {@code exchange}'s client are confirmed: by elicitation when it can, else not at all. */
+    static CallConfirmation of(McpAsyncServerExchange exchange) {
+        McpSchema.ClientCapabilities capabilities = exchange.getClientCapabilities();
+        return capabilities == null || capabilities.elicitation() == null ? CallConfirmation.UNSUPPORTED : new ElicitedConfirmation(exchange);
+    }
+
+    static String message(Request request) {
+        return "Confirm " + request.access() + " call " + request.tool() + "\n"
+                + "Resources: " + (request.resources().isEmpty() ? "(none named)" : String.join(", ", request.resources())) + "\n"
+                + "Arguments: " + request.arguments() + "\n"
+                + "Arguments SHA-256: " + request.payloadDigest() + "\n"
+                + "Why: " + String.join("; ", request.reasons());
+    }
+
+    @Override
+    public Mono<Answer> ask(Request request) {
+        return exchange.createElicitation(McpSchema.ElicitRequest.builder(message(request), FORM).build())
+                .map(result -> switch (result.action()) {
+                    case ACCEPT -> result.content() != null && Boolean.TRUE.equals(result.content().get(FIELD)) ? Answer.ACCEPTED : Answer.DECLINED;
+                    case DECLINE -> Answer.DECLINED;
+                    case CANCEL -> Answer.CANCELLED;
+                })
+                .onErrorResume(e -> {
+                    LOG.info("confirmation of {} not answered: {}", request.tool(), e.toString());
+                    return Mono.just(Answer.CANCELLED);
+                });
+    }
+}
