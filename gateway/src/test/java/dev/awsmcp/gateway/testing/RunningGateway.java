@@ -68,7 +68,7 @@ public final class RunningGateway implements AutoCloseable {
                     config.server().maxSessions()), config.auth(), config.toolNames(), config.toolsets(), config.limits(),
                     yaml.lines().anyMatch(l -> l.startsWith("policies:")) ? config.policies()
                             : new PoliciesConfig(grantEverything(config).toString(), false, null), config.sts(), config.audit(),
-                    config.guard(), config.resilience());
+                    config.guard(), config.resilience(), config.sessions());
             GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, awsInterceptors, detector);
             try {
                 return new RunningGateway(runtime, HttpGateway.start(runtime));
