@@ -50,7 +50,7 @@ final class McpSessions {
 
     /** Adds a session under {@code id} with the clientInfo its initialize carried (null when none). */
     Entry add(String id, McpStreamableServerSession session, Principal owner, McpSchema.Implementation client) {
-        Entry entry = new Entry(id, session, owner, client, new AtomicLong(clock.getAsLong()));
+        Entry entry = entry(id, session, owner, client);
         sessions.put(id, entry);
         return entry;
     }
@@ -65,6 +65,11 @@ final class McpSessions {
         return new Entry(id, session, owner, client, new AtomicLong(clock.getAsLong()));
     }
 
+    /** The session held under {@code id}. */
+    Optional<Entry> get(String id) {
+        return Optional.ofNullable(id == null ? null : sessions.get(id));
+    }
+
     /** The session held under {@code id}, marking it active. */
     Optional<Entry> touch(String id) {
         Entry entry = id == null ? null : sessions.get(id);
@@ -75,7 +80,7 @@ final class McpSessions {
         return Optional.of(entry);
     }
 
-    /** Whether {@code caller} owns {@code entry}; logs a possible hijack when not. */
+    /** Whether {@code caller} is {@code ownerId}, the owner of session {@code id}; logs a possible hijack when not. */
     static boolean owns(String id, String ownerId, Principal caller) {
         if (caller == null || !ownerId.equals(caller.id())) {
             LOG.warn("session {} of {} presented by {}: refused as not found (possible session hijack)", id, ownerId,

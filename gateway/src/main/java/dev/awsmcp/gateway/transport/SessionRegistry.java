@@ -70,9 +70,13 @@ final class SessionRegistry {
      * when this instance does not hold it), else empty; fails when the store cannot be reached.
      */
     CompletableFuture<Optional<McpSessions.Entry>> resolve(String id, Principal caller) {
-        Optional<McpSessions.Entry> held = local.touch(id);
+        Optional<McpSessions.Entry> held = local.get(id);
         if (held.isPresent()) {
-            return McpSessions.owns(id, held.get().owner().id(), caller) ? confirm(held.get()) : none();
+            if (!McpSessions.owns(id, held.get().owner().id(), caller)) {
+                return none();
+            }
+            local.touch(id);
+            return confirm(held.get());
         }
         return find(id).thenCompose(stored -> {
             if (stored.isEmpty() || !McpSessions.owns(id, stored.get().principalId(), caller)) {

@@ -3,10 +3,9 @@ package dev.awsmcp.gateway.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsmcp.gateway.session.SessionTable;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RunningGateway;
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.testing.SessionTables;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
 import dev.awsmcp.toolset.api.Json;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /** A team's {@code callsPerMinute} counts its calls on every instance sharing the DynamoDB session store. */
 @ExtendWith(LocalAwsExtension.class)
@@ -23,22 +21,13 @@ class SharedRateLimitTest {
 
     @Test
     void teamLimitHoldsAcrossTwoInstances(LocalAws aws) throws Exception {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "testing");
-            System.setProperty("aws.secretAccessKey", "testing");
-        }
-        try (AwsClientFactory clients = new AwsClientFactory(2);
-                DynamoDbAsyncClient client = clients.buildGatewayClient(DynamoDbAsyncClient.builder(), aws.region(), aws.endpoint(),
-                        aws.credentials())) {
-            new SessionTable(client).ensure("limited-sessions");
-        }
         Path policies = Files.createTempDirectory("policies");
         Files.writeString(policies.resolve("test.yaml"), "team: test\nmembers: [ { apiKey: test } ]\n"
                 + "toolsets:\n  t: { tools: [\"*\"], resources: [\"*\"] }\nlimits: { callsPerMinute: 3 }\n");
         String yaml = "server:\n  host: 127.0.0.1\n"
                 + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1, access: [read] }\n"
                 + "policies: { dir: \"" + policies + "\", watch: false }\n"
-                + "sessions: { store: dynamodb, table: limited-sessions, region: us-east-1, endpoint: \"" + aws.endpoint() + "\" }\n";
+                + SessionTables.create(aws, "limited-sessions");
         try (RunningGateway a = RunningGateway.start(yaml); RunningGateway b = RunningGateway.start(yaml)) {
             McpHttp onA = new McpHttp(a.url());
             McpHttp onB = new McpHttp(b.url());

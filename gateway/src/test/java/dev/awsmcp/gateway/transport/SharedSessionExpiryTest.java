@@ -2,9 +2,9 @@ package dev.awsmcp.gateway.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.awsmcp.gateway.session.SessionTable;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RunningGateway;
+import dev.awsmcp.gateway.testing.SessionTables;
 import dev.awsmcp.gateway.toolset.AwsClientFactory;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
@@ -29,17 +29,12 @@ class SharedSessionExpiryTest {
 
     @Test
     void idleSessionEndsEverywhereWithOneEndRecord(LocalAws aws) throws Exception {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "testing");
-            System.setProperty("aws.secretAccessKey", "testing");
-        }
         try (AwsClientFactory clients = new AwsClientFactory(2);
                 DynamoDbAsyncClient client = clients.buildGatewayClient(DynamoDbAsyncClient.builder(), aws.region(), aws.endpoint(),
                         aws.credentials())) {
-            new SessionTable(client).ensure("expiring-sessions");
             String yaml = "server:\n  host: 127.0.0.1\n  sessionIdleTimeout: 1s\n"
                     + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1, access: [read] }\n"
-                    + "sessions: { store: dynamodb, table: expiring-sessions, region: us-east-1, endpoint: \"" + aws.endpoint() + "\" }\n";
+                    + SessionTables.create(aws, "expiring-sessions");
             try (RunningGateway a = RunningGateway.start(yaml); RunningGateway b = RunningGateway.start(yaml)) {
                 String session = new McpHttp(a.url()).initialize();
                 assertThat(new McpHttp(b.url()).post(McpHttp.toolsCall(1, "t__echo", "{\"text\":\"x\"}"), "Mcp-Session-Id", session)

@@ -3,11 +3,10 @@ package dev.awsmcp.gateway.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsmcp.gateway.session.SessionTable;
 import dev.awsmcp.gateway.session.StoredSession;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RunningGateway;
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.testing.SessionTables;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
 import dev.awsmcp.toolset.api.Json;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
  * Two gateways in this JVM sharing one DynamoDB session table (moto): a session started on one is
@@ -39,22 +37,14 @@ class SharedSessionsTest {
     private static final String TABLE = "shared-sessions";
     private static RunningGateway a;
     private static RunningGateway b;
+    private static String sessions;
 
     @BeforeAll
     static void start(LocalAws aws) {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "testing");
-            System.setProperty("aws.secretAccessKey", "testing");
-        }
-        try (AwsClientFactory clients = new AwsClientFactory(2);
-                DynamoDbAsyncClient client = clients.buildGatewayClient(DynamoDbAsyncClient.builder(), aws.region(), aws.endpoint(),
-                        aws.credentials())) {
-            new SessionTable(client).ensure(TABLE);
-        }
+        sessions = SessionTables.create(aws, TABLE);
         String yaml = "server:\n  host: 127.0.0.1\n"
                 + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1, access: [read, write] }\n"
-                + "limits: { callTimeout: 2s }\n"
-                + "sessions: { store: dynamodb, table: " + TABLE + ", region: us-east-1, endpoint: \"" + aws.endpoint() + "\" }\n";
+                + "limits: { callTimeout: 2s }\n" + sessions;
         a = RunningGateway.start(yaml);
         b = RunningGateway.start(yaml);
     }
@@ -142,9 +132,7 @@ class SharedSessionsTest {
     @Test
     void sessionSurvivesTheInstanceThatStartedIt() throws Exception {
         String yaml = "server:\n  host: 127.0.0.1\n"
-                + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1, access: [read] }\n"
-                + "sessions: { store: dynamodb, table: " + TABLE + ", region: us-east-1, endpoint: \"" + LocalAwsExtension.localAws().endpoint()
-                + "\" }\n";
+                + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1, access: [read] }\n" + sessions;
         String session;
         try (RunningGateway first = RunningGateway.start(yaml)) {
             session = new McpHttp(first.url()).initialize();
