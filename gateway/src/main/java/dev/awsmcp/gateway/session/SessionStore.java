@@ -60,8 +60,12 @@ public interface SessionStore extends AutoCloseable {
     @Override
     void close();
 
-    /** The expiry of a session refreshed at {@code now}: whole seconds, rounded down, as the DynamoDB ttl holds it. */
+    /**
+     * The expiry of a session refreshed at {@code now}: whole seconds as the DynamoDB ttl holds them,
+     * rounded up, so a session never lives less than {@code ttl}.
+     */
     static Instant expiry(Instant now, Duration ttl) {
-        return Instant.ofEpochSecond(now.plus(ttl).getEpochSecond());
+        Instant end = now.plus(ttl);
+        return Instant.ofEpochSecond(end.getEpochSecond() + (end.getNano() > 0 ? 1 : 0));
     }
 }

@@ -39,7 +39,7 @@ public record StoredSession(String id, String principalId, Set<String> principal
         return !expiresAt.isAfter(now);
     }
 
-    /** This session refreshed at {@code now} to expire {@code ttl} later (in whole seconds, rounded down). */
+    /** This session refreshed at {@code now} to expire {@code ttl} later (in whole seconds, rounded up). */
     StoredSession refreshed(Instant now, java.time.Duration ttl) {
         return new StoredSession(id, principalId, principalGroups, protocolVersion, clientInfo, capabilities, createdAt, now,
                 SessionStore.expiry(now, ttl), state);

@@ -142,11 +142,23 @@ final class SessionRegistry {
         });
     }
 
-    /** Drops the local copies idle past the timeout, and ends everywhere those whose store item expired too. */
+    /**
+     * Drops the local copies idle past the timeout. With an unshared store this instance's idle timeout
+     * is the session's end; with a shared one a session ends (everywhere) once its store item expired,
+     * which each sweep rechecks for the copies it dropped.
+     */
     void sweep() {
         for (McpSessions.Entry entry : local.expireIdle()) {
             close(entry.session());
-            dormant.put(entry.id(), entry);
+            if (store.shared()) {
+                dormant.put(entry.id(), entry);
+            } else {
+                store.delete(entry.id()).thenAccept(existed -> {
+                    if (existed) {
+                        ended(entry, "expired");
+                    }
+                });
+            }
         }
         Instant now = clock.instant();
         for (McpSessions.Entry entry : List.copyOf(dormant.values())) {

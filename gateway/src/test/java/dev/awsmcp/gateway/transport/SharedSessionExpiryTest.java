@@ -34,7 +34,8 @@ class SharedSessionExpiryTest {
                         aws.credentials())) {
             String yaml = "server:\n  host: 127.0.0.1\n  sessionIdleTimeout: 1s\n"
                     + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1, access: [read] }\n"
-                    + SessionTables.create(aws, "expiring-sessions");
+                    // Local copies go after 1s idle; the session itself after 3s (rechecked by each sweep until then).
+                    + SessionTables.create(aws, "expiring-sessions").replace(" }\n", ", ttl: 3s }\n");
             try (RunningGateway a = RunningGateway.start(yaml); RunningGateway b = RunningGateway.start(yaml)) {
                 String session = new McpHttp(a.url()).initialize();
                 assertThat(new McpHttp(b.url()).post(McpHttp.toolsCall(1, "t__echo", "{\"text\":\"x\"}"), "Mcp-Session-Id", session)
