@@ -6,21 +6,25 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The per-team {@code limits.callsPerMinute} of the policies (resilience4j rate limiters, one per team
  * and limit, never waiting: a call over the limit is refused at once). Per gateway instance.
  */
-final class TeamRateLimits {
+public final class TeamRateLimits implements CallRateLimiter {
 
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
-    /**
-     * Takes one permit of {@code team}'s budget of {@code perMinute} calls; returns empty when granted,
-     * else the seconds until the next permit. {@code perMinute} 0 means no limit.
-     */
-    OptionalLong acquire(String team, int perMinute) {
+    @Override
+    public CompletionStage<OptionalLong> acquire(String team, int perMinute) {
+        return CompletableFuture.completedFuture(acquireNow(team, perMinute));
+    }
+
+    /** {@link #acquire}, answered at once. */
+    OptionalLong acquireNow(String team, int perMinute) {
         if (perMinute <= 0) {
             return OptionalLong.empty();
         }

@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.concurrent.CancellationException;
@@ -70,7 +69,7 @@ public final class ToolCallPipeline {
     private final Executor dispatch;
     private final PolicyStore policies;
     private final ResultGuard guard;
-    private final TeamRateLimits rates = new TeamRateLimits();
+    private final CallRateLimiter rates;
     private final CallAudit audit;
     private final CallResilience resilience;
     private final CallsInFlight inFlight = new CallsInFlight();
@@ -89,6 +88,14 @@ public final class ToolCallPipeline {
      */
     public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
             PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience) {
+        this(limits, callTimeout, credentials, dispatch, policies, auditLog, requestIds, guard, resilience, new TeamRateLimits());
+    }
+
+    /** As above, with {@code rates} counting each team's calls (per instance, or shared by every instance). */
+    public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
+            PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience,
+            CallRateLimiter rates) {
+        this.rates = rates;
         this.resilience = resilience;
         this.audit = new CallAudit(auditLog, requestIds);
         this.limits = limits;
@@ -194,6 +201,22 @@ public final class ToolCallPipeline {
         if (admission.refusal() != null) {
             return audit.respond(slot, record, admission.refusal(), admission.outcome());
         }
+        return Mono.fromCompletionStage(() -> rates.acquire(admission.team(), admission.callsPerMinute()))
+                .flatMap(retryAfter -> retryAfter.isPresent()
+                        ? audit.respond(slot, record, throttled(admission, retryAfter.getAsLong(), record), "refused")
+                        : confirmed(tool, arguments, principal, policy, admission, record, slot, channel, control));
+    }
+
+    private static CallToolResult throttled(Admission admission, long retryAfter, ToolCallRecord.Builder record) {
+        record.decision("refused", "rate limit: team " + admission.team() + " over " + admission.callsPerMinute()
+                + " calls per minute (" + admission.rule() + ")", admission.team());
+        return ToolResultMapper.error("team " + admission.team() + " is over its limit of " + admission.callsPerMinute()
+                + " calls per minute; retry in about " + retryAfter + "s", "THROTTLED", record.correlationId());
+    }
+
+    /** Asks a person first when the deciding team's policy wants calls of this access class confirmed. */
+    private Mono<CallToolResult> confirmed(RegisteredTool tool, ObjectNode arguments, Principal principal, EffectivePolicy policy,
+            Admission admission, ToolCallRecord.Builder record, AuditLog.Reservation slot, ClientChannel channel, CallControl control) {
         if (!policy.confirms(admission.team(), tool.spec().access())) {
             return execute(tool, arguments, principal, policy, admission, record, slot, control);
         }
@@ -250,14 +273,14 @@ public final class ToolCallPipeline {
      * Either the deciding team, how to build the call's context once its credentials are known and how to
      * guard its result, or the result that refuses the call and its audit outcome.
      */
-    private record Admission(String team, Function<AwsCredentialsProvider, CallContext> context, GuardContext guard,
-            CallToolResult refusal, String outcome) {
+    private record Admission(String team, String rule, int callsPerMinute, Function<AwsCredentialsProvider, CallContext> context,
+            GuardContext guard, CallToolResult refusal, String outcome) {
         static Admission refuse(String message, String kind, String correlationId, String outcome) {
-            return new Admission(null, null, null, ToolResultMapper.error(message, kind, correlationId), outcome);
+            return new Admission(null, null, 0, null, null, ToolResultMapper.error(message, kind, correlationId), outcome);
         }
     }
 
-    /** Arguments, resources, team rate: everything decided before the toolset may run. */
+    /** Arguments and resources: everything decided before the team's call rate is counted and the toolset may run. */
     private Admission admit(RegisteredTool tool, ObjectNode arguments, EffectivePolicy policy, ToolCallRecord.Builder record,
             CallControl control) {
         String correlationId = record.correlationId();
@@ -286,13 +309,6 @@ public final class ToolCallPipeline {
         }
         Decision.Allowed allowed = (Decision.Allowed) decision;
         TeamPolicy.TeamLimits teamLimits = policy.limitsOf(allowed.team());
-        OptionalLong retryAfter = rates.acquire(allowed.team(), teamLimits.callsPerMinute());
-        if (retryAfter.isPresent()) {
-            record.decision("refused", "rate limit: team " + allowed.team() + " over " + teamLimits.callsPerMinute()
-                    + " calls per minute (" + allowed.rule() + ")", allowed.team());
-            return Admission.refuse("team " + allowed.team() + " is over its limit of " + teamLimits.callsPerMinute()
-                    + " calls per minute; retry in about " + retryAfter.getAsLong() + "s", "THROTTLED", correlationId, "refused");
-        }
         LOG.debug("call {} by {} allowed by {} ({})", tool.name(), principal, allowed.team(), allowed.rule());
         record.decision("allowed", allowed.rule(), allowed.team());
         ResultLimits callLimits = new ResultLimits(Math.min(limits.defaultRows(), teamLimits.maxRows()), teamLimits.maxRows(),
@@ -301,7 +317,7 @@ public final class ToolCallPipeline {
         GuardContext guarding = new GuardContext(policy.injectionOf(allowed.team()), teamLimits.maxResultBytes(), tool.toolsetId(),
                 tool.name(), resources.stream().map(ResourceRef::name).toList());
         // The deadline starts when the toolset is about to run, after any confirmation by a person.
-        return new Admission(allowed.team(), credentials -> {
+        return new Admission(allowed.team(), allowed.rule(), teamLimits.callsPerMinute(), credentials -> {
             Instant deadline = Instant.now().plus(callTimeout);
             return new CallContext(caller, credentials, deadline, callLimits, correlationId, policy.visibility(tool),
                     resilience.requestPlugin(tool.spec().access(), deadline), control);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = GatewayCommand.Version.class,
         description = "One MCP endpoint for incident investigation across AWS services.",
         subcommands = {ServeCommand.class, DemoCommand.class, LocalAwsCommand.class, PolicyCommand.class, AuditCommand.class,
-                GuardCommand.class})
+                GuardCommand.class, SessionsCommand.class})
 public final class GatewayCommand implements Runnable {
 
     @CommandLine.Spec

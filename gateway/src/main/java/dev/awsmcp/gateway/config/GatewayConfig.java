@@ -18,10 +18,11 @@ import java.util.List;
  * @param audit where the audit trail goes
  * @param guard gateway-wide settings of the result guard
  * @param resilience retries, circuit breakers, bulkheads and the result cache
+ * @param sessions where sessions are kept (memory, or DynamoDB shared by several instances)
  */
 public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ObjectNode> toolsets,
         LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit, GuardConfig guard,
-        ResilienceConfig resilience) {
+        ResilienceConfig resilience, SessionsConfig sessions) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         auth = auth == null ? AuthConfig.defaults() : auth;
@@ -33,6 +34,11 @@ public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfi
         audit = audit == null ? AuditConfig.defaults() : audit;
         guard = guard == null ? GuardConfig.defaults() : guard;
         resilience = resilience == null ? ResilienceConfig.defaults() : resilience;
+        sessions = sessions == null ? SessionsConfig.defaults() : sessions;
     }
 
+    /** The same configuration with another HTTP listener (tests bind port 0). */
+    public GatewayConfig withServer(ServerConfig other) {
+        return new GatewayConfig(other, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions);
+    }
 }

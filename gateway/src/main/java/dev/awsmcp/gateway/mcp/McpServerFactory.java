@@ -9,6 +9,7 @@ import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
+import dev.awsmcp.gateway.transport.StreamableHttpTransport;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -111,10 +112,15 @@ public final class McpServerFactory {
         return principal != null && registry.find(name).map(policies.effective(principal)::toolVisible).orElse(false);
     }
 
-    /** The session and client of a call, for its audit record. */
+    /**
+     * The session and client of a call, for its audit record: the transport's external session id when
+     * the transport context carries one (a session restored on another instance has a new SDK id).
+     */
     static CallOrigin origin(McpAsyncServerExchange exchange) {
         McpSchema.Implementation client = exchange.getClientInfo();
-        return new CallOrigin(exchange.sessionId(), client == null ? null : new ClientInfo(client.name(), client.version()));
+        Object external = exchange.transportContext() == null ? null : exchange.transportContext().get(StreamableHttpTransport.SESSION_ID_KEY);
+        String sessionId = external instanceof String id ? id : exchange.sessionId();
+        return new CallOrigin(sessionId, client == null ? null : new ClientInfo(client.name(), client.version()));
     }
 
     private static Principal principal(McpTransportContext context, Principal fixed) {

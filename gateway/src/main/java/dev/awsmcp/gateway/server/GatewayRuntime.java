@@ -15,6 +15,8 @@ import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.guard.SecretRedactor;
 import dev.awsmcp.gateway.identity.AssumedRoles;
 import dev.awsmcp.gateway.resilience.CallResilience;
+import dev.awsmcp.gateway.session.SessionStore;
+import dev.awsmcp.gateway.session.SessionStores;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.net.URI;
 import java.time.Clock;
@@ -57,10 +59,13 @@ public final class GatewayRuntime implements AutoCloseable {
     private final AuditLog audit;
     private final ToolCallPipeline pipeline;
     private final McpServerFactory servers;
+    private final SessionStore sessions;
 
     private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies,
-            DefaultCredentialsProvider credentials, AuditLog audit, InjectionDetector detector, CallResilience resilience) {
+            DefaultCredentialsProvider credentials, AuditLog audit, InjectionDetector detector, CallResilience resilience,
+            SessionStore sessions) {
         this.config = config;
+        this.sessions = sessions;
         this.clients = clients;
         this.registry = registry;
         this.policies = policies;
@@ -73,7 +78,7 @@ public final class GatewayRuntime implements AutoCloseable {
         Duration callTimeout = Durations.parse(config.limits().callTimeout(), "limits.callTimeout");
         this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, new CallCredentials(credentials, roles),
                 dispatch, policies, audit, clients.requestIds(), new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector),
-                resilience);
+                resilience, SessionStores.rateLimiter(sessions, Clock.systemUTC()));
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));
         audit.append(PolicyReloadRecord.accepted("startup", teams(policies.current()), policies.current().fingerprint()));
@@ -103,14 +108,20 @@ public final class GatewayRuntime implements AutoCloseable {
         DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         ToolsetRegistry registry = null;
         PolicyStore store = null;
+        SessionStore sessions = null;
         try {
+            sessions = SessionStores.create(config.sessions(),
+                    Durations.parse(config.server().sessionIdleTimeout(), "server.sessionIdleTimeout"), clients, credentials);
             registry = ToolsetRegistry.create(config, clients);
             PoliciesConfig policies = config.policies();
             store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
                     policies.watch() ? Durations.parse(policies.pollInterval(), "policies.pollInterval") : null);
             AuditLog audit = AuditLogFactory.create(config.audit(), clients, credentials);
-            return new GatewayRuntime(config, clients, registry, store, credentials, audit, detector, resilience);
+            return new GatewayRuntime(config, clients, registry, store, credentials, audit, detector, resilience, sessions);
         } catch (RuntimeException e) {
+            if (sessions != null) {
+                sessions.close();
+            }
             if (store != null) {
                 store.close();
             }
@@ -148,6 +159,11 @@ public final class GatewayRuntime implements AutoCloseable {
         return pipeline;
     }
 
+    /** Where sessions are kept (in memory, or DynamoDB shared by several instances). */
+    public SessionStore sessions() {
+        return sessions;
+    }
+
     /** The audit trail. */
     public AuditLog audit() {
         return audit;
@@ -164,6 +180,7 @@ public final class GatewayRuntime implements AutoCloseable {
         policies.close();
         registry.close();
         sts.close();
+        sessions.close();
         audit.close();
         clients.close();
         credentials.close();

@@ -66,7 +66,8 @@ public final class HttpGateway implements AutoCloseable {
             Duration idle = Durations.parse(config.sessionIdleTimeout(), "server.sessionIdleTimeout");
             AuditedSessions audited = new AuditedSessions(runtime.audit(), runtime.registry(), runtime.pipeline());
             StreamableHttpTransport transport = new StreamableHttpTransport(vertx, McpServerFactory.JSON, idle,
-                    config.maxSessions(), ctx -> McpServerFactory.transportContext(AuthenticationHandler.principal(ctx)), audited);
+                    config.maxSessions(), ctx -> McpServerFactory.transportContext(AuthenticationHandler.principal(ctx)), audited,
+                    runtime.sessions());
             transport.interceptRequests(audited);
             McpAsyncServer mcp = runtime.servers().create(transport);
             runtime.policies().onChange(new ToolListChangeNotifier(runtime.registry(), transport));

@@ -4,21 +4,24 @@ import dev.awsmcp.gateway.auth.Principal;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sessions of one gateway instance: lookup by id, a cap on their number, and idle expiry. A
- * session is idle when no request touched it for the idle timeout and no stream of it is open. A
- * session belongs to the principal that created it: another principal presenting its id is told it
- * does not exist (and the attempt is logged as a possible hijack).
+ * The SDK sessions this instance holds, by their external id (the {@code Mcp-Session-Id}; a session
+ * restored from the store has another SDK-internal id): lookup, a cap on their number, and idle
+ * expiry of the local copies. A session is idle when no request touched it here for the idle timeout
+ * and no stream of it is open. A session belongs to the principal that created it: another principal
+ * presenting its id is told it does not exist (and the attempt is logged as a possible hijack).
  */
 final class McpSessions {
 
@@ -29,22 +32,15 @@ final class McpSessions {
     private final int maxSessions;
     private final LongSupplier clock;
 
-    private final SessionListener listener;
-
-    private record Entry(McpStreamableServerSession session, Principal owner, McpSchema.Implementation client,
+    /** A session held here: its external id, the SDK session, its owner and the clientInfo of its initialize. */
+    record Entry(String id, McpStreamableServerSession session, Principal owner, McpSchema.Implementation client,
             AtomicLong lastActivityNanos) {
     }
 
     McpSessions(Duration idleTimeout, int maxSessions, LongSupplier nanoClock) {
-        this(idleTimeout, maxSessions, nanoClock, SessionListener.NONE);
-    }
-
-    /** @param listener hears of sessions ending (deleted, expired, shutdown) */
-    McpSessions(Duration idleTimeout, int maxSessions, LongSupplier nanoClock, SessionListener listener) {
         this.idleTimeout = idleTimeout;
         this.maxSessions = maxSessions;
         this.clock = nanoClock;
-        this.listener = listener;
     }
 
     /** Whether a new session may be created now. */
@@ -52,98 +48,73 @@ final class McpSessions {
         return sessions.size() < maxSessions;
     }
 
-    void add(McpStreamableServerSession session, Principal owner) {
-        add(session, owner, null);
+    /** Adds a session under {@code id} with the clientInfo its initialize carried (null when none). */
+    Entry add(String id, McpStreamableServerSession session, Principal owner, McpSchema.Implementation client) {
+        Entry entry = entry(id, session, owner, client);
+        sessions.put(id, entry);
+        return entry;
     }
 
-    /** Adds a session with the clientInfo its initialize carried (null when none). */
-    void add(McpStreamableServerSession session, Principal owner, McpSchema.Implementation client) {
-        sessions.put(session.getId(), new Entry(session, owner, client, new AtomicLong(clock.getAsLong())));
+    /** The session held under {@code id}, or the one {@code restore} builds (once, under concurrent calls). */
+    Entry addIfAbsent(String id, Function<String, Entry> restore) {
+        return sessions.computeIfAbsent(id, restore);
     }
 
-    /** The clientInfo of the session with this id, while it is open. */
-    Optional<McpSchema.Implementation> clientOf(String id) {
-        Entry entry = id == null ? null : sessions.get(id);
-        return entry == null ? Optional.empty() : Optional.ofNullable(entry.client());
+    /** A new entry (not yet held) for {@link #addIfAbsent}. */
+    Entry entry(String id, McpStreamableServerSession session, Principal owner, McpSchema.Implementation client) {
+        return new Entry(id, session, owner, client, new AtomicLong(clock.getAsLong()));
     }
 
-    /** The live session with this id, marking it active; for server-side use (no caller to check). */
-    Optional<McpStreamableServerSession> touch(String id) {
+    /** The session held under {@code id}. */
+    Optional<Entry> get(String id) {
+        return Optional.ofNullable(id == null ? null : sessions.get(id));
+    }
+
+    /** The session held under {@code id}, marking it active. */
+    Optional<Entry> touch(String id) {
         Entry entry = id == null ? null : sessions.get(id);
         if (entry == null) {
             return Optional.empty();
         }
         entry.lastActivityNanos().set(clock.getAsLong());
-        return Optional.of(entry.session());
+        return Optional.of(entry);
     }
 
-    /** The live session with this id if {@code caller} owns it, marking it active. */
-    Optional<McpStreamableServerSession> touch(String id, Principal caller) {
-        return owned(id, caller) ? touch(id) : Optional.empty();
-    }
-
-    /** Removes the session with this id if {@code caller} owns it (the client ended it). */
-    Optional<McpStreamableServerSession> remove(String id, Principal caller) {
-        if (!owned(id, caller)) {
-            return Optional.empty();
-        }
-        Entry entry = sessions.remove(id);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        ended(entry, "deleted");
-        return Optional.of(entry.session());
-    }
-
-    private void ended(Entry entry, String reason) {
-        try {
-            listener.ended(entry.session().getId(), entry.owner(), entry.client(), reason);
-        } catch (RuntimeException e) {
-            LOG.error("session listener failed on the end of {}", entry.session().getId(), e);
-        }
-    }
-
-    Optional<McpStreamableServerSession> remove(String id) {
-        Entry entry = sessions.remove(id);
-        return entry == null ? Optional.empty() : Optional.of(entry.session());
-    }
-
-    /** The principal that created the session with this id. */
-    Optional<Principal> ownerOf(String id) {
-        Entry entry = id == null ? null : sessions.get(id);
-        return entry == null ? Optional.empty() : Optional.of(entry.owner());
-    }
-
-    /** Every open session id with the principal that created it. */
-    Map<String, Principal> owners() {
-        Map<String, Principal> owners = new java.util.HashMap<>();
-        sessions.forEach((id, entry) -> owners.put(id, entry.owner()));
-        return owners;
-    }
-
-    /** The ids of the sessions {@code principalId} created. */
-    List<String> idsOf(String principalId) {
-        return sessions.values().stream()
-                .filter(e -> e.owner().id().equals(principalId))
-                .map(e -> e.session().getId())
-                .toList();
-    }
-
-    private boolean owned(String id, Principal caller) {
-        Entry entry = id == null ? null : sessions.get(id);
-        if (entry == null) {
-            return false;
-        }
-        if (caller == null || !entry.owner().id().equals(caller.id())) {
-            LOG.warn("session {} of {} presented by {}: refused as not found (possible session hijack)", id,
-                    entry.owner().id(), caller == null ? "an unauthenticated caller" : caller.id());
+    /** Whether {@code caller} is {@code ownerId}, the owner of session {@code id}; logs a possible hijack when not. */
+    static boolean owns(String id, String ownerId, Principal caller) {
+        if (caller == null || !ownerId.equals(caller.id())) {
+            LOG.warn("session {} of {} presented by {}: refused as not found (possible session hijack)", id, ownerId,
+                    caller == null ? "an unauthenticated caller" : caller.id());
             return false;
         }
         return true;
     }
 
-    Collection<McpStreamableServerSession> all() {
-        return sessions.values().stream().map(Entry::session).toList();
+    /** Removes the session held under {@code id}. */
+    Optional<Entry> remove(String id) {
+        return Optional.ofNullable(sessions.remove(id));
+    }
+
+    /** The principal that created the session held under {@code id}. */
+    Optional<Principal> ownerOf(String id) {
+        Entry entry = id == null ? null : sessions.get(id);
+        return entry == null ? Optional.empty() : Optional.of(entry.owner());
+    }
+
+    /** Every session id held here with the principal that created it. */
+    Map<String, Principal> owners() {
+        Map<String, Principal> owners = new HashMap<>();
+        sessions.forEach((id, entry) -> owners.put(id, entry.owner()));
+        return owners;
+    }
+
+    /** The ids of the sessions held here that {@code principalId} created. */
+    List<String> idsOf(String principalId) {
+        return sessions.values().stream().filter(e -> e.owner().id().equals(principalId)).map(Entry::id).toList();
+    }
+
+    List<Entry> all() {
+        return List.copyOf(sessions.values());
     }
 
     int size() {
@@ -151,33 +122,25 @@ final class McpSessions {
     }
 
     /** Removes and returns the sessions idle past the timeout; the caller closes them. */
-    List<McpStreamableServerSession> expireIdle() {
+    List<Entry> expireIdle() {
         long now = clock.getAsLong();
         long limit = idleTimeout.toNanos();
-        List<McpStreamableServerSession> expired = sessions.entrySet().stream()
-                .filter(e -> now - e.getValue().lastActivityNanos().get() > limit && !e.getValue().session().hasOpenStream())
-                .map(e -> e.getValue().session())
-                .toList();
-        expired.forEach(s -> {
-            Entry entry = sessions.remove(s.getId());
-            if (entry != null) {
-                ended(entry, "expired");
+        List<Entry> expired = new ArrayList<>();
+        for (Entry entry : sessions.values()) {
+            if (now - entry.lastActivityNanos().get() > limit && !entry.session().hasOpenStream() && sessions.remove(entry.id(), entry)) {
+                expired.add(entry);
             }
-        });
-        if (!expired.isEmpty()) {
-            LOG.info("closed {} session(s) idle for more than {}", expired.size(), idleTimeout);
         }
         return expired;
     }
 
     /** Removes every session (shutdown) and returns them for closing. */
-    List<McpStreamableServerSession> clear() {
-        List<McpStreamableServerSession> all = new java.util.ArrayList<>();
+    List<Entry> clear() {
+        List<Entry> all = new ArrayList<>();
         for (String id : List.copyOf(sessions.keySet())) {
             Entry entry = sessions.remove(id);
             if (entry != null) {
-                ended(entry, "shutdown");
-                all.add(entry.session());
+                all.add(entry);
             }
         }
         return all;

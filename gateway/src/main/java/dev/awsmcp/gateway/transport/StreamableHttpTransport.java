@@ -2,18 +2,22 @@ package dev.awsmcp.gateway.transport;
 
 import dev.awsmcp.gateway.auth.AuthenticationHandler;
 import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.session.InMemorySessionStore;
+import dev.awsmcp.gateway.session.SessionStore;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,49 +28,57 @@ import reactor.core.publisher.Mono;
  * MCP Streamable HTTP (spec 2025-11-25) on Vert.x, as a transport provider of the official SDK.
  * POST carries client messages (initialize answers JSON with {@code Mcp-Session-Id}; requests answer
  * with an SSE stream; notifications and responses answer 202); GET opens the session's listening
- * stream; DELETE ends the session. Handlers never block: SDK publishers are subscribed, and every
- * response write happens on the request's Vert.x context. Requests arrive authenticated
- * ({@link AuthenticationHandler} runs first); a session belongs to the principal that initialized it,
- * and its id presented by anyone else is answered like an unknown one (404).
+ * stream; DELETE ends the session. Handlers never block: SDK publishers and session-store futures are
+ * subscribed, and every response write happens on the request's Vert.x context. Requests arrive
+ * authenticated ({@link AuthenticationHandler} runs first); a session belongs to the principal that
+ * initialized it, and its id presented by anyone else is answered like an unknown one (404). The
+ * session id is the transport's (external) id: a session restored from a shared {@link SessionStore}
+ * keeps it, while the SDK session under it is new ({@link SessionRegistry}); the SDK transport context
+ * carries it under {@link #SESSION_ID_KEY}.
  */
 public final class StreamableHttpTransport implements McpStreamableServerTransportProvider {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
+    /** Key of the external session id in the SDK transport context of session requests. */
+    public static final String SESSION_ID_KEY = "dev.awsmcp.sessionId";
     private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
-    private static final TypeRef<McpSchema.InitializeRequest> INITIALIZE = new TypeRef<>() {
-    };
 
     private final Vertx vertx;
     private final McpJsonMapper json;
-    private final McpSessions sessions;
+    private final SessionRegistry sessions;
+    private final SessionInitializer initializer;
     private final Function<RoutingContext, McpTransportContext> contextExtractor;
     private final long sweepTimer;
-    private final SessionListener sessionListener;
     private volatile RequestInterceptor interceptor = RequestInterceptor.NONE;
     private volatile McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
     /**
+     * Sessions in memory (one instance).
+     *
      * @param contextExtractor builds the SDK transport context of a request (the authenticated caller)
      */
     public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, Duration idleTimeout, int maxSessions,
             Function<RoutingContext, McpTransportContext> contextExtractor) {
-        this(vertx, json, idleTimeout, maxSessions, contextExtractor, SessionListener.NONE);
+        this(vertx, json, idleTimeout, maxSessions, contextExtractor, SessionListener.NONE, new InMemorySessionStore(idleTimeout));
     }
 
     /**
+     * @param idleTimeout local copies of sessions idle this long are dropped (the store's ttl decides when a session ends)
      * @param contextExtractor builds the SDK transport context of a request (the authenticated caller)
      * @param sessionListener hears of every session start and end
+     * @param store where sessions live beyond this instance (not closed here)
      */
     public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, Duration idleTimeout, int maxSessions,
-            Function<RoutingContext, McpTransportContext> contextExtractor, SessionListener sessionListener) {
+            Function<RoutingContext, McpTransportContext> contextExtractor, SessionListener sessionListener, SessionStore store) {
         this.vertx = vertx;
         this.json = json;
-        this.sessionListener = sessionListener;
-        this.sessions = new McpSessions(idleTimeout, maxSessions, System::nanoTime, sessionListener);
+        this.sessions = new SessionRegistry(new McpSessions(idleTimeout, maxSessions, System::nanoTime), store, sessionListener, json,
+                Clock.systemUTC(), () -> sessionFactory);
+        this.initializer = new SessionInitializer(vertx, json, sessions, sessionListener, () -> sessionFactory);
         this.contextExtractor = contextExtractor;
         long sweepEvery = Math.max(1000, Math.min(idleTimeout.toMillis() / 4, 60_000));
-        this.sweepTimer = vertx.setPeriodic(sweepEvery, id -> sweep());
+        this.sweepTimer = vertx.setPeriodic(sweepEvery, id -> sessions.sweep());
     }
 
     /** Sets what sees every session request before the MCP server handles it. */
@@ -99,101 +111,39 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         if (message == null) {
             return;
         }
-        McpTransportContext transportContext = contextExtractor.apply(ctx);
+        McpTransportContext requestContext = contextExtractor.apply(ctx);
         if (message instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
-            initialize(ctx, request, transportContext);
+            initializer.initialize(ctx, request, requestContext);
             return;
         }
-        McpStreamableServerSession session = requireSession(ctx);
-        if (session == null) {
-            return;
-        }
-        Context vertxContext = vertx.getOrCreateContext();
-        if (message instanceof McpSchema.JSONRPCRequest request) {
-            SseStream stream = new SseStream(ctx.response(), vertxContext, json, session.getId());
-            stream.open();
-            Principal caller = AuthenticationHandler.principal(ctx);
-            McpSchema.Implementation client = sessions.clientOf(session.getId()).orElse(null);
-            Mono.defer(() -> interceptor.before(request, session.getId(), caller, client))
-                    .then(Mono.defer(() -> session.responseStream(request, stream)))
-                    .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
-                    .subscribe(null, error -> {
-                        LOG.error("session {}: request {} failed in the transport", session.getId(), request.id(), error);
-                        stream.close();
-                    });
-        } else {
-            Mono<Void> accepted = message instanceof McpSchema.JSONRPCResponse response
-                    ? session.accept(response)
-                    : session.accept((McpSchema.JSONRPCNotification) message);
-            accepted.contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
-                    .subscribe(null,
-                            error -> vertxContext.runOnContext(v -> JsonRpcErrors.send(ctx, 500, JsonRpcErrors.INTERNAL_ERROR,
-                                    "the message could not be processed")),
-                            () -> vertxContext.runOnContext(v -> ctx.response().setStatusCode(202).end()));
-        }
-    }
-
-    private void initialize(RoutingContext ctx, McpSchema.JSONRPCRequest request, McpTransportContext transportContext) {
-        if (sessionFactory == null) {
-            JsonRpcErrors.send(ctx.response(), 503, JsonRpcErrors.INTERNAL_ERROR, "server is starting; retry shortly", request.id());
-            return;
-        }
-        if (!sessions.hasRoom()) {
-            JsonRpcErrors.send(ctx.response(), 503, JsonRpcErrors.TRANSPORT_ERROR,
-                    "too many open sessions; end unused sessions with DELETE or retry later", request.id());
-            return;
-        }
-        McpSchema.InitializeRequest initialize;
-        try {
-            initialize = json.convertValue(request.params(), INITIALIZE);
-        } catch (IllegalArgumentException e) {
-            JsonRpcErrors.send(ctx.response(), 400, -32602, "initialize params are invalid: " + JsonRpcMessageReader.rootMessage(e), request.id());
-            return;
-        }
-        if (initialize == null || initialize.protocolVersion() == null) {
-            JsonRpcErrors.send(ctx.response(), 400, -32602, "initialize params need protocolVersion, capabilities and clientInfo", request.id());
-            return;
-        }
-        Principal owner = AuthenticationHandler.principal(ctx);
-        if (owner == null) {
-            LOG.error("initialize reached the transport unauthenticated; the router must run authentication first");
-            JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "internal error", request.id());
-            return;
-        }
-        McpStreamableServerSession.McpStreamableServerSessionInit init = sessionFactory.startSession(initialize);
-        sessions.add(init.session(), owner, initialize.clientInfo());
-        Context vertxContext = vertx.getOrCreateContext();
-        init.initResult()
-                .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
-                .subscribe(result -> vertxContext.runOnContext(v -> writeInitResult(ctx, request, init.session(), result)),
-                        error -> vertxContext.runOnContext(v -> {
-                            sessions.remove(init.session().getId());
-                            LOG.error("initialize failed", error);
-                            JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "initialize failed", request.id());
-                        }));
-    }
-
-    private void writeInitResult(RoutingContext ctx, McpSchema.JSONRPCRequest request, McpStreamableServerSession session,
-            McpSchema.InitializeResult result) {
-        try {
-            String body = json.writeValueAsString(McpSchema.JSONRPCResponse.result(request.id(), result));
-            ctx.response().setStatusCode(200)
-                    .putHeader("Content-Type", "application/json")
-                    .putHeader(SESSION_HEADER, session.getId())
-                    .end(body);
-            Principal owner = AuthenticationHandler.principal(ctx);
-            LOG.info("session {} started by {} ({} {})", session.getId(), owner.id(), clientName(request), ctx.request().remoteAddress());
-            try {
-                sessionListener.started(session.getId(), owner, sessions.clientOf(session.getId()).orElse(null));
-            } catch (RuntimeException e) {
-                LOG.error("session listener failed on the start of {}", session.getId(), e);
+        withSession(ctx, (entry, vertxContext) -> {
+            McpStreamableServerSession session = entry.session();
+            McpTransportContext transportContext = new SessionTransportContext(requestContext, entry.id());
+            if (message instanceof McpSchema.JSONRPCRequest request) {
+                SseStream stream = new SseStream(ctx.response(), vertxContext, json, entry.id());
+                stream.open();
+                Principal caller = AuthenticationHandler.principal(ctx);
+                Mono.defer(() -> interceptor.before(request, entry.id(), caller, entry.client()))
+                        .then(Mono.defer(() -> session.responseStream(request, stream)))
+                        .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
+                        .subscribe(null, error -> {
+                            LOG.error("session {}: request {} failed in the transport", entry.id(), request.id(), error);
+                            stream.close();
+                        });
+            } else {
+                Mono<Void> accepted = message instanceof McpSchema.JSONRPCResponse response
+                        ? session.accept(response)
+                        : session.accept((McpSchema.JSONRPCNotification) message);
+                accepted.contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
+                        .subscribe(null,
+                                error -> vertxContext.runOnContext(v -> JsonRpcErrors.send(ctx, 500, JsonRpcErrors.INTERNAL_ERROR,
+                                        "the message could not be processed")),
+                                () -> vertxContext.runOnContext(v -> ctx.response().setStatusCode(202).end()));
             }
-        } catch (IOException e) {
-            JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "initialize failed", request.id());
-        }
+        });
     }
 
-    /** Handles GET: opens the session's listening stream for server-initiated messages. */
+    /** Handles GET: opens the session's listening stream for server-initiated messages (on this instance). */
     public void handleGet(RoutingContext ctx) {
         if (refuseWhenClosing(ctx)) {
             return;
@@ -202,55 +152,73 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             JsonRpcErrors.send(ctx, 406, JsonRpcErrors.TRANSPORT_ERROR, "Accept header must list text/event-stream");
             return;
         }
-        McpStreamableServerSession session = requireSession(ctx);
-        if (session == null) {
-            return;
-        }
-        SseStream stream = new SseStream(ctx.response(), vertx.getOrCreateContext(), json, session.getId());
-        stream.open();
-        McpStreamableServerSession.McpStreamableServerSessionStream listening = session.listeningStream(stream);
-        ctx.response().write(": stream open\n\n");
-        long keepAlive = vertx.setPeriodic(20_000, id -> stream.keepAlive());
-        ctx.response().closeHandler(v -> {
-            vertx.cancelTimer(keepAlive);
-            listening.close();
+        withSession(ctx, (entry, vertxContext) -> {
+            if (ctx.response().closed()) {
+                return;
+            }
+            SseStream stream = new SseStream(ctx.response(), vertxContext, json, entry.id());
+            stream.open();
+            McpStreamableServerSession.McpStreamableServerSessionStream listening = entry.session().listeningStream(stream);
+            ctx.response().write(": stream open\n\n");
+            long keepAlive = vertx.setPeriodic(20_000, id -> stream.keepAlive());
+            ctx.response().closeHandler(v -> {
+                vertx.cancelTimer(keepAlive);
+                listening.close();
+            });
         });
     }
 
-    /** Handles DELETE: ends the session; later requests with its id get 404. */
+    /** Handles DELETE: ends the session on every instance; later requests with its id get 404. */
     public void handleDelete(RoutingContext ctx) {
-        String id = ctx.request().getHeader(SESSION_HEADER);
-        if (id == null || id.isBlank()) {
-            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.TRANSPORT_ERROR, "Mcp-Session-Id header is required");
-            return;
-        }
-        McpStreamableServerSession session = sessions.remove(id, AuthenticationHandler.principal(ctx)).orElse(null);
-        if (session == null) {
-            JsonRpcErrors.send(ctx, 404, JsonRpcErrors.TRANSPORT_ERROR, "session not found; it has ended or expired");
-            return;
-        }
-        Context vertxContext = vertx.getOrCreateContext();
-        McpTransportContext transportContext = contextExtractor.apply(ctx);
-        session.delete()
-                .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
-                .subscribe(null,
-                        error -> vertxContext.runOnContext(v -> ctx.response().setStatusCode(200).end()),
-                        () -> vertxContext.runOnContext(v -> ctx.response().setStatusCode(200).end()));
-        LOG.info("session {} ended by client", id);
+        McpTransportContext requestContext = contextExtractor.apply(ctx);
+        withSession(ctx, (entry, vertxContext) -> sessions.delete(entry).whenComplete((done, failure) -> {
+            if (failure != null) {
+                vertxContext.runOnContext(v -> storeUnavailable(ctx, failure));
+                return;
+            }
+            LOG.info("session {} ended by client", entry.id());
+            entry.session().delete()
+                    .contextWrite(c -> c.put(McpTransportContext.KEY, new SessionTransportContext(requestContext, entry.id())))
+                    .subscribe(null,
+                            error -> vertxContext.runOnContext(v -> ctx.response().setStatusCode(200).end()),
+                            () -> vertxContext.runOnContext(v -> ctx.response().setStatusCode(200).end()));
+        }));
     }
 
-    private McpStreamableServerSession requireSession(RoutingContext ctx) {
+    /**
+     * Finds the caller's session of the request (restoring it from the store when this instance does
+     * not hold it) and continues on the request's Vert.x context; answers 400, 404 or 503 itself.
+     */
+    private void withSession(RoutingContext ctx, BiConsumer<McpSessions.Entry, Context> then) {
         String id = ctx.request().getHeader(SESSION_HEADER);
         if (id == null || id.isBlank()) {
             JsonRpcErrors.send(ctx, 400, JsonRpcErrors.TRANSPORT_ERROR,
                     "Mcp-Session-Id header is required; send initialize first and reuse the id it returns");
-            return null;
+            return;
         }
-        McpStreamableServerSession session = sessions.touch(id, AuthenticationHandler.principal(ctx)).orElse(null);
-        if (session == null) {
-            JsonRpcErrors.send(ctx, 404, JsonRpcErrors.TRANSPORT_ERROR, "session not found; it has ended or expired: initialize a new one");
+        if (sessionFactory == null) {
+            JsonRpcErrors.send(ctx, 503, JsonRpcErrors.INTERNAL_ERROR, "server is starting; retry shortly");
+            return;
         }
-        return session;
+        Context vertxContext = vertx.getOrCreateContext();
+        sessions.resolve(id, AuthenticationHandler.principal(ctx)).whenComplete((found, failure) -> vertxContext.runOnContext(v -> {
+            if (failure != null) {
+                storeUnavailable(ctx, failure);
+            } else if (found.isEmpty()) {
+                JsonRpcErrors.send(ctx, 404, JsonRpcErrors.TRANSPORT_ERROR, "session not found; it has ended or expired: initialize a new one");
+            } else {
+                then.accept(found.get(), vertxContext);
+            }
+        }));
+    }
+
+    /** The store could not say whether the session lives: refuse (fail closed) and let the client retry. */
+    private static void storeUnavailable(RoutingContext ctx, Throwable failure) {
+        LOG.warn("session store unavailable for {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
+        if (!ctx.response().headWritten()) {
+            ctx.response().putHeader("Retry-After", "1");
+        }
+        JsonRpcErrors.send(ctx, 503, JsonRpcErrors.TRANSPORT_ERROR, "session store unavailable; retry shortly");
     }
 
     private boolean refuseWhenClosing(RoutingContext ctx) {
@@ -269,55 +237,43 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         return lower.contains(mediaType) || lower.contains("*/*");
     }
 
-    private static String clientName(McpSchema.JSONRPCRequest request) {
-        Object params = request.params();
-        if (params instanceof java.util.Map<?, ?> map && map.get("clientInfo") instanceof java.util.Map<?, ?> info) {
-            return String.valueOf(info.get("name")) + "/" + info.get("version");
-        }
-        return "unknown client";
+    /** The principal that created session {@code sessionId}, while this instance holds it. */
+    public Optional<Principal> principalOf(String sessionId) {
+        return sessions.local().ownerOf(sessionId);
     }
 
-    private void sweep() {
-        sessions.expireIdle().forEach(s -> s.closeGracefully().subscribe(null, e -> LOG.debug("closing idle session", e)));
-    }
-
-    /** The principal that created session {@code sessionId}, while it is open. */
-    public java.util.Optional<Principal> principalOf(String sessionId) {
-        return sessions.ownerOf(sessionId);
-    }
-
-    /** The open sessions created by the principal with id {@code principalId} (for per-caller notifications). */
+    /** The sessions held here created by the principal with id {@code principalId} (for per-caller notifications). */
     public List<String> sessionsOf(String principalId) {
-        return sessions.idsOf(principalId);
+        return sessions.local().idsOf(principalId);
     }
 
-    /** Every open session id with the principal that created it. */
-    public java.util.Map<String, Principal> sessionPrincipals() {
-        return sessions.owners();
+    /** Every session id held here with the principal that created it. */
+    public Map<String, Principal> sessionPrincipals() {
+        return sessions.local().owners();
     }
 
-    /** Number of open sessions (for metrics and tests). */
+    /** Number of sessions held here (for metrics and tests). */
     public int sessionCount() {
-        return sessions.size();
+        return sessions.local().size();
     }
 
     @Override
     public Mono<Void> notifyClients(String method, Object params) {
-        return Flux.fromIterable(sessions.all()).flatMap(s -> notify(s, method, params)).then();
+        return Flux.fromIterable(sessions.local().all()).flatMap(e -> notify(e, method, params)).then();
     }
 
     /** A session without a listening stream cannot receive notifications; that is not an error. */
-    private static Mono<Void> notify(McpStreamableServerSession session, String method, Object params) {
-        return session.sendNotification(method, params).onErrorResume(e -> {
-            LOG.debug("session {}: notification {} not delivered: {}", session.getId(), method, e.getMessage());
+    private static Mono<Void> notify(McpSessions.Entry entry, String method, Object params) {
+        return entry.session().sendNotification(method, params).onErrorResume(e -> {
+            LOG.debug("session {}: notification {} not delivered: {}", entry.id(), method, e.getMessage());
             return Mono.empty();
         });
     }
 
     @Override
     public Mono<Void> notifyClient(String sessionId, String method, Object params) {
-        return Mono.defer(() -> sessions.touch(sessionId)
-                .map(s -> notify(s, method, params))
+        return Mono.defer(() -> sessions.local().touch(sessionId)
+                .map(e -> notify(e, method, params))
                 .orElseGet(Mono::empty));
     }
 

@@ -40,7 +40,7 @@ class GracefulShutdownTest {
     private GatewayProcess gateway;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (gateway != null) {
             gateway.close();
         }

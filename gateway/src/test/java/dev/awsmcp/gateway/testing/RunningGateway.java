@@ -54,8 +54,7 @@ public final class RunningGateway implements AutoCloseable {
     private static RunningGateway start(String yaml,
             java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> awsInterceptors, InjectionDetector detector) {
         GatewayConfig config = new ConfigLoader().load(configFile(yaml));
-        GatewayConfig onRandomPort = new GatewayConfig(config.server().withPort(0), config.auth(), config.toolNames(), config.toolsets(),
-                config.limits(), config.policies(), config.sts(), config.audit(), config.guard(), config.resilience());
+        GatewayConfig onRandomPort = config.withServer(config.server().withPort(0));
         GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, awsInterceptors, detector);
         try {
             return new RunningGateway(runtime, HttpGateway.start(runtime));

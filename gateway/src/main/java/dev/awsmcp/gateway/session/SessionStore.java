@@ -1,0 +1,71 @@
+package dev.awsmcp.gateway.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where sessions live beyond the instance that holds their connection: in memory ({@link InMemorySessionStore},
+ * one instance) or in DynamoDB ({@link DynamoDbSessionStore}, shared by every instance). Every method is
+ * asynchronous and never blocks the calling (event-loop) thread; futures complete on store threads. A
+ * session expires {@link #ttl()} after the request that last refreshed it; expiry is checked on every read,
+ * so an expired session is never served even while its item still exists. A future fails when the store
+ * cannot be reached; callers fail closed (the request is refused with 503).
+ */
+public interface SessionStore extends AutoCloseable {
+
+    /** What {@link #expire} found. */
+    enum Expiry {
+        /** The session had expired and this call removed it (the caller records its end). */
+        REMOVED,
+        /** The session is still live: some instance refreshed it within the ttl. */
+        LIVE,
+        /** The session no longer exists (ended or removed elsewhere). */
+        GONE
+    }
+
+    /** Whether several gateway instances share this store (sessions then survive an instance and move between them). */
+    boolean shared();
+
+    /** How long a session lives without a request. */
+    Duration ttl();
+
+    /** Stores a new session; fails if its id exists. */
+    CompletableFuture<Void> create(StoredSession session);
+
+    /** The session with this id, or empty when there is none or it expired by {@code now}. */
+    CompletableFuture<Optional<StoredSession>> find(String id, Instant now);
+
+    /**
+     * Confirms that the session still exists and has not expired at {@code now}, and keeps it alive
+     * (refreshes its expiry, possibly not on every call); false when it is gone or expired.
+     */
+    CompletableFuture<Boolean> touch(String id, Instant now);
+
+    /** Removes the session (ended by its client); true when it existed. */
+    CompletableFuture<Boolean> delete(String id);
+
+    /** Removes the session if it has expired at {@code now}; says whether it did, or why not. */
+    CompletableFuture<Expiry> expire(String id, Instant now);
+
+    /**
+     * Sets {@code key} of the session's {@code state} to {@code value} if it currently is {@code expected}
+     * (null: absent), atomically across instances; false when the current value differs or the session
+     * is gone. State is for features that keep per-session facts (e.g. taint tracking); values are
+     * strings (JSON where structured), keys are short names owned by the feature.
+     */
+    CompletableFuture<Boolean> compareAndSetState(String id, String key, String expected, String value);
+
+    @Override
+    void close();
+
+    /**
+     * The expiry of a session refreshed at {@code now}: whole seconds as the DynamoDB ttl holds them,
+     * rounded up, so a session never lives less than {@code ttl}.
+     */
+    static Instant expiry(Instant now, Duration ttl) {
+        Instant end = now.plus(ttl);
+        return Instant.ofEpochSecond(end.getEpochSecond() + (end.getNano() > 0 ? 1 : 0));
+    }
+}

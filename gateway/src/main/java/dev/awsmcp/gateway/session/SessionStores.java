@@ -1,0 +1,47 @@
+package dev.awsmcp.gateway.session;
+
+import dev.awsmcp.gateway.call.CallRateLimiter;
+import dev.awsmcp.gateway.call.SharedTeamRateLimits;
+import dev.awsmcp.gateway.call.TeamRateLimits;
+import dev.awsmcp.gateway.config.Durations;
+import dev.awsmcp.gateway.config.SessionsConfig;
+import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+/** Builds the configured session store and the team rate limiter that goes with it. */
+public final class SessionStores {
+
+    private SessionStores() {
+    }
+
+    /**
+     * The store of {@code config}: in memory, or DynamoDB with the gateway's own {@code credentials}
+     * (a client from {@code clients}). {@code idleTimeout} is the ttl unless {@code sessions.ttl} sets one.
+     */
+    public static SessionStore create(SessionsConfig config, Duration idleTimeout, AwsClientFactory clients,
+            AwsCredentialsProvider credentials) {
+        Duration ttl = config.ttlOr(idleTimeout);
+        if (!config.shared()) {
+            return new InMemorySessionStore(ttl);
+        }
+        return new DynamoDbSessionStore(client(config, clients, credentials), config.table(), ttl,
+                Durations.parse(config.callTimeout(), "sessions.callTimeout"));
+    }
+
+    /** The gateway's own DynamoDB client for the session table of {@code config}. */
+    public static DynamoDbAsyncClient client(SessionsConfig config, AwsClientFactory clients, AwsCredentialsProvider credentials) {
+        return clients.buildGatewayClient(DynamoDbAsyncClient.builder(), Region.of(config.region()), config.endpointUri(), credentials);
+    }
+
+    /** Team rate limits shared through the table of a DynamoDB {@code store}; per instance with any other store. */
+    public static CallRateLimiter rateLimiter(SessionStore store, Clock clock) {
+        if (store instanceof DynamoDbSessionStore dynamo) {
+            return new SharedTeamRateLimits(dynamo.client(), dynamo.table(), dynamo.callTimeout(), clock);
+        }
+        return new TeamRateLimits();
+    }
+}
