@@ -18,10 +18,12 @@ import java.util.List;
  * @param audit where the audit trail goes
  * @param guard gateway-wide settings of the result guard
  * @param resilience retries, circuit breakers, bulkheads and the result cache
+ * @param admin the admin listener (health checks, metrics)
+ * @param logging the log format
  */
 public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ObjectNode> toolsets,
         LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit, GuardConfig guard,
-        ResilienceConfig resilience) {
+        ResilienceConfig resilience, AdminConfig admin, LoggingConfig logging) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         auth = auth == null ? AuthConfig.defaults() : auth;
@@ -33,6 +35,8 @@ public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfi
         audit = audit == null ? AuditConfig.defaults() : audit;
         guard = guard == null ? GuardConfig.defaults() : guard;
         resilience = resilience == null ? ResilienceConfig.defaults() : resilience;
+        admin = admin == null ? AdminConfig.defaults() : admin;
+        logging = logging == null ? LoggingConfig.defaults() : logging;
     }
 
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.resilience.FaultInjector.Fault;
-import dev.awsmcp.gateway.testing.McpHttp;
+import dev.awsmcp.gateway.testing.McpToolClient;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
@@ -30,10 +30,7 @@ class FaultInjectionTest {
 
     @BeforeAll
     static void emulatorCredentials() {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "testing");
-            System.setProperty("aws.secretAccessKey", "testing");
-        }
+        McpToolClient.useEmulatorCredentials();
     }
 
     static String dynamo(String id, String endpoint) {
@@ -45,7 +42,7 @@ class FaultInjectionTest {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
                 + FAST_RETRIES, List.of(faults))) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             faults.inject(Fault.THROTTLE, 3);
             JsonNode result = client.call("ddb__list_tables", "{}");
             assertThat(result.path("isError").asBoolean()).as(result.toString()).isFalse();
@@ -59,7 +56,7 @@ class FaultInjectionTest {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
                 + FAST_RETRIES, List.of(faults))) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             faults.inject(Fault.THROTTLE, 100);
             JsonNode result = client.call("ddb__list_tables", "{}");
             assertThat(result.path("isError").asBoolean()).isTrue();
@@ -76,7 +73,7 @@ class FaultInjectionTest {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
                 + FAST_RETRIES + "  breaker: { minimumCalls: 3, failureRateThreshold: 50, openFor: 1s }\n", List.of(faults))) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             faults.inject(Fault.SERVER_ERROR, Integer.MAX_VALUE);
             for (int i = 0; i < 3; i++) {
                 assertThat(client.call("ddb__list_tables", "{}").at("/_meta/errorKind").asText()).isEqualTo("UPSTREAM");
@@ -102,9 +99,9 @@ class FaultInjectionTest {
                 RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
                         + dynamo("ddb", aws.endpoint().toString()) + dynamo("slow", slow.endpoint().toString())
                         + "limits: { callTimeout: 2s }\n" + FAST_RETRIES + "  bulkhead: { maxConcurrentCalls: 1 }\n")) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             long start = System.nanoTime();
-            CompletableFuture<JsonNode> hanging = CompletableFuture.supplyAsync(() -> new Client(gateway).call("slow__list_tables", "{}"));
+            CompletableFuture<JsonNode> hanging = CompletableFuture.supplyAsync(() -> new McpToolClient(gateway).call("slow__list_tables", "{}"));
             Thread.sleep(300);
             JsonNode full = client.call("slow__list_tables", "{\"limit\":3}");
             assertThat(full.at("/_meta/errorKind").asText()).isEqualTo("BULKHEAD_FULL");
@@ -129,7 +126,7 @@ class FaultInjectionTest {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
                 + FAST_RETRIES, List.of(faults))) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             faults.inject(Fault.RESET, 2);
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).isFalse();
             assertThat(faults.attempts()).isEqualTo(3);
@@ -142,7 +139,7 @@ class FaultInjectionTest {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
                 + FAST_RETRIES, List.of(faults))) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             String put = "{\"table\":\"orders\",\"item\":{\"pk\":\"p1\"}}";
             faults.inject(Fault.SERVER_ERROR, 10);
             assertThat(client.call("ddb__put_item", put).at("/_meta/errorKind").asText()).isEqualTo("UPSTREAM");
@@ -164,7 +161,7 @@ class FaultInjectionTest {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
                 + dynamo("ddb", aws.endpoint().toString()), List.of(faults))) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             JsonNode first = client.call("ddb__list_tables", "{\"limit\":5}");
             JsonNode second = client.call("ddb__list_tables", "{\"limit\":5}");
             assertThat(faults.attempts()).isEqualTo(1);
@@ -204,32 +201,6 @@ class FaultInjectionTest {
             return Json.mapper().readTree(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One MCP session with the gateway. */
-    static final class Client {
-        private final McpHttp http;
-        private final String session;
-        private int id = 1;
-
-        Client(RunningGateway gateway) {
-            try {
-                this.http = new McpHttp(gateway.url());
-                this.session = http.initialize();
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** The result of one tools/call. */
-        synchronized JsonNode call(String tool, String arguments) {
-            try {
-                String body = http.post(McpHttp.toolsCall(++id, tool, arguments), "Mcp-Session-Id", session).body();
-                return Json.mapper().readTree(McpHttp.sseData(body).get(0)).path("result");
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

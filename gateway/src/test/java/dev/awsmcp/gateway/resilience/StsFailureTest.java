@@ -5,6 +5,7 @@ import static dev.awsmcp.gateway.resilience.FaultInjectionTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.gateway.testing.McpToolClient;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
@@ -34,7 +35,7 @@ class StsFailureTest {
 
     @BeforeAll
     static void emulatorCredentials() {
-        FaultInjectionTest.emulatorCredentials();
+        McpToolClient.useEmulatorCredentials();
     }
 
     /** Fails every AssumeRole with {@code code}; counts AssumeRole attempts and every other request. */
@@ -72,7 +73,7 @@ class StsFailureTest {
     void accessDeniedByStsIsAToolErrorNamingTheRoleAndTheTrustPolicyFix(LocalAws aws) throws Exception {
         StsRefusal refusal = new StsRefusal(403, "AccessDenied");
         try (RunningGateway gateway = RunningGateway.start(config(aws, aws.endpoint().toString()), List.of(refusal))) {
-            JsonNode result = new FaultInjectionTest.Client(gateway).call("ddb__list_tables", "{}");
+            JsonNode result = new McpToolClient(gateway).call("ddb__list_tables", "{}");
             assertThat(result.path("isError").asBoolean()).isTrue();
             assertThat(text(result)).startsWith("cannot assume role " + ROLE + " for team test: AccessDenied")
                     .contains("sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession");
@@ -88,7 +89,7 @@ class StsFailureTest {
     void throttledStsIsRetriedThenReportedAsThrottled(LocalAws aws) throws Exception {
         StsRefusal refusal = new StsRefusal(400, "Throttling");
         try (RunningGateway gateway = RunningGateway.start(config(aws, aws.endpoint().toString()), List.of(refusal))) {
-            JsonNode result = new FaultInjectionTest.Client(gateway).call("ddb__list_tables", "{}");
+            JsonNode result = new McpToolClient(gateway).call("ddb__list_tables", "{}");
             assertThat(result.path("isError").asBoolean()).isTrue();
             assertThat(text(result)).contains("cannot assume role " + ROLE).contains("Throttling");
             assertThat(refusal.assumeRoleAttempts).as("retried like any throttled request").hasValue(3);
@@ -103,7 +104,7 @@ class StsFailureTest {
             closedPort = socket.getLocalPort();
         }
         try (RunningGateway gateway = RunningGateway.start(config(aws, "http://127.0.0.1:" + closedPort), List.of())) {
-            FaultInjectionTest.Client client = new FaultInjectionTest.Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             JsonNode result = client.call("ddb__list_tables", "{}");
             assertThat(result.path("isError").asBoolean()).isTrue();
             assertThat(text(result)).contains("cannot assume role " + ROLE).contains("STS could not be reached");

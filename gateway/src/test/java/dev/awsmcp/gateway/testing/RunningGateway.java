@@ -68,7 +68,7 @@ public final class RunningGateway implements AutoCloseable {
                     config.server().maxSessions()), config.auth(), config.toolNames(), config.toolsets(), config.limits(),
                     yaml.lines().anyMatch(l -> l.startsWith("policies:")) ? config.policies()
                             : new PoliciesConfig(grantEverything(config).toString(), false, null), config.sts(), config.audit(),
-                    config.guard(), config.resilience());
+                    config.guard(), config.resilience(), config.admin().withPort(0), config.logging());
             GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, awsInterceptors, detector);
             try {
                 return new RunningGateway(runtime, HttpGateway.start(runtime));
@@ -124,6 +124,11 @@ public final class RunningGateway implements AutoCloseable {
 
     public URI url() {
         return http.mcpUrl();
+    }
+
+    /** The admin listener's base URL (health, metrics); the listener is on a random port unless disabled. */
+    public URI adminUrl() {
+        return http.admin().orElseThrow(() -> new IllegalStateException("admin listener disabled")).url();
     }
 
     public HttpGateway http() {
