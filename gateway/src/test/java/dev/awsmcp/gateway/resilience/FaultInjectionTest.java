@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.resilience.FaultInjector.Fault;
 import dev.awsmcp.gateway.testing.McpToolClient;
+import dev.awsmcp.gateway.testing.MetricsScrape;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Faults between the SDK and moto, through the real gateway: each test checks what the model reads,
- * how many AWS attempts were made and the audit record of the call.
+ * how many AWS attempts were made, the audit record of the call and its metrics (scraped from the
+ * admin listener's /metrics over HTTP).
  */
 @ExtendWith(LocalAwsExtension.class)
 class FaultInjectionTest {
@@ -48,6 +50,14 @@ class FaultInjectionTest {
             assertThat(result.path("isError").asBoolean()).as(result.toString()).isFalse();
             assertThat(faults.attempts()).isEqualTo(4);
             assertThat(lastRecord(gateway).path("outcome").asText()).isEqualTo("success");
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_throttled_total", "service", "DynamoDb", "error_code", "ThrottlingException")).isEqualTo(3);
+            assertThat(metrics.value("gateway_aws_retries_total", "toolset", "ddb", "service", "DynamoDb", "operation", "ListTables"))
+                    .isEqualTo(3);
+            assertThat(metrics.value("gateway_aws_requests_seconds_count", "toolset", "ddb", "operation", "ListTables", "outcome", "success"))
+                    .isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_errors_total")).isZero();
+            assertThat(metrics.value("gateway_tool_calls_seconds_count", "tool", "ddb__list_tables", "outcome", "success")).isEqualTo(1);
         }
     }
 
@@ -65,6 +75,13 @@ class FaultInjectionTest {
             JsonNode record = lastRecord(gateway);
             assertThat(record.path("outcome").asText()).isEqualTo("tool_error");
             assertThat(record.path("error_kind").asText()).isEqualTo("THROTTLED");
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_throttled_total", "service", "DynamoDb", "error_code", "ThrottlingException")).isEqualTo(4);
+            assertThat(metrics.value("gateway_aws_retries_stopped_total", "service", "DynamoDb", "reason", "attempts")).isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_errors_total", "toolset", "ddb", "operation", "ListTables", "error_code",
+                    "ThrottlingException")).isEqualTo(1);
+            assertThat(metrics.value("gateway_tool_errors_total", "tool", "ddb__list_tables", "error_kind", "THROTTLED")).isEqualTo(1);
+            assertThat(metrics.value("gateway_tool_calls_seconds_count", "tool", "ddb__list_tables", "outcome", "tool_error")).isEqualTo(1);
         }
     }
 
@@ -84,12 +101,23 @@ class FaultInjectionTest {
             assertThat(text(refused)).contains("dynamodb (toolset ddb) in us-east-1 is failing; the gateway stopped calling it for 1s");
             assertThat(faults.attempts()).as("an open breaker does not reach AWS").isEqualTo(attemptsWhenOpened);
             assertThat(lastRecord(gateway).path("error_kind").asText()).isEqualTo("CIRCUIT_OPEN");
+            MetricsScrape open = MetricsScrape.of(gateway);
+            assertThat(open.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "open")).isEqualTo(1);
+            assertThat(open.value("resilience4j_circuitbreaker_not_permitted_calls_total", "name", "ddb/us-east-1")).isEqualTo(1);
+            assertThat(open.value("gateway_aws_errors_total", "toolset", "ddb", "error_code", "InternalServerError")).isEqualTo(3);
+            assertThat(open.value("gateway_aws_retries_stopped_total", "service", "DynamoDb", "reason", "attempts")).isEqualTo(3);
+            assertThat(open.value("gateway_tool_errors_total", "tool", "ddb__list_tables", "error_kind", "UPSTREAM")).isEqualTo(3);
+            assertThat(open.value("gateway_tool_errors_total", "tool", "ddb__list_tables", "error_kind", "CIRCUIT_OPEN")).isEqualTo(1);
 
             faults.heal();
             Thread.sleep(1_100);
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).as("half-open probe").isFalse();
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).as("closed again").isFalse();
             assertThat(lastRecord(gateway).path("outcome").asText()).isEqualTo("success");
+            MetricsScrape closed = MetricsScrape.of(gateway);
+            assertThat(closed.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "open")).isZero();
+            assertThat(closed.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "closed")).isEqualTo(1);
+            assertThat(closed.value("gateway_tool_calls_seconds_count", "tool", "ddb__list_tables", "outcome", "success")).isEqualTo(2);
         }
     }
 
@@ -118,6 +146,12 @@ class FaultInjectionTest {
             List<JsonNode> slowRecords = records.stream().filter(r -> r.path("tool").asText().equals("slow__list_tables")).toList();
             assertThat(slowRecords).extracting(r -> r.path("error_kind").asText()).containsExactly("BULKHEAD_FULL", "TIMEOUT");
             assertThat(slowRecords.get(1).path("outcome").asText()).isEqualTo("timeout");
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_tool_calls_seconds_count", "tool", "slow__list_tables", "outcome", "timeout")).isEqualTo(1);
+            assertThat(metrics.value("gateway_tool_errors_total", "tool", "slow__list_tables", "error_kind", "BULKHEAD_FULL")).isEqualTo(1);
+            assertThat(metrics.value("gateway_tool_errors_total", "tool", "slow__list_tables", "error_kind", "TIMEOUT")).isEqualTo(1);
+            assertThat(metrics.value("resilience4j_bulkhead_max_allowed_concurrent_calls", "name", "slow")).isEqualTo(1);
+            assertThat(metrics.value("gateway_tool_calls_seconds_count", "tool", "ddb__list_tables", "outcome", "success")).isEqualTo(5);
         }
     }
 
@@ -131,6 +165,10 @@ class FaultInjectionTest {
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).isFalse();
             assertThat(faults.attempts()).isEqualTo(3);
             assertThat(lastRecord(gateway).path("outcome").asText()).isEqualTo("success");
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_retries_total", "toolset", "ddb", "operation", "ListTables")).isEqualTo(2);
+            assertThat(metrics.value("gateway_aws_throttled_total")).as("resets are not throttles").isZero();
+            assertThat(metrics.value("gateway_aws_requests_seconds_count", "toolset", "ddb", "outcome", "success")).isEqualTo(1);
         }
     }
 
@@ -153,6 +191,12 @@ class FaultInjectionTest {
             faults.inject(Fault.THROTTLE, 1);
             client.call("ddb__put_item", put);
             assertThat(faults.attempts()).as("a throttled write did not run: retried").isEqualTo(4);
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_retries_total", "toolset", "ddb", "operation", "PutItem")).as("only the throttled one")
+                    .isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_errors_total", "operation", "PutItem", "error_code", "InternalServerError")).isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_errors_total", "operation", "PutItem", "error_code", "IOError")).isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_retries_stopped_total")).as("not retryable is no give-up").isZero();
         }
     }
 
@@ -175,6 +219,10 @@ class FaultInjectionTest {
             client.call("ddb__put_item", put);
             client.call("ddb__put_item", put);
             assertThat(faults.attempts()).isEqualTo(3);
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("cache_gets_total", "cache", "results", "result", "hit")).isEqualTo(1);
+            assertThat(metrics.value("cache_gets_total", "cache", "results", "result", "miss")).as("writes never look").isEqualTo(1);
+            assertThat(metrics.value("cache_size", "cache", "results")).as("one entry: the read").isEqualTo(1);
         }
     }
 
