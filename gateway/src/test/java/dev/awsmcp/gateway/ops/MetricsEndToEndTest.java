@@ -9,7 +9,15 @@ import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
 import dev.awsmcp.testkit.SeedScripts;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,13 +44,16 @@ class MetricsEndToEndTest {
             d.put_item(TableName="%s", Item={"pk": {"S": "order-1"}, "note": {"S": "deploy key AKIAQ3ZK7P2M4N6R5T2W"}})
             """.formatted(TABLE, TABLE);
 
+    /** Counters whose labels come from their first event, so a scrape without throttling lacks them (FaultInjectionTest has them). */
+    private static final Set<String> FIRST_EVENT_SERIES = Set.of("gateway_aws_throttled_total", "gateway_aws_retries_stopped_total");
+
     @BeforeAll
     static void emulatorCredentials() {
         McpToolClient.useEmulatorCredentials();
     }
 
     @Test
-    void scrapeAfterRealCallsHasCallAwsResilienceGuardAuditSessionAndJvmSeriesWithoutResourceNames(LocalAws aws) {
+    void scrapeAfterRealCallsHasCallAwsResilienceGuardAuditSessionAndJvmSeriesWithoutResourceNames(LocalAws aws) throws IOException {
         SeedScripts.run(new ByteArrayInputStream(SEED.getBytes(StandardCharsets.UTF_8)), "metrics seed", aws.endpoint(),
                 aws.region().id(), Duration.ofSeconds(60));
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
@@ -89,6 +100,36 @@ class MetricsEndToEndTest {
 
             assertThat(metrics.text()).doesNotContain(TABLE, MISSING_TABLE, "order-1", "AKIA", "apikey:test", "test-key",
                     RunningGateway.TEST_KEY, "xxxxxxxx", aws.endpoint().toString());
+            alertRulesUseSeriesOf(metrics);
         }
+    }
+
+    /**
+     * The alert rules of docs/operations.md parse as Prometheus rule YAML (promtool is not available
+     * here) and every gateway series they use is in a real scrape.
+     */
+    private static void alertRulesUseSeriesOf(MetricsScrape metrics) throws IOException {
+        String doc = Files.readString(Path.of(System.getProperty("user.dir")).getParent().resolve("docs/operations.md"));
+        int start = doc.indexOf("```yaml\ngroups:");
+        assertThat(start).as("alert rules block in docs/operations.md").isPositive();
+        String yaml = doc.substring(start + "```yaml\n".length(), doc.indexOf("```", start + 7));
+        JsonNode rules = new YAMLMapper().readTree(yaml).at("/groups/0/rules");
+        assertThat(rules.size()).isGreaterThanOrEqualTo(2);
+        Set<String> alerts = new HashSet<>();
+        for (JsonNode rule : rules) {
+            assertThat(rule.path("alert").asText()).matches("[A-Za-z][A-Za-z0-9]+");
+            assertThat(alerts.add(rule.path("alert").asText())).isTrue();
+            assertThat(rule.path("annotations").path("summary").asText()).isNotBlank();
+            assertThat(rule.path("labels").path("severity").asText()).isIn("info", "warning", "critical");
+            String expr = rule.path("expr").asText();
+            assertThat(expr.chars().filter(c -> c == '(').count()).as(expr).isEqualTo(expr.chars().filter(c -> c == ')').count());
+            Matcher series = Pattern.compile("\\b(gateway_[a-z_]+|resilience4j_[a-z_]+)").matcher(expr);
+            while (series.find()) {
+                String name = series.group(1);
+                assertThat(metrics.has(name) || FIRST_EVENT_SERIES.contains(name))
+                        .as(rule.path("alert").asText() + " uses " + name).isTrue();
+            }
+        }
+        assertThat(alerts).contains("McpGatewayToolErrorRateHigh", "McpGatewayToolLatencyP99High");
     }
 }
