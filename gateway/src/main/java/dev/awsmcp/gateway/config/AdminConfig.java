@@ -21,12 +21,8 @@ public record AdminConfig(Boolean enabled, String host, Integer port, String too
         if (port < 0 || port > 65535) {
             throw new ConfigException("admin.port: " + port + " is not a TCP port; use 0..65535");
         }
-        if (Durations.parse(toolsetCheckTtl, "admin.toolsetCheckTtl").isZero()) {
-            throw new ConfigException("admin.toolsetCheckTtl: must be positive, e.g. 15s");
-        }
-        if (Durations.parse(toolsetCheckTimeout, "admin.toolsetCheckTimeout").isZero()) {
-            throw new ConfigException("admin.toolsetCheckTimeout: must be positive, e.g. 5s");
-        }
+        Durations.parse(toolsetCheckTtl, "admin.toolsetCheckTtl");
+        Durations.parse(toolsetCheckTimeout, "admin.toolsetCheckTimeout");
     }
 
     static AdminConfig defaults() {

@@ -1,9 +1,8 @@
 package dev.awsmcp.gateway.ops;
 
+import dev.awsmcp.toolset.api.AwsFailures;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -26,7 +25,7 @@ final class AwsErrorCodes {
 
     /** The error code label of {@code failure}. */
     static String code(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = AwsFailures.unwrap(failure);
         if (cause instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
             return code == null || code.isBlank() ? "Http" + service.statusCode() : sanitize(code);
@@ -48,7 +47,7 @@ final class AwsErrorCodes {
 
     /** The service named in an AWS error response ({@code DynamoDb}, {@code Sts}, ...), else {@value #UNKNOWN_SERVICE}. */
     static String service(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = AwsFailures.unwrap(failure);
         if (cause instanceof AwsServiceException service && service.awsErrorDetails() != null
                 && service.awsErrorDetails().serviceName() != null) {
             return sanitize(service.awsErrorDetails().serviceName());
@@ -58,14 +57,6 @@ final class AwsErrorCodes {
 
     static String sanitize(String value) {
         return value != null && CODE.matcher(value).matches() ? value : OTHER;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
