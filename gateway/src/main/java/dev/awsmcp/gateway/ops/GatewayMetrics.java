@@ -31,7 +31,11 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.core.spi.VertxMetricsFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import io.micrometer.core.instrument.config.MeterFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.IntSupplier;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
@@ -62,8 +66,26 @@ public final class GatewayMetrics implements AutoCloseable {
     /** Vert.x keeps registries in a static map by name: one name per gateway, so that several in one JVM stay apart. */
     private final String vertxRegistryName = "mcp-gateway-" + UUID.randomUUID();
 
+    /**
+     * The only label keys a {@code gateway.*} meter may carry: none of them can hold a resource name,
+     * an argument or a principal. A meter with any other key is dropped (and logged), so a future
+     * change cannot leak a table or bucket name into /metrics by adding a tag.
+     */
+    static final Set<String> LABEL_KEYS = Set.of("toolset", "tool", "outcome", "error_kind", "family", "service", "operation",
+            "error_code", "reason");
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayMetrics.class);
+
     /** A registry with the JVM and process meters bound. */
     public GatewayMetrics() {
+        registry.config().meterFilter(MeterFilter.deny(id -> {
+            boolean foreign = id.getName().startsWith("gateway.")
+                    && id.getTags().stream().anyMatch(tag -> !LABEL_KEYS.contains(tag.getKey()));
+            if (foreign) {
+                LOG.error("metric {} dropped: its label keys {} include one outside {}", id.getName(),
+                        id.getTags().stream().map(io.micrometer.core.instrument.Tag::getKey).toList(), LABEL_KEYS);
+            }
+            return foreign;
+        }));
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);

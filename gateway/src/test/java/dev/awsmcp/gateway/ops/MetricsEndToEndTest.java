@@ -3,6 +3,7 @@ package dev.awsmcp.gateway.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.gateway.testing.ExternalCommand;
 import dev.awsmcp.gateway.testing.McpToolClient;
 import dev.awsmcp.gateway.testing.MetricsScrape;
 import dev.awsmcp.gateway.testing.RunningGateway;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,5 +133,24 @@ class MetricsEndToEndTest {
             }
         }
         assertThat(alerts).contains("McpGatewayToolErrorRateHigh", "McpGatewayToolLatencyP99High");
+        promtoolAccepts(yaml);
+    }
+
+    /** {@code promtool check rules} on the block, where Prometheus's tool is installed (apt package prometheus). */
+    private static void promtoolAccepts(String rules) throws IOException {
+        boolean installed = java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "promtool")));
+        if (!installed) {
+            return;
+        }
+        Path file = Files.createTempFile("alert-rules", ".yml");
+        Files.writeString(file, rules);
+        try {
+            ExternalCommand.Outcome check = ExternalCommand.run(file.getParent(), 60, List.of("promtool", "check", "rules", file.toString()));
+            assertThat(check.exitCode()).as(check.transcript()).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
