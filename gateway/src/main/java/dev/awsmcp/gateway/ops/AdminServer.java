@@ -2,6 +2,7 @@ package dev.awsmcp.gateway.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.gateway.config.AdminConfig;
+import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.toolset.api.Json;
 import io.vertx.core.Future;
@@ -11,10 +12,13 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.BindException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +56,12 @@ public final class AdminServer implements AutoCloseable {
             AdminServer admin = new AdminServer(vertx, server, config);
             LOG.info("admin endpoints (health, metrics) listening on {}", admin.url());
             return admin;
+        } catch (ExecutionException e) {
+            vertx.close();
+            throw e.getCause() instanceof BindException bind
+                    ? new ConfigException("admin: cannot listen on " + config.host() + ":" + config.port() + " ("
+                            + bind.getMessage() + "); choose another admin.port, or set admin.enabled: false")
+                    : e;
         } catch (Exception e) {
             vertx.close();
             throw e;
@@ -85,7 +95,7 @@ public final class AdminServer implements AutoCloseable {
     }
 
     /** Continues on the request's context once {@code stage} completes. */
-    private static <T> void answer(RoutingContext ctx, CompletionStage<T> stage, java.util.function.Consumer<T> then) {
+    private static <T> void answer(RoutingContext ctx, CompletionStage<T> stage, Consumer<T> then) {
         Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext()).onSuccess(then::accept).onFailure(ctx::fail);
     }
 

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -82,7 +83,7 @@ public final class GatewayMetrics implements AutoCloseable {
                     && id.getTags().stream().anyMatch(tag -> !LABEL_KEYS.contains(tag.getKey()));
             if (foreign) {
                 LOG.error("metric {} dropped: its label keys {} include one outside {}", id.getName(),
-                        id.getTags().stream().map(io.micrometer.core.instrument.Tag::getKey).toList(), LABEL_KEYS);
+                        id.getTags().stream().map(Tag::getKey).toList(), LABEL_KEYS);
             }
             return foreign;
         }));

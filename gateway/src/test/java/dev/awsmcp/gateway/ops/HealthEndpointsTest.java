@@ -1,8 +1,11 @@
 package dev.awsmcp.gateway.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.gateway.config.AdminConfig;
+import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.testing.McpToolClient;
 import dev.awsmcp.gateway.testing.MetricsScrape;
 import dev.awsmcp.gateway.testing.RunningGateway;
@@ -10,6 +13,7 @@ import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
 import dev.awsmcp.toolset.api.Json;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -140,6 +144,18 @@ class HealthEndpointsTest {
             assertThat(ready.body().at("/checks/toolsets").isMissingNode()).isTrue();
             assertThat(get(gateway.adminUrl(), "/health/live").status()).isEqualTo(200);
             assertThat(MetricsScrape.of(gateway).has("gateway_aws_requests_seconds_count", "toolset", "ddb")).isFalse();
+        }
+    }
+
+    @Test
+    void anAdminPortInUseIsAConfigErrorNamingTheKey() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AdminConfig config = new AdminConfig(true, "127.0.0.1",
+                    taken.getLocalPort(), null, null);
+            assertThatThrownBy(() -> AdminServer.start(config, null))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("admin: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageEndingWith("choose another admin.port, or set admin.enabled: false");
         }
     }
 
