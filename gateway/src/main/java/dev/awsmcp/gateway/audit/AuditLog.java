@@ -40,6 +40,9 @@ public final class AuditLog implements AutoCloseable {
     private final ExecutorService acks = Executors.newSingleThreadExecutor(r -> daemon(r, "audit-ack"));
     private final Thread writer;
     private volatile boolean closing;
+    private final java.util.concurrent.atomic.AtomicLong writeFailures = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong refusals = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean lastBatchWritten = true;
 
     /** A slot held for one record; {@link #append(Reservation, AuditEvent)} uses it up. */
     public static final class Reservation {
@@ -94,9 +97,11 @@ public final class AuditLog implements AutoCloseable {
             return CompletableFuture.failedFuture(unavailable("the audit log is closed", null));
         }
         if (overload == OverloadPolicy.REFUSE) {
-            return capacity.tryTake() ? CompletableFuture.completedFuture(new Reservation())
-                    : CompletableFuture.failedFuture(new AuditException(AuditException.Reason.OVERLOADED,
-                            "audit queue is full", null));
+            if (capacity.tryTake()) {
+                return CompletableFuture.completedFuture(new Reservation());
+            }
+            refusals.incrementAndGet();
+            return CompletableFuture.failedFuture(new AuditException(AuditException.Reason.OVERLOADED, "audit queue is full", null));
         }
         return capacity.take().thenApply(v -> new Reservation());
     }
@@ -126,6 +131,26 @@ public final class AuditLog implements AutoCloseable {
             return CompletableFuture.failedFuture(unavailable("the audit log closed before the record was written", null));
         }
         return durable ? entry.done() : CompletableFuture.completedFuture(null);
+    }
+
+    /** Records queued and not yet written (for metrics). */
+    public int backlog() {
+        return queue.size();
+    }
+
+    /** Records that could not be written or flushed since start (for metrics). */
+    public long writeFailures() {
+        return writeFailures.get();
+    }
+
+    /** Tool calls refused because the queue was full (policy refuse) since start (for metrics). */
+    public long overloadRefusals() {
+        return refusals.get();
+    }
+
+    /** True while open and the last batch was written and flushed (for readiness). */
+    public boolean writing() {
+        return !closing && lastBatchWritten;
     }
 
     /** The sinks, in configuration order. */
@@ -161,6 +186,9 @@ public final class AuditLog implements AutoCloseable {
             failures[i] = write(batch.get(i).event());
         }
         Throwable flushFailure = flush();
+        long failed = java.util.Arrays.stream(failures).filter(java.util.Objects::nonNull).count();
+        writeFailures.addAndGet(flushFailure != null ? batch.size() : failed);
+        lastBatchWritten = flushFailure == null && failed == 0;
         List<CompletableFuture<Void>> granted = capacity.release(batch.size());
         List<Entry> done = List.copyOf(batch);
         acks.execute(() -> {

@@ -23,6 +23,8 @@ final class CallAudit {
 
     private final AuditLog log;
     private final AwsRequestIds requestIds;
+    private volatile java.util.function.Consumer<ToolCallRecord> observer = record -> {
+    };
 
     CallAudit(AuditLog log, AwsRequestIds requestIds) {
         this.log = log;
@@ -46,7 +48,17 @@ final class CallAudit {
     Mono<CallToolResult> respond(AuditLog.Reservation slot, ToolCallRecord.Builder record, CallToolResult result, String outcome) {
         ToolCallRecord finished = record.finish(outcome, errorKind(result), sizes(result), findings(result),
                 requestIds.close(record.correlationId()));
+        try {
+            observer.accept(finished);
+        } catch (RuntimeException e) {
+            LOG.warn("call observer failed on {}", finished.correlationId(), e);
+        }
         return Mono.fromCompletionStage(() -> log.append(slot, finished)).thenReturn(result);
+    }
+
+    /** Hands every finished call's record to {@code observer} too (metrics); it must be fast and not block. */
+    void observe(java.util.function.Consumer<ToolCallRecord> observer) {
+        this.observer = observer;
     }
 
     /** The outcome of a call the toolset ran, from its answer. */

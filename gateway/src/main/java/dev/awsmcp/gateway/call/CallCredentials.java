@@ -35,6 +35,14 @@ public final class CallCredentials {
     }
 
     /**
+     * The credentials a toolset's health check runs with: its role assumed for team {@code gateway} and
+     * principal {@code health-check} (session {@code gateway.health-check}), else the gateway's own.
+     */
+    public CompletableFuture<AwsCredentialsProvider> forHealthCheck(ToolsetInstance instance) {
+        return resolve(instance, "gateway", "health-check", null).thenApply(CallIdentity::credentials);
+    }
+
+    /**
      * Who a call acts as toward AWS.
      *
      * @param credentials what signs its requests

@@ -106,6 +106,14 @@ public final class ToolCallPipeline {
         this.guard = guard;
     }
 
+    /**
+     * Hands the record of every call that got one (whatever its outcome) to {@code observer} as well,
+     * when it is written; for metrics. The observer runs on the call's thread: it must be fast and not block.
+     */
+    public void observe(java.util.function.Consumer<ToolCallRecord> observer) {
+        audit.observe(observer);
+    }
+
     /** The error the SDK gives for a tool it does not know; a tool the caller may not see gets the same. */
     public static McpError unknownTool(String name) {
         return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)

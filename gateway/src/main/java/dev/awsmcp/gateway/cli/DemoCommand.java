@@ -3,6 +3,7 @@ package dev.awsmcp.gateway.cli;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.FileSinkConfig;
 import dev.awsmcp.gateway.config.GatewayConfig;
+import dev.awsmcp.gateway.ops.LogFormat;
 import dev.awsmcp.gateway.server.GatewayRuntime;
 import dev.awsmcp.gateway.server.HttpGateway;
 import dev.awsmcp.testkit.MotoServer;
@@ -37,6 +38,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Gateway port. Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--admin-port", defaultValue = "9464", description = "Health and metrics port (0 = any free port). Default: ${DEFAULT-VALUE}.")
+    int adminPort;
+
     @Option(names = "--aws-port", defaultValue = "0", description = "Emulator port (0 = any free port). Default: ${DEFAULT-VALUE}.")
     int awsPort;
 
@@ -49,10 +53,12 @@ final class DemoCommand implements Callable<Integer> {
         GatewayConfig gatewayConfig = new ConfigLoader(name -> switch (name) {
             case "AWS_ENDPOINT_URL" -> endpoint;
             case "GATEWAY_PORT" -> String.valueOf(port);
+            case "GATEWAY_ADMIN_PORT" -> String.valueOf(adminPort);
             case "DEMO_API_KEYS_FILE" -> keys.file().toString();
             case "DEMO_AUDIT_DIR" -> auditDir.toString();
             default -> System.getenv(name);
         }).load(config);
+        LogFormat.apply(gatewayConfig.logging());
         useEmulatorCredentials();
         Path auditFile = gatewayConfig.audit().sinks().stream()
                 .filter(FileSinkConfig.class::isInstance)
@@ -75,6 +81,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("%nAWS MCP Gateway demo%n");
         out.printf("  MCP endpoint : %s%n", gateway.mcpUrl());
         out.printf("  local AWS    : %s (moto, seeded with the payments incident)%n", awsEndpoint);
+        gateway.admin().ifPresent(admin -> out.printf("  health, metrics: %s/health/ready, %s/metrics%n", admin.url(), admin.url()));
         if (auditFile != null) {
             out.printf("  audit trail  : %s (check it with: audit verify %s)%n", auditFile, auditFile);
         }

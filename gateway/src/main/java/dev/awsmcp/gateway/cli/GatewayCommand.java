@@ -2,6 +2,8 @@ package dev.awsmcp.gateway.cli;
 
 import dev.awsmcp.gateway.GatewayVersion;
 import dev.awsmcp.gateway.config.ConfigException;
+import dev.awsmcp.gateway.config.LoggingConfig;
+import dev.awsmcp.gateway.ops.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +20,8 @@ public final class GatewayCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // GATEWAY_LOG_FORMAT=json holds from the first line; serve applies logging.format once the file is read.
+        LogFormat.apply(new LoggingConfig(null));
         System.exit(commandLine().execute(args));
     }
 

@@ -3,6 +3,7 @@ package dev.awsmcp.gateway.cli;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.GatewayConfig;
+import dev.awsmcp.gateway.ops.LogFormat;
 import dev.awsmcp.gateway.server.GatewayRuntime;
 import dev.awsmcp.gateway.server.HttpGateway;
 import dev.awsmcp.gateway.server.StdioGateway;
@@ -25,6 +26,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GatewayConfig gatewayConfig = new ConfigLoader().load(config);
+        LogFormat.apply(gatewayConfig.logging());
         if (stdio) {
             try (GatewayRuntime runtime = GatewayRuntime.create(gatewayConfig)) {
                 StdioGateway.run(runtime);

@@ -19,10 +19,12 @@ import java.util.List;
  * @param guard gateway-wide settings of the result guard
  * @param resilience retries, circuit breakers, bulkheads and the result cache
  * @param sessions where sessions are kept (memory, or DynamoDB shared by several instances)
+ * @param admin the admin listener (health checks, metrics)
+ * @param logging the log format
  */
 public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ObjectNode> toolsets,
         LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit, GuardConfig guard,
-        ResilienceConfig resilience, SessionsConfig sessions) {
+        ResilienceConfig resilience, SessionsConfig sessions, AdminConfig admin, LoggingConfig logging) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         auth = auth == null ? AuthConfig.defaults() : auth;
@@ -35,10 +37,17 @@ public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfi
         guard = guard == null ? GuardConfig.defaults() : guard;
         resilience = resilience == null ? ResilienceConfig.defaults() : resilience;
         sessions = sessions == null ? SessionsConfig.defaults() : sessions;
+        admin = admin == null ? AdminConfig.defaults() : admin;
+        logging = logging == null ? LoggingConfig.defaults() : logging;
+    }
+
+    /** The same configuration with another admin listener (tests bind port 0). */
+    public GatewayConfig withAdmin(AdminConfig other) {
+        return new GatewayConfig(server, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, other, logging);
     }
 
     /** The same configuration with another HTTP listener (tests bind port 0). */
     public GatewayConfig withServer(ServerConfig other) {
-        return new GatewayConfig(other, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions);
+        return new GatewayConfig(other, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, admin, logging);
     }
 }

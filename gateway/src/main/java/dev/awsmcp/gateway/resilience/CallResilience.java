@@ -6,6 +6,8 @@ import dev.awsmcp.gateway.config.ResilienceConfig;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.ToolResult;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +35,10 @@ public final class CallResilience {
     private final ResultCache cache;
     private final Duration callTimeout;
 
-    private CallResilience(ResilienceConfig config, Duration callTimeout) {
+    private CallResilience(ResilienceConfig config, Duration callTimeout, RetryListener retries) {
         ResilienceConfig.Retry r = config.retry();
         this.retry = GatewayRetryStrategy.create(r.maxAttempts(), Durations.parse(r.baseDelay(), "resilience.retry.baseDelay"),
-                Durations.parse(r.maxDelay(), "resilience.retry.maxDelay"));
+                Durations.parse(r.maxDelay(), "resilience.retry.maxDelay"), retries);
         this.guard = new ServiceGuard(config.breaker(), config.bulkhead());
         this.ttls = new CacheTtls(config.cache());
         this.cache = config.cache().enabled() ? new ResultCache(config.cache().maxEntries()) : null;
@@ -45,7 +47,27 @@ public final class CallResilience {
 
     /** The resilience of a runtime whose calls have {@code callTimeout} as their deadline. */
     public static CallResilience create(ResilienceConfig config, Duration callTimeout) {
-        return new CallResilience(config, callTimeout);
+        return create(config, callTimeout, RetryListener.NONE);
+    }
+
+    /** The same, telling {@code retries} of every failed AWS request attempt. */
+    public static CallResilience create(ResilienceConfig config, Duration callTimeout, RetryListener retries) {
+        return new CallResilience(config, callTimeout, retries);
+    }
+
+    /** The circuit breakers, one per (toolset, region) named {@code <toolset id>/<region>}, for metrics and health. */
+    public CircuitBreakerRegistry breakers() {
+        return guard.breakers();
+    }
+
+    /** The bulkheads, one per toolset named by its id, for metrics. */
+    public BulkheadRegistry bulkheads() {
+        return guard.bulkheads();
+    }
+
+    /** The result cache's Caffeine cache (for its statistics), or empty when the cache is off. */
+    public Optional<com.github.benmanes.caffeine.cache.Cache<?, ?>> cacheStatistics() {
+        return cache == null ? Optional.empty() : Optional.of(cache.statistics());
     }
 
     /** The strategy every AWS client is built with (requests outside a call: idempotent rules, no deadline). */

@@ -31,21 +31,34 @@ public final class GatewayRetryStrategy implements RetryStrategy {
 
     private final RetryConfig rules;
     private final Instant deadline;
+    private final RetryListener listener;
 
-    private GatewayRetryStrategy(RetryConfig rules, Instant deadline) {
+    private GatewayRetryStrategy(RetryConfig rules, Instant deadline, RetryListener listener) {
         this.rules = rules;
         this.deadline = deadline;
+        this.listener = listener;
     }
 
     /** The client-wide strategy: idempotent rules, no deadline of its own (the SDK's api call timeout bounds it). */
     public static GatewayRetryStrategy create(int maxAttempts, Duration baseDelay, Duration maxDelay) {
-        return new GatewayRetryStrategy(rules(maxAttempts, baseDelay, maxDelay, true), null);
+        return create(maxAttempts, baseDelay, maxDelay, RetryListener.NONE);
+    }
+
+    /** The client-wide strategy telling {@code listener} of every failed attempt (metrics). */
+    public static GatewayRetryStrategy create(int maxAttempts, Duration baseDelay, Duration maxDelay, RetryListener listener) {
+        return new GatewayRetryStrategy(rules(maxAttempts, baseDelay, maxDelay, true), null, listener);
     }
 
     /** This strategy for the requests of one call: bounded by {@code deadline}, with rules for {@code idempotent} requests or not. */
     public GatewayRetryStrategy forCall(Instant deadline, boolean idempotent) {
         RetryConfig callRules = RetryConfig.from(rules).retryOnException(e -> TransientFailures.retryable(e, idempotent)).build();
-        return new GatewayRetryStrategy(callRules, deadline);
+        return new GatewayRetryStrategy(callRules, deadline, listener);
+    }
+
+    /** True when {@code failure} is AWS throttling the request (by error code or HTTP 429). */
+    public static boolean throttled(Throwable failure) {
+        return failure instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+                && TransientFailures.throttled(service);
     }
 
     private static RetryConfig rules(int maxAttempts, Duration baseDelay, Duration maxDelay, boolean idempotent) {
@@ -70,16 +83,20 @@ public final class GatewayRetryStrategy implements RetryStrategy {
     public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
         Attempt attempt = (Attempt) request.token();
         Throwable failure = request.failure();
-        if (attempt.number() >= rules.getMaxAttempts()) {
-            throw new TokenAcquisitionFailedException("giving up after " + attempt.number() + " attempts", attempt, failure);
-        }
         if (!rules.getExceptionPredicate().test(failure)) {
+            listener.attemptFailed(failure, RetryListener.Decision.NOT_RETRYABLE);
             throw new TokenAcquisitionFailedException("not retryable", attempt, failure);
+        }
+        if (attempt.number() >= rules.getMaxAttempts()) {
+            listener.attemptFailed(failure, RetryListener.Decision.ATTEMPTS_EXHAUSTED);
+            throw new TokenAcquisitionFailedException("giving up after " + attempt.number() + " attempts", attempt, failure);
         }
         Duration delay = Duration.ofMillis(rules.getIntervalBiFunction().apply(attempt.number(), null));
         if (deadline != null && Instant.now().plus(delay).plus(MINIMUM_ATTEMPT).isAfter(deadline)) {
+            listener.attemptFailed(failure, RetryListener.Decision.DEADLINE);
             throw new TokenAcquisitionFailedException("no time left before the call's deadline", attempt, failure);
         }
+        listener.attemptFailed(failure, RetryListener.Decision.RETRIED);
         return RefreshRetryTokenResponse.create(new Attempt(attempt.number() + 1), delay);
     }
 
@@ -145,7 +162,7 @@ public final class GatewayRetryStrategy implements RetryStrategy {
 
         @Override
         public GatewayRetryStrategy build() {
-            return new GatewayRetryStrategy(RetryConfig.from(from.rules).maxAttempts(maxAttempts).build(), from.deadline);
+            return new GatewayRetryStrategy(RetryConfig.from(from.rules).maxAttempts(maxAttempts).build(), from.deadline, from.listener);
         }
 
         private static UnsupportedOperationException unsupported() {

@@ -34,6 +34,7 @@ final class ResultCache {
     ResultCache(int maxEntries) {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maxEntries)
+                .recordStats()
                 .expireAfter(new Expiry<Key, Entry>() {
                     @Override
                     public long expireAfterCreate(Key key, Entry entry, long now) {
@@ -77,6 +78,11 @@ final class ResultCache {
         if (!Boolean.TRUE.equals(result.isError()) && !ttl.isZero()) {
             entries.put(key, new Entry(result, Instant.now(), ttl));
         }
+    }
+
+    /** The Caffeine cache, for its statistics (hits, misses, evictions) in the metrics. */
+    Cache<?, ?> statistics() {
+        return entries;
     }
 
     void clear() {

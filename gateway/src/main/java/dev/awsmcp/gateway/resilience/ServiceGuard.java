@@ -6,8 +6,10 @@ import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.toolset.api.ToolResult;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -30,9 +32,9 @@ final class ServiceGuard {
     private final CircuitBreakerConfig breakerConfig;
     private final BulkheadConfig bulkheadConfig;
     private final Duration openFor;
-    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final CircuitBreakerRegistry breakers;
     private final Map<String, Instant> openedAt = new ConcurrentHashMap<>();
-    private final Map<String, Bulkhead> bulkheads = new ConcurrentHashMap<>();
+    private final BulkheadRegistry bulkheads;
 
     ServiceGuard(ResilienceConfig.Breaker breaker, ResilienceConfig.Bulkhead bulkhead) {
         this.openFor = Durations.parse(breaker.openFor(), "resilience.breaker.openFor");
@@ -48,6 +50,13 @@ final class ServiceGuard {
                 .maxConcurrentCalls(bulkhead.maxConcurrentCalls())
                 .maxWaitDuration(Duration.ZERO)
                 .build();
+        this.breakers = CircuitBreakerRegistry.of(breakerConfig);
+        this.bulkheads = BulkheadRegistry.of(bulkheadConfig);
+        breakers.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher().onStateTransition(e -> {
+            if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                openedAt.put(e.getCircuitBreakerName(), Instant.now());
+            }
+        }));
     }
 
     /** Runs {@code call} for {@code instance} when its breaker and bulkhead allow; otherwise a failed future with {@link CallRejectedException}. */
@@ -60,7 +69,7 @@ final class ServiceGuard {
                     + " is failing; the gateway stopped calling it for " + secondsOpen(breaker.getName())
                     + "s. Try again later or use another toolset meanwhile."));
         }
-        Bulkhead bulkhead = bulkheads.computeIfAbsent(instance.id(), id -> Bulkhead.of(id, bulkheadConfig));
+        Bulkhead bulkhead = bulkheads.bulkhead(instance.id());
         if (!bulkhead.tryAcquirePermission()) {
             breaker.releasePermission();
             return CompletableFuture.failedFuture(new CallRejectedException("BULKHEAD_FULL", service + " is already running "
@@ -84,16 +93,18 @@ final class ServiceGuard {
         return breaker(toolsetId + "/" + region).getState();
     }
 
+    /** The breakers, named {@code <toolset id>/<region>}, created on first use (for metrics). */
+    CircuitBreakerRegistry breakers() {
+        return breakers;
+    }
+
+    /** The bulkheads, named by toolset id, created on first use (for metrics). */
+    BulkheadRegistry bulkheads() {
+        return bulkheads;
+    }
+
     private CircuitBreaker breaker(String name) {
-        return breakers.computeIfAbsent(name, n -> {
-            CircuitBreaker breaker = CircuitBreaker.of(n, breakerConfig);
-            breaker.getEventPublisher().onStateTransition(e -> {
-                if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-                    openedAt.put(n, Instant.now());
-                }
-            });
-            return breaker;
-        });
+        return breakers.circuitBreaker(name);
     }
 
     private long secondsOpen(String name) {

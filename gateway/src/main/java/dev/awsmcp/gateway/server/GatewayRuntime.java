@@ -14,6 +14,10 @@ import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.guard.SecretRedactor;
 import dev.awsmcp.gateway.identity.AssumedRoles;
+import dev.awsmcp.gateway.ops.GatewayMetrics;
+import dev.awsmcp.gateway.ops.GatewayOperations;
+import dev.awsmcp.gateway.ops.Readiness;
+import dev.awsmcp.gateway.ops.ToolsetHealth;
 import dev.awsmcp.gateway.resilience.CallResilience;
 import dev.awsmcp.gateway.session.SessionStore;
 import dev.awsmcp.gateway.session.SessionStores;
@@ -60,10 +64,11 @@ public final class GatewayRuntime implements AutoCloseable {
     private final ToolCallPipeline pipeline;
     private final McpServerFactory servers;
     private final SessionStore sessions;
+    private final GatewayOperations operations;
 
     private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies,
             DefaultCredentialsProvider credentials, AuditLog audit, InjectionDetector detector, CallResilience resilience,
-            SessionStore sessions) {
+            SessionStore sessions, GatewayMetrics metrics) {
         this.config = config;
         this.sessions = sessions;
         this.clients = clients;
@@ -76,15 +81,28 @@ public final class GatewayRuntime implements AutoCloseable {
                 config.sts().endpoint() == null ? null : URI.create(config.sts().endpoint()), null));
         AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch);
         Duration callTimeout = Durations.parse(config.limits().callTimeout(), "limits.callTimeout");
-        this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, new CallCredentials(credentials, roles),
+        CallCredentials callCredentials = new CallCredentials(credentials, roles);
+        this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, callCredentials,
                 dispatch, policies, audit, clients.requestIds(), new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector),
                 resilience, SessionStores.rateLimiter(sessions, Clock.systemUTC()));
+        this.operations = operations(config, metrics, callCredentials, resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));
         audit.append(PolicyReloadRecord.accepted("startup", teams(policies.current()), policies.current().fingerprint()));
         policies.onChange((before, after) -> resilience.clearCache());
         policies.onChange((before, after) -> audit.append(PolicyReloadRecord.accepted("reload", teams(after), after.fingerprint())));
         policies.onRejected((kept, problems) -> audit.append(PolicyReloadRecord.rejected(teams(kept), kept.fingerprint(), problems)));
+    }
+
+    private GatewayOperations operations(GatewayConfig config, GatewayMetrics metrics, CallCredentials callCredentials,
+            CallResilience resilience) {
+        pipeline.observe(metrics::toolCall);
+        metrics.bindResilience(resilience);
+        metrics.bindAudit(audit);
+        ToolsetHealth toolsets = new ToolsetHealth(callCredentials, resilience, dispatch,
+                Durations.parse(config.admin().toolsetCheckTtl(), "admin.toolsetCheckTtl"),
+                Durations.parse(config.admin().toolsetCheckTimeout(), "admin.toolsetCheckTimeout"));
+        return new GatewayOperations(metrics, toolsets, new Readiness(policies, audit, registry, toolsets), registry);
     }
 
     /**
@@ -101,10 +119,11 @@ public final class GatewayRuntime implements AutoCloseable {
      * {@code detector} as the result guard's injection detector.
      */
     public static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors, InjectionDetector detector) {
+        GatewayMetrics metrics = new GatewayMetrics();
         CallResilience resilience = CallResilience.create(config.resilience(),
-                Durations.parse(config.limits().callTimeout(), "limits.callTimeout"));
+                Durations.parse(config.limits().callTimeout(), "limits.callTimeout"), metrics.retries());
         AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS, new AwsRequestIds(), awsInterceptors,
-                resilience.retryStrategy());
+                resilience.retryStrategy(), metrics::awsRequests);
         DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         ToolsetRegistry registry = null;
         PolicyStore store = null;
@@ -117,7 +136,7 @@ public final class GatewayRuntime implements AutoCloseable {
             store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
                     policies.watch() ? Durations.parse(policies.pollInterval(), "policies.pollInterval") : null);
             AuditLog audit = AuditLogFactory.create(config.audit(), clients, credentials);
-            return new GatewayRuntime(config, clients, registry, store, credentials, audit, detector, resilience, sessions);
+            return new GatewayRuntime(config, clients, registry, store, credentials, audit, detector, resilience, sessions, metrics);
         } catch (RuntimeException e) {
             if (sessions != null) {
                 sessions.close();
@@ -130,6 +149,7 @@ public final class GatewayRuntime implements AutoCloseable {
             }
             clients.close();
             credentials.close();
+            metrics.close();
             throw e;
         }
     }
@@ -169,6 +189,14 @@ public final class GatewayRuntime implements AutoCloseable {
         return audit;
     }
 
+    /**
+     * Metrics, toolset health checks and readiness, as the admin listener serves them; graceful shutdown
+     * calls {@code operations().readiness().startDraining()} so that readiness answers 503 while draining.
+     */
+    public GatewayOperations operations() {
+        return operations;
+    }
+
     @Override
     public void close() {
         dispatch.shutdown();
@@ -184,6 +212,7 @@ public final class GatewayRuntime implements AutoCloseable {
         audit.close();
         clients.close();
         credentials.close();
+        operations.metrics().close();
     }
 
     static ThreadFactory named(String prefix) {

@@ -2,7 +2,10 @@ package dev.awsmcp.gateway.server;
 
 import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.ServerConfig;
+import dev.awsmcp.gateway.config.AdminConfig;
 import dev.awsmcp.gateway.mcp.McpServerFactory;
+import dev.awsmcp.gateway.ops.AdminServer;
+import dev.awsmcp.gateway.ops.GatewayMetrics;
 import dev.awsmcp.gateway.transport.JsonRpcErrors;
 import dev.awsmcp.gateway.transport.RequestGuardHandler;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;
@@ -40,9 +43,11 @@ public final class HttpGateway implements AutoCloseable {
     private final InboundAuthentication authentication;
     private final RequestDrain drain;
     private final GatewayRuntime runtime;
+    private final AdminServer admin;
 
     private HttpGateway(Vertx vertx, StreamableHttpTransport transport, McpAsyncServer mcp, HttpServer server, ServerConfig config,
-            InboundAuthentication authentication, RequestDrain drain, GatewayRuntime runtime) {
+            InboundAuthentication authentication, RequestDrain drain, GatewayRuntime runtime, AdminServer admin) {
+        this.admin = admin;
         this.vertx = vertx;
         this.drain = drain;
         this.runtime = runtime;
@@ -59,7 +64,8 @@ public final class HttpGateway implements AutoCloseable {
      */
     public static HttpGateway start(GatewayRuntime runtime) throws Exception {
         ServerConfig config = runtime.config().server();
-        Vertx vertx = Vertx.vertx();
+        GatewayMetrics metrics = runtime.operations().metrics();
+        Vertx vertx = Vertx.builder().with(metrics.vertxOptions()).withMetrics(metrics.vertxMetricsFactory()).build();
         try {
             InboundAuthentication authentication = InboundAuthentication.create(vertx, runtime.config().auth(), config.path());
             authentication.start(10);
@@ -81,7 +87,10 @@ public final class HttpGateway implements AutoCloseable {
                     .requestHandler(router)
                     .listen()
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            HttpGateway gateway = new HttpGateway(vertx, transport, mcp, server, config, authentication, drain, runtime);
+            metrics.bindSessions(transport::sessionCount);
+            AdminConfig adminConfig = runtime.config().admin();
+            AdminServer admin = adminConfig.enabled() ? AdminServer.start(adminConfig, runtime.operations()) : null;
+            HttpGateway gateway = new HttpGateway(vertx, transport, mcp, server, config, authentication, drain, runtime, admin);
             LOG.info("MCP endpoint listening on {}", gateway.mcpUrl());
             return gateway;
         } catch (Exception e) {
@@ -132,6 +141,11 @@ public final class HttpGateway implements AutoCloseable {
         return URI.create("http://" + host + ":" + port() + config.path());
     }
 
+    /** The admin listener (health, metrics), if enabled. */
+    public java.util.Optional<AdminServer> admin() {
+        return java.util.Optional.ofNullable(admin);
+    }
+
     /** The MCP transport, for per-session notifications. */
     public StreamableHttpTransport transport() {
         return transport;
@@ -150,6 +164,7 @@ public final class HttpGateway implements AutoCloseable {
     public void shutdown(Duration drainTimeout) {
         long start = System.nanoTime();
         drain.drain();
+        runtime.operations().readiness().startDraining();
         LOG.info("shutdown: draining {} request(s) in flight (server.drainTimeout {})", drain.inFlight(), drainTimeout);
         boolean drained = awaitIdle(start + drainTimeout.toNanos());
         if (!drained) {
@@ -184,6 +199,9 @@ public final class HttpGateway implements AutoCloseable {
         }
         try {
             server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            if (admin != null) {
+                admin.close();
+            }
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("closing the HTTP server failed", e);

@@ -39,6 +39,7 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
     private final AwsRequestIds requestIds;
     private final List<ExecutionInterceptor> extraInterceptors;
     private final RetryStrategy retryStrategy;
+    private final java.util.function.Function<String, ExecutionInterceptor> observer;
 
     /** Creates the shared HTTP client; {@code maxConnections} bounds concurrent AWS connections. */
     public AwsClientFactory(int maxConnections) {
@@ -61,6 +62,16 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
      */
     public AwsClientFactory(int maxConnections, AwsRequestIds requestIds, List<ExecutionInterceptor> extraInterceptors,
             RetryStrategy retryStrategy) {
+        this(maxConnections, requestIds, extraInterceptors, retryStrategy, null);
+    }
+
+    /**
+     * The same, adding to each client the interceptor {@code observer} makes for the client's owner: the
+     * toolset id, or {@code gateway} for the gateway's own clients (metrics of every AWS request); null for none.
+     */
+    public AwsClientFactory(int maxConnections, AwsRequestIds requestIds, List<ExecutionInterceptor> extraInterceptors,
+            RetryStrategy retryStrategy, java.util.function.Function<String, ExecutionInterceptor> observer) {
+        this.observer = observer;
         this.requestIds = requestIds;
         this.retryStrategy = retryStrategy;
         this.extraInterceptors = List.copyOf(extraInterceptors);
@@ -73,7 +84,7 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
 
     @Override
     public <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> C buildClient(B builder, ToolsetConfig config) {
-        return build(builder, config.region(), config.endpoint(), NO_DEFAULT_CREDENTIALS);
+        return build(builder, config.region(), config.endpoint(), NO_DEFAULT_CREDENTIALS, config.id());
     }
 
     /**
@@ -82,7 +93,7 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
      */
     public <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> C buildGatewayClient(B builder, Region region,
             URI endpoint, AwsCredentialsProvider credentials) {
-        return build(builder, region, endpoint, credentials);
+        return build(builder, region, endpoint, credentials, "gateway");
     }
 
     /** The request ids every client reports. */
@@ -91,11 +102,14 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> C build(B builder, Region region, URI endpoint,
-            AwsCredentialsProvider credentials) {
+            AwsCredentialsProvider credentials, String owner) {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
                 .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, "mcp-gateway/" + GatewayVersion.current())
                 .retryStrategy(retryStrategy)
                 .addExecutionInterceptor(requestIds);
+        if (observer != null) {
+            overrides.addExecutionInterceptor(observer.apply(owner));
+        }
         extraInterceptors.forEach(overrides::addExecutionInterceptor);
         builder.httpClient(httpClient)
                 .region(region)

@@ -44,6 +44,7 @@ class MultiInstanceIT {
         config = dir.resolve("gateway.yaml");
         Files.writeString(config, """
                 server: { host: 127.0.0.1, port: "${GATEWAY_PORT:0}" }
+                admin: { port: 0 }
                 auth: { apiKeys: { file: "%s" } }
                 toolsets:
                   - { id: ddb, type: dynamodb, region: us-east-1, endpoint: "%s" }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.resilience.FaultInjector.Fault;
 import dev.awsmcp.gateway.testing.EmulatorClients;
-import dev.awsmcp.gateway.testing.McpHttp;
+import dev.awsmcp.gateway.testing.McpToolClient;
+import dev.awsmcp.gateway.testing.MetricsScrape;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Faults between the SDK and moto, through the real gateway: each test checks what the model reads,
- * how many AWS attempts were made and the audit record of the call.
+ * how many AWS attempts were made, the audit record of the call and its metrics (scraped from the
+ * admin listener's /metrics over HTTP).
  */
 @ExtendWith(LocalAwsExtension.class)
 class FaultInjectionTest {
@@ -43,12 +45,20 @@ class FaultInjectionTest {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
                 + FAST_RETRIES, List.of(faults))) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             faults.inject(Fault.THROTTLE, 3);
             JsonNode result = client.call("ddb__list_tables", "{}");
             assertThat(result.path("isError").asBoolean()).as(result.toString()).isFalse();
             assertThat(faults.attempts()).isEqualTo(4);
             assertThat(lastRecord(gateway).path("outcome").asText()).isEqualTo("success");
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_throttled_total", "service", "DynamoDb", "error_code", "ThrottlingException")).isEqualTo(3);
+            assertThat(metrics.value("gateway_aws_retries_total", "toolset", "ddb", "service", "DynamoDb", "operation", "ListTables"))
+                    .isEqualTo(3);
+            assertThat(metrics.value("gateway_aws_requests_seconds_count", "toolset", "ddb", "operation", "ListTables", "outcome", "success"))
+                    .isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_errors_total")).isZero();
+            assertThat(metrics.value("gateway_tool_calls_seconds_count", "tool", "ddb__list_tables", "outcome", "success")).isEqualTo(1);
         }
     }
 
@@ -57,7 +67,7 @@ class FaultInjectionTest {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
                 + FAST_RETRIES, List.of(faults))) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             faults.inject(Fault.THROTTLE, 100);
             JsonNode result = client.call("ddb__list_tables", "{}");
             assertThat(result.path("isError").asBoolean()).isTrue();
@@ -66,6 +76,13 @@ class FaultInjectionTest {
             JsonNode record = lastRecord(gateway);
             assertThat(record.path("outcome").asText()).isEqualTo("tool_error");
             assertThat(record.path("error_kind").asText()).isEqualTo("THROTTLED");
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_throttled_total", "service", "DynamoDb", "error_code", "ThrottlingException")).isEqualTo(4);
+            assertThat(metrics.value("gateway_aws_retries_stopped_total", "service", "DynamoDb", "reason", "attempts")).isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_errors_total", "toolset", "ddb", "operation", "ListTables", "error_code",
+                    "ThrottlingException")).isEqualTo(1);
+            assertThat(metrics.value("gateway_tool_errors_total", "tool", "ddb__list_tables", "error_kind", "THROTTLED")).isEqualTo(1);
+            assertThat(metrics.value("gateway_tool_calls_seconds_count", "tool", "ddb__list_tables", "outcome", "tool_error")).isEqualTo(1);
         }
     }
 
@@ -74,7 +91,7 @@ class FaultInjectionTest {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
                 + FAST_RETRIES + "  breaker: { minimumCalls: 3, failureRateThreshold: 50, openFor: 1s }\n", List.of(faults))) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             faults.inject(Fault.SERVER_ERROR, Integer.MAX_VALUE);
             for (int i = 0; i < 3; i++) {
                 assertThat(client.call("ddb__list_tables", "{}").at("/_meta/errorKind").asText()).isEqualTo("UPSTREAM");
@@ -85,12 +102,23 @@ class FaultInjectionTest {
             assertThat(text(refused)).contains("dynamodb (toolset ddb) in us-east-1 is failing; the gateway stopped calling it for 1s");
             assertThat(faults.attempts()).as("an open breaker does not reach AWS").isEqualTo(attemptsWhenOpened);
             assertThat(lastRecord(gateway).path("error_kind").asText()).isEqualTo("CIRCUIT_OPEN");
+            MetricsScrape open = MetricsScrape.of(gateway);
+            assertThat(open.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "open")).isEqualTo(1);
+            assertThat(open.value("resilience4j_circuitbreaker_not_permitted_calls_total", "name", "ddb/us-east-1")).isEqualTo(1);
+            assertThat(open.value("gateway_aws_errors_total", "toolset", "ddb", "error_code", "InternalServerError")).isEqualTo(3);
+            assertThat(open.value("gateway_aws_retries_stopped_total", "service", "DynamoDb", "reason", "attempts")).isEqualTo(3);
+            assertThat(open.value("gateway_tool_errors_total", "tool", "ddb__list_tables", "error_kind", "UPSTREAM")).isEqualTo(3);
+            assertThat(open.value("gateway_tool_errors_total", "tool", "ddb__list_tables", "error_kind", "CIRCUIT_OPEN")).isEqualTo(1);
 
             faults.heal();
             Thread.sleep(1_100);
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).as("half-open probe").isFalse();
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).as("closed again").isFalse();
             assertThat(lastRecord(gateway).path("outcome").asText()).isEqualTo("success");
+            MetricsScrape closed = MetricsScrape.of(gateway);
+            assertThat(closed.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "open")).isZero();
+            assertThat(closed.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "closed")).isEqualTo(1);
+            assertThat(closed.value("gateway_tool_calls_seconds_count", "tool", "ddb__list_tables", "outcome", "success")).isEqualTo(2);
         }
     }
 
@@ -100,9 +128,9 @@ class FaultInjectionTest {
                 RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
                         + dynamo("ddb", aws.endpoint().toString()) + dynamo("slow", slow.endpoint().toString())
                         + "limits: { callTimeout: 2s }\n" + FAST_RETRIES + "  bulkhead: { maxConcurrentCalls: 1 }\n")) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             long start = System.nanoTime();
-            CompletableFuture<JsonNode> hanging = CompletableFuture.supplyAsync(() -> new Client(gateway).call("slow__list_tables", "{}"));
+            CompletableFuture<JsonNode> hanging = CompletableFuture.supplyAsync(() -> new McpToolClient(gateway).call("slow__list_tables", "{}"));
             Thread.sleep(300);
             JsonNode full = client.call("slow__list_tables", "{\"limit\":3}");
             assertThat(full.at("/_meta/errorKind").asText()).isEqualTo("BULKHEAD_FULL");
@@ -119,6 +147,12 @@ class FaultInjectionTest {
             List<JsonNode> slowRecords = records.stream().filter(r -> r.path("tool").asText().equals("slow__list_tables")).toList();
             assertThat(slowRecords).extracting(r -> r.path("error_kind").asText()).containsExactly("BULKHEAD_FULL", "TIMEOUT");
             assertThat(slowRecords.get(1).path("outcome").asText()).isEqualTo("timeout");
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_tool_calls_seconds_count", "tool", "slow__list_tables", "outcome", "timeout")).isEqualTo(1);
+            assertThat(metrics.value("gateway_tool_errors_total", "tool", "slow__list_tables", "error_kind", "BULKHEAD_FULL")).isEqualTo(1);
+            assertThat(metrics.value("gateway_tool_errors_total", "tool", "slow__list_tables", "error_kind", "TIMEOUT")).isEqualTo(1);
+            assertThat(metrics.value("resilience4j_bulkhead_max_allowed_concurrent_calls", "name", "slow")).isEqualTo(1);
+            assertThat(metrics.value("gateway_tool_calls_seconds_count", "tool", "ddb__list_tables", "outcome", "success")).isEqualTo(5);
         }
     }
 
@@ -127,11 +161,15 @@ class FaultInjectionTest {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
                 + FAST_RETRIES, List.of(faults))) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             faults.inject(Fault.RESET, 2);
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).isFalse();
             assertThat(faults.attempts()).isEqualTo(3);
             assertThat(lastRecord(gateway).path("outcome").asText()).isEqualTo("success");
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_retries_total", "toolset", "ddb", "operation", "ListTables")).isEqualTo(2);
+            assertThat(metrics.value("gateway_aws_throttled_total")).as("resets are not throttles").isZero();
+            assertThat(metrics.value("gateway_aws_requests_seconds_count", "toolset", "ddb", "outcome", "success")).isEqualTo(1);
         }
     }
 
@@ -140,7 +178,7 @@ class FaultInjectionTest {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
                 + FAST_RETRIES, List.of(faults))) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             String put = "{\"table\":\"orders\",\"item\":{\"pk\":\"p1\"}}";
             faults.inject(Fault.SERVER_ERROR, 10);
             assertThat(client.call("ddb__put_item", put).at("/_meta/errorKind").asText()).isEqualTo("UPSTREAM");
@@ -154,6 +192,12 @@ class FaultInjectionTest {
             faults.inject(Fault.THROTTLE, 1);
             client.call("ddb__put_item", put);
             assertThat(faults.attempts()).as("a throttled write did not run: retried").isEqualTo(4);
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_retries_total", "toolset", "ddb", "operation", "PutItem")).as("only the throttled one")
+                    .isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_errors_total", "operation", "PutItem", "error_code", "InternalServerError")).isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_errors_total", "operation", "PutItem", "error_code", "IOError")).isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_retries_stopped_total")).as("not retryable is no give-up").isZero();
         }
     }
 
@@ -162,7 +206,7 @@ class FaultInjectionTest {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
                 + dynamo("ddb", aws.endpoint().toString()), List.of(faults))) {
-            Client client = new Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             JsonNode first = client.call("ddb__list_tables", "{\"limit\":5}");
             JsonNode second = client.call("ddb__list_tables", "{\"limit\":5}");
             assertThat(faults.attempts()).isEqualTo(1);
@@ -176,6 +220,10 @@ class FaultInjectionTest {
             client.call("ddb__put_item", put);
             client.call("ddb__put_item", put);
             assertThat(faults.attempts()).isEqualTo(3);
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("cache_gets_total", "cache", "results", "result", "hit")).isEqualTo(1);
+            assertThat(metrics.value("cache_gets_total", "cache", "results", "result", "miss")).as("writes never look").isEqualTo(1);
+            assertThat(metrics.value("cache_size", "cache", "results")).as("one entry: the read").isEqualTo(1);
         }
     }
 
@@ -202,32 +250,6 @@ class FaultInjectionTest {
             return Json.mapper().readTree(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One MCP session with the gateway. */
-    static final class Client {
-        private final McpHttp http;
-        private final String session;
-        private int id = 1;
-
-        Client(RunningGateway gateway) {
-            try {
-                this.http = new McpHttp(gateway.url());
-                this.session = http.initialize();
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** The result of one tools/call. */
-        synchronized JsonNode call(String tool, String arguments) {
-            try {
-                String body = http.post(McpHttp.toolsCall(++id, tool, arguments), "Mcp-Session-Id", session).body();
-                return Json.mapper().readTree(McpHttp.sseData(body).get(0)).path("result");
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.awsmcp.gateway.resilience;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsmcp.gateway.resilience.FaultInjectionTest.Client;
+import dev.awsmcp.gateway.testing.McpToolClient;
 import dev.awsmcp.gateway.resilience.FaultInjector.Fault;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
@@ -37,7 +37,7 @@ class ResilienceBench {
             try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
                     + FaultInjectionTest.dynamo("ddb", aws.endpoint().toString())
                     + "resilience: { cache: { enabled: " + cache + " } }\n", List.of(counter))) {
-                Client client = new Client(gateway);
+                McpToolClient client = new McpToolClient(gateway);
                 List<Long> micros = new ArrayList<>();
                 for (int round = 0; round < ROUNDS; round++) {
                     for (int limit = 1; limit <= CALLS_PER_ROUND; limit++) {
@@ -59,7 +59,7 @@ class ResilienceBench {
             try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
                     + FaultInjectionTest.dynamo("ddb", aws.endpoint().toString())
                     + "resilience: { cache: { enabled: false } }\n", List.of(faults))) {
-                Client client = new Client(gateway);
+                McpToolClient client = new McpToolClient(gateway);
                 faults.injectRandomly(Fault.THROTTLE, probability);
                 int completed = 0;
                 int errors = 0;

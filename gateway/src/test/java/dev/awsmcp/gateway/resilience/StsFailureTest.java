@@ -5,6 +5,9 @@ import static dev.awsmcp.gateway.resilience.FaultInjectionTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.gateway.testing.EmulatorClients;
+import dev.awsmcp.gateway.testing.McpToolClient;
+import dev.awsmcp.gateway.testing.MetricsScrape;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
@@ -24,7 +27,7 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 /**
  * STS failures through the real gateway: the call is a clear tool error naming the role, the toolset
- * never runs, and the audit record says what happened. Moto's STS never refuses, so AccessDenied and
+ * never runs, and the audit record and the metrics say what happened. Moto's STS never refuses, so AccessDenied and
  * throttling are injected at the SDK boundary, for AssumeRole only.
  */
 @ExtendWith(LocalAwsExtension.class)
@@ -34,7 +37,7 @@ class StsFailureTest {
 
     @BeforeAll
     static void emulatorCredentials() {
-        FaultInjectionTest.emulatorCredentials();
+        EmulatorClients.useEmulatorCredentials();
     }
 
     /** Fails every AssumeRole with {@code code}; counts AssumeRole attempts and every other request. */
@@ -72,7 +75,7 @@ class StsFailureTest {
     void accessDeniedByStsIsAToolErrorNamingTheRoleAndTheTrustPolicyFix(LocalAws aws) throws Exception {
         StsRefusal refusal = new StsRefusal(403, "AccessDenied");
         try (RunningGateway gateway = RunningGateway.start(config(aws, aws.endpoint().toString()), List.of(refusal))) {
-            JsonNode result = new FaultInjectionTest.Client(gateway).call("ddb__list_tables", "{}");
+            JsonNode result = new McpToolClient(gateway).call("ddb__list_tables", "{}");
             assertThat(result.path("isError").asBoolean()).isTrue();
             assertThat(text(result)).startsWith("cannot assume role " + ROLE + " for team test: AccessDenied")
                     .contains("sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession");
@@ -81,6 +84,12 @@ class StsFailureTest {
             JsonNode record = lastRecord(gateway);
             assertThat(record.path("outcome").asText()).isEqualTo("tool_error");
             assertThat(record.path("error_kind").asText()).isEqualTo("ACCESS_DENIED");
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_errors_total", "toolset", "sts", "service", "Sts", "operation", "AssumeRole",
+                    "error_code", "AccessDenied")).isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_retries_total", "operation", "AssumeRole")).isZero();
+            assertThat(metrics.has("gateway_aws_requests_seconds_count", "toolset", "ddb")).as("the toolset never ran").isFalse();
+            assertThat(metrics.value("gateway_tool_errors_total", "tool", "ddb__list_tables", "error_kind", "ACCESS_DENIED")).isEqualTo(1);
         }
     }
 
@@ -88,11 +97,16 @@ class StsFailureTest {
     void throttledStsIsRetriedThenReportedAsThrottled(LocalAws aws) throws Exception {
         StsRefusal refusal = new StsRefusal(400, "Throttling");
         try (RunningGateway gateway = RunningGateway.start(config(aws, aws.endpoint().toString()), List.of(refusal))) {
-            JsonNode result = new FaultInjectionTest.Client(gateway).call("ddb__list_tables", "{}");
+            JsonNode result = new McpToolClient(gateway).call("ddb__list_tables", "{}");
             assertThat(result.path("isError").asBoolean()).isTrue();
             assertThat(text(result)).contains("cannot assume role " + ROLE).contains("Throttling");
             assertThat(refusal.assumeRoleAttempts).as("retried like any throttled request").hasValue(3);
             assertThat(lastRecord(gateway).path("error_kind").asText()).isEqualTo("THROTTLED");
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_throttled_total", "service", "Sts", "error_code", "Throttling")).isEqualTo(3);
+            assertThat(metrics.value("gateway_aws_retries_total", "toolset", "sts", "operation", "AssumeRole")).isEqualTo(2);
+            assertThat(metrics.value("gateway_aws_retries_stopped_total", "service", "Sts", "reason", "attempts")).isEqualTo(1);
+            assertThat(metrics.value("gateway_tool_errors_total", "tool", "ddb__list_tables", "error_kind", "THROTTLED")).isEqualTo(1);
         }
     }
 
@@ -103,12 +117,18 @@ class StsFailureTest {
             closedPort = socket.getLocalPort();
         }
         try (RunningGateway gateway = RunningGateway.start(config(aws, "http://127.0.0.1:" + closedPort), List.of())) {
-            FaultInjectionTest.Client client = new FaultInjectionTest.Client(gateway);
+            McpToolClient client = new McpToolClient(gateway);
             JsonNode result = client.call("ddb__list_tables", "{}");
             assertThat(result.path("isError").asBoolean()).isTrue();
             assertThat(text(result)).contains("cannot assume role " + ROLE).contains("STS could not be reached");
             assertThat(lastRecord(gateway).path("error_kind").asText()).isEqualTo("UPSTREAM");
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).as("still answers").isTrue();
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_errors_total", "toolset", "sts", "operation", "AssumeRole", "error_code",
+                    "ConnectionRefused")).as("each call tried STS again").isEqualTo(2);
+            assertThat(metrics.value("gateway_aws_retries_total", "toolset", "sts", "operation", "AssumeRole"))
+                    .as("a refused connection is retried").isEqualTo(4);
+            assertThat(metrics.value("gateway_tool_errors_total", "tool", "ddb__list_tables", "error_kind", "UPSTREAM")).isEqualTo(2);
         }
     }
 }

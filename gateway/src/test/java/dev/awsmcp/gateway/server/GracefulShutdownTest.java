@@ -105,6 +105,7 @@ class GracefulShutdownTest {
 
     private Path start(String drainTimeout) throws Exception {
         Path config = RunningGateway.configFile("server: { host: 127.0.0.1, port: 0, drainTimeout: " + drainTimeout + " }\n"
+                + "admin: { port: 0 }\n"
                 + "toolsets:\n  - { id: t, type: test-echo, region: us-east-1 }\nlimits: { callTimeout: 10s }\n");
         gateway = GatewayProcess.serve(config);
         return config;

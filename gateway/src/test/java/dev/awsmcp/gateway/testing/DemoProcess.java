@@ -50,7 +50,7 @@ public final class DemoProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        DemoProcess demo = new DemoProcess(new ProcessBuilder(java, "-jar", jar.toString(), "demo", "--port", String.valueOf(port))
+        DemoProcess demo = new DemoProcess(new ProcessBuilder(java, "-jar", jar.toString(), "demo", "--port", String.valueOf(port), "--admin-port", "0")
                 .directory(root.toFile()).redirectErrorStream(true).start());
         demo.awaitReady();
         return demo;

@@ -54,7 +54,7 @@ public final class RunningGateway implements AutoCloseable {
     private static RunningGateway start(String yaml,
             java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> awsInterceptors, InjectionDetector detector) {
         GatewayConfig config = new ConfigLoader().load(configFile(yaml));
-        GatewayConfig onRandomPort = config.withServer(config.server().withPort(0));
+        GatewayConfig onRandomPort = config.withServer(config.server().withPort(0)).withAdmin(config.admin().withPort(0));
         GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, awsInterceptors, detector);
         try {
             return new RunningGateway(runtime, HttpGateway.start(runtime));
@@ -139,6 +139,11 @@ public final class RunningGateway implements AutoCloseable {
 
     public URI url() {
         return http.mcpUrl();
+    }
+
+    /** The admin listener's base URL (health, metrics); the listener is on a random port unless disabled. */
+    public URI adminUrl() {
+        return http.admin().orElseThrow(() -> new IllegalStateException("admin listener disabled")).url();
     }
 
     /** A client of the SDK for this gateway, authenticated with {@link #TEST_KEY}; add consumers, then build and initialize. */

@@ -1,0 +1,36 @@
+package dev.awsmcp.gateway.config;
+
+/**
+ * The admin listener: health checks and Prometheus metrics on a port of their own, apart from the MCP
+ * endpoint, so that they can stay on a private interface while the MCP port faces clients.
+ *
+ * @param enabled whether the admin listener runs (default true)
+ * @param host interface to bind; loopback by default (the endpoints have no authentication)
+ * @param port TCP port (default 9464); 0 picks a free one (tests)
+ * @param toolsetCheckTtl how long a toolset's health check result is reused (default 15s), so that
+ *     health probes never pile up on AWS
+ * @param toolsetCheckTimeout how long a toolset's health check may take before it counts as failed (default 5s)
+ */
+public record AdminConfig(Boolean enabled, String host, Integer port, String toolsetCheckTtl, String toolsetCheckTimeout) {
+    public AdminConfig {
+        enabled = enabled == null || enabled;
+        host = host == null || host.isBlank() ? "127.0.0.1" : host;
+        port = port == null ? 9464 : port;
+        toolsetCheckTtl = toolsetCheckTtl == null ? "15s" : toolsetCheckTtl;
+        toolsetCheckTimeout = toolsetCheckTimeout == null ? "5s" : toolsetCheckTimeout;
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("admin.port: " + port + " is not a TCP port; use 0..65535");
+        }
+        Durations.parse(toolsetCheckTtl, "admin.toolsetCheckTtl");
+        Durations.parse(toolsetCheckTimeout, "admin.toolsetCheckTimeout");
+    }
+
+    static AdminConfig defaults() {
+        return new AdminConfig(null, null, null, null, null);
+    }
+
+    /** The same listener on {@code port} (tests bind port 0). */
+    public AdminConfig withPort(int port) {
+        return new AdminConfig(enabled, host, port, toolsetCheckTtl, toolsetCheckTimeout);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.awsmcp.gateway.ops;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import dev.awsmcp.gateway.config.LoggingConfig;
+import java.util.Iterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Switches the console log between {@code text} (logback.xml's pattern, for people) and {@code json}
+ * (logback's own {@link JsonEncoder}: one JSON object per line with timestamp, level, thread, logger,
+ * formatted message, MDC and throwable, for log pipelines). The environment variable
+ * {@value #ENVIRONMENT} (or system property {@value #PROPERTY}) wins over the configuration file, so an
+ * operator can switch without editing it.
+ */
+public final class LogFormat {
+
+    /** Environment variable that overrides {@code logging.format}. */
+    public static final String ENVIRONMENT = "GATEWAY_LOG_FORMAT";
+    /** System property that overrides {@code logging.format} (and the environment variable). */
+    public static final String PROPERTY = "gateway.log.format";
+    static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n";
+
+    private LogFormat() {
+    }
+
+    /** Applies the override, if any, else {@code config}; a no-op when logback is not the SLF4J backend. */
+    public static void apply(LoggingConfig config) {
+        String override = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
+        LoggingConfig chosen = override == null || override.isBlank() ? config : new LoggingConfig(override);
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            use(context, chosen.json());
+        }
+    }
+
+    /** Puts a text or JSON encoder on every console appender of the root logger. */
+    static void use(LoggerContext context, boolean json) {
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+            if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) {
+                Encoder<ILoggingEvent> encoder = json ? json(context) : text(context);
+                appender.stop();
+                appender.setEncoder(encoder);
+                appender.start();
+            }
+        }
+    }
+
+    private static Encoder<ILoggingEvent> json(LoggerContext context) {
+        JsonEncoder encoder = new JsonEncoder();
+        encoder.setContext(context);
+        encoder.setWithSequenceNumber(false);
+        encoder.setWithNanoseconds(false);
+        encoder.setWithContext(false);
+        encoder.setWithMessage(false);
+        encoder.setWithArguments(false);
+        encoder.setWithKVPList(false);
+        encoder.setWithFormattedMessage(true);
+        encoder.start();
+        return encoder;
+    }
+
+    private static Encoder<ILoggingEvent> text(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(TEXT_PATTERN);
+        encoder.start();
+        return encoder;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.awsmcp.gateway.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.gateway.audit.AuditLog;
+import dev.awsmcp.gateway.policy.PolicyStore;
+import dev.awsmcp.gateway.toolset.ToolsetInstance;
+import dev.awsmcp.gateway.toolset.ToolsetRegistry;
+import dev.awsmcp.toolset.api.Json;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Whether this instance should get traffic: not while draining (shutdown started); otherwise when the
+ * configuration is loaded (it is, or the process would not run), a valid policy set is in force, the
+ * audit trail writes, and every toolset's health check passes. A rejected policy reload does not make
+ * the instance unready: it keeps serving the last good set, and the answer says so.
+ */
+public final class Readiness {
+
+    private final PolicyStore policies;
+    private final AuditLog audit;
+    private final ToolsetRegistry registry;
+    private final ToolsetHealth toolsets;
+    private volatile boolean draining;
+    private volatile int rejectedProblems;
+
+    /**
+     * @param policies the team policies in force
+     * @param audit the audit trail
+     * @param registry the configured toolsets
+     * @param toolsets their health checks
+     */
+    public Readiness(PolicyStore policies, AuditLog audit, ToolsetRegistry registry, ToolsetHealth toolsets) {
+        this.policies = policies;
+        this.audit = audit;
+        this.registry = registry;
+        this.toolsets = toolsets;
+        policies.onRejected((kept, problems) -> rejectedProblems = problems.size());
+        policies.onChange((before, after) -> rejectedProblems = 0);
+    }
+
+    /**
+     * Marks the instance as draining: from now on it reports not ready (so the load balancer stops
+     * sending new sessions) without calling AWS. For graceful shutdown; cannot be undone.
+     */
+    public void startDraining() {
+        draining = true;
+    }
+
+    /** True once {@link #startDraining()} was called. */
+    public boolean draining() {
+        return draining;
+    }
+
+    /** The readiness report; completes normally, within the toolset check timeout. */
+    public CompletableFuture<Report> check() {
+        ObjectNode checks = Json.object();
+        if (draining) {
+            checks.set("draining", check(false, "the gateway is shutting down"));
+            return CompletableFuture.completedFuture(new Report(false, checks));
+        }
+        checks.set("config", check(true, ""));
+        int teams = policies.current().teams().size();
+        int rejected = rejectedProblems;
+        checks.set("policies", check(true, teams + " team(s)" + (rejected == 0 ? ""
+                : "; the last reload was rejected (" + rejected + " problem(s), see the log), the last good set is served")));
+        boolean writing = audit.writing();
+        checks.set("audit", check(writing, writing ? "" : "the audit trail cannot write; tool calls are refused"));
+        List<CompletableFuture<ToolsetStatus>> pending = registry.instances().stream().map(toolsets::check).toList();
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            ObjectNode byId = checks.putObject("toolsets");
+            boolean ready = writing;
+            for (CompletableFuture<ToolsetStatus> status : pending) {
+                ToolsetStatus s = status.join();
+                byId.set(s.id(), s.toJson());
+                ready &= s.up();
+            }
+            return new Report(ready, checks);
+        });
+    }
+
+    private static ObjectNode check(boolean up, String detail) {
+        ObjectNode json = Json.object().put("status", up ? "UP" : "DOWN");
+        if (!detail.isEmpty()) {
+            json.put("detail", detail);
+        }
+        return json;
+    }
+
+    /**
+     * @param ready whether the instance should get traffic
+     * @param checks each check's status and detail
+     */
+    public record Report(boolean ready, ObjectNode checks) {
+
+        /** {@code {status: UP|DOWN, checks: {...}}}. */
+        public ObjectNode toJson() {
+            ObjectNode json = Json.object().put("status", ready ? "UP" : "DOWN");
+            json.set("checks", checks);
+            return json;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.awsmcp.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The {@code admin} and {@code logging} sections as operators write them. */
+class AdminConfigTest {
+
+    private static GatewayConfig load(String yaml) throws IOException {
+        Path file = Files.createTempFile("gateway", ".yaml");
+        Files.writeString(file, yaml);
+        return new ConfigLoader(name -> null).load(file);
+    }
+
+    @Test
+    void defaultsBindTheAdminListenerToLoopbackOn9464WithTextLogs() throws IOException {
+        GatewayConfig config = load("server: { port: 8080 }\n");
+        assertThat(config.admin()).isEqualTo(new AdminConfig(true, "127.0.0.1", 9464, "15s", "5s"));
+        assertThat(config.logging().format()).isEqualTo("text");
+    }
+
+    @Test
+    void readsEveryKey() throws IOException {
+        GatewayConfig config = load("admin: { enabled: false, host: 0.0.0.0, port: 0, toolsetCheckTtl: 1m, toolsetCheckTimeout: 2s }\n"
+                + "logging: { format: json }\n");
+        assertThat(config.admin()).isEqualTo(new AdminConfig(false, "0.0.0.0", 0, "1m", "2s"));
+        assertThat(config.logging().json()).isTrue();
+    }
+
+    @Test
+    void badValuesNameTheKeyAndTheFix() {
+        assertThatThrownBy(() -> load("admin: { port: 70000 }\n")).isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("admin.port: 70000 is not a TCP port; use 0..65535");
+        assertThatThrownBy(() -> load("admin: { toolsetCheckTtl: 0s }\n")).isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("admin.toolsetCheckTtl: must be greater than zero");
+        assertThatThrownBy(() -> load("admin: { prot: 1 }\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("admin.prot: unknown key; known keys here: enabled, host, port, toolsetCheckTimeout, toolsetCheckTtl");
+        assertThatThrownBy(() -> load("logging: { format: yaml }\n")).isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("logging.format: 'yaml' is not one of [text, json]");
+    }
+}

@@ -1,0 +1,170 @@
+package dev.awsmcp.gateway.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.gateway.config.AdminConfig;
+import dev.awsmcp.gateway.config.ConfigException;
+import dev.awsmcp.gateway.testing.EmulatorClients;
+import dev.awsmcp.gateway.testing.McpToolClient;
+import dev.awsmcp.gateway.testing.MetricsScrape;
+import dev.awsmcp.gateway.testing.RunningGateway;
+import dev.awsmcp.testkit.LocalAws;
+import dev.awsmcp.testkit.LocalAwsExtension;
+import dev.awsmcp.toolset.api.Json;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The admin listener's health endpoints over real HTTP, with toolsets on moto and one whose endpoint is
+ * a closed port: liveness, readiness with the failing toolset's reason, each toolset's own check,
+ * unknown ids, draining, and that probes share one cached check instead of piling up on AWS.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class HealthEndpointsTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void emulatorCredentials() {
+        EmulatorClients.useEmulatorCredentials();
+    }
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    static Answer get(URI admin, String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(admin.resolve(path)).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), Json.mapper().readTree(response.body()));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String toolset(String id, String type, String endpoint) {
+        return "  - { id: " + id + ", type: " + type + ", region: us-east-1, endpoint: \"" + endpoint + "\" }\n";
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void readyWhenEveryToolsetReachesItsServiceAndEachToolsetHasItsOwnCheck(LocalAws aws) {
+        String moto = aws.endpoint().toString();
+        try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + toolset("ddb", "dynamodb", moto)
+                + toolset("s3", "s3", moto) + toolset("logs", "logs", moto) + toolset("lambda", "lambda", moto))) {
+            URI admin = gateway.adminUrl();
+            assertThat(admin.getPort()).isNotEqualTo(gateway.url().getPort());
+            Answer live = get(admin, "/health/live");
+            assertThat(live.status()).isEqualTo(200);
+            assertThat(live.body().path("status").asText()).isEqualTo("UP");
+
+            Answer ready = get(admin, "/health/ready");
+            assertThat(ready.status()).as(ready.body().toString()).isEqualTo(200);
+            assertThat(ready.body().path("status").asText()).isEqualTo("UP");
+            assertThat(ready.body().at("/checks/policies/detail").asText()).isEqualTo("1 team(s)");
+            assertThat(ready.body().at("/checks/audit/status").asText()).isEqualTo("UP");
+            for (String id : List.of("ddb", "s3", "logs", "lambda")) {
+                assertThat(ready.body().at("/checks/toolsets/" + id + "/status").asText()).as(id).isEqualTo("UP");
+            }
+
+            Answer s3 = get(admin, "/health/toolsets/s3");
+            assertThat(s3.status()).isEqualTo(200);
+            assertThat(s3.body().path("toolset").asText()).isEqualTo("s3");
+            assertThat(s3.body().path("type").asText()).isEqualTo("s3");
+            assertThat(s3.body().path("status").asText()).isEqualTo("UP");
+
+            Answer unknown = get(admin, "/health/toolsets/nope");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.body().path("error").asText()).contains("[ddb, s3, logs, lambda]");
+            assertThat(get(admin, "/elsewhere").status()).isEqualTo(404);
+
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_requests_seconds_count", "toolset", "ddb", "operation", "ListTables"))
+                    .as("readiness and the per-toolset endpoint shared one cached check").isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_requests_seconds_count", "toolset", "s3", "operation", "ListBuckets")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void notReadyWithTheReasonWhileAToolsetsBackendIsDownAndProbesDoNotPileUp(LocalAws aws) throws Exception {
+        String down = "http://127.0.0.1:" + closedPort();
+        try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
+                + toolset("ddb", "dynamodb", aws.endpoint().toString()) + toolset("down", "dynamodb", down)
+                + "resilience:\n  retry: { maxAttempts: 2, baseDelay: 10ms, maxDelay: 20ms }\n")) {
+            URI admin = gateway.adminUrl();
+            List<CompletableFuture<Answer>> probes = IntStream.range(0, 8)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> get(admin, "/health/ready"))).toList();
+            for (CompletableFuture<Answer> probe : probes) {
+                Answer ready = probe.get();
+                assertThat(ready.status()).isEqualTo(503);
+                assertThat(ready.body().path("status").asText()).isEqualTo("DOWN");
+                assertThat(ready.body().at("/checks/toolsets/ddb/status").asText()).isEqualTo("UP");
+                assertThat(ready.body().at("/checks/toolsets/down/status").asText()).isEqualTo("DOWN");
+                assertThat(ready.body().at("/checks/toolsets/down/detail").asText()).contains("DynamoDB could not be reached");
+            }
+            Answer toolset = get(admin, "/health/toolsets/down");
+            assertThat(toolset.status()).isEqualTo(503);
+            assertThat(toolset.body().path("detail").asText()).contains("could not be reached");
+            assertThat(get(admin, "/health/toolsets/ddb").status()).isEqualTo(200);
+            assertThat(get(admin, "/health/live").status()).as("alive all the same").isEqualTo(200);
+
+            MetricsScrape metrics = MetricsScrape.of(gateway);
+            assertThat(metrics.value("gateway_aws_requests_seconds_count", "toolset", "down", "operation", "ListTables"))
+                    .as("nine probes, one check of the failing toolset").isEqualTo(1);
+            assertThat(metrics.value("gateway_aws_errors_total", "toolset", "down", "error_code", "ConnectionRefused")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void notReadyWhileDrainingWithoutCallingAws(LocalAws aws) {
+        try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
+                + toolset("ddb", "dynamodb", aws.endpoint().toString()))) {
+            gateway.runtime().operations().readiness().startDraining();
+            Answer ready = get(gateway.adminUrl(), "/health/ready");
+            assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.body().at("/checks/draining/detail").asText()).isEqualTo("the gateway is shutting down");
+            assertThat(ready.body().at("/checks/toolsets").isMissingNode()).isTrue();
+            assertThat(get(gateway.adminUrl(), "/health/live").status()).isEqualTo(200);
+            assertThat(MetricsScrape.of(gateway).has("gateway_aws_requests_seconds_count", "toolset", "ddb")).isFalse();
+        }
+    }
+
+    @Test
+    void anAdminPortInUseIsAConfigErrorNamingTheKey() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AdminConfig config = new AdminConfig(true, "127.0.0.1",
+                    taken.getLocalPort(), null, null);
+            assertThatThrownBy(() -> AdminServer.start(config, null))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("admin: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageEndingWith("choose another admin.port, or set admin.enabled: false");
+        }
+    }
+
+    @Test
+    void theAdminListenerCanBeTurnedOff() {
+        try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\nadmin: { enabled: false }\ntoolsets:\n"
+                + "  - { id: t, type: test-echo, region: us-east-1 }\n")) {
+            assertThat(gateway.http().admin()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.awsmcp.gateway.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.toolset.api.Json;
+import java.io.IOException;
+
+/** One initialized MCP session with a test gateway (API key {@link RunningGateway#TEST_KEY}) that calls tools. */
+public final class McpToolClient {
+
+    private final McpHttp http;
+    private final String session;
+    private int id = 1;
+
+    public McpToolClient(RunningGateway gateway) {
+        try {
+            this.http = new McpHttp(gateway.url());
+            this.session = http.initialize();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The result of one tools/call. */
+    public synchronized JsonNode call(String tool, String arguments) {
+        try {
+            String body = http.post(McpHttp.toolsCall(++id, tool, arguments), "Mcp-Session-Id", session).body();
+            return Json.mapper().readTree(McpHttp.sseData(body).get(0)).path("result");
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
