@@ -3,8 +3,10 @@
 // StreamableHTTPClientTransport. Runs on Node 20 or 22.
 //
 //   node e2e/ts-client.mjs --url URL [--header 'Name: value']... [--call TOOL [--args JSON]]
-//                          [--timeout MS] [--terminate]
+//                          [--timeout MS] [--cancel-after MS] [--terminate]
 //
+// --cancel-after MS aborts the call after MS milliseconds (the SDK sends notifications/cancelled);
+// "call" is then {"cancelled": true, "error": "..."}.
 // Connects (initialize + notifications/initialized), lists every tool (following nextCursor),
 // optionally calls one tool, and prints ONE JSON object on stdout:
 //   {"serverInfo":{...}, "protocolVersion":"...", "sessionId":"..."|null, "capabilities":{...},
@@ -17,12 +19,12 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 function usage(msg) {
   if (msg) process.stderr.write(`ts-client: ${msg}\n`);
   process.stderr.write(
-    "usage: node e2e/ts-client.mjs --url URL [--header 'Name: value']... [--call TOOL [--args JSON]] [--timeout MS] [--terminate]\n");
+    "usage: node e2e/ts-client.mjs --url URL [--header 'Name: value']... [--call TOOL [--args JSON]] [--timeout MS] [--cancel-after MS] [--terminate]\n");
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { headers: {}, url: null, call: null, args: {}, timeout: 30000, terminate: false };
+  const opts = { headers: {}, url: null, call: null, args: {}, timeout: 30000, terminate: false, cancelAfter: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -47,6 +49,7 @@ function parseArgs(argv) {
       }
       case '--timeout': opts.timeout = Number(next()); break;
       case '--terminate': opts.terminate = true; break;
+      case '--cancel-after': opts.cancelAfter = Number(next()); break;
       case '-h': case '--help': usage();
       default: usage(`unknown argument '${a}'`);
     }
@@ -92,7 +95,18 @@ async function main() {
     if (++pages > 1000) throw new Error('tools/list pagination did not terminate after 1000 pages');
   } while (cursor);
 
-  if (opts.call) {
+  if (opts.call && opts.cancelAfter !== null) {
+    const abort = new AbortController();
+    setTimeout(() => abort.abort('cancelled by ts-client'), opts.cancelAfter);
+    try {
+      await client.callTool({ name: opts.call, arguments: opts.args }, undefined, { ...reqOpts, signal: abort.signal });
+      out.call = { cancelled: false };
+    } catch (err) {
+      out.call = { cancelled: abort.signal.aborted, error: String(err?.message ?? err) };
+    }
+    // The SDK sends notifications/cancelled without awaiting it; closing at once would abort that POST.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  } else if (opts.call) {
     out.call = await client.callTool({ name: opts.call, arguments: opts.args }, undefined, reqOpts);
   }
 

@@ -123,6 +123,25 @@ final class GatewayResources {
         return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "text/markdown", text.toString())));
     }
 
+    /** Whether {@code principal} may read resources of {@code uriTemplate}: usage notes of some toolset, or a template whose tool it may call. */
+    boolean templateVisible(Principal principal, String uriTemplate) {
+        if (principal == null) {
+            return false;
+        }
+        if (USAGE.equals(uriTemplate)) {
+            return true;
+        }
+        EffectivePolicy policy = policies.effective(principal);
+        for (ToolsetInstance instance : registry.instances()) {
+            for (ResourceTemplateSpec spec : instance.toolset().resourceTemplates()) {
+                if (uriTemplate(instance, spec).equals(uriTemplate)) {
+                    return registry.find(instance.config().exposedName(spec.tool())).map(policy::toolVisible).orElse(false);
+                }
+            }
+        }
+        return false;
+    }
+
     /** Toolset ids with at least one tool the principal may call, in configuration order. */
     List<String> visibleToolsets(Principal principal) {
         EffectivePolicy policy = policies.effective(principal);

@@ -10,6 +10,7 @@ import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;
+import dev.awsmcp.gateway.transport.StreamableHttpTransport;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -69,6 +70,11 @@ public final class McpServerFactory {
 
     /** A server over Streamable HTTP: each request's principal comes from the transport context. */
     public McpAsyncServer create(McpStreamableServerTransportProvider transport) {
+        if (transport instanceof StreamableHttpTransport http) {
+            java.util.function.Function<McpAsyncServerExchange, Principal> principals = exchange -> principal(exchange.transportContext());
+            http.filterResponses(new CallerLists(new GatewayResources(registry, policies, pipeline, principals),
+                    new GatewayPrompts(registry, policies, principals)));
+        }
         return configure(McpServer.async(transport), null);
     }
 

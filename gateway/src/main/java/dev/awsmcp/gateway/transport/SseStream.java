@@ -24,13 +24,21 @@ final class SseStream implements McpStreamableServerTransport {
     private final Context context;
     private final McpJsonMapper json;
     private final String sessionId;
+    private final java.util.function.UnaryOperator<Object> results;
     private volatile boolean closed;
 
     SseStream(HttpServerResponse response, Context context, McpJsonMapper json, String sessionId) {
+        this(response, context, json, sessionId, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A stream whose response results pass through {@code results} first (per-caller filtering). */
+    SseStream(HttpServerResponse response, Context context, McpJsonMapper json, String sessionId,
+            java.util.function.UnaryOperator<Object> results) {
         this.response = response;
         this.context = context;
         this.json = json;
         this.sessionId = sessionId;
+        this.results = results;
     }
 
     /** Writes the SSE response head; call on the response's context before any message. */
@@ -58,7 +66,10 @@ final class SseStream implements McpStreamableServerTransport {
         return Mono.create(sink -> {
             String data;
             try {
-                data = json.writeValueAsString(message);
+                McpSchema.JSONRPCMessage sent = message instanceof McpSchema.JSONRPCResponse r && r.result() != null
+                        ? new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(), results.apply(r.result()), r.error())
+                        : message;
+                data = json.writeValueAsString(sent);
             } catch (IOException e) {
                 sink.error(e);
                 return;

@@ -21,6 +21,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -50,6 +51,8 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     private final Function<RoutingContext, McpTransportContext> contextExtractor;
     private final long sweepTimer;
     private volatile RequestInterceptor interceptor = RequestInterceptor.NONE;
+    private volatile ResponseFilter responses = ResponseFilter.NONE;
+    private final RequestsInFlight requests = new RequestsInFlight();
     private volatile McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
@@ -86,6 +89,11 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         this.interceptor = interceptor;
     }
 
+    /** Sets what rewrites request results per caller before they are sent. */
+    public void filterResponses(ResponseFilter filter) {
+        this.responses = filter;
+    }
+
     @Override
     public void setSessionFactory(McpStreamableServerSession.Factory sessionFactory) {
         this.sessionFactory = sessionFactory;
@@ -120,17 +128,29 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             McpStreamableServerSession session = entry.session();
             McpTransportContext transportContext = new SessionTransportContext(requestContext, entry.id());
             if (message instanceof McpSchema.JSONRPCRequest request) {
-                SseStream stream = new SseStream(ctx.response(), vertxContext, json, entry.id());
-                stream.open();
                 Principal caller = AuthenticationHandler.principal(ctx);
-                Mono.defer(() -> interceptor.before(request, entry.id(), caller, entry.client()))
+                SseStream stream = new SseStream(ctx.response(), vertxContext, json, entry.id(),
+                        result -> responses.filter(request.method(), caller, result));
+                stream.open();
+                Disposable processing = Mono.defer(() -> interceptor.before(request, entry.id(), caller, entry.client()))
                         .then(Mono.defer(() -> session.responseStream(request, stream)))
                         .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
+                        .doFinally(signal -> requests.finished(entry.id(), request.id()))
                         .subscribe(null, error -> {
                             LOG.error("session {}: request {} failed in the transport", entry.id(), request.id(), error);
                             stream.close();
                         });
+                if (!processing.isDisposed()) {
+                    requests.started(entry.id(), request.id(), processing, stream);
+                }
             } else {
+                if (message instanceof McpSchema.JSONRPCNotification notification
+                        && "notifications/cancelled".equals(notification.method())) {
+                    // Handled here: the SDK has no cancellation (it would only log the notification as unknown).
+                    cancel(entry.id(), notification);
+                    vertxContext.runOnContext(v -> ctx.response().setStatusCode(202).end());
+                    return;
+                }
                 Mono<Void> accepted = message instanceof McpSchema.JSONRPCResponse response
                         ? session.accept(response)
                         : session.accept((McpSchema.JSONRPCNotification) message);
@@ -141,6 +161,16 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
                                 () -> vertxContext.runOnContext(v -> ctx.response().setStatusCode(202).end()));
             }
         });
+    }
+
+    /** A client gave up on one of its requests: stop it, and send no response for it. */
+    private void cancel(String sessionId, McpSchema.JSONRPCNotification notification) {
+        Object requestId = notification.params() instanceof Map<?, ?> params ? params.get("requestId") : null;
+        if (requests.cancel(sessionId, requestId)) {
+            LOG.info("session {}: request {} cancelled by the client", sessionId, requestId);
+        } else {
+            LOG.debug("session {}: cancellation of request {} that is not running", sessionId, requestId);
+        }
     }
 
     /** Handles GET: opens the session's listening stream for server-initiated messages (on this instance). */

@@ -126,6 +126,10 @@ class ResourcesPromptsCompletionsTest {
         McpSyncClient other = gateway.client(RunningGateway.OTHER_KEY).build();
         other.initialize();
         try {
+            assertThat(other.listResourceTemplates().resourceTemplates()).extracting(McpSchema.ResourceTemplate::uriTemplate)
+                    .as("s3://{bucket}/{key} reads through get_object, which this caller may not call")
+                    .containsExactly("gateway://toolsets/{toolset}/usage");
+            assertThat(other.listPrompts().prompts()).extracting(McpSchema.Prompt::name).containsExactly("investigate_incident");
             assertThatThrownBy(() -> other.readResource(new McpSchema.ReadResourceRequest("gateway://toolsets/ddb/usage")))
                     .isInstanceOf(McpError.class).hasMessageContaining("Resource not found");
             assertThatThrownBy(() -> other.getPrompt(new McpSchema.GetPromptRequest("ddb__query_helper",

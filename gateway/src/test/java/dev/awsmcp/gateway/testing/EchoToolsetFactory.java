@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 public final class EchoToolsetFactory implements ToolsetFactory {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EchoToolsetFactory.class);
+    /** Sleeps whose call was cancelled while they ran (the toolset saw the cancellation), in this JVM. */
+    public static final java.util.concurrent.atomic.AtomicInteger CANCELLED_SLEEPS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public String type() {
@@ -87,6 +89,10 @@ public final class EchoToolsetFactory implements ToolsetFactory {
                 case "sleep": {
                     long millis = call.arguments().get("millis").asLong();
                     LOG.info("test-echo: sleep of {} ms started", millis);
+                    context.control().onCancel(() -> {
+                        CANCELLED_SLEEPS.incrementAndGet();
+                        LOG.info("test-echo: sleep of {} ms cancelled", millis);
+                    });
                     ObjectNode out = Json.object().put("slept", millis);
                     return CompletableFuture.supplyAsync(() -> ToolResult.success(out),
                             CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
