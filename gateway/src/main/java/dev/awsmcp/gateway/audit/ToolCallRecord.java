@@ -40,12 +40,14 @@ import java.util.Set;
  * @param errorKind the {@code _meta.errorKind} of an error result; null on success
  * @param confirmation what the person asked to confirm the call answered ({@code accepted}, {@code declined},
  *     {@code cancelled}, {@code unsupported}: the client cannot ask); null when no confirmation was asked
+ * @param taint for a call that changes state in a tainted session, or a read that tainted its session: the
+ *     session's taint level and reasons, the policy's action and arguments copied from flagged content; null otherwise
  */
 public record ToolCallRecord(Instant timestamp, String correlationId, String sessionId, String principal, Set<String> teams,
         ClientInfo client, String tool, String toolset, String access, JsonNode arguments, String decision, String decisionReason,
         String team, AwsIdentity identity, List<String> awsRequestIds, long durationMillis, long resultBytesBeforeLimit,
         long resultBytesAfterLimit, boolean truncated, List<JsonNode> guardFindings, String outcome, String errorKind,
-        String confirmation) implements AuditEvent {
+        String confirmation, JsonNode taint) implements AuditEvent {
 
     public ToolCallRecord {
         Objects.requireNonNull(timestamp, "timestamp");
@@ -100,6 +102,9 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
         if (confirmation != null) {
             json.put("confirmation", confirmation);
         }
+        if (taint != null) {
+            json.set("taint", taint);
+        }
         return json;
     }
 
@@ -127,6 +132,7 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
         private String team;
         private AwsIdentity identity = AwsIdentity.DEFAULT_CHAIN;
         private String confirmation;
+        private JsonNode taint;
 
         private Builder(String correlationId, String tool) {
             this.correlationId = correlationId;
@@ -180,6 +186,12 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
             return this;
         }
 
+        /** The session taint this call met or caused ({@link ToolCallRecord#taint()}). */
+        public Builder taint(JsonNode taint) {
+            this.taint = taint;
+            return this;
+        }
+
         /** The correlation id of the call. */
         public String correlationId() {
             return correlationId;
@@ -199,7 +211,7 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
             long millis = (System.nanoTime() - startedNanos) / 1_000_000;
             return new ToolCallRecord(timestamp, correlationId, sessionId, principal, teams, client, tool, toolset, access,
                     arguments, decision, decisionReason, team, identity, requestIds, millis, sizes.before(), sizes.after(),
-                    sizes.truncated(), List.copyOf(guardFindings), outcome, errorKind, confirmation);
+                    sizes.truncated(), List.copyOf(guardFindings), outcome, errorKind, confirmation, taint);
         }
     }
 

@@ -26,13 +26,13 @@ final class CallConfirmations {
     }
 
     static Mono<CallToolResult> confirm(RegisteredTool tool, JsonNode arguments, String team, List<String> resources,
-            ToolCallRecord.Builder record, CallConfirmation confirmation) {
+            List<String> reasons, ToolCallRecord.Builder record, CallConfirmation confirmation) {
         String access = tool.spec().access().name().toLowerCase(java.util.Locale.ROOT);
         String canonical = Json.canonical(arguments);
         String shown = ArgumentRedactor.redact(arguments).toString();
         CallConfirmation.Request request = new CallConfirmation.Request(tool.name(), access, team, resources,
                 ArgumentRedactor.sha256Hex(canonical), shown.length() > MAX_ARGUMENT_CHARS ? shown.substring(0, MAX_ARGUMENT_CHARS) + "..." : shown,
-                List.of("team " + team + " requires confirmation of " + access + " calls (policy confirm)"));
+                reasons);
         String correlationId = record.correlationId();
         return confirmation.ask(request)
                 .onErrorReturn(CallConfirmation.Answer.CANCELLED)
@@ -43,8 +43,8 @@ final class CallConfirmations {
                             correlationId);
                     return switch (answer) {
                         case ACCEPTED -> Mono.empty();
-                        case UNSUPPORTED -> refuse(record, "team " + team + " requires a person to confirm " + access + " calls, and "
-                                + "this client cannot ask (it does not support MCP elicitation); run the call from a client that does",
+                        case UNSUPPORTED -> refuse(record, "this " + access + " call needs a person's confirmation (" + String.join("; ", reasons)
+                                + "), and this client cannot ask (it does not support MCP elicitation); run the call from a client that does",
                                 "CONFIRMATION_REQUIRED");
                         case DECLINED -> refuse(record, "the person asked to confirm " + tool.name() + " declined; it did not run",
                                 "CONFIRMATION_DECLINED");

@@ -17,6 +17,10 @@ import dev.awsmcp.gateway.policy.TeamPolicy;
 import dev.awsmcp.gateway.resilience.CallRejectedException;
 import dev.awsmcp.gateway.resilience.CallResilience;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
+import dev.awsmcp.gateway.taint.SessionTaint;
+import dev.awsmcp.gateway.taint.TaintAction;
+import dev.awsmcp.gateway.taint.TaintTracker;
+import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.CallControl;
 import dev.awsmcp.toolset.api.Caller;
@@ -73,6 +77,7 @@ public final class ToolCallPipeline {
     private final CallAudit audit;
     private final CallResilience resilience;
     private final CallsInFlight inFlight = new CallsInFlight();
+    private final CallTaint taint;
 
     /**
      * @param limits the gateway's result bounds; a team's limits can only lower them
@@ -88,14 +93,19 @@ public final class ToolCallPipeline {
      */
     public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
             PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience) {
-        this(limits, callTimeout, credentials, dispatch, policies, auditLog, requestIds, guard, resilience, new TeamRateLimits());
+        this(limits, callTimeout, credentials, dispatch, policies, auditLog, requestIds, guard, resilience, new TeamRateLimits(),
+                TaintTracker.inMemory());
     }
 
-    /** As above, with {@code rates} counting each team's calls (per instance, or shared by every instance). */
+    /**
+     * As above, with {@code rates} counting each team's calls (per instance, or shared by every instance)
+     * and {@code taints} keeping each session's taint (in the session store, so it moves with the session).
+     */
     public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
             PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience,
-            CallRateLimiter rates) {
+            CallRateLimiter rates, TaintTracker taints) {
         this.rates = rates;
+        this.taint = new CallTaint(taints);
         this.resilience = resilience;
         this.audit = new CallAudit(auditLog, requestIds);
         this.limits = limits;
@@ -112,6 +122,11 @@ public final class ToolCallPipeline {
      */
     public void observe(java.util.function.Consumer<ToolCallRecord> observer) {
         audit.observe(observer);
+    }
+
+    /** The taint of session {@code sessionId} (clean when unknown), e.g. for {@code gateway://whoami}. */
+    public java.util.concurrent.CompletableFuture<SessionTaint> sessionTaint(String sessionId) {
+        return taint.current(sessionId);
     }
 
     /** The error the SDK gives for a tool it does not know; a tool the caller may not see gets the same. */
@@ -144,7 +159,7 @@ public final class ToolCallPipeline {
                 .toolset(tool.toolsetId(), tool.spec().access().name())
                 .arguments(arguments);
         return audit.reserve()
-                .flatMap(slot -> run(tool, arguments, principal, record, slot, channel))
+                .flatMap(slot -> run(tool, arguments, principal, record, slot, channel, origin.sessionId()))
                 .onErrorResume(e -> e instanceof AuditException || e.getCause() instanceof AuditException,
                         e -> Mono.just(CallAudit.unavailable(e instanceof AuditException ? e : e.getCause(), record.correlationId())));
     }
@@ -191,7 +206,7 @@ public final class ToolCallPipeline {
     }
 
     private Mono<CallToolResult> run(RegisteredTool tool, ObjectNode arguments, Principal principal, ToolCallRecord.Builder record,
-            AuditLog.Reservation slot, ClientChannel channel) {
+            AuditLog.Reservation slot, ClientChannel channel, String sessionId) {
         String correlationId = record.correlationId();
         EffectivePolicy policy = principal == null ? null : policies.effective(principal);
         if (policy != null) {
@@ -212,7 +227,7 @@ public final class ToolCallPipeline {
         return Mono.fromCompletionStage(() -> rates.acquire(admission.team(), admission.callsPerMinute()))
                 .flatMap(retryAfter -> retryAfter.isPresent()
                         ? audit.respond(slot, record, throttled(admission, retryAfter.getAsLong(), record), "refused")
-                        : confirmed(tool, arguments, principal, policy, admission, record, slot, channel, control));
+                        : gated(tool, arguments, principal, policy, admission, record, slot, channel, control, sessionId));
     }
 
     private static CallToolResult throttled(Admission admission, long retryAfter, ToolCallRecord.Builder record) {
@@ -222,24 +237,67 @@ public final class ToolCallPipeline {
                 + " calls per minute; retry in about " + retryAfter + "s", "THROTTLED", record.correlationId());
     }
 
-    /** Asks a person first when the deciding team's policy wants calls of this access class confirmed. */
-    private Mono<CallToolResult> confirmed(RegisteredTool tool, ObjectNode arguments, Principal principal, EffectivePolicy policy,
-            Admission admission, ToolCallRecord.Builder record, AuditLog.Reservation slot, ClientChannel channel, CallControl control) {
-        if (!policy.confirms(admission.team(), tool.spec().access())) {
-            return execute(tool, arguments, principal, policy, admission, record, slot, control);
+    /**
+     * The gate before a call runs: a state-changing call in a tainted session gets the team's taint action
+     * (deny, or confirm with the reasons), and a person confirms first when the team's policy asks for it.
+     */
+    private Mono<CallToolResult> gated(RegisteredTool tool, ObjectNode arguments, Principal principal, EffectivePolicy policy,
+            Admission admission, ToolCallRecord.Builder record, AuditLog.Reservation slot, ClientChannel channel, CallControl control,
+            String sessionId) {
+        String correlationId = record.correlationId();
+        boolean changesState = tool.spec().access() != Access.READ;
+        Mono<CallTaint.Verdict> verdict = changesState
+                ? taint.check(sessionId, arguments, policy.taintRules(admission.team())).onErrorResume(e -> Mono.just(CallTaint.Verdict.CLEAN)
+                        .flatMap(clean -> Mono.error(new TaintUnavailable(e))))
+                : Mono.just(CallTaint.Verdict.CLEAN);
+        return verdict.flatMap(v -> {
+            if (v.tainted()) {
+                record.taint(v.audited());
+            }
+            if (v.action() == TaintAction.DENY) {
+                LOG.info("call {} denied in a tainted session {} (correlation id {})", tool.name(), sessionId, correlationId);
+                record.decision("refused", "tainted session: team " + admission.team() + " policy taint denies " + tool.spec().access()
+                        .name().toLowerCase(java.util.Locale.ROOT) + " calls", admission.team());
+                return audit.respond(slot, record, CallTaint.denied(tool.name(), v, correlationId), "refused");
+            }
+            List<String> reasons = new java.util.ArrayList<>();
+            if (policy.confirms(admission.team(), tool.spec().access())) {
+                reasons.add("team " + admission.team() + " requires confirmation of " + tool.spec().access().name()
+                        .toLowerCase(java.util.Locale.ROOT) + " calls (policy confirm)");
+            }
+            if (v.action() == TaintAction.CONFIRM) {
+                reasons.addAll(v.reasons());
+            }
+            if (reasons.isEmpty()) {
+                return execute(tool, arguments, principal, policy, admission, record, slot, control, sessionId);
+            }
+            Mono<CallToolResult> confirmed = CallConfirmations.confirm(tool, arguments, admission.team(), admission.guard().resources(),
+                    reasons, record, channel.confirmation());
+            return confirmed
+                    .map(refusal -> v.tainted() ? CallTaint.withTaint(refusal, v.audited()) : refusal)
+                    .flatMap(refusal -> audit.respond(slot, record, refusal, "refused"))
+                    .switchIfEmpty(Mono.defer(() -> execute(tool, arguments, principal, policy, admission, record, slot, control,
+                            sessionId)));
+        }).onErrorResume(TaintUnavailable.class, e -> audit.respond(slot, record,
+                CallTaint.unavailable(tool.name(), e.getCause(), correlationId), "refused"));
+    }
+
+    /** The session's taint could not be read: the state-changing call is refused (fail closed). */
+    private static final class TaintUnavailable extends RuntimeException {
+        TaintUnavailable(Throwable cause) {
+            super(cause);
         }
-        return CallConfirmations.confirm(tool, arguments, admission.team(), admission.guard().resources(), record, channel.confirmation())
-                .flatMap(refusal -> audit.respond(slot, record, refusal, "refused"))
-                .switchIfEmpty(Mono.defer(() -> execute(tool, arguments, principal, policy, admission, record, slot, control)));
     }
 
     /** Runs an admitted (and, where asked, confirmed) call: cache, credentials, toolset, guard, audit. */
     private Mono<CallToolResult> execute(RegisteredTool tool, ObjectNode arguments, Principal principal, EffectivePolicy policy,
-            Admission admission, ToolCallRecord.Builder record, AuditLog.Reservation slot, CallControl control) {
+            Admission admission, ToolCallRecord.Builder record, AuditLog.Reservation slot, CallControl control, String sessionId) {
         String correlationId = record.correlationId();
+        List<String> resources = admission.guard().resources();
         Optional<CallToolResult> cached = resilience.cached(tool, admission.team(), policy.teams(), arguments, correlationId);
         if (cached.isPresent()) {
-            return audit.respond(slot, record, cached.get(), CallAudit.outcomeOf(cached.get()));
+            return taint.afterResult(sessionId, tool.name(), resources, cached.get(), record)
+                    .flatMap(r -> audit.respond(slot, record, r, CallAudit.outcomeOf(r)));
         }
         audit.collectRequestIds(correlationId);
         String sessionPolicy = policy.sessionPolicy(admission.team(), tool.toolsetId());
@@ -257,6 +315,7 @@ public final class ToolCallPipeline {
         // Cached after the guard: a cache hit is a guarded result.
         return Mono.fromFuture(result, true)
                 .map(r -> resilience.remember(tool, admission.team(), policy.teams(), arguments, r))
+                .flatMap(r -> taint.afterResult(sessionId, tool.name(), resources, r, record))
                 .flatMap(r -> answered.compareAndSet(false, true) ? audit.respond(slot, record, r, CallAudit.outcomeOf(r)) : Mono.empty())
                 .doOnCancel(() -> cancelled(tool, control, result, slot, record, answered));
     }

@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway's MCP resources: {@value #WHOAMI} (the caller's principal, teams, visible tools and
- * grants), {@value #USAGE} (each toolset's usage notes with the tools the caller may use), and every
+ * The gateway's MCP resources: {@value #WHOAMI} (the caller's principal, teams, visible tools,
+ * grants and the session's taint), {@value #USAGE} (each toolset's usage notes with the tools the caller may use), and every
  * toolset's resource templates as {@code <toolset id>://<path>}, each read through the toolset's tool
  * by the {@link ToolCallPipeline} (policy, guard and audit as for any call). What a caller may not see
  * reads as not found, exactly like what does not exist.
@@ -55,9 +55,10 @@ final class GatewayResources {
 
     List<AsyncResourceSpecification> resources() {
         McpSchema.Resource whoami = McpSchema.Resource.builder().uri(WHOAMI).name("whoami").title("Who am I")
-                .description("Your principal, teams, the tools you can call and what your teams' policies grant.")
+                .description("Your principal, teams, the tools you can call, what your teams' policies grant, and this session's taint.")
                 .mimeType("application/json").build();
-        return List.of(new AsyncResourceSpecification(whoami, (exchange, request) -> Mono.fromSupplier(() -> whoami(exchange))));
+        return List.of(new AsyncResourceSpecification(whoami, (exchange, request) -> Mono.fromFuture(() ->
+                pipeline.sessionTaint(McpServerFactory.origin(exchange).sessionId())).map(taint -> whoami(exchange, taint))));
     }
 
     List<AsyncResourceTemplateSpecification> templates() {
@@ -90,7 +91,7 @@ final class GatewayResources {
         return decoded;
     }
 
-    private McpSchema.ReadResourceResult whoami(McpAsyncServerExchange exchange) {
+    private McpSchema.ReadResourceResult whoami(McpAsyncServerExchange exchange, dev.awsmcp.gateway.taint.SessionTaint taint) {
         Principal principal = principals.apply(exchange);
         EffectivePolicy policy = policies.effective(principal);
         Map<String, Object> me = new LinkedHashMap<>();
@@ -99,6 +100,7 @@ final class GatewayResources {
         me.put("teams", policy.teams().stream().sorted().toList());
         me.put("tools", registry.tools().stream().filter(policy::toolVisible).map(RegisteredTool::name).toList());
         me.put("grants", policy.describe());
+        me.put("sessionTaint", Json.mapper().convertValue(taint.summary(), Map.class));
         try {
             return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(WHOAMI, "application/json",
                     Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(me))));

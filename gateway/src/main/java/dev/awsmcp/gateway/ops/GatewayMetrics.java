@@ -73,7 +73,7 @@ public final class GatewayMetrics implements AutoCloseable {
      * change cannot leak a table or bucket name into /metrics by adding a tag.
      */
     static final Set<String> LABEL_KEYS = Set.of("toolset", "tool", "outcome", "error_kind", "family", "service", "operation",
-            "error_code", "reason");
+            "error_code", "reason", "answer", "level", "action");
     private static final Logger LOG = LoggerFactory.getLogger(GatewayMetrics.class);
 
     /** A registry with the JVM and process meters bound. */
@@ -127,6 +127,17 @@ public final class GatewayMetrics implements AutoCloseable {
         if (record.truncated()) {
             Counter.builder("gateway.results.truncated").description("Results the guard cut to the size limit")
                     .tags("toolset", toolset, "tool", tool).register(registry).increment();
+        }
+        if (record.confirmation() != null) {
+            Counter.builder("gateway.confirmations").description("Calls a person was asked to confirm, by answer")
+                    .tags("toolset", toolset, "tool", tool, "answer", record.confirmation()).register(registry).increment();
+        }
+        if (record.taint() != null && record.taint().has("action")) {
+            Counter.builder("gateway.taint.decisions")
+                    .description("State-changing calls in a tainted session, by the session's taint level and the policy's action")
+                    .tags("toolset", toolset, "tool", tool, "level", record.taint().path("level").asText(),
+                            "action", record.taint().path("action").asText())
+                    .register(registry).increment();
         }
         for (JsonNode finding : record.guardFindings()) {
             Counter.builder("gateway.guard.findings").description("Guard findings in answered results, by family")

@@ -101,6 +101,8 @@ public final class EffectivePolicy {
             described.put("team", team.team());
             described.put("toolsets", toolsets);
             described.put("confirm", team.confirm().stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
+            described.put("taint", java.util.Map.of("onFindings", team.taint().onFindings().id(),
+                    "onUntrusted", team.taint().onUntrusted().id()));
             described.put("limits", java.util.Map.of("maxResultBytes", limits.maxResultBytes(), "maxRows", limits.maxRows(),
                     "callsPerMinute", limits.callsPerMinute()));
             out.add(described);
@@ -126,6 +128,11 @@ public final class EffectivePolicy {
     /** Whether {@code team}'s policy (one of this principal's teams) wants a person to confirm calls of {@code access} first. */
     public boolean confirms(String team, dev.awsmcp.toolset.api.Access access) {
         return teams.stream().filter(t -> t.team().equals(team)).findFirst().orElseThrow().confirm().contains(access);
+    }
+
+    /** {@code team}'s rules (one of this principal's teams) for write and invoke calls in a tainted session. */
+    public dev.awsmcp.gateway.taint.TaintRules taintRules(String team) {
+        return teams.stream().filter(t -> t.team().equals(team)).findFirst().orElseThrow().taint();
     }
 
     /** The result guard's injection mode of {@code team}, one of this principal's teams. */

@@ -14,9 +14,19 @@ import java.util.Map;
  * @param guard how the result guard treats the team's results
  * @param confirm access classes whose calls need a person's confirmation first (MCP elicitation), e.g.
  *     {@code [write, invoke]}; none when absent
+ * @param taint what state-changing calls do in a session that read untrusted content
  */
 public record PolicyFile(String team, List<Member> members, Map<String, GrantSpec> toolsets, LimitsSpec limits, GuardSpec guard,
-        List<String> confirm) {
+        List<String> confirm, TaintSpec taint) {
+
+    /**
+     * A team's rules for write and invoke calls in a tainted session: {@code allow}, {@code confirm} or {@code deny}.
+     *
+     * @param onFindings after the session read content with guard findings (default confirm)
+     * @param onUntrusted after it read untrusted content without findings (default allow)
+     */
+    public record TaintSpec(String onFindings, String onUntrusted) {
+    }
 
     /**
      * One membership rule; exactly one field is set.

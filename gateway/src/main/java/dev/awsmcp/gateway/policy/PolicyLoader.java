@@ -4,6 +4,8 @@ import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.LimitsConfig;
 import dev.awsmcp.gateway.guard.GuardMode;
+import dev.awsmcp.gateway.taint.TaintAction;
+import dev.awsmcp.gateway.taint.TaintRules;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
@@ -132,8 +134,9 @@ public final class PolicyLoader {
         TeamPolicy.TeamLimits limits = limits(policy.limits(), report);
         GuardMode injection = injection(policy.guard(), report);
         Set<Access> confirm = policy.confirm() == null ? Set.of() : access(policy.confirm(), "confirm", report);
+        TaintRules taint = taint(policy.taint(), report);
         return problems.size() > before ? null
-                : new TeamPolicy(policy.team(), file.toString(), policy.members(), grants, limits, injection, confirm);
+                : new TeamPolicy(policy.team(), file.toString(), policy.members(), grants, limits, injection, confirm, taint);
     }
 
     /** Adds one problem at a YAML path. */
@@ -259,6 +262,24 @@ public final class PolicyLoader {
             }
         }
         return new TeamPolicy.TeamLimits(bytes, Math.max(rows, 1), perMinute);
+    }
+
+    private static TaintRules taint(PolicyFile.TaintSpec spec, Problems report) {
+        if (spec == null) {
+            return TaintRules.DEFAULT;
+        }
+        return new TaintRules(taintAction(spec.onFindings(), "taint.onFindings", report),
+                taintAction(spec.onUntrusted(), "taint.onUntrusted", report));
+    }
+
+    private static TaintAction taintAction(String value, String key, Problems report) {
+        if (value == null) {
+            return null;
+        }
+        return TaintAction.parse(value).orElseGet(() -> {
+            report.add(key, "'" + value + "' is not one of allow, confirm, deny");
+            return null;
+        });
     }
 
     private static GuardMode injection(PolicyFile.GuardSpec spec, Problems report) {

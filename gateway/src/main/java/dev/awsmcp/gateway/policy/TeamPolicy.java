@@ -17,13 +17,16 @@ import java.util.Set;
  * @param grants per toolset id
  * @param limits the team's bounds
  * @param injection what the result guard does with suspected prompt injection in the team's results
+ * @param confirm access classes whose calls a person must confirm first
+ * @param taint what write and invoke calls do in a tainted session
  */
 public record TeamPolicy(String team, String file, List<PolicyFile.Member> members, Map<String, Grant> grants, TeamLimits limits,
-        GuardMode injection, Set<Access> confirm) {
+        GuardMode injection, Set<Access> confirm, dev.awsmcp.gateway.taint.TaintRules taint) {
 
     public TeamPolicy {
         members = List.copyOf(members);
         grants = Map.copyOf(grants);
+        taint = taint == null ? dev.awsmcp.gateway.taint.TaintRules.DEFAULT : taint;
         confirm = confirm == null || confirm.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(confirm));
     }
 

@@ -19,6 +19,7 @@ import dev.awsmcp.gateway.ops.GatewayOperations;
 import dev.awsmcp.gateway.ops.Readiness;
 import dev.awsmcp.gateway.ops.ToolsetHealth;
 import dev.awsmcp.gateway.resilience.CallResilience;
+import dev.awsmcp.gateway.taint.TaintTracker;
 import dev.awsmcp.gateway.session.SessionStore;
 import dev.awsmcp.gateway.session.SessionStores;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -84,7 +85,7 @@ public final class GatewayRuntime implements AutoCloseable {
         CallCredentials callCredentials = new CallCredentials(credentials, roles);
         this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, callCredentials,
                 dispatch, policies, audit, clients.requestIds(), new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector),
-                resilience, SessionStores.rateLimiter(sessions, Clock.systemUTC()));
+                resilience, SessionStores.rateLimiter(sessions, Clock.systemUTC()), new TaintTracker(sessions, Clock.systemUTC()));
         this.operations = operations(config, metrics, callCredentials, resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));

@@ -8,7 +8,6 @@ import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.gateway.testing.SessionTables;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
-import dev.awsmcp.toolset.api.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,6 +48,6 @@ class SharedRateLimitTest {
 
     private static JsonNode call(McpHttp http, String session) throws Exception {
         String body = http.post(McpHttp.toolsCall(1, "t__echo", "{\"text\":\"x\"}"), "Mcp-Session-Id", session).body();
-        return Json.mapper().readTree(McpHttp.sseData(body).get(0)).path("result");
+        return McpHttp.response(body).path("result");
     }
 }

@@ -8,7 +8,6 @@ import dev.awsmcp.gateway.testing.GatewayProcess;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.MotoServer;
-import dev.awsmcp.toolset.api.Json;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +153,6 @@ class MultiInstanceIT {
 
     private static JsonNode result(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.mapper().readTree(McpHttp.sseData(response.body()).get(0)).path("result");
+        return McpHttp.response(response.body()).path("result");
     }
 }

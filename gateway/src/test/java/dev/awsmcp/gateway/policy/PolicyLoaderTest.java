@@ -74,6 +74,22 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void taintAndConfirmRulesAreValidatedWithTheirDefaults() throws Exception {
+        String base = "team: t\nmembers: [ { group: g } ]\ntoolsets:\n  k: { tools: [get_table], resources: [\"x-*\"] }\n";
+        assertThat(problems("t.yaml", base + "taint: { onFindings: deny, onUntrusted: confirm }\nconfirm: [write]\n")).isEmpty();
+        TeamPolicy team = loader().load(dir).teams().get(0);
+        assertThat(team.taint()).isEqualTo(new dev.awsmcp.gateway.taint.TaintRules(dev.awsmcp.gateway.taint.TaintAction.DENY,
+                dev.awsmcp.gateway.taint.TaintAction.CONFIRM));
+        assertThat(team.confirm()).containsExactly(dev.awsmcp.toolset.api.Access.WRITE);
+        Files.writeString(dir.resolve("t.yaml"), base);
+        assertThat(loader().load(dir).teams().get(0).taint()).isEqualTo(dev.awsmcp.gateway.taint.TaintRules.DEFAULT);
+        assertThat(problems("t.yaml", base + "taint: { onFindings: shrug }\n")).singleElement().asString()
+                .endsWith("taint.onFindings: 'shrug' is not one of allow, confirm, deny");
+        assertThat(problems("t.yaml", base + "confirm: [delete]\n")).singleElement().asString()
+                .endsWith("confirm[0]: 'delete' is not one of read, write, invoke");
+    }
+
+    @Test
     void typoInToolNameNamesFileLineAndTheToolsThatExist() throws Exception {
         List<String> problems = problems("team.yaml", """
                 team: t

@@ -9,7 +9,6 @@ import dev.awsmcp.gateway.config.FileSinkConfig;
 import dev.awsmcp.gateway.testing.GatewayProcess;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RunningGateway;
-import dev.awsmcp.toolset.api.Json;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -157,7 +156,7 @@ class GracefulShutdownTest {
 
     private static JsonNode result(HttpResponse<String> response) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.mapper().readTree(McpHttp.sseData(response.body()).get(0)).path("result");
+        return McpHttp.response(response.body()).path("result");
     }
 
     private static Path auditFile(Path config) {

@@ -39,6 +39,11 @@ public final class EmulatorClients {
         return DynamoDbAsyncClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(TESTING).build();
     }
 
+    public static software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient logs(LocalAws aws) {
+        return software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient.builder().endpointOverride(aws.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(TESTING).build();
+    }
+
     public static S3AsyncClient s3(LocalAws aws) {
         return S3AsyncClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(TESTING).overrideConfiguration(o -> o.addExecutionInterceptor(WITHOUT_EXPECT_CONTINUE)).build();

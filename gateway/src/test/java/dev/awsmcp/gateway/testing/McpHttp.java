@@ -76,6 +76,17 @@ public final class McpHttp {
                 + "\",\"arguments\":" + argumentsJson + "}}";
     }
 
+    /** The JSON-RPC response in an SSE body (notifications such as log notices may come before it). */
+    public static com.fasterxml.jackson.databind.JsonNode response(String sseBody) throws IOException {
+        for (String data : sseData(sseBody)) {
+            com.fasterxml.jackson.databind.JsonNode message = dev.awsmcp.toolset.api.Json.mapper().readTree(data);
+            if (message.has("result") || message.has("error")) {
+                return message;
+            }
+        }
+        throw new IllegalStateException("no JSON-RPC response in " + sseBody);
+    }
+
     /** The JSON payloads of the {@code data:} lines of an SSE body. */
     public static java.util.List<String> sseData(String body) {
         return body.lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();

@@ -1,7 +1,6 @@
 package dev.awsmcp.gateway.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsmcp.toolset.api.Json;
 import java.io.IOException;
 
 /** One initialized MCP session with a test gateway (API key {@link RunningGateway#TEST_KEY}) that calls tools. */
@@ -24,7 +23,7 @@ public final class McpToolClient {
     public synchronized JsonNode call(String tool, String arguments) {
         try {
             String body = http.post(McpHttp.toolsCall(++id, tool, arguments), "Mcp-Session-Id", session).body();
-            return Json.mapper().readTree(McpHttp.sseData(body).get(0)).path("result");
+            return McpHttp.response(body).path("result");
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

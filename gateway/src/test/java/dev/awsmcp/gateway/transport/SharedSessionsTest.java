@@ -9,7 +9,6 @@ import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.gateway.testing.SessionTables;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
-import dev.awsmcp.toolset.api.Json;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -67,7 +66,7 @@ class SharedSessionsTest {
         assertThat(list.body()).contains("t__echo");
         HttpResponse<String> call = echo(b, session, "moved");
         assertThat(call.statusCode()).isEqualTo(200);
-        JsonNode result = Json.mapper().readTree(McpHttp.sseData(call.body()).get(0));
+        JsonNode result = McpHttp.response(call.body());
         assertThat(result.at("/result/structuredContent/text").asText()).isEqualTo("moved");
         assertThat(b.http().transport().principalOf(session)).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("apikey:test"));
         // The audit record on B names the session by the id the client holds, not the restored SDK session's.

@@ -56,7 +56,7 @@ class StreamableHttpTransportTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
         assertThat(response.body()).contains("event: message\ndata: ");
         assertThat(response.body()).endsWith("\n\n");
-        JsonNode message = Json.mapper().readTree(McpHttp.sseData(response.body()).get(0));
+        JsonNode message = McpHttp.response(response.body());
         assertThat(message.get("id").asInt()).isEqualTo(7);
         assertThat(message.at("/result/structuredContent/text").asText()).isEqualTo("hi");
         assertThat(message.at("/result/isError").asBoolean()).isFalse();
@@ -169,7 +169,7 @@ class StreamableHttpTransportTest {
     void unknownMethodIsAJsonRpcErrorInTheStream() throws Exception {
         String session = http.initialize();
         HttpResponse<String> response = http.post("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"no/such\"}", "Mcp-Session-Id", session);
-        JsonNode message = Json.mapper().readTree(McpHttp.sseData(response.body()).get(0));
+        JsonNode message = McpHttp.response(response.body());
         assertThat(message.at("/error/code").asInt()).isEqualTo(-32601);
         assertThat(message.get("id").asInt()).isEqualTo(9);
     }
