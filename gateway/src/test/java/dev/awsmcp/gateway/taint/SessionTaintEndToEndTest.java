@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.audit.AuditFiles;
 import dev.awsmcp.gateway.testing.EmulatorClients;
 import dev.awsmcp.gateway.testing.McpHttp;
+import dev.awsmcp.gateway.testing.MetricsScrape;
 import dev.awsmcp.gateway.testing.SessionTables;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
@@ -154,6 +155,10 @@ class SessionTaintEndToEndTest {
                 assertThat(unasked.meta().get("errorKind")).isEqualTo("CONFIRMATION_REQUIRED");
                 assertThat(((McpSchema.TextContent) unasked.content().get(0)).text()).contains("strongly tainted");
                 assertThat(record(gateway, unasked).path("confirmation").asText()).isEqualTo("unsupported");
+                MetricsScrape metrics = MetricsScrape.of(gateway);
+                assertThat(metrics.value("gateway_confirmations_total", "tool", "lambda__invoke", "answer", "declined")).isEqualTo(1);
+                assertThat(metrics.value("gateway_taint_decisions_total", "tool", "lambda__invoke", "level", "strong", "action", "confirm"))
+                        .isEqualTo(2);
             } finally {
                 declining.closeGracefully();
                 unaskable.closeGracefully();
@@ -202,6 +207,9 @@ class SessionTaintEndToEndTest {
                 assertThat(cleanInvoke.isError()).as(String.valueOf(cleanInvoke.content())).isFalse();
                 assertThat(record(gateway, cleanInvoke).has("taint")).isFalse();
                 assertThat(asked).as("deny does not ask, a clean session is not asked").isEmpty();
+                MetricsScrape metrics = MetricsScrape.of(gateway);
+                assertThat(metrics.value("gateway_taint_decisions_total", "tool", "lambda__invoke", "level", "strong", "action", "deny"))
+                        .as("operators see how often taint refused").isEqualTo(1);
             } finally {
                 tainted.closeGracefully();
                 clean.closeGracefully();
