@@ -3,6 +3,10 @@ package dev.awsmcp.bench.harness;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -26,11 +30,23 @@ record AwsClients(SdkAsyncHttpClient http, DynamoDbAsyncClient dynamoDb, S3Async
                 DynamoDbAsyncClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
                         .endpointOverride(dynamoDbEndpoint).build(),
                 S3AsyncClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
-                        .endpointOverride(motoEndpoint).forcePathStyle(true).build(),
+                        .endpointOverride(motoEndpoint).forcePathStyle(true)
+                        .overrideConfiguration(o -> o.addExecutionInterceptor(new NoExpectContinue())).build(),
                 CloudWatchLogsAsyncClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
                         .endpointOverride(motoEndpoint).build(),
                 LambdaAsyncClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
                         .endpointOverride(motoEndpoint).build());
+    }
+
+    /**
+     * Drops {@code Expect: 100-continue} from uploads: moto answers it in a way the Netty client reports as a
+     * failed request with status 100 (the gateway's S3 toolset does the same).
+     */
+    private static final class NoExpectContinue implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            return context.httpRequest().toBuilder().removeHeader("Expect").build();
+        }
     }
 
     @Override

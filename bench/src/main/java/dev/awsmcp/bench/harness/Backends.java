@@ -13,7 +13,8 @@ import java.nio.file.Path;
 
 /**
  * The AWS backends every target talks to, all on loopback: a moto server (S3, CloudWatch Logs, Lambda,
- * STS; the testkit's {@link MotoServer}) and DynamoDB Local in this JVM ({@code -inMemory}, telemetry off).
+ * STS; the testkit's {@link MotoServer}) and DynamoDB Local in this JVM ({@code -inMemory}, telemetry off,
+ * {@code -sharedDb}: one database whatever the caller's access key, since the gateway calls with assumed-role keys).
  * DynamoDB Local needs its sqlite4java native library: {@code bench/pom.xml} copies it to
  * {@code target/native-libs}, passed here as {@code nativeLibs}.
  */
@@ -38,7 +39,7 @@ final class Backends implements AutoCloseable {
         MotoServer moto = MotoServer.start(MotoServerOptions.DEFAULT.withLogDirectory(logDirectory));
         int port = freePort();
         DynamoDBProxyServer ddb = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
+                new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
         try {
             ddb.start();
         } catch (Exception e) {

@@ -64,9 +64,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "YAML appended to the generated gateway config (metrics on an admin port). Default: ${DEFAULT-VALUE}.")
     Path gatewayExtra;
 
-    @Option(names = "--gateway-jvm", split = " ", defaultValue = "-Xms256m -Xmx512m",
-            description = "JVM options of the gateway process. Default: ${DEFAULT-VALUE}.")
-    List<String> gatewayJvm;
+    @Option(names = "--gateway-jvm", split = " ", description = "JVM options of the gateway process, e.g. \"-Xmx512m\"."
+            + " Default: none (what java -jar does).")
+    List<String> gatewayJvm = List.of();
 
     @Option(names = "--out", description = "Where the report goes. Default: bench/results (bench/target/smoke-results with --smoke).")
     Path out;
@@ -153,6 +153,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         header.put("load_average_end", loadAverage());
         notes.addAll(notes(data));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metrics = (Map<String, Object>) ((Map<String, Object>) header.get("gateway")).get("gateway_metrics");
+        notes.add(Boolean.TRUE.equals(metrics.get("enabled")) ? "Gateway metrics: ON (" + gatewayExtra + ")."
+                : "Gateway metrics: OFF, " + metrics.get("reason") + ". The figures are without metrics.");
         Report report = new Report(header, targets, unavailable, cells, held, peakRss, heap, profile, notes);
         Path md = report.write(outDir, stem);
         System.out.println("bench: report " + md.toAbsolutePath() + " and " + md.resolveSibling(stem + ".json").toAbsolutePath());

@@ -28,8 +28,8 @@ final class DirectTarget implements Target {
         return new Client() {
             @Override
             public Outcome call(Operation operation) {
-                operation.direct(aws, data).join();
-                return new Outcome(false, null, -1, -1);
+                Object response = operation.direct(aws, data).join();
+                return new Outcome(false, null, -1, -1, Outcome.sample(String.valueOf(response)));
             }
 
             @Override

@@ -29,6 +29,7 @@ final class McpTarget implements Target {
     private final int maxClients;
     private final ServerProcess server;
     private final Map<String, Object> description;
+    private java.util.function.Predicate<String> failedText = text -> false;
 
     McpTarget(String name, Callable<McpClientTransport> transports, Function<Operation, Operation.ToolCall> mapping,
             Function<Operation, String> unsupported, int maxClients, ServerProcess server, Map<String, Object> description) {
@@ -64,6 +65,15 @@ final class McpTarget implements Target {
         // A stdio server is the SDK transport's child process: found by its command line.
         return ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains(name))
                 .findFirst().map(p -> new ProcessMeter(p.pid())).orElse(null);
+    }
+
+    /**
+     * Also counts a call as failed when its text matches {@code failed}: for servers that report an AWS
+     * error inside a successful tool result.
+     */
+    McpTarget failsWhen(java.util.function.Predicate<String> failed) {
+        this.failedText = failed;
+        return this;
     }
 
     ServerProcess server() {
@@ -104,21 +114,20 @@ final class McpTarget implements Target {
         public Outcome call(Operation operation) throws Exception {
             if (operation == Operation.TOOLS_LIST) {
                 McpSchema.ListToolsResult tools = client.listTools();
-                return new Outcome(false, null, JSON.writeValueAsBytes(tools).length, -1);
+                return new Outcome(false, null, JSON.writeValueAsBytes(tools).length, -1, tools.tools().size() + " tools");
             }
             Operation.ToolCall call = mapping.apply(operation);
             McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(call.tool(), call.arguments()));
             long text = result.content().stream().filter(McpSchema.TextContent.class::isInstance)
                     .mapToLong(c -> ((McpSchema.TextContent) c).text().getBytes(StandardCharsets.UTF_8).length).sum();
-            boolean error = Boolean.TRUE.equals(result.isError());
-            String message = error ? firstText(result) : null;
-            return new Outcome(error, message, JSON.writeValueAsBytes(result).length, text);
+            String first = firstText(result);
+            boolean error = Boolean.TRUE.equals(result.isError()) || failedText.test(first);
+            return new Outcome(error, error ? Outcome.sample(first) : null, JSON.writeValueAsBytes(result).length, text, Outcome.sample(first));
         }
 
         private static String firstText(McpSchema.CallToolResult result) {
             return result.content().stream().filter(McpSchema.TextContent.class::isInstance)
-                    .map(c -> ((McpSchema.TextContent) c).text()).findFirst().map(t -> t.length() > 300 ? t.substring(0, 300) : t)
-                    .orElse("(tool error without text)");
+                    .map(c -> ((McpSchema.TextContent) c).text()).findFirst().orElse("(no text content)");
         }
 
         @Override

@@ -92,13 +92,18 @@ enum Operation {
     }
 
     /**
-     * awslabs.cloudwatch-mcp-server's tool for this operation, or {@code null} when it has none (it
-     * serves CloudWatch only, and filters events through Logs Insights, a different operation).
+     * Why awslabs.cloudwatch-mcp-server cannot run this operation here ({@code null}: it can; only tools/list).
+     * It serves CloudWatch only and reads events through Logs Insights queries (a different, asynchronous
+     * operation); its {@code describe_log_groups} also calls DescribeQueryDefinitions, which moto does not
+     * implement (HTTP 500), so that tool fails on this backend whatever the harness does.
      */
-    ToolCall cloudWatch() {
-        return this == LOGS_DESCRIBE_GROUPS
-                ? call("describe_log_groups", "log_group_name_prefix", DataSet.LOG_GROUP_PREFIX, "region", DataSet.REGION)
-                : null;
+    String cloudWatchUnsupported() {
+        return switch (this) {
+            case TOOLS_LIST -> null;
+            case LOGS_DESCRIBE_GROUPS -> "its describe_log_groups also calls DescribeQueryDefinitions, not implemented by moto (HTTP 500)";
+            case LOGS_FILTER -> "no filter_log_events: events only through Logs Insights queries (asynchronous, a different operation)";
+            default -> "not offered (CloudWatch only)";
+        };
     }
 
     private String objectSize() {

@@ -106,7 +106,9 @@ final class Peers {
                 "s3 get-object writes the body to a file in the peer's working directory; its result holds metadata, not the text"));
         String base = "http://127.0.0.1:" + port;
         return new McpTarget(AWS_API, () -> HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build(),
-                operation -> operation.awsApi(data, moto, dynamoDb), operation -> null, Integer.MAX_VALUE, server, description);
+                operation -> operation.awsApi(data, moto, dynamoDb), operation -> null, Integer.MAX_VALUE, server, description)
+                // call_aws reports AWS and validation errors inside a successful result.
+                .failsWhen(text -> !text.contains("\"error\":null,\"status_code\":200"));
     }
 
     private static McpTarget cloudWatch(Path venv, Path workDir, URI moto, Map<String, Object> description) throws IOException {
@@ -115,11 +117,10 @@ final class Peers {
         env.put("FASTMCP_LOG_LEVEL", "ERROR");
         ServerParameters parameters = ServerParameters.builder(venv.resolve("bin/" + CLOUDWATCH).toString()).env(env).build();
         description.put("transport", "stdio (one process per client)");
-        description.put("notes", List.of("serves CloudWatch only: of this workload, describe_log_groups and tools/list",
-                "filters log events only through Logs Insights queries (a different, asynchronous operation), so filter_log_events is not compared"));
-        return new McpTarget(CLOUDWATCH, () -> new StdioClientTransport(parameters, McpTarget.JSON), Operation::cloudWatch,
-                operation -> operation.cloudWatch() == null ? "not offered by this peer (CloudWatch only; events via Logs Insights)" : null,
-                1, null, description);
+        description.put("notes", List.of("serves CloudWatch only; of this workload it can run tools/list here: its describe_log_groups"
+                + " also calls DescribeQueryDefinitions, which moto does not implement, and it reads events only through Logs Insights"));
+        return new McpTarget(CLOUDWATCH, () -> new StdioClientTransport(parameters, McpTarget.JSON), operation -> null,
+                Operation::cloudWatchUnsupported, 1, null, description);
     }
 
     /** Environment of a peer: throwaway credentials, the region, every AWS endpoint at the backend, no telemetry. */

@@ -97,7 +97,13 @@ record Report(Map<String, Object> header, Map<String, Map<String, Object>> targe
         md.append("Every figure, with the machine and versions: [").append(stem).append(".json](").append(stem).append(".json). ");
         md.append("Produced by `").append(header.get("command")).append("` (see [bench/README.md](../README.md)).\n\n");
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
-        md.append("\nMachine: ").append(header.get("machine")).append("\n\n");
+        md.append("\nMachine: ");
+        ((Map<?, ?>) header.get("machine")).forEach((k, v) -> md.append(k).append(" `").append(v).append("`; "));
+        md.append("\nVersions: ");
+        ((Map<?, ?>) header.get("versions")).forEach((k, v) -> md.append(k).append(" `").append(v).append("`; "));
+        targets.values().stream().map(t -> t.get("package")).filter(java.util.Objects::nonNull)
+                .forEach(p -> md.append("`").append(p).append("`; "));
+        md.append("\n\n");
         loads().forEach(load -> latencyTable(md, load));
         costTable(md);
         contextTable(md);
@@ -138,7 +144,7 @@ record Report(Map<String, Object> header, Map<String, Map<String, Object>> targe
                         c.callsPerSecond(), c.errors() > 0 ? " **" + c.errors() + " errors**" : "")).orElse("–")).append(" |");
             }
             md.append(' ').append(overheads().stream().filter(o -> o.operation() == op && o.clients() == load).findFirst()
-                    .map(o -> "+%s / +%s".formatted(us(o.p50AddedUs()), us(o.p99AddedUs()))).orElse("–")).append(" |");
+                    .map(o -> "%s / %s".formatted(signed(o.p50AddedUs()), signed(o.p99AddedUs()))).orElse("–")).append(" |");
             for (String peer : peers) {
                 md.append(' ').append(peerRatios().stream().filter(r -> r.peer().equals(peer) && r.operation() == op && r.clients() == load)
                         .findFirst().map(r -> "%.2f".formatted(r.p50Ratio())).orElse("–")).append(" |");
@@ -219,6 +225,10 @@ record Report(Map<String, Object> header, Map<String, Map<String, Object>> targe
 
     private static String shortName(String peer) {
         return peer.replace("awslabs.", "");
+    }
+
+    private static String signed(double micros) {
+        return (micros < 0 ? "−" : "+") + us(Math.abs(micros));
     }
 
     private static String us(double micros) {

@@ -34,12 +34,13 @@ final class Runner {
      * @param cpuUsPerCallStat the same from utime+stime (10 ms ticks), a cross-check
      * @param resultBytes JSON size of one result (MCP targets), -1 otherwise
      * @param textBytes text content bytes of one result (MCP targets), -1 otherwise
+     * @param sample the start of one result's text
      */
     record Cell(String target, Operation operation, int clients, String skipped, long calls, long errors, String firstError,
             double seconds, double callsPerSecond, Latency latency, Double cpuUsPerCall, Double cpuUsPerCallStat, long resultBytes,
-            long textBytes) {
+            long textBytes, String sample) {
         static Cell skipped(String target, Operation operation, int clients, String why) {
-            return new Cell(target, operation, clients, why, 0, 0, null, 0, 0, null, null, null, -1, -1);
+            return new Cell(target, operation, clients, why, 0, 0, null, 0, 0, null, null, null, -1, -1, null);
         }
     }
 
@@ -112,7 +113,7 @@ final class Runner {
             Double cpuStat = meter == null ? null : (meter.cpuNanosFromStat() - stat0) / 1e3 / result.calls;
             return new Cell(target.name(), operation, clients.size(), null, result.calls, result.errors, result.firstError.get(), seconds,
                     result.calls / seconds, Latency.of(latencies), cpu, cpuStat, result.last.get() == null ? -1 : result.last.get().resultBytes(),
-                    result.last.get() == null ? -1 : result.last.get().textBytes());
+                    result.last.get() == null ? -1 : result.last.get().textBytes(), result.last.get() == null ? null : result.last.get().sample());
         } finally {
             threads.shutdownNow();
         }

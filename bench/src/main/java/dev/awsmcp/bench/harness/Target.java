@@ -49,10 +49,15 @@ interface Target extends AutoCloseable {
      * @param message the error text, or {@code null}
      * @param resultBytes size of the JSON-RPC result as serialized JSON (MCP targets; -1 for direct)
      * @param textBytes UTF-8 bytes of the result's text content, what a client usually puts in the model's context
+     * @param sample the start of the result's text, to check by eye that every target read the same data
      */
-    record Outcome(boolean error, String message, long resultBytes, long textBytes) {
+    record Outcome(boolean error, String message, long resultBytes, long textBytes, String sample) {
         static Outcome failed(String message) {
-            return new Outcome(true, message, -1, -1);
+            return new Outcome(true, message, -1, -1, null);
+        }
+
+        static String sample(String text) {
+            return text == null ? null : text.length() <= 240 ? text : text.substring(0, 240) + "...";
         }
     }
 }
