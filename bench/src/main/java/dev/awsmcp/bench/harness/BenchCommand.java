@@ -186,8 +186,8 @@ public final class BenchCommand implements Callable<Integer> {
                 "Gateway: every safety feature on (auth, policy, STS roles, schema validation, guard, durable audit, resilience);"
                         + " the read-only result cache is off so each call reaches AWS."
                         + (jfr ? " JFR (profile settings) was recording during the whole run, adding a little CPU." : ""),
-                "Server CPU per call: the server process's thread run time over the measured calls divided by the calls"
-                        + " (independent of backend speed); the direct floor has no server process.");
+                "Server CPU per call: the server process's CPU time (utime+stime, /proc/<pid>/stat) over the measured calls"
+                        + " divided by the calls (independent of backend speed); the direct floor has no server process.");
     }
 
     private Map<String, Object> header(String stem, DataSet data) throws IOException {

@@ -1,7 +1,6 @@
 package dev.awsmcp.bench.harness;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -9,36 +8,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one process costs, read from Linux's own accounting in {@code /proc}: CPU time as the sum of its
- * threads' run time ({@code /proc/<pid>/task/<tid>/schedstat}, nanoseconds; threads that end inside a
- * window are missed, so {@code /proc/<pid>/stat} utime+stime in clock ticks is kept as a check), resident
- * memory ({@code VmRSS}) and its peak ({@code VmHWM}), and for a JVM the heap after a full GC via
- * {@code jcmd}. Linux only.
+ * What one process costs, read from Linux's own accounting in {@code /proc}: CPU time as utime + stime of
+ * {@code /proc/<pid>/stat} (every thread, those that ended included; clock ticks of 10 ms, so a window
+ * needs a few hundred milliseconds of CPU to be precise to a few percent; per-thread run times would be
+ * finer but lose the threads that a pool retires inside the window), resident memory ({@code VmRSS}) and
+ * its peak ({@code VmHWM}), and for a JVM the heap after a full GC via {@code jcmd}. Linux only.
  */
 record ProcessMeter(long pid) {
 
     private static final long TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
-    /** CPU time of every live thread of the process, in nanoseconds. */
+    /** utime + stime of the whole process (threads that ended included), in nanoseconds at 10 ms resolution. */
     long cpuNanos() {
-        long total = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks) {
-                try {
-                    total += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[0]);
-                } catch (IOException threadEnded) {
-                    // gone between listing and reading
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read /proc/" + pid + "/task: " + e.getMessage(), e);
-        }
-        return total;
-    }
-
-    /** utime + stime of the whole process (ended threads included), in nanoseconds at 10 ms resolution. */
-    long cpuNanosFromStat() {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -155,7 +155,7 @@ record Report(Map<String, Object> header, Map<String, Map<String, Object>> targe
     }
 
     private void costTable(StringBuilder md) {
-        md.append("## Server CPU per call (µs, from /proc thread run times over the measured calls)\n\n");
+        md.append("## Server CPU per call (µs: utime+stime of the server process over the measured calls ÷ calls)\n\n");
         List<String> servers = mcpTargets();
         md.append("| operation | clients | ").append(String.join(" | ", servers)).append(" |\n|---|---|")
                 .append("---|".repeat(servers.size())).append('\n');

@@ -30,14 +30,15 @@ final class Runner {
      * The figures of one (target, operation, clients) cell.
      *
      * @param skipped why the cell did not run, or {@code null}
-     * @param cpuUsPerCall server CPU per measured call from thread run times (µs), null without a server process
-     * @param cpuUsPerCallStat the same from utime+stime (10 ms ticks), a cross-check
+     * @param cpuUsPerCall server CPU per measured call (µs; utime+stime over the measured phase), null without a
+     *     server process
+     * @param cpuMs server CPU over the whole measured phase (ms), to judge the 10 ms tick resolution
      * @param resultBytes JSON size of one result (MCP targets), -1 otherwise
      * @param textBytes text content bytes of one result (MCP targets), -1 otherwise
      * @param sample the start of one result's text
      */
     record Cell(String target, Operation operation, int clients, String skipped, long calls, long errors, String firstError,
-            double seconds, double callsPerSecond, Latency latency, Double cpuUsPerCall, Double cpuUsPerCallStat, long resultBytes,
+            double seconds, double callsPerSecond, Latency latency, Double cpuUsPerCall, Double cpuMs, long resultBytes,
             long textBytes, String sample) {
         static Cell skipped(String target, Operation operation, int clients, String why) {
             return new Cell(target, operation, clients, why, 0, 0, null, 0, 0, null, null, null, -1, -1, null);
@@ -104,15 +105,14 @@ final class Runner {
             phase(threads, clients, operation, warmup, null);
             ProcessMeter meter = target.meter();
             long cpu0 = meter == null ? 0 : meter.cpuNanos();
-            long stat0 = meter == null ? 0 : meter.cpuNanosFromStat();
             long start = System.nanoTime();
             Histogram latencies = new Histogram(Duration.ofMinutes(2).toNanos(), 3);
             Phase result = phase(threads, clients, operation, calls, latencies);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Double cpu = meter == null ? null : (meter.cpuNanos() - cpu0) / 1e3 / result.calls;
-            Double cpuStat = meter == null ? null : (meter.cpuNanosFromStat() - stat0) / 1e3 / result.calls;
+            Double cpuMs = meter == null ? null : (meter.cpuNanos() - cpu0) / 1e6;
+            Double cpu = cpuMs == null ? null : cpuMs * 1e3 / result.calls;
             return new Cell(target.name(), operation, clients.size(), null, result.calls, result.errors, result.firstError.get(), seconds,
-                    result.calls / seconds, Latency.of(latencies), cpu, cpuStat, result.last.get() == null ? -1 : result.last.get().resultBytes(),
+                    result.calls / seconds, Latency.of(latencies), cpu, cpuMs, result.last.get() == null ? -1 : result.last.get().resultBytes(),
                     result.last.get() == null ? -1 : result.last.get().textBytes(), result.last.get() == null ? null : result.last.get().sample());
         } finally {
             threads.shutdownNow();

@@ -29,6 +29,8 @@ final class ServerProcess implements AutoCloseable {
         this.process = process;
         this.startup = startup;
         this.log = log;
+        // Never leave a server behind when the harness is stopped.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + name));
     }
 
     static ServerProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log, URI probe,
