@@ -64,9 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "YAML appended to the generated gateway config (metrics on an admin port). Default: ${DEFAULT-VALUE}.")
     Path gatewayExtra;
 
-    @Option(names = "--gateway-jvm", split = " ", description = "JVM options of the gateway process, e.g. \"-Xmx512m\"."
-            + " Default: none (what java -jar does).")
-    List<String> gatewayJvm = List.of();
+    @Option(names = "--gateway-jvm", split = " ", defaultValue = "-Xmx256m",
+            description = "JVM options of the gateway process (space-separated). Default: ${DEFAULT-VALUE} (the live heap is ~55 MiB;"
+                    + " without a cap G1 grows the heap with the machine's memory).")
+    List<String> gatewayJvm;
 
     @Option(names = "--out", description = "Where the report goes. Default: bench/results (bench/target/smoke-results with --smoke).")
     Path out;
@@ -74,12 +75,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--name", description = "File name stem of the report. Default: the date (UTC).")
     String name;
 
+    @Option(names = "--render", paramLabel = "RESULTS.json",
+            description = "Only render the Markdown of an existing results file again (next to it), then exit.")
+    Path render;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        if (render != null) {
+            String stem = render.getFileName().toString().replaceFirst("\\.json$", "");
+            Path md = Report.read(render).write(render.toAbsolutePath().getParent(), stem);
+            System.out.println("bench: rendered " + md);
+            return 0;
+        }
         if (smoke) {
             loads = List.of(1);
             warmup = Math.min(warmup, 3);
@@ -119,14 +130,18 @@ public final class BenchCommand implements Callable<Integer> {
                 targets.put(direct.name(), direct.describe());
                 targets.put(gateway.name(), gateway.describe());
                 cells.addAll(new Runner(warmup, calls, cellLimit).run(direct, Operation.all(), loads));
-                cells.addAll(new Runner(warmup, calls, cellLimit).run(gateway, Operation.all(), loads));
+                Runner gatewayRunner = new Runner(warmup, calls, cellLimit);
+                cells.addAll(gatewayRunner.run(gateway, Operation.all(), loads));
+                gateway.describe().put("idle_cpu_percent", gatewayRunner.idleCpuPercent());
                 for (Peers.Peer peer : peerList) {
                     if (peer.target() == null) {
                         unavailable.put(peer.name(), peer.reason());
                         continue;
                     }
                     targets.put(peer.name(), peer.target().describe());
-                    cells.addAll(new Runner(Math.min(warmup, 20), peerCalls, cellLimit).run(peer.target(), Operation.all(), loads));
+                    Runner peerRunner = new Runner(Math.min(warmup, 20), peerCalls, cellLimit);
+                    cells.addAll(peerRunner.run(peer.target(), Operation.all(), loads));
+                    peer.target().describe().put("idle_cpu_percent", peerRunner.idleCpuPercent());
                     if (peer.target().server() != null) {
                         peakRss.put(peer.name(), peer.target().meter().peakRssKb());
                     }
@@ -186,6 +201,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "Gateway: every safety feature on (auth, policy, STS roles, schema validation, guard, durable audit, resilience);"
                         + " the read-only result cache is off so each call reaches AWS."
                         + (jfr ? " JFR (profile settings) was recording during the whole run, adding a little CPU." : ""),
+                "Gateway JVM options: " + (gatewayJvm.isEmpty() ? "none (JVM defaults)" : String.join(" ", gatewayJvm)) + ".",
                 "Server CPU per call: the server process's CPU time (utime+stime, /proc/<pid>/stat) over the measured calls"
                         + " divided by the calls (independent of backend speed); the direct floor has no server process.");
     }

@@ -39,12 +39,12 @@ record JfrSummary(long samples, Map<String, Double> selfByPackage, Map<String, D
                 }
                 samples++;
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();
-                String type = frames.get(0).getMethod().getType().getName();
+                String type = typeName(frames.get(0));
                 byPackage.merge(packageOf(type), 1L, Long::sum);
                 byMethod.merge(type + "." + frames.get(0).getMethod().getName(), 1L, Long::sum);
                 Set<String> seen = new HashSet<>();
                 for (RecordedFrame frame : frames) {
-                    String pkg = packageOf(frame.getMethod().getType().getName());
+                    String pkg = packageOf(typeName(frame));
                     if (pkg.startsWith("dev.awsmcp") && seen.add(pkg)) {
                         inclusive.merge(pkg, 1L, Long::sum);
                     }
@@ -52,6 +52,13 @@ record JfrSummary(long samples, Map<String, Double> selfByPackage, Map<String, D
             }
         }
         return new JfrSummary(samples, percent(byPackage, samples, top), percent(byMethod, samples, top), percent(inclusive, samples, top));
+    }
+
+    /** The frame's class, with a lambda's hidden-class suffix ({@code $$Lambda$12/0x...}) cut off. */
+    private static String typeName(RecordedFrame frame) {
+        String name = frame.getMethod().getType().getName();
+        int lambda = name.indexOf("$$Lambda");
+        return lambda < 0 ? name : name.substring(0, lambda);
     }
 
     private static String packageOf(String type) {

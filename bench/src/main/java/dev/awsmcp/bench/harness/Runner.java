@@ -33,15 +33,17 @@ final class Runner {
      * @param cpuUsPerCall server CPU per measured call (µs; utime+stime over the measured phase), null without a
      *     server process
      * @param cpuMs server CPU over the whole measured phase (ms), to judge the 10 ms tick resolution
+     * @param cpuUsPerCallNet {@code cpuUsPerCall} less the server's idle CPU over the same time (timers,
+     *     policy polling, GC housekeeping), measured before the first client connected
      * @param resultBytes JSON size of one result (MCP targets), -1 otherwise
      * @param textBytes text content bytes of one result (MCP targets), -1 otherwise
      * @param sample the start of one result's text
      */
     record Cell(String target, Operation operation, int clients, String skipped, long calls, long errors, String firstError,
-            double seconds, double callsPerSecond, Latency latency, Double cpuUsPerCall, Double cpuMs, long resultBytes,
-            long textBytes, String sample) {
+            double seconds, double callsPerSecond, Latency latency, Double cpuUsPerCall, Double cpuMs, Double cpuUsPerCallNet,
+            long resultBytes, long textBytes, String sample) {
         static Cell skipped(String target, Operation operation, int clients, String why) {
-            return new Cell(target, operation, clients, why, 0, 0, null, 0, 0, null, null, null, -1, -1, null);
+            return new Cell(target, operation, clients, why, 0, 0, null, 0, 0, null, null, null, null, -1, -1, null);
         }
     }
 
@@ -60,6 +62,7 @@ final class Runner {
     private final int warmup;
     private final int calls;
     private final Duration maxCellTime;
+    private double idleCpuNanosPerSecond;
 
     Runner(int warmup, int calls, Duration maxCellTime) {
         this.warmup = warmup;
@@ -68,6 +71,7 @@ final class Runner {
     }
 
     List<Cell> run(Target target, List<Operation> operations, List<Integer> loads) throws Exception {
+        idleCpuNanosPerSecond = idleCpu(target.meter());
         List<Cell> cells = new ArrayList<>();
         List<Target.Client> clients = new ArrayList<>();
         try {
@@ -111,12 +115,28 @@ final class Runner {
             double seconds = (System.nanoTime() - start) / 1e9;
             Double cpuMs = meter == null ? null : (meter.cpuNanos() - cpu0) / 1e6;
             Double cpu = cpuMs == null ? null : cpuMs * 1e3 / result.calls;
+            Double net = cpuMs == null ? null : (cpuMs * 1e6 - idleCpuNanosPerSecond * seconds) / 1e3 / result.calls;
             return new Cell(target.name(), operation, clients.size(), null, result.calls, result.errors, result.firstError.get(), seconds,
-                    result.calls / seconds, Latency.of(latencies), cpu, cpuMs, result.last.get() == null ? -1 : result.last.get().resultBytes(),
+                    result.calls / seconds, Latency.of(latencies), cpu, cpuMs, net, result.last.get() == null ? -1 : result.last.get().resultBytes(),
                     result.last.get() == null ? -1 : result.last.get().textBytes(), result.last.get() == null ? null : result.last.get().sample());
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** The server's CPU use while nobody calls it, in nanoseconds per second (0 without a server process). */
+    static double idleCpu(ProcessMeter meter) throws InterruptedException {
+        if (meter == null) {
+            return 0;
+        }
+        long cpu0 = meter.cpuNanos();
+        long t0 = System.nanoTime();
+        Thread.sleep(3000);
+        return (meter.cpuNanos() - cpu0) * 1e9 / (System.nanoTime() - t0);
+    }
+
+    double idleCpuPercent() {
+        return idleCpuNanosPerSecond / 1e7;
     }
 
     private static final class Phase {
