@@ -89,7 +89,7 @@ final class GatewayTarget {
         Path config = dir.resolve("gateway.yaml");
         Files.writeString(config, yaml);
         List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(settings.jvmOptions());
+        settings.jvmOptions().stream().filter(option -> !option.isBlank()).forEach(command::add);
         if (settings.jfr()) {
             command.add("-XX:StartFlightRecording=filename=" + dir.resolve("gateway.jfr") + ",settings=profile,dumponexit=true");
         }
