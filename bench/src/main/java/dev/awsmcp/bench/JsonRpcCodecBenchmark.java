@@ -56,8 +56,9 @@ public class JsonRpcCodecBenchmark {
                     .append("\"currency\":\"EUR\",\"created\":\"2026-11-01T10:00:00Z\",\"note\":\"gift wrap requested\"}");
         }
         String text = "{\"items\":" + items + "],\"count\":" + rows + ",\"truncated\":false}";
-        Map<String, Object> structured = Json.mapper().readValue(text, Map.class);
-        McpSchema.CallToolResult tool = new McpSchema.CallToolResult(List.of(new McpSchema.TextContent(text)), false, structured, null);
+        Map<String, Object> structured = Json.mapper().readValue(text, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        McpSchema.CallToolResult tool = new McpSchema.CallToolResult(List.of(new McpSchema.TextContent(null, text, null)), false, structured,
+                null);
         response = new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 42, tool, null);
     }
 

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -96,10 +98,10 @@ record DataSet(int orders, int logEvents, int logGroups, int functions, long win
 
     private void seedOrders(AwsClients aws) {
         aws.dynamoDb().createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("customer").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("order").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("customer").keyType(KeyType.HASH),
-                        k -> k.attributeName("order").keyType(KeyType.RANGE))).join();
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("customer").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("order").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("customer").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("order").keyType(KeyType.RANGE).build())).join();
         List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < orders; i++) {
             Map<String, AttributeValue> item = order(i);

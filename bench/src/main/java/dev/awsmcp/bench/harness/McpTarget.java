@@ -88,7 +88,7 @@ final class McpTarget implements Target {
     @Override
     public Client connect() throws Exception {
         McpSyncClient client = McpClient.sync(transports.call())
-                .clientInfo(new McpSchema.Implementation("aws-mcp-gateway-bench", "1"))
+                .clientInfo(McpSchema.Implementation.builder("aws-mcp-gateway-bench", "1").build())
                 .requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(60))
                 .build();
@@ -117,7 +117,7 @@ final class McpTarget implements Target {
                 return new Outcome(false, null, JSON.writeValueAsBytes(tools).length, -1, tools.tools().size() + " tools");
             }
             Operation.ToolCall call = mapping.apply(operation);
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(call.tool(), call.arguments()));
+            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(call.tool(), call.arguments(), null));
             long text = result.content().stream().filter(McpSchema.TextContent.class::isInstance)
                     .mapToLong(c -> ((McpSchema.TextContent) c).text().getBytes(StandardCharsets.UTF_8).length).sum();
             String first = firstText(result);
