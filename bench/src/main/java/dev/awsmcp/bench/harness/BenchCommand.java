@@ -1,0 +1,256 @@
+package dev.awsmcp.bench.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench/run}: the end-to-end benchmark. Starts the backends (moto, DynamoDB Local), seeds the data
+ * set, starts the gateway jar and the peers, runs the workload through every target at every load,
+ * measures memory with many open sessions, summarizes the gateway's JFR profile, and writes the report.
+ * Exits 1 when a call or session failed (so the CI smoke run catches a broken path).
+ */
+@Command(name = "bench/run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "End-to-end benchmark: direct AWS SDK vs the gateway vs peer MCP servers, on local backends.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--smoke", description = "Seconds-long check for CI: tiny data set, 1 client, few calls, peers only if installed, no JFR.")
+    boolean smoke;
+
+    @Option(names = "--loads", split = ",", defaultValue = "1,16,64", description = "Concurrent clients per step. Default: ${DEFAULT-VALUE}.")
+    List<Integer> loads;
+
+    @Option(names = "--warmup", defaultValue = "200", description = "Warm-up calls per cell (not measured). Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--calls", defaultValue = "2000", description = "Measured calls per cell (direct and gateway). Default: ${DEFAULT-VALUE}.")
+    int calls;
+
+    @Option(names = "--peer-calls", defaultValue = "400", description = "Measured calls per peer cell (peers are far slower). Default: ${DEFAULT-VALUE}.")
+    int peerCalls;
+
+    @Option(names = "--max-cell-seconds", defaultValue = "120", description = "Upper bound on one cell's measured phase. Default: ${DEFAULT-VALUE}.")
+    int maxCellSeconds;
+
+    @Option(names = "--sessions", defaultValue = "200", description = "Sessions held open for the memory figure (0: skip). Default: ${DEFAULT-VALUE}.")
+    int sessions;
+
+    @Option(names = "--peers", defaultValue = "install", description = "install | ifInstalled | skip. Default: ${DEFAULT-VALUE}.")
+    Peers.Mode peers;
+
+    @Option(names = "--venvs", defaultValue = "bench/target/peer-venvs", description = "Throwaway virtualenvs of the peers. Default: ${DEFAULT-VALUE}.")
+    Path venvs;
+
+    @Option(names = "--jfr", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Record the gateway with JFR and summarize where its CPU goes. Default: ${DEFAULT-VALUE}.")
+    boolean jfr;
+
+    @Option(names = "--gateway-jar", defaultValue = "gateway/target/mcp-gateway.jar", description = "Default: ${DEFAULT-VALUE}.")
+    Path gatewayJar;
+
+    @Option(names = "--gateway-extra", defaultValue = "bench/config/gateway-extra.yaml",
+            description = "YAML appended to the generated gateway config (metrics on an admin port). Default: ${DEFAULT-VALUE}.")
+    Path gatewayExtra;
+
+    @Option(names = "--gateway-jvm", split = " ", defaultValue = "-Xmx256m",
+            description = "JVM options of the gateway process (space-separated). Default: ${DEFAULT-VALUE} (the live heap is ~55 MiB;"
+                    + " without a cap G1 grows the heap with the machine's memory).")
+    List<String> gatewayJvm;
+
+    @Option(names = "--out", description = "Where the report goes. Default: bench/results (bench/target/smoke-results with --smoke).")
+    Path out;
+
+    @Option(names = "--name", description = "File name stem of the report. Default: the date (UTC).")
+    String name;
+
+    @Option(names = "--render", paramLabel = "RESULTS.json",
+            description = "Only render the Markdown of an existing results file again (next to it), then exit.")
+    Path render;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (render != null) {
+            String stem = render.getFileName().toString().replaceFirst("\\.json$", "");
+            Path md = Report.read(render).write(render.toAbsolutePath().getParent(), stem);
+            System.out.println("bench: rendered " + md);
+            return 0;
+        }
+        if (smoke) {
+            loads = List.of(1);
+            warmup = Math.min(warmup, 3);
+            calls = Math.min(calls, 20);
+            peerCalls = Math.min(peerCalls, 10);
+            sessions = Math.min(sessions, 10);
+            peers = peers == Peers.Mode.install ? Peers.Mode.ifInstalled : peers;
+            jfr = false;
+        }
+        String stem = name != null ? name : LocalDate.now(ZoneOffset.UTC).toString();
+        Path outDir = out != null ? out : Path.of(smoke ? "bench/target/smoke-results" : "bench/results");
+        Path work = Files.createDirectories(Path.of("bench/target/run-" + stem).toAbsolutePath());
+        DataSet data = smoke ? DataSet.smoke() : DataSet.full();
+        List<String> notes = new ArrayList<>();
+        Map<String, Object> header = header(stem, data);
+        List<Runner.Cell> cells = new ArrayList<>();
+        List<Runner.Sessions> held = new ArrayList<>();
+        Map<String, Map<String, Object>> targets = new LinkedHashMap<>();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        Map<String, Long> peakRss = new LinkedHashMap<>();
+        long heap;
+        JfrSummary profile = null;
+        Duration cellLimit = Duration.ofSeconds(maxCellSeconds);
+        try (Backends backends = Backends.start(Path.of("bench/target/native-libs"), work);
+                AwsClients aws = AwsClients.create(backends.motoEndpoint(), backends.dynamoDbEndpoint(), 256)) {
+            long seedStart = System.nanoTime();
+            data.seed(aws, backends.motoEndpoint());
+            System.out.printf("bench: backends up and seeded in %.1f s (moto %s, DynamoDB Local %s)%n",
+                    (System.nanoTime() - seedStart) / 1e9, backends.motoEndpoint(), backends.dynamoDbEndpoint());
+            Map<String, Object> gatewayNotes = new LinkedHashMap<>();
+            McpTarget gateway = GatewayTarget.start(new GatewayTarget.Settings(gatewayJar, work, gatewayExtra, jfr, gatewayJvm), data,
+                    backends.motoEndpoint(), backends.dynamoDbEndpoint(), gatewayNotes);
+            header.put("gateway", gatewayNotes);
+            List<Peers.Peer> peerList = Peers.start(peers, venvs.toAbsolutePath(), work, data, backends.motoEndpoint(), backends.dynamoDbEndpoint());
+            try {
+                Target direct = new DirectTarget(aws, data);
+                targets.put(direct.name(), direct.describe());
+                targets.put(gateway.name(), gateway.describe());
+                cells.addAll(new Runner(warmup, calls, cellLimit).run(direct, Operation.all(), loads));
+                Runner gatewayRunner = new Runner(warmup, calls, cellLimit);
+                cells.addAll(gatewayRunner.run(gateway, Operation.all(), loads));
+                gateway.describe().put("idle_cpu_percent", gatewayRunner.idleCpuPercent());
+                for (Peers.Peer peer : peerList) {
+                    if (peer.target() == null) {
+                        unavailable.put(peer.name(), peer.reason());
+                        continue;
+                    }
+                    targets.put(peer.name(), peer.target().describe());
+                    Runner peerRunner = new Runner(Math.min(warmup, 20), peerCalls, cellLimit);
+                    cells.addAll(peerRunner.run(peer.target(), Operation.all(), loads));
+                    peer.target().describe().put("idle_cpu_percent", peerRunner.idleCpuPercent());
+                    if (peer.target().server() != null) {
+                        peakRss.put(peer.name(), peer.target().meter().peakRssKb());
+                    }
+                }
+                if (sessions > 0) {
+                    held.add(Runner.sessions(gateway, sessions, true));
+                    for (Peers.Peer peer : peerList) {
+                        if (peer.target() != null && peer.target().server() != null) {
+                            held.add(Runner.sessions(peer.target(), sessions, false));
+                            peakRss.put(peer.name(), peer.target().meter().peakRssKb());
+                        }
+                    }
+                }
+                heap = gateway.meter().heapAfterGcKb();
+                peakRss.put("gateway", gateway.meter().peakRssKb());
+            } finally {
+                gateway.close();
+                peerList.stream().filter(p -> p.target() != null).forEach(p -> p.target().close());
+            }
+            Path recording = work.resolve("gateway/gateway.jfr");
+            if (jfr && Files.isRegularFile(recording)) {
+                profile = JfrSummary.read(recording, 15);
+            }
+        }
+        header.put("load_average_end", loadAverage());
+        notes.addAll(notes(data));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metrics = (Map<String, Object>) ((Map<String, Object>) header.get("gateway")).get("gateway_metrics");
+        notes.add(Boolean.TRUE.equals(metrics.get("enabled")) ? "Gateway metrics: ON (" + gatewayExtra + ")."
+                : "Gateway metrics: OFF, " + metrics.get("reason") + ". The figures are without metrics.");
+        Report report = new Report(header, targets, unavailable, cells, held, peakRss, heap, profile, notes);
+        Path md = report.write(outDir, stem);
+        System.out.println("bench: report " + md.toAbsolutePath() + " and " + md.resolveSibling(stem + ".json").toAbsolutePath());
+        long errors = cells.stream().mapToLong(Runner.Cell::errors).sum() + held.stream().mapToLong(Runner.Sessions::errors).sum();
+        if (errors > 0) {
+            cells.stream().filter(c -> c.errors() > 0).forEach(c -> System.err.printf("bench: ERROR %s / %s c=%d: %d errors, first: %s%n",
+                    c.target(), c.operation().label, c.clients(), c.errors(), c.firstError()));
+            held.stream().filter(s -> s.errors() > 0).forEach(s -> System.err.printf("bench: ERROR %s: %d of %d sessions failed: %s%n",
+                    s.target(), s.errors(), sessions, s.firstError()));
+            return 1;
+        }
+        long ran = cells.stream().filter(c -> c.skipped() == null).count();
+        System.out.printf("bench: %d cells ran without errors (%d skipped, %d peers unavailable)%n", ran,
+                cells.size() - ran, unavailable.size());
+        return 0;
+    }
+
+    private List<String> notes(DataSet data) {
+        return List.of(
+                "Shared machine: 2 cores also running other builds during the run, and the backends, the load generator and the"
+                        + " server under test share them. Absolute figures are noisy; compare within the run (the ratios).",
+                "Backends on loopback: DynamoDB Local 2.6.1 in the harness JVM (in memory), moto for S3, CloudWatch Logs, Lambda and STS.",
+                "Data set: %,d orders, %,d log events in %d groups, S3 text objects of 1 KB, 32 KB, 256 KB and 1 MB, %d functions."
+                        .formatted(data.orders(), data.logEvents(), data.logGroups(), data.functions()),
+                "Each cell: %d warm-up calls, then %d measured calls (%d for peers) shared by the clients; one MCP session per client."
+                        .formatted(warmup, calls, peerCalls),
+                "Gateway: every safety feature on (auth, policy, STS roles, schema validation, guard, durable audit, resilience);"
+                        + " the read-only result cache is off so each call reaches AWS."
+                        + (jfr ? " JFR (profile settings) was recording during the whole run, adding a little CPU." : ""),
+                "Gateway JVM options: " + (gatewayJvm.isEmpty() ? "none (JVM defaults)" : String.join(" ", gatewayJvm)) + ".",
+                "Server CPU per call: the server process's CPU time (utime+stime, /proc/<pid>/stat) over the measured calls"
+                        + " divided by the calls (independent of backend speed); the direct floor has no server process.");
+    }
+
+    private Map<String, Object> header(String stem, DataSet data) throws IOException {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("date", stem);
+        header.put("started", Instant.now().toString());
+        header.put("command", "bench/run" + (smoke ? " --smoke" : ""));
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cpu", Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?"));
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("load_average_start", loadAverage());
+        machine.put("shared", "yes: other builds ran on the same cores");
+        header.put("machine", machine);
+        Map<String, Object> versions = new LinkedHashMap<>();
+        versions.put("gateway_commit", command("git", "rev-parse", "--short", "HEAD"));
+        versions.put("aws_sdk_java", software.amazon.awssdk.core.util.VersionInfo.SDK_VERSION);
+        versions.put("mcp_java_sdk_client", "2.1.0");
+        versions.put("dynamodb_local", "2.6.1");
+        versions.put("moto", command("python3", "-c", "import moto; print(moto.__version__)"));
+        header.put("versions", versions);
+        header.put("data_set", data);
+        header.put("loads", loads);
+        return header;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String command(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes()).strip();
+            return process.waitFor() == 0 ? out : "?";
+        } catch (IOException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+}
