@@ -45,7 +45,8 @@ final class OverrideRules {
                                 + "|so~far|until~now|up~to~now|thus~far)|(?:all~)?(?:of~)?the~(?:above|foregoing"
                                 + "|preceding))", 0, 140, "ignore", "disregard", "forget")
                         .confirmedBy("above", "before", "prior ", "previous", "earlier", "so far", "sofar", "until now",
-                                "untilnow", "up to now", "uptonow", "told", "foregoing", "preceding"),
+                                "untilnow", "up to now", "uptonow", "told", "foregoing", "preceding")
+                        .andPrechecked(RulePrechecks::ignoreEverything),
                 InjectionRule.of(FAMILY, "new-instructions", "announces new instructions",
                         "\\b(?:(?:your|here~(?:are|is)~(?:your|the|my)|the~following~(?:are|is)~(?:your|the))~new~"
                                 + "(?:instructions?|task|directives?|rules|role|objective|mission|system~prompt)"
