@@ -32,8 +32,15 @@ record InjectionRule(String family, String rule, String description, Pattern pat
 
     /** This rule, run only where one of {@code substrings} occurs in the window. */
     InjectionRule confirmedBy(String... substrings) {
-        List<String> required = List.of(substrings);
-        return prechecked(window -> required.stream().anyMatch(window::contains));
+        String[] required = substrings.clone();
+        return prechecked(window -> {
+            for (String substring : required) {
+                if (window.contains(substring)) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /** This rule, run only where {@code check} (a necessary condition for a match) holds on the window. */

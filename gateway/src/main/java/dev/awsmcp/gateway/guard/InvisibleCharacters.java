@@ -16,7 +16,7 @@ final class InvisibleCharacters {
 
     /** True when {@code cp} at {@code index} of {@code text} is invisible; a single variation selector after a visible character is emoji presentation, not hidden. */
     static boolean isInvisible(String text, int index, int cp) {
-        if (cp == '\n' || cp == '\r' || cp == '\t') {
+        if (cp >= 0x20 && cp < 0x7F || cp == '\n' || cp == '\r' || cp == '\t') {
             return false;
         }
         if (isVariationSelector(cp)) {

@@ -201,6 +201,57 @@ final class RulePrechecks {
         return false;
     }
 
+    /**
+     * An override verb at the window start followed, within the run of word characters, spaces and
+     * {@code ' , & /} that the rule's filler words allow, by one of {@code nouns} (instruction, rules,
+     * prompt...): the ignore-previous rule needs a qualifier and an instruction noun in that run.
+     */
+    static boolean verbBeforeNoun(String w, String[] verbs, String[] nouns) {
+        int i = verbEnd(w, verbs);
+        if (i < 0) {
+            return true;
+        }
+        int end = i;
+        while (end < w.length() && isFillerChar(w.charAt(end))) {
+            end++;
+        }
+        String run = w.substring(i, end);
+        for (String noun : nouns) {
+            if (run.contains(noun)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An override verb at the window start followed by {@code [all|any] your}, as the bypass-safeguards rule needs. */
+    static boolean verbBeforeYour(String w, String[] verbs) {
+        int i = verbEnd(w, verbs);
+        if (i < 0) {
+            return true;
+        }
+        i = skipOptionalSpace(w, i);
+        int all = word(w, i, "all");
+        int any = word(w, i, "any");
+        i = all >= 0 ? all : any >= 0 ? any : i;
+        return w.startsWith("your", i);
+    }
+
+    /** Index after the verb of {@code verbs} (spelled as the shadow writes it) that starts the window, or -1. */
+    private static int verbEnd(String w, String[] verbs) {
+        for (String verb : verbs) {
+            if (w.startsWith(verb)) {
+                return verb.length();
+            }
+        }
+        return -1;
+    }
+
+    /** {@code [a-z',&/]} and the optional whitespace between filler words. */
+    private static boolean isFillerChar(char c) {
+        return c >= 'a' && c <= 'z' || c == '\'' || c == ',' || c == '&' || c == '/' || c == ' ' || c == '\n';
+    }
+
     /** Index after {@code word} and one optional separator at {@code i}, or -1. */
     private static int word(String w, int i, String word) {
         return w.startsWith(word, i) ? skipOptionalSpace(w, i + word.length()) : -1;

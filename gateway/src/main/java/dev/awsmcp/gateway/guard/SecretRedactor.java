@@ -122,8 +122,7 @@ public final class SecretRedactor {
      */
     public Optional<String> redactField(String name, String value) {
         String compact = compact(name);
-        if (isNotSecretName(name) || SECRET_NAMES.stream().noneMatch(compact::endsWith)
-                || !isSecretValue(value)) {
+        if (!endsWithAny(compact, SECRET_NAMES) || endsWithAny(compact, NOT_SECRET_NAMES) || !isSecretValue(value)) {
             return Optional.empty();
         }
         return Optional.of(marker(genericKind(compact), value));
@@ -131,8 +130,16 @@ public final class SecretRedactor {
 
     /** Cursors named like tokens: {@code next_token}, {@code page_token}, ... */
     private static boolean isNotSecretName(String name) {
-        String compact = compact(name);
-        return NOT_SECRET_NAMES.stream().anyMatch(compact::endsWith);
+        return endsWithAny(compact(name), NOT_SECRET_NAMES);
+    }
+
+    private static boolean endsWithAny(String compact, List<String> suffixes) {
+        for (String suffix : suffixes) {
+            if (compact.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code text} with the matches of {@code rule} redacted; {@code lower} is its fold, or null to compute it. */

@@ -43,6 +43,7 @@ record SecretRule(Function<Matcher, String> kind, Pattern pattern, Pattern ancho
      * the first trigger that passes the precheck, which stays linear.
      */
     static final int FROM_FIRST_TRIGGER = -2;
+    private static final int[] NO_HITS = {};
 
     /** A cheap necessary condition for a match that holds the trigger at {@code [start, end)} of the lowercase text. */
     @FunctionalInterface
@@ -127,6 +128,9 @@ record SecretRule(Function<Matcher, String> kind, Pattern pattern, Pattern ancho
 
     /** Trigger occurrences as (start, end) pairs ordered by start. */
     private int[] hits(String lower) {
+        if (!triggeredBy(lower)) {
+            return NO_HITS;
+        }
         int[] found = new int[16];
         int n = 0;
         for (String trigger : triggers) {
