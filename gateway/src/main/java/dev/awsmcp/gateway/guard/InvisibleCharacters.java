@@ -35,6 +35,17 @@ final class InvisibleCharacters {
         };
     }
 
+    /** Printable ASCII, tabs and line breaks only: nothing in it is invisible. */
+    static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 || c >= 0x7F) && c != '\n' && c != '\r' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isVariationSelector(int cp) {
         return cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF;
     }
@@ -67,6 +78,9 @@ final class InvisibleCharacters {
 
     /** Runs of invisible code points as findings, skipping those inside {@code covered} (sorted, disjoint [start, end) ranges). */
     static List<Finding> runs(String text, List<int[]> covered) {
+        if (isPlainAscii(text)) {
+            return new ArrayList<>();
+        }
         List<Finding> found = new ArrayList<>();
         int runStart = -1;
         int count = 0;

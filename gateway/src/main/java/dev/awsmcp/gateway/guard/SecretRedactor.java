@@ -84,6 +84,29 @@ public final class SecretRedactor {
         return all;
     }
 
+    /** Every trigger of every rule: most values hold none, and one automaton pass says so. */
+    private static final List<String> TRIGGER_WORDS = rules().stream().flatMap(r -> r.triggers().stream()).distinct().toList();
+    private static final KeywordAutomaton TRIGGERS = new KeywordAutomaton(TRIGGER_WORDS);
+    /** Per trigger word, the bit of every rule (in {@link #rules()} order) that it triggers. */
+    private static final int[] RULES_BY_TRIGGER = TRIGGER_WORDS.stream().mapToInt(word -> {
+        int mask = 0;
+        for (int r = 0; r < rules().size(); r++) {
+            mask |= rules().get(r).triggers().contains(word) ? 1 << r : 0;
+        }
+        return mask;
+    }).toArray();
+
+    /**
+     * The rules (bits in {@link #rules()} order) one of whose triggers occurs in {@code text}, read with
+     * the case folding of {@link SecretRule#fold} and without copying the text. A superset: the
+     * automaton also reads across spaces.
+     */
+    private static int triggeredRules(String text) {
+        int[] mask = {0};
+        TRIGGERS.scan(new SecretRule.Folded(text), 0, text.length(), (keyword, end) -> mask[0] |= RULES_BY_TRIGGER[keyword]);
+        return mask[0];
+    }
+
     private final boolean correlate;
     private final byte[] hashKey = new byte[32];
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
@@ -99,20 +122,29 @@ public final class SecretRedactor {
         if (text.length() < 8) {
             return new Redaction(text, List.of());
         }
+        int triggered = triggeredRules(text);
+        if (triggered == 0) {
+            return new Redaction(text, List.of());
+        }
+        String lower = SecretRule.fold(text);
         List<Finding> findings = new ArrayList<>();
         String current = text;
-        String lower = SecretRule.fold(text);
-        for (SecretRule rule : BEFORE_KEY_IDS) {
-            String next = apply(rule, current, lower, findings);
+        for (int r = 0; r < BEFORE_KEY_IDS.size(); r++) {
+            if ((triggered & 1 << r) == 0) {
+                continue;
+            }
+            String next = apply(BEFORE_KEY_IDS.get(r), current, lower, findings);
             lower = next == current ? lower : SecretRule.fold(next);
             current = next;
         }
-        if (KEY_ID_RULE.triggeredBy(lower)) {
+        if ((triggered & 1 << BEFORE_KEY_IDS.size()) != 0) {
             String next = apply(KEY_ID_RULE, secretKeysNearKeyIds(current, lower, findings), null, findings);
             lower = next == current ? lower : SecretRule.fold(next);
             current = next;
         }
-        current = apply(GENERIC, current, lower, findings);
+        if ((triggered & 1 << BEFORE_KEY_IDS.size() + 1) != 0) {
+            current = apply(GENERIC, current, lower, findings);
+        }
         return new Redaction(current, findings);
     }
 

@@ -182,7 +182,7 @@ record SecretRule(Function<Matcher, String> kind, Pattern pattern, Pattern ancho
         char[] chars = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            char f = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c == '\u017F' ? 's' : c == '\u212A' ? 'k' : c;
+            char f = foldChar(c);
             if (f != c) {
                 if (chars == null) {
                     chars = text.toCharArray();
@@ -191,6 +191,10 @@ record SecretRule(Function<Matcher, String> kind, Pattern pattern, Pattern ancho
             }
         }
         return chars == null ? text : new String(chars);
+    }
+
+    private static char foldChar(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c == '\u017F' ? 's' : c == '\u212A' ? 'k' : c;
     }
 
     /** The capture group holding the secret in the current match, or -1. */
@@ -207,6 +211,29 @@ record SecretRule(Function<Matcher, String> kind, Pattern pattern, Pattern ancho
     static String lower(Matcher m, int g) {
         String s = m.group(g);
         return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@link #fold} of a text, computed per character as it is read. */
+    record Folded(String text) implements CharSequence {
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            return foldChar(text.charAt(index));
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return fold(text.substring(start, end));
+        }
+
+        @Override
+        public String toString() {
+            return fold(text);
+        }
     }
 
     /** The text from {@code offset} on, without copying it. */
