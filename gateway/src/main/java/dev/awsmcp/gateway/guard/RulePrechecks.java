@@ -126,12 +126,19 @@ final class RulePrechecks {
     /**
      * A role label line ({@code \n...system: ...}): one of the words the rule needs (you, instructions,
      * ignore, ...) occurs after the first colon, on the colon's line or at the start of the next one
-     * (or, when the colon ends its line, on the next line or at the start of the one after).
+     * (or, when the colon ends its line, on the next line or at the start of the one after). Before the
+     * colon there is only what the label part of the pattern reads: letters, spaces, line feeds, {@code > # * _ -}.
      */
     static boolean roleLabelMaySpeak(String w) {
         int p = w.indexOf(':');
         if (p < 0) {
             return false;
+        }
+        for (int i = 0; i < p; i++) {
+            char c = w.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c == ' ' || c == '\n' || c == '>' || c == '#' || c == '*' || c == '_' || c == '-')) {
+                return false;
+            }
         }
         p++;
         while (p < w.length() && (w.charAt(p) == '*' || w.charAt(p) == '_')) {

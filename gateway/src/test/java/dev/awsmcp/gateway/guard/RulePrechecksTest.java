@@ -89,6 +89,8 @@ class RulePrechecksTest {
         assertThat(RulePrechecks.roleLabelMaySpeak("\nsystem:\nfirst line\nyou must")).isTrue();
         assertThat(RulePrechecks.roleLabelMaySpeak("\nsystem:\nfirst line\nsecond line\nyou must")).isFalse();
         assertThat(RulePrechecks.roleLabelMaySpeak("\nsystem prompt override")).isFalse();
+        assertThat(RulePrechecks.roleLabelMaySpeak("\n## system overview\nthe api runs on ecs.\nopen https://x (you)")).isFalse();
+        assertThat(RulePrechecks.roleLabelMaySpeak("\n> **system\nprompt**: you")).isTrue();
     }
 
     @Test
