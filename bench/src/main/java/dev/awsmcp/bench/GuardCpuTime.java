@@ -40,13 +40,8 @@ public final class GuardCpuTime {
             if (args.length > 1 && !payload.contains(args[1])) {
                 continue;
             }
-            String text = switch (payload) {
-                case "log-batch-64k" -> Payloads.logBatch(64 * 1024);
-                case "dynamodb-page-64k" -> Payloads.dynamoDbPage(64 * 1024);
-                case "s3-runbook-16k" -> Payloads.runbook(16 * 1024);
-                default -> Payloads.document(1024 * 1024);
-            };
-            String resultJson = Payloads.resultJson(payload.substring(0, payload.lastIndexOf('-')), text);
+            String text = Payloads.named(payload);
+            String resultJson = Payloads.namedResultJson(payload, text);
             JsonNode result = MAPPER.readTree(resultJson);
             GuardContext context = new GuardContext(GuardMode.FLAG, 4 * resultJson.length() + 65536, payload,
                     "bench__" + payload, List.of("bench"));

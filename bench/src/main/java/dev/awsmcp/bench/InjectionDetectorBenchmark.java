@@ -57,17 +57,11 @@ public class InjectionDetectorBenchmark {
 
     @Setup
     public void setUp() {
-        switch (payload) {
-            case "log-batch-64k" -> text = Payloads.logBatch(64 * 1024);
-            case "dynamodb-page-64k" -> text = Payloads.dynamoDbPage(64 * 1024);
-            case "s3-runbook-16k" -> text = Payloads.runbook(16 * 1024);
-            case "document-1m" -> text = Payloads.document(1024 * 1024);
-            default -> throw new IllegalArgumentException("unknown payload " + payload);
-        }
+        text = Payloads.named(payload);
         try {
             // Every payload is also measured as a JSON string value, the way a tool result carries it.
             json = MAPPER.writeValueAsString(List.of(text));
-            resultJson = Payloads.resultJson(payload.substring(0, payload.lastIndexOf('-')), text);
+            resultJson = Payloads.namedResultJson(payload, text);
             result = MAPPER.readTree(resultJson);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,7 @@
 package dev.awsmcp.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Random;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Random;
  */
 public final class Payloads {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] SERVICES = {"payments-api", "orders-worker", "auth-service", "inventory-sync"};
     private static final String[] LEVELS = {"INFO", "INFO", "INFO", "WARN", "ERROR", "DEBUG"};
     private static final String[] MESSAGES = {
@@ -117,18 +120,27 @@ public final class Payloads {
     }
 
     private static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 64).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
-            }
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return out.append('"').toString();
+    }
+
+    /** The payload of a benchmark parameter: {@code log-batch-64k}, {@code dynamodb-page-64k}, {@code s3-runbook-16k}, {@code document-1m}. */
+    public static String named(String payload) {
+        return switch (payload) {
+            case "log-batch-64k" -> logBatch(64 * 1024);
+            case "dynamodb-page-64k" -> dynamoDbPage(64 * 1024);
+            case "s3-runbook-16k" -> runbook(16 * 1024);
+            case "document-1m" -> document(1024 * 1024);
+            default -> throw new IllegalArgumentException("unknown payload " + payload);
+        };
+    }
+
+    /** {@link #resultJson} for a benchmark parameter ({@link #named}). */
+    public static String namedResultJson(String payload, String text) {
+        return resultJson(payload.substring(0, payload.lastIndexOf('-')), text);
     }
 
     /**
