@@ -3,8 +3,13 @@ package dev.awsmcp.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.awsmcp.gateway.guard.Finding;
+import dev.awsmcp.gateway.guard.GuardContext;
+import dev.awsmcp.gateway.guard.GuardMode;
+import dev.awsmcp.gateway.guard.GuardedResult;
 import dev.awsmcp.gateway.guard.InjectionDetector;
 import dev.awsmcp.gateway.guard.PatternInjectionDetector;
+import dev.awsmcp.gateway.guard.ResultGuard;
+import dev.awsmcp.gateway.guard.SecretRedactor;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,10 +25,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Detector throughput on realistic payloads, with two baselines measured in the same run on the same
- * payload: a plain {@link String#indexOf} scan for one trigger word (the cheapest possible full pass)
- * and a Jackson parse of the payload (what the gateway already spends on a JSON result). Average time
- * per call; MB/s = payload size / time.
+ * Detector and whole-guard throughput on realistic payloads, with baselines measured in the same run on
+ * the same payload: a plain {@link String#indexOf} scan for one trigger word (the cheapest possible full
+ * pass), a Jackson parse of the payload as one JSON string value, and a Jackson parse of the payload
+ * shaped as the tool result the guard sees (log events, the DynamoDB page, an S3 object with its body).
+ * {@link #resultGuard} is the overhead per call: the {@link ResultGuard} as the gateway runs it (secret
+ * redaction, injection detection in flag mode, size limit, envelope) over that parsed result, with a
+ * budget larger than the payload so nothing is cut. Average time per call; MB/s = payload size / time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,29 +49,37 @@ public class InjectionDetectorBenchmark {
 
     private String text;
     private String json;
+    private String resultJson;
+    private JsonNode result;
     private final InjectionDetector detector = new PatternInjectionDetector();
+    private final ResultGuard guard = new ResultGuard(new SecretRedactor(true), detector);
+    private GuardContext context;
 
     @Setup
     public void setUp() {
-        switch (payload) {
-            case "log-batch-64k" -> text = Payloads.logBatch(64 * 1024);
-            case "dynamodb-page-64k" -> text = Payloads.dynamoDbPage(64 * 1024);
-            case "s3-runbook-16k" -> text = Payloads.runbook(16 * 1024);
-            case "document-1m" -> text = Payloads.document(1024 * 1024);
-            default -> throw new IllegalArgumentException("unknown payload " + payload);
-        }
+        text = Payloads.named(payload);
         try {
             // Every payload is also measured as a JSON string value, the way a tool result carries it.
             json = MAPPER.writeValueAsString(List.of(text));
+            resultJson = Payloads.namedResultJson(payload, text);
+            result = MAPPER.readTree(resultJson);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        context = new GuardContext(GuardMode.FLAG, 4 * resultJson.length() + 65536, payload, "bench__" + payload,
+                List.of("bench"));
     }
 
     /** The detector over the payload. */
     @Benchmark
     public List<Finding> detector() {
         return detector.scan(text);
+    }
+
+    /** The whole result guard over the payload as a parsed tool result: the overhead per call. */
+    @Benchmark
+    public GuardedResult resultGuard() {
+        return guard.apply(result, context);
     }
 
     /** Baseline: one full indexOf pass for a trigger word. */
@@ -80,5 +96,11 @@ public class InjectionDetectorBenchmark {
     @Benchmark
     public JsonNode baselineJsonParse() throws Exception {
         return MAPPER.readTree(json);
+    }
+
+    /** Baseline: parsing the payload shaped as the tool result the guard sees. */
+    @Benchmark
+    public JsonNode baselineResultParse() throws Exception {
+        return MAPPER.readTree(resultJson);
     }
 }

@@ -1,5 +1,7 @@
 package dev.awsmcp.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Random;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Random;
  */
 public final class Payloads {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] SERVICES = {"payments-api", "orders-worker", "auth-service", "inventory-sync"};
     private static final String[] LEVELS = {"INFO", "INFO", "INFO", "WARN", "ERROR", "DEBUG"};
     private static final String[] MESSAGES = {
@@ -87,6 +90,79 @@ public final class Payloads {
         StringBuilder out = new StringBuilder(bytes + section.length());
         while (out.length() < bytes) {
             out.append(section);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The payload as the JSON result a tool returns: log events with a timestamp and a message each, the
+     * DynamoDB page as it is, an S3 object with its body, a document as one value.
+     */
+    public static String resultJson(String kind, String text) {
+        return switch (kind) {
+            case "log-batch" -> logEvents(text);
+            case "dynamodb-page" -> text;
+            case "s3-runbook" -> "{\"bucket\":\"runbooks\",\"key\":\"payments/elevated-5xx.md\",\"contentType\":"
+                    + "\"text/markdown\",\"body\":" + quote(text) + "}";
+            default -> "{\"body\":" + quote(text) + "}";
+        };
+    }
+
+    private static String logEvents(String batch) {
+        StringBuilder out = new StringBuilder(batch.length() * 2).append("{\"logGroupName\":\"/ecs/payments/api\",\"events\":[");
+        long timestamp = 1_718_000_000_000L;
+        String[] lines = batch.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            out.append(i == 0 ? "" : ",").append("{\"timestamp\":").append(timestamp + 37L * i)
+                    .append(",\"logStreamName\":\"ecs/api/7f3c\",\"message\":").append(quote(lines[i])).append('}');
+        }
+        return out.append("]}").toString();
+    }
+
+    private static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The payload of a benchmark parameter: {@code log-batch-64k}, {@code dynamodb-page-64k}, {@code s3-runbook-16k}, {@code document-1m}. */
+    public static String named(String payload) {
+        return switch (payload) {
+            case "log-batch-64k" -> logBatch(64 * 1024);
+            case "dynamodb-page-64k" -> dynamoDbPage(64 * 1024);
+            case "s3-runbook-16k" -> runbook(16 * 1024);
+            case "document-1m" -> document(1024 * 1024);
+            default -> throw new IllegalArgumentException("unknown payload " + payload);
+        };
+    }
+
+    /** {@link #resultJson} for a benchmark parameter ({@link #named}). */
+    public static String namedResultJson(String payload, String text) {
+        return resultJson(payload.substring(0, payload.lastIndexOf('-')), text);
+    }
+
+    /**
+     * Adversarial text of about {@code bytes} characters, built to make the rules work as hard as they
+     * can: every line holds the trigger of one rule family and a long tail that almost matches.
+     * {@code ignore}: override verbs with qualifiers but no instruction noun; {@code markdown}: image and
+     * link openers with long, unclosed URLs; {@code roles}: role labels at line start with long values;
+     * {@code brackets}: {@code ![} and {@code <!--} runs without their closing part; {@code base64}:
+     * blobs that decode to binary.
+     */
+    public static String adversarial(String kind, int bytes) {
+        String line = switch (kind) {
+            case "ignore" -> "ignore all previous above earlier prior the the the the the retries and alarms now\n";
+            case "markdown" -> "![x](https://a.example/p?q=aaaaaaaaaaa&r=bbbbbbbbbbb&s=ccccccccccc ](http://b/?x ![y\n";
+            case "roles" -> "system: assistant: you: system prompt: human: developer: your your your your your\n";
+            case "brackets" -> "![[[[[[[[[[[[ <!-- <!-- <|<|<|<| [inst [inst <<sys <tool_call <img src= ![ ](//\n";
+            case "base64" -> "Zm9vYmFy/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+/w+ ab\n";
+            default -> throw new IllegalArgumentException("unknown adversarial kind " + kind);
+        };
+        StringBuilder out = new StringBuilder(bytes + line.length());
+        while (out.length() < bytes) {
+            out.append(line);
         }
         return out.toString();
     }

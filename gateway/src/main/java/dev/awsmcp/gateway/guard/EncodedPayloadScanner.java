@@ -1,7 +1,8 @@
 package dev.awsmcp.gateway.guard;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -148,13 +149,14 @@ final class EncodedPayloadScanner {
 
     /** The bytes as strict UTF-8, or null when they are not text (invalid, or under 90% printable). */
     private static String readableText(byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        // Decoded without exceptions: most blobs in AWS data (request ids, digests) are not UTF-8 text.
+        CharBuffer chars = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (decoder.decode(ByteBuffer.wrap(bytes), chars, true).isError() || decoder.flush(chars).isError()) {
             return null;
         }
+        String text = chars.flip().toString();
         int printable = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

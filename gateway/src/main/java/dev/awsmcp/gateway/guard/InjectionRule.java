@@ -2,6 +2,7 @@ package dev.awsmcp.gateway.guard;
 
 import com.google.re2j.Pattern;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One phrase or marker rule over the shadow text. The pattern runs only in windows around its
@@ -16,42 +17,51 @@ import java.util.List;
  * @param keywords lower-case ASCII keywords without spaces that start a window
  * @param before window size ahead of a keyword's end
  * @param after window size past a keyword's end
- * @param confirm substrings of which one must occur in the window before the pattern runs (a cheap
- *     filter; empty for none)
+ * @param precheck a cheap necessary condition on the window (the text the pattern is about to run on):
+ *     the pattern runs only where it answers true, so it must never answer false where the pattern matches
  */
 record InjectionRule(String family, String rule, String description, Pattern pattern, List<String> keywords,
-        int before, int after, List<String> confirm) {
+        int before, int after, Predicate<String> precheck) {
 
     /** Optional whitespace in a pattern spec: {@code ~} stands for {@code [ \n]?}. */
     private static final String OPTIONAL_SPACE = "[ \\n]?";
 
     InjectionRule {
         keywords = List.copyOf(keywords);
-        confirm = List.copyOf(confirm);
     }
 
     /** This rule, run only where one of {@code substrings} occurs in the window. */
     InjectionRule confirmedBy(String... substrings) {
-        return new InjectionRule(family, rule, description, pattern, keywords, before, after, List.of(substrings));
+        String[] required = substrings.clone();
+        return prechecked(window -> {
+            for (String substring : required) {
+                if (window.contains(substring)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** This rule, run only where {@code check} (a necessary condition for a match) holds on the window. */
+    InjectionRule prechecked(Predicate<String> check) {
+        return new InjectionRule(family, rule, description, pattern, keywords, before, after, check);
+    }
+
+    /** This rule, run only where its current precheck and {@code check} both hold. */
+    InjectionRule andPrechecked(Predicate<String> check) {
+        return prechecked(precheck.and(check));
     }
 
     /** Whether the window passes the cheap filter. */
     boolean confirmed(String window) {
-        if (confirm.isEmpty()) {
-            return true;
-        }
-        for (String substring : confirm) {
-            if (window.contains(substring)) {
-                return true;
-            }
-        }
-        return false;
+        return precheck.test(window);
     }
 
     /** A rule whose spec uses {@code ~} for optional whitespace (the shadow has single spaces or line feeds). */
     static InjectionRule of(String family, String rule, String description, String spec, int before, int after,
             String... keywords) {
         return new InjectionRule(family, rule, description, Pattern.compile(spec.replace("~", OPTIONAL_SPACE)),
-                List.of(keywords), before, after, List.of());
+                List.of(keywords), before, after, window -> true);
     }
 }

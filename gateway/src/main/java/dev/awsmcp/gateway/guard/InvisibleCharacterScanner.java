@@ -56,6 +56,9 @@ final class InvisibleCharacterScanner {
 
     /** The kind of {@code cp}, or null when it is visible (or an allowed joiner); ESC reads as ANSI_SGR. */
     private static Kind classify(String text, int cp, int previous, int index) {
+        if (cp >= 0x20 && cp < 0x7F) {
+            return null;
+        }
         if (cp >= 0xE0000 && cp <= 0xE007F) {
             return Kind.TAG;
         }

@@ -16,7 +16,7 @@ final class InvisibleCharacters {
 
     /** True when {@code cp} at {@code index} of {@code text} is invisible; a single variation selector after a visible character is emoji presentation, not hidden. */
     static boolean isInvisible(String text, int index, int cp) {
-        if (cp == '\n' || cp == '\r' || cp == '\t') {
+        if (cp >= 0x20 && cp < 0x7F || cp == '\n' || cp == '\r' || cp == '\t') {
             return false;
         }
         if (isVariationSelector(cp)) {
@@ -33,6 +33,17 @@ final class InvisibleCharacters {
                     Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
             default -> false;
         };
+    }
+
+    /** Printable ASCII, tabs and line breaks only: nothing in it is invisible. */
+    static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 || c >= 0x7F) && c != '\n' && c != '\r' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isVariationSelector(int cp) {
@@ -67,6 +78,9 @@ final class InvisibleCharacters {
 
     /** Runs of invisible code points as findings, skipping those inside {@code covered} (sorted, disjoint [start, end) ranges). */
     static List<Finding> runs(String text, List<int[]> covered) {
+        if (isPlainAscii(text)) {
+            return new ArrayList<>();
+        }
         List<Finding> found = new ArrayList<>();
         int runStart = -1;
         int count = 0;

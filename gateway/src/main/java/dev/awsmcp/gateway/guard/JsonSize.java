@@ -35,6 +35,15 @@ final class JsonSize {
             }
             return size;
         }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return digits(node.longValue());
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue() ? 4 : 5;
+        }
+        if (node.isNull()) {
+            return 4;
+        }
         try {
             return Json.mapper().writeValueAsBytes(node).length;
         } catch (JsonProcessingException e) {
@@ -42,12 +51,26 @@ final class JsonSize {
         }
     }
 
+    /** Characters of {@code value} in decimal, with its sign. */
+    private static int digits(long value) {
+        if (value == Long.MIN_VALUE) {
+            return 20;
+        }
+        int n = value < 0 ? 2 : 1;
+        for (long v = Math.abs(value); v >= 10; v /= 10) {
+            n++;
+        }
+        return n;
+    }
+
     /** Bytes of {@code s} as a quoted JSON string. */
     static long string(String s) {
         long size = 2;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                size++;
+            } else if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
                 size += 2;
             } else if (c < 0x20) {
                 size += 6;

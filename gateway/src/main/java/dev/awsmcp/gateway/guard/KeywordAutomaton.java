@@ -15,8 +15,11 @@ final class KeywordAutomaton {
 
     private static final int ALPHABET = 128;
 
+    /** Next state, premultiplied by {@link #ALPHABET}, per (state x ALPHABET + character). */
     private final int[] transitions;
     private final int[][] outputs;
+    /** Per premultiplied state: whether it ends a keyword (so the common case reads no output list). */
+    private final boolean[] emits;
 
     /** Receives keyword hits. */
     interface HitSink {
@@ -44,10 +47,16 @@ final class KeywordAutomaton {
             }
             out.get(state).add(k);
         }
-        this.transitions = link(gotos, out);
+        int[] table = link(gotos, out);
+        for (int i = 0; i < table.length; i++) {
+            table[i] *= ALPHABET;
+        }
+        this.transitions = table;
         this.outputs = new int[out.size()][];
+        this.emits = new boolean[out.size()];
         for (int s = 0; s < out.size(); s++) {
             outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
+            emits[s] = outputs[s].length > 0;
         }
     }
 
@@ -59,9 +68,11 @@ final class KeywordAutomaton {
             if (c == ' ' || c == '\n') {
                 continue;
             }
-            state = transitions[state * ALPHABET + (c < ALPHABET ? c : 0)];
-            for (int keyword : outputs[state]) {
-                sink.hit(keyword, i + 1);
+            state = transitions[state + (c < ALPHABET ? c : 0)];
+            if (emits[state / ALPHABET]) {
+                for (int keyword : outputs[state / ALPHABET]) {
+                    sink.hit(keyword, i + 1);
+                }
             }
         }
     }

@@ -35,12 +35,14 @@ final class MarkupRules {
                                 + "(?:~(?:prompt|message|instructions?|override|note))?~[*_]*:[*_]*~(?:[^\\n]*~)?"
                                 + "(?:you|your|instructions?|ignore|disregard|forget|do~not|don't|from~now~on|pretend"
                                 + "|override)\\b", 12, 240,
-                        "system", "assistant", "developer", "ai:", "model:", "gpt", "claude"),
+                        "system", "assistant", "developer", "ai:", "model:", "gpt", "claude")
+                        .prechecked(RulePrechecks::roleLabelMaySpeak),
                 InjectionRule.of(ROLE, "role-header", "role header line",
                         "\\n#{1,6}~(?:system|assistant|developer|system~prompt|system~message|new~instructions)~:?\\n"
                                 + "|\\n[>* ]*(?:system|assistant|developer)(?:~(?:prompt|message))?~[*_]*:[*_]*\\n",
                         12, 30, "#system", "#assistant", "#developer", "#newinstructions", "system:",
-                        "assistant:", "developer:", "systemprompt:", "systemmessage:"),
+                        "assistant:", "developer:", "systemprompt:", "systemmessage:")
+                        .prechecked(RulePrechecks::roleHeaderAlone),
                 InjectionRule.of(ROLE, "turn-label", "fake conversation turn",
                         "\\n[>* ]*(?:human|assistant)~[*_]*:", 12, 12, "human:", "assistant:", "human*", "assistant*"),
                 InjectionRule.of(TOOL, "tool-call-tag", "tool-call markup",
@@ -56,11 +58,13 @@ final class MarkupRules {
                         "\"tool_call\""),
                 InjectionRule.of(EXFIL, "markdown-image-url-data", "markdown image whose URL carries data",
                         "!\\[[^\\]\\n]*\\]~\\(~(?:https?:)?//(?:[^)\\s]*[?&][a-z0-9_.\\-\\[\\]]+" + URL_VALUE
-                                + "|[a-z0-9-]{32,}\\.)", 0, 600, "!["),
+                                + "|[a-z0-9-]{32,}\\.)", 0, 600, "![")
+                        .prechecked(RulePrechecks::imageMayCarryData),
                 InjectionRule.of(EXFIL, "markdown-link-url-data", "markdown link whose URL carries data",
                         "\\]~\\(~(?:https?:)?//[^)\\s]*[?&](?:[a-wyz0-9_.]|x[^-]|x-[^a])[a-z0-9_.\\-]*"
                                 + "=(?:[^)\\s&#]{48,}|[^)\\s&#]*(?:\\{|\\}|\\$|<|%7b|%24))", 0, 600,
-                        "](http", "](//"),
+                        "](http", "](//")
+                        .prechecked(RulePrechecks::linkMayCarryData),
                 InjectionRule.of(EXFIL, "html-image-url-data", "HTML image whose URL carries data",
                         "<img\\b[^>]*\\bsrc~=~[\"']?(?:https?:)?//[^\"'\\s>]*\\?[^\"'\\s>]*=(?:[^\"'\\s>&#]{12,}"
                                 + "|[^\"'\\s>&#]*(?:\\{|\\}|\\$|%7b|%24))", 0, 600, "<img"),

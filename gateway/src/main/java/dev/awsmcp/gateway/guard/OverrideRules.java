@@ -18,8 +18,13 @@ final class OverrideRules {
     private static final String NOUN = "(?:instructions?|rules|prompts?|directions|directives?|guidelines|guidance"
             + "|commands|constraints|restrictions|programming|orders|polic(?:y|ies)|training|context|messages)";
     private static final String[] NOUN_STEMS = {"instruction", "rules", "prompt", "directive", "direction", "guideline",
-        "guidance", "command", "constraint", "restriction", "programming", " orders", "policies", "policy", "training",
+        "guidance", "command", "constraint", "restriction", "programming", "orders", "policies", "policy", "training",
         "context", "messages"};
+    /** The override verbs as the shadow may write them ({@code set~aside}: with a space, a line feed or none). */
+    private static final String[] IGNORE_VERBS = {"ignore", "disregard", "forget", "override", "bypass", "discard",
+        "neglect", "overlook", "set aside", "set\naside", "setaside", "abandon"};
+    private static final String[] BYPASS_VERBS = {"override", "bypass", "disable", "ignore", "circumvent", "turn off",
+        "turn\noff", "turnoff", "deactivate"};
     private static final String FILLER = "(?:[a-z',&/]+~){0,4}?";
     private static final String AI = "(?:ai|a\\.i\\.|llm|language~model|chatbot|ai~(?:agent|assistant|model)|assistant"
             + "|gpt|chatgpt|claude|gemini|copilot)s?\\b";
@@ -37,7 +42,7 @@ final class OverrideRules {
                         "\\b(?:ignore|disregard|forget|override|bypass|discard|neglect|overlook|set~aside|abandon)~"
                                 + FILLER + QUALIFIER + "~" + FILLER + NOUN, 0, 160,
                         "ignore", "disregard", "forget", "override", "bypass", "discard", "neglect", "overlook",
-                        "setaside", "abandon").confirmedBy(NOUN_STEMS),
+                        "setaside", "abandon").prechecked(w -> RulePrechecks.verbBeforeNoun(w, IGNORE_VERBS, NOUN_STEMS)),
                 InjectionRule.of(FAMILY, "ignore-everything", "instruction-override phrase",
                         "\\b(?:ignore|disregard|forget)~(?:about~)?(?:(?:all|everything|anything|what)~(?:of~)?"
                                 + "(?:(?:that|you|i|we|was|were|have|has|had|been|'ve|told|said|given|written"
@@ -45,7 +50,8 @@ final class OverrideRules {
                                 + "|so~far|until~now|up~to~now|thus~far)|(?:all~)?(?:of~)?the~(?:above|foregoing"
                                 + "|preceding))", 0, 140, "ignore", "disregard", "forget")
                         .confirmedBy("above", "before", "prior ", "previous", "earlier", "so far", "sofar", "until now",
-                                "untilnow", "up to now", "uptonow", "told", "foregoing", "preceding"),
+                                "untilnow", "up to now", "uptonow", "told", "foregoing", "preceding")
+                        .andPrechecked(RulePrechecks::ignoreEverything),
                 InjectionRule.of(FAMILY, "new-instructions", "announces new instructions",
                         "\\b(?:(?:your|here~(?:are|is)~(?:your|the|my)|the~following~(?:are|is)~(?:your|the))~new~"
                                 + "(?:instructions?|task|directives?|rules|role|objective|mission|system~prompt)"
@@ -107,6 +113,6 @@ final class OverrideRules {
                                 + "(?:[a-z]+~){0,2}(?:filters?|guardrails|safeguards|restrictions|rules|programming"
                                 + "|guidelines|instructions|safety|ethics|limitations|constraints)\\b", 0, 80,
                         "override", "bypass", "disable", "ignore", "circumvent", "turnoff", "deactivate")
-                        .confirmedBy("your"));
+                        .prechecked(w -> RulePrechecks.verbBeforeYour(w, BYPASS_VERBS)));
     }
 }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.awsmcp.toolset.api.Json;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one check every tool result passes before it leaves the gateway. In order: secrets are redacted
@@ -49,8 +51,9 @@ public final class ResultGuard {
     public GuardedResult apply(JsonNode result, GuardContext context) {
         ObjectNode object = result.isObject() ? (ObjectNode) result : wrap(result);
         long before = JsonSize.of(object);
-        List<GuardFinding> findings = new ArrayList<>();
-        ObjectNode guarded = (ObjectNode) walk(object, JsonPaths.ROOT, context.mode(), findings);
+        Walk walk = new Walk(context.mode());
+        ObjectNode guarded = (ObjectNode) walk(object, JsonPaths.ROOT, walk);
+        List<GuardFinding> findings = walk.findings;
         ResultLimiter.Limited limited = limiter.limit(guarded, context.maxResultBytes());
         String json = write(limited.json());
         String boundary = envelope.boundaryFor(json);
@@ -66,21 +69,36 @@ public final class ResultGuard {
         return guardString(text, path, mode, findings);
     }
 
+    /**
+     * One walk over a result: the mode, the findings so far, and the field names already found clean
+     * (no finding, unchanged), which are not checked again: the same names repeat in every item, event
+     * and row. The guard is a pure function of the text and the mode, so this changes no outcome.
+     */
+    private static final class Walk {
+        final GuardMode mode;
+        final List<GuardFinding> findings = new ArrayList<>();
+        final Set<String> cleanNames = new HashSet<>();
+
+        Walk(GuardMode mode) {
+            this.mode = mode;
+        }
+    }
+
     private static ObjectNode wrap(JsonNode value) {
         ObjectNode object = Json.object();
         object.set("result", value);
         return object;
     }
 
-    private JsonNode walk(JsonNode node, String path, GuardMode mode, List<GuardFinding> findings) {
+    private JsonNode walk(JsonNode node, String path, Walk walk) {
         if (node.isTextual()) {
-            String guarded = guardString(node.textValue(), path, mode, findings);
+            String guarded = guardString(node.textValue(), path, walk.mode, walk.findings);
             return guarded.equals(node.textValue()) ? node : TextNode.valueOf(guarded);
         }
         if (node.isArray()) {
             ArrayNode out = Json.mapper().createArrayNode();
             for (int i = 0; i < node.size(); i++) {
-                out.add(walk(node.get(i), JsonPaths.index(path, i), mode, findings));
+                out.add(walk(node.get(i), JsonPaths.index(path, i), walk));
             }
             return out;
         }
@@ -90,25 +108,37 @@ public final class ResultGuard {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String fieldPath = JsonPaths.field(path, field.getKey());
-                String key = unique(out, guardString(field.getKey(), JsonPaths.key(fieldPath), mode, findings));
-                out.set(key, walkField(field.getKey(), field.getValue(), fieldPath, mode, findings));
+                String key = unique(out, guardName(field.getKey(), fieldPath, walk));
+                out.set(key, walkField(field.getKey(), field.getValue(), fieldPath, walk));
             }
             return out;
         }
         return node;
     }
 
+    private String guardName(String name, String fieldPath, Walk walk) {
+        if (walk.cleanNames.contains(name)) {
+            return name;
+        }
+        int before = walk.findings.size();
+        String guarded = guardString(name, JsonPaths.key(fieldPath), walk.mode, walk.findings);
+        if (walk.findings.size() == before && guarded.equals(name)) {
+            walk.cleanNames.add(name);
+        }
+        return guarded;
+    }
+
     /** A string under a secret-ish field name ({@code "password": "..."}) is redacted whole. */
-    private JsonNode walkField(String name, JsonNode value, String path, GuardMode mode, List<GuardFinding> findings) {
+    private JsonNode walkField(String name, JsonNode value, String path, Walk walk) {
         if (value.isTextual()) {
             Optional<String> marker = redactor.redactField(name, value.textValue());
             if (marker.isPresent()) {
-                findings.add(new GuardFinding(GuardFinding.SECRET, "secret-field", path,
+                walk.findings.add(new GuardFinding(GuardFinding.SECRET, "secret-field", path,
                         "redacted the value of a field named like a secret (" + value.textValue().length() + " chars)"));
                 return TextNode.valueOf(marker.get());
             }
         }
-        return walk(value, path, mode, findings);
+        return walk(value, path, walk);
     }
 
     private String guardString(String value, String path, GuardMode mode, List<GuardFinding> findings) {

@@ -59,6 +59,8 @@ final class RuleMatcher {
     /** Adds the findings of every rule in {@code shadow} to {@code out}, with offsets into the original text. */
     void match(ShadowText shadow, List<Finding> out) {
         Windows windows = new Windows(shadow, out);
+        int[] lastAnchor = new int[rules.size()];
+        Arrays.fill(lastAnchor, -1);
         String text = shadow.text();
         automaton.scan(text, 0, text.length(), (keyword, end) -> {
             int start = keywordStart(text, end, keywordLengths[keyword]);
@@ -67,11 +69,13 @@ final class RuleMatcher {
                 InjectionRule rule = rules.get(r);
                 if (lineAnchored[r]) {
                     int lineStart = lineStart(text, start);
-                    if (lineStart >= 0) {
+                    if (lineStart >= 0 && lineStart != lastAnchor[r]) {
+                        lastAnchor[r] = lineStart;
                         matchAnchored(rule, shadow, lineStart, out);
                     }
                 } else if (rule.before() == 0) {
-                    if (wordStart) {
+                    if (wordStart && start != lastAnchor[r]) {
+                        lastAnchor[r] = start;
                         matchAnchored(rule, shadow, start, out);
                     }
                 } else {
@@ -174,9 +178,11 @@ final class RuleMatcher {
             InjectionRule rule = rules.get(r);
             int offset = starts[r];
             String window = shadow.text().substring(offset, ends[r]);
-            Matcher matcher = rule.pattern().matcher(window);
-            while (rule.confirmed(window) && matcher.find()) {
-                report(rule, shadow, offset + matcher.start(), offset + matcher.end(), out);
+            if (rule.confirmed(window)) {
+                Matcher matcher = rule.pattern().matcher(window);
+                while (matcher.find()) {
+                    report(rule, shadow, offset + matcher.start(), offset + matcher.end(), out);
+                }
             }
             starts[r] = -1;
         }

@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.guard;
 
+import dev.awsmcp.gateway.guard.SecretRule.Precheck;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
@@ -41,33 +42,70 @@ public final class SecretRedactor {
             "refreshtoken", "idtoken", "authtoken", "sessiontoken", "securitytoken", "privatekey", "token", "credential", "credentials");
 
     private static final List<SecretRule> BEFORE_KEY_IDS = List.of(
-            SecretRule.of("private-key", "-----BEGIN[ A-Z0-9]*PRIVATE KEY-----(?s:.*?)-----END[ A-Z0-9]*PRIVATE KEY-----", 0, "private key"),
-            SecretRule.of("private-key", "-----BEGIN[ A-Z0-9]*PRIVATE KEY-----(?s:.*)", 0, "private key"),
+            SecretRule.of("private-key", "(-----BEGIN[ A-Z0-9]*PRIVATE KEY-----(?s:.*?)-----END[ A-Z0-9]*PRIVATE KEY-----)", 1,
+                    SecretRule.FROM_FIRST_TRIGGER, Precheck.NONE, "-----begin"),
+            SecretRule.of("private-key", "(-----BEGIN[ A-Z0-9]*PRIVATE KEY-----(?s:.*))", 1, 0, Precheck.NONE, "-----begin"),
             SecretRule.of(m -> "presigned-url-" + switch (SecretRule.lower(m, 1)) {
                 case "x-amz-credential" -> "credential";
                 case "x-amz-security-token" -> "security-token";
                 default -> "signature";
-            }, "(?i)[?&](x-amz-signature|x-amz-credential|x-amz-security-token|signature)=([^&\\s\"'<>#]+)", new int[] {2}, "signature=",
-                    "credential=", "token="),
-            SecretRule.of("url-password", "\\b[A-Za-z][A-Za-z0-9+.-]{0,30}://[^\\s:/?#@\"'<>]{0,256}:([^\\s/?#@\"'<>]{1,256})@", 1, "://"),
-            SecretRule.of("jwt", "\\b(eyJ[A-Za-z0-9_-]{2,}\\.eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*)", 1, "eyj"),
+            }, "(?i)[?&](x-amz-signature|x-amz-credential|x-amz-security-token|signature)=([^&\\s\"'<>#]+)", new int[] {2},
+                    "?x-amz-security-".length(), Precheck.NONE, "signature=", "credential=", "token="),
+            SecretRule.of("url-password", "\\b[A-Za-z][A-Za-z0-9+.-]{0,30}://[^\\s:/?#@\"'<>]{0,256}:([^\\s/?#@\"'<>]{1,256})@", 1,
+                    31, SecretPrechecks::userInfo, "://"),
+            SecretRule.of("jwt", "\\b(eyJ[A-Za-z0-9_-]{2,}\\.eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*)", 1,
+                    SecretRule.FROM_FIRST_TRIGGER, SecretPrechecks::jwt, "eyj"),
             SecretRule.of("authorization-sigv4", "(?i)authorization[\"']?\\s*[:=]\\s*[\"']?\\s*aws4-hmac-sha256\\s+([^\"'\\r\\n]+)", 1,
-                    "aws4-hmac-sha256"),
+                    0, SecretPrechecks::assignment, "authorization"),
             SecretRule.of(m -> "authorization-" + SecretRule.lower(m, 1),
                     "(?i)authorization[\"']?\\s*[:=]\\s*[\"']?\\s*(bearer|basic|token|negotiate|digest)\\s+([A-Za-z0-9._~+/=:-]+)",
-                    new int[] {2}, "authorization"),
-            SecretRule.of("bearer-token", "(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{20,}=*)", 1, "bearer"),
+                    new int[] {2}, 0, SecretPrechecks::assignment, "authorization"),
+            SecretRule.of("bearer-token", "(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{20,}=*)", 1, 0, SecretPrechecks::bearer, "bearer"),
             SecretRule.of("aws-session-token", "(?i)(?:aws_?session_?token|session_?token|x-amz-security-token|security_?token)[\"']?"
-                    + "\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=%]{40,})", 1, "token"),
+                    + "\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=%]{40,})", 1, "x-amz-security-".length(), SecretPrechecks::assignment, "token"),
             SecretRule.of("aws-secret-access-key", "(?i)(?:aws_?secret_?access_?key|secret_?access_?key|aws_?secret_?key|secret_?key|aws_?secret)"
-                    + "[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)", 1, "secret"));
-    private static final SecretRule KEY_ID_RULE = SecretRule.of("aws-access-key-id", KEY_ID.pattern(), 1, KEY_ID_TRIGGERS);
+                    + "[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)", 1, "aws_".length(),
+                    SecretPrechecks::secretKeyName, "secret"));
+    private static final SecretRule KEY_ID_RULE = SecretRule.of("aws-access-key-id", KEY_ID.pattern(), 1, 0,
+            SecretPrechecks::keyId, KEY_ID_TRIGGERS);
     private static final SecretRule GENERIC = SecretRule.of(m -> genericKind(SecretRule.lower(m, 1)),
             "(?i)([A-Za-z0-9_.-]*(?:password|passwd|secret|api[_-]?key|token|private[_-]?key|credentials?))"
                     // name=value, name: value, "name":value; not name:value, which is how identifiers look (apikey:bot)
                     + "(?:[\"']?\\s*=\\s*|[\"']?\\s*:\\s+|[\"']\\s*:\\s*)"
                     + "(?:\"([^\"\\r\\n]{1,512})\"|'([^'\\r\\n]{1,512})'|([^\\s\"',;&}\\])<>]{1,512}))",
-            new int[] {2, 3, 4}, "passw", "secret", "api", "token", "private", "credential");
+            new int[] {2, 3, 4}, SecretRule.NAME_RUN, SecretPrechecks::genericName, "passw", "secret", "api", "token", "private",
+            "credential");
+
+    /** Every rule, for tests that compare the anchored search with a whole-text search. */
+    static List<SecretRule> rules() {
+        List<SecretRule> all = new ArrayList<>(BEFORE_KEY_IDS);
+        all.add(KEY_ID_RULE);
+        all.add(GENERIC);
+        return all;
+    }
+
+    /** Every trigger of every rule: most values hold none, and one automaton pass says so. */
+    private static final List<String> TRIGGER_WORDS = rules().stream().flatMap(r -> r.triggers().stream()).distinct().toList();
+    private static final KeywordAutomaton TRIGGERS = new KeywordAutomaton(TRIGGER_WORDS);
+    /** Per trigger word, the bit of every rule (in {@link #rules()} order) that it triggers. */
+    private static final int[] RULES_BY_TRIGGER = TRIGGER_WORDS.stream().mapToInt(word -> {
+        int mask = 0;
+        for (int r = 0; r < rules().size(); r++) {
+            mask |= rules().get(r).triggers().contains(word) ? 1 << r : 0;
+        }
+        return mask;
+    }).toArray();
+
+    /**
+     * The rules (bits in {@link #rules()} order) one of whose triggers occurs in {@code text}, read with
+     * the case folding of {@link SecretRule#fold} and without copying the text. A superset: the
+     * automaton also reads across spaces.
+     */
+    private static int triggeredRules(String text) {
+        int[] mask = {0};
+        TRIGGERS.scan(new SecretRule.Folded(text), 0, text.length(), (keyword, end) -> mask[0] |= RULES_BY_TRIGGER[keyword]);
+        return mask[0];
+    }
 
     private final boolean correlate;
     private final byte[] hashKey = new byte[32];
@@ -84,17 +122,29 @@ public final class SecretRedactor {
         if (text.length() < 8) {
             return new Redaction(text, List.of());
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        int triggered = triggeredRules(text);
+        if (triggered == 0) {
+            return new Redaction(text, List.of());
+        }
+        String lower = SecretRule.fold(text);
         List<Finding> findings = new ArrayList<>();
         String current = text;
-        for (SecretRule rule : BEFORE_KEY_IDS) {
-            current = apply(rule, current, lower, findings);
+        for (int r = 0; r < BEFORE_KEY_IDS.size(); r++) {
+            if ((triggered & 1 << r) == 0) {
+                continue;
+            }
+            String next = apply(BEFORE_KEY_IDS.get(r), current, lower, findings);
+            lower = next == current ? lower : SecretRule.fold(next);
+            current = next;
         }
-        if (KEY_ID_RULE.triggeredBy(lower)) {
-            current = secretKeysNearKeyIds(current, findings);
-            current = apply(KEY_ID_RULE, current, lower, findings);
+        if ((triggered & 1 << BEFORE_KEY_IDS.size()) != 0) {
+            String next = apply(KEY_ID_RULE, secretKeysNearKeyIds(current, lower, findings), null, findings);
+            lower = next == current ? lower : SecretRule.fold(next);
+            current = next;
         }
-        current = apply(GENERIC, current, lower, findings);
+        if ((triggered & 1 << BEFORE_KEY_IDS.size() + 1) != 0) {
+            current = apply(GENERIC, current, lower, findings);
+        }
         return new Redaction(current, findings);
     }
 
@@ -104,8 +154,7 @@ public final class SecretRedactor {
      */
     public Optional<String> redactField(String name, String value) {
         String compact = compact(name);
-        if (isNotSecretName(name) || SECRET_NAMES.stream().noneMatch(compact::endsWith)
-                || !isSecretValue(value)) {
+        if (!endsWithAny(compact, SECRET_NAMES) || endsWithAny(compact, NOT_SECRET_NAMES) || !isSecretValue(value)) {
             return Optional.empty();
         }
         return Optional.of(marker(genericKind(compact), value));
@@ -113,48 +162,49 @@ public final class SecretRedactor {
 
     /** Cursors named like tokens: {@code next_token}, {@code page_token}, ... */
     private static boolean isNotSecretName(String name) {
-        String compact = compact(name);
-        return NOT_SECRET_NAMES.stream().anyMatch(compact::endsWith);
+        return endsWithAny(compact(name), NOT_SECRET_NAMES);
     }
 
-    private String apply(SecretRule rule, String text, String lower, List<Finding> findings) {
-        if (!rule.triggeredBy(lower)) {
-            return text;
+    private static boolean endsWithAny(String compact, List<String> suffixes) {
+        for (String suffix : suffixes) {
+            if (compact.endsWith(suffix)) {
+                return true;
+            }
         }
-        Matcher m = rule.pattern().matcher(text);
-        StringBuilder out = null;
-        int copied = 0;
-        while (m.find()) {
+        return false;
+    }
+
+    /** {@code text} with the matches of {@code rule} redacted; {@code lower} is its fold, or null to compute it. */
+    private String apply(SecretRule rule, String text, String lower, List<Finding> findings) {
+        StringBuilder out = new StringBuilder();
+        int[] copied = {0};
+        rule.forEachMatch(text, lower == null ? SecretRule.fold(text) : lower, (m, offset) -> {
             int g = rule.secretGroup(m);
             if (g < 0 || !isSecretValue(m.group(g)) || rule == GENERIC && isNotSecretName(m.group(1))) {
-                continue;
+                return;
             }
-            int start = m.start(g);
-            int end = m.end(g);
+            int start = offset + m.start(g);
+            int end = offset + m.end(g);
             String kind = rule.kind().apply(m);
-            if (out == null) {
-                out = new StringBuilder(text.length());
-            }
-            out.append(text, copied, start).append(marker(kind, text.substring(start, end)));
-            copied = end;
+            out.append(text, copied[0], start).append(marker(kind, text.substring(start, end)));
+            copied[0] = end;
             findings.add(new Finding(GuardFinding.SECRET, kind, start, end, "redacted " + kind + " (" + (end - start) + " chars)"));
-        }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
+        });
+        return copied[0] == 0 ? text : out.append(text, copied[0], text.length()).toString();
     }
 
     /** 40-character base64 strings within {@link #KEY_PAIR_DISTANCE} characters of an access key id are its secret key. */
-    private String secretKeysNearKeyIds(String text, List<Finding> findings) {
-        Matcher ids = KEY_ID.matcher(text);
+    private String secretKeysNearKeyIds(String text, String lower, List<Finding> findings) {
         List<int[]> windows = new ArrayList<>();
-        while (ids.find()) {
-            int from = Math.max(0, ids.start() - KEY_PAIR_DISTANCE);
-            int to = Math.min(text.length(), ids.end() + KEY_PAIR_DISTANCE);
+        KEY_ID_RULE.forEachMatch(text, lower, (ids, offset) -> {
+            int from = Math.max(0, offset + ids.start(1) - KEY_PAIR_DISTANCE);
+            int to = Math.min(text.length(), offset + ids.end(1) + KEY_PAIR_DISTANCE);
             if (!windows.isEmpty() && windows.get(windows.size() - 1)[1] >= from) {
                 windows.get(windows.size() - 1)[1] = to;
             } else {
                 windows.add(new int[] {from, to});
             }
-        }
+        });
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
         for (int[] window : windows) {
