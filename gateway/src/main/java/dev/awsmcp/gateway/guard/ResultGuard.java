@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.awsmcp.toolset.api.Json;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -52,9 +53,12 @@ public final class ResultGuard {
         ObjectNode object = result.isObject() ? (ObjectNode) result : wrap(result);
         long before = JsonSize.of(object);
         Walk walk = new Walk(context.mode());
-        ObjectNode guarded = (ObjectNode) walk(object, JsonPaths.ROOT, walk);
+        ObjectNode guarded = (ObjectNode) walk(object, JsonPaths.Lazy.ROOT_PATH, walk);
         List<GuardFinding> findings = walk.findings;
-        ResultLimiter.Limited limited = limiter.limit(guarded, context.maxResultBytes());
+        // The walk returns the input itself when it changed nothing: then its size is already known.
+        ResultLimiter.Limited limited = guarded == object
+                ? limiter.limit(guarded, context.maxResultBytes(), before)
+                : limiter.limit(guarded, context.maxResultBytes());
         String json = write(limited.json());
         String boundary = envelope.boundaryFor(json);
         return new GuardedResult(limited.json(), UntrustedEnvelope.wrap(json, boundary, context), boundary, findings, before,
@@ -66,7 +70,7 @@ public final class ResultGuard {
      * redacted and injection handled as in a string value at {@code path}; no size limit, no envelope.
      */
     public String applyToText(String text, String path, GuardMode mode, List<GuardFinding> findings) {
-        return guardString(text, path, mode, findings);
+        return guardString(text, new JsonPaths.Lazy(path), mode, findings);
     }
 
     /**
@@ -78,6 +82,8 @@ public final class ResultGuard {
         final GuardMode mode;
         final List<GuardFinding> findings = new ArrayList<>();
         final Set<String> cleanNames = new HashSet<>();
+        /** Field names known to be (true) or not to be (false) named like a secret ({@link SecretRedactor#isSecretName}). */
+        final Map<String, Boolean> secretNames = new HashMap<>();
 
         Walk(GuardMode mode) {
             this.mode = mode;
@@ -90,38 +96,72 @@ public final class ResultGuard {
         return object;
     }
 
-    private JsonNode walk(JsonNode node, String path, Walk walk) {
+    /**
+     * The guarded copy of {@code node}, or {@code node} itself when nothing in it changed (containers are
+     * copied from their first changed member on; paths are made into text only for findings).
+     */
+    private JsonNode walk(JsonNode node, JsonPaths.Lazy path, Walk walk) {
         if (node.isTextual()) {
             String guarded = guardString(node.textValue(), path, walk.mode, walk.findings);
             return guarded.equals(node.textValue()) ? node : TextNode.valueOf(guarded);
         }
         if (node.isArray()) {
-            ArrayNode out = Json.mapper().createArrayNode();
+            ArrayNode out = null;
             for (int i = 0; i < node.size(); i++) {
-                out.add(walk(node.get(i), JsonPaths.index(path, i), walk));
+                JsonNode element = node.get(i);
+                JsonNode guarded = walk(element, path.index(i), walk);
+                if (out == null && guarded != element) {
+                    out = Json.mapper().createArrayNode();
+                    for (int k = 0; k < i; k++) {
+                        out.add(node.get(k));
+                    }
+                }
+                if (out != null) {
+                    out.add(guarded);
+                }
             }
-            return out;
+            return out == null ? node : out;
         }
         if (node.isObject()) {
-            ObjectNode out = Json.object();
+            ObjectNode out = null;
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                String fieldPath = JsonPaths.field(path, field.getKey());
-                String key = unique(out, guardName(field.getKey(), fieldPath, walk));
-                out.set(key, walkField(field.getKey(), field.getValue(), fieldPath, walk));
+                JsonPaths.Lazy fieldPath = path.field(field.getKey());
+                String name = guardName(field.getKey(), fieldPath, walk);
+                JsonNode value = walkField(field.getKey(), field.getValue(), fieldPath, walk);
+                if (out == null && (value != field.getValue() || !name.equals(field.getKey()))) {
+                    out = copyUntil(node, field.getKey());
+                }
+                if (out != null) {
+                    out.set(unique(out, name), value);
+                }
             }
-            return out;
+            return out == null ? node : out;
         }
         return node;
     }
 
-    private String guardName(String name, String fieldPath, Walk walk) {
+    /** The fields of {@code node} before {@code stop}, unchanged: their names are distinct, so none needs a suffix. */
+    private static ObjectNode copyUntil(JsonNode node, String stop) {
+        ObjectNode out = Json.object();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().equals(stop)) {
+                break;
+            }
+            out.set(field.getKey(), field.getValue());
+        }
+        return out;
+    }
+
+    private String guardName(String name, JsonPaths.Lazy fieldPath, Walk walk) {
         if (walk.cleanNames.contains(name)) {
             return name;
         }
         int before = walk.findings.size();
-        String guarded = guardString(name, JsonPaths.key(fieldPath), walk.mode, walk.findings);
+        String guarded = guardString(name, fieldPath.key(), walk.mode, walk.findings);
         if (walk.findings.size() == before && guarded.equals(name)) {
             walk.cleanNames.add(name);
         }
@@ -129,11 +169,11 @@ public final class ResultGuard {
     }
 
     /** A string under a secret-ish field name ({@code "password": "..."}) is redacted whole. */
-    private JsonNode walkField(String name, JsonNode value, String path, Walk walk) {
-        if (value.isTextual()) {
+    private JsonNode walkField(String name, JsonNode value, JsonPaths.Lazy path, Walk walk) {
+        if (value.isTextual() && walk.secretNames.computeIfAbsent(name, SecretRedactor::isSecretName)) {
             Optional<String> marker = redactor.redactField(name, value.textValue());
             if (marker.isPresent()) {
-                walk.findings.add(new GuardFinding(GuardFinding.SECRET, "secret-field", path,
+                walk.findings.add(new GuardFinding(GuardFinding.SECRET, "secret-field", path.toString(),
                         "redacted the value of a field named like a secret (" + value.textValue().length() + " chars)"));
                 return TextNode.valueOf(marker.get());
             }
@@ -141,14 +181,14 @@ public final class ResultGuard {
         return walk(value, path, walk);
     }
 
-    private String guardString(String value, String path, GuardMode mode, List<GuardFinding> findings) {
+    private String guardString(String value, JsonPaths.Lazy path, GuardMode mode, List<GuardFinding> findings) {
         SecretRedactor.Redaction redaction = redactor.redact(value);
         for (Finding f : redaction.findings()) {
-            findings.add(new GuardFinding(f.family(), f.rule(), path, f.detail()));
+            findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), f.detail()));
         }
         InjectionSanitizer.Outcome outcome = sanitizer.apply(redaction.text(), mode);
         for (Finding f : outcome.findings()) {
-            findings.add(new GuardFinding(f.family(), f.rule(), path, safeDetail(f.detail())));
+            findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), safeDetail(f.detail())));
         }
         return outcome.text();
     }
