@@ -29,6 +29,8 @@ public final class ResultGuard {
 
     /** Findings details are cut to this many characters. */
     private static final int MAX_DETAIL_CHARS = 200;
+    /** Clean values up to this length are remembered for the rest of the walk (names always are). */
+    private static final int MAX_REMEMBERED_VALUE_CHARS = 128;
 
     private final SecretRedactor redactor;
     private final InjectionSanitizer sanitizer;
@@ -74,19 +76,33 @@ public final class ResultGuard {
     }
 
     /**
-     * One walk over a result: the mode, the findings so far, and the field names already found clean
-     * (no finding, unchanged), which are not checked again: the same names repeat in every item, event
-     * and row. The guard is a pure function of the text and the mode, so this changes no outcome.
+     * One walk over a result: the mode, the findings so far, and the texts already found clean (no
+     * finding, unchanged), which are not checked again: the same field names repeat in every item, event
+     * and row, and so do short values (log stream names, states, types). The guard of a text is a pure
+     * function of the text and the mode, the same for a name and a value, so this changes no outcome.
      */
     private static final class Walk {
         final GuardMode mode;
         final List<GuardFinding> findings = new ArrayList<>();
-        final Set<String> cleanNames = new HashSet<>();
+        final Set<String> cleanTexts = new HashSet<>();
         /** Field names known to be (true) or not to be (false) named like a secret ({@link SecretRedactor#isSecretName}). */
         final Map<String, Boolean> secretNames = new HashMap<>();
 
         Walk(GuardMode mode) {
             this.mode = mode;
+        }
+
+        /** {@code text} guarded at {@code path}; remembered when clean and, for a value, short. */
+        String guard(ResultGuard guard, String text, JsonPaths.Lazy path, boolean remember) {
+            if (cleanTexts.contains(text)) {
+                return text;
+            }
+            int before = findings.size();
+            String guarded = guard.guardString(text, path, mode, findings);
+            if (remember && findings.size() == before && guarded.equals(text)) {
+                cleanTexts.add(text);
+            }
+            return guarded;
         }
     }
 
@@ -102,8 +118,9 @@ public final class ResultGuard {
      */
     private JsonNode walk(JsonNode node, JsonPaths.Lazy path, Walk walk) {
         if (node.isTextual()) {
-            String guarded = guardString(node.textValue(), path, walk.mode, walk.findings);
-            return guarded.equals(node.textValue()) ? node : TextNode.valueOf(guarded);
+            String text = node.textValue();
+            String guarded = walk.guard(this, text, path, text.length() <= MAX_REMEMBERED_VALUE_CHARS);
+            return guarded.equals(text) ? node : TextNode.valueOf(guarded);
         }
         if (node.isArray()) {
             ArrayNode out = null;
@@ -157,15 +174,7 @@ public final class ResultGuard {
     }
 
     private String guardName(String name, JsonPaths.Lazy fieldPath, Walk walk) {
-        if (walk.cleanNames.contains(name)) {
-            return name;
-        }
-        int before = walk.findings.size();
-        String guarded = guardString(name, fieldPath.key(), walk.mode, walk.findings);
-        if (walk.findings.size() == before && guarded.equals(name)) {
-            walk.cleanNames.add(name);
-        }
-        return guarded;
+        return walk.guard(this, name, fieldPath.key(), true);
     }
 
     /** A string under a secret-ish field name ({@code "password": "..."}) is redacted whole. */
