@@ -35,6 +35,7 @@ public final class GuardCpuTime {
         double warmUpSeconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
         InjectionDetector detector = new PatternInjectionDetector();
         ResultGuard guard = new ResultGuard(new SecretRedactor(true), detector);
+        ResultGuard guardWithoutDetector = new ResultGuard(new SecretRedactor(true), t -> List.of());
         System.out.printf("%-20s %-13s %12s %10s %14s%n", "payload", "work", "CPU us/op", "MB/s", "wall us/op");
         for (String payload : List.of("log-batch-64k", "dynamodb-page-64k", "s3-runbook-16k", "document-1m")) {
             if (args.length > 1 && !payload.contains(args[1])) {
@@ -47,6 +48,7 @@ public final class GuardCpuTime {
                     "bench__" + payload, List.of("bench"));
             report(payload, "detector", text.length(), warmUpSeconds, () -> detector.scan(text));
             report(payload, "resultGuard", text.length(), warmUpSeconds, () -> guard.apply(result, context));
+            report(payload, "guardNoDetector", text.length(), warmUpSeconds, () -> guardWithoutDetector.apply(result, context));
             report(payload, "jsonParse", text.length(), warmUpSeconds, () -> {
                 try {
                     return MAPPER.readTree(resultJson);

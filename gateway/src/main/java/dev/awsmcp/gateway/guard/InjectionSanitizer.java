@@ -28,6 +28,10 @@ final class InjectionSanitizer {
 
     Outcome apply(String text, GuardMode mode) {
         List<Finding> detected = detector.scan(text);
+        if (detected.isEmpty() && InvisibleCharacters.isPlainAscii(text)) {
+            // Nothing detected and nothing invisible (the runs below would be empty): the text as it is.
+            return new Outcome(text, List.of());
+        }
         List<Finding> findings = new ArrayList<>(detected.size() + 2);
         List<int[]> invisibleRanges = new ArrayList<>();
         for (Finding f : detected) {
@@ -39,7 +43,10 @@ final class InjectionSanitizer {
                 invisibleRanges.add(new int[] {f.start(), f.end()});
             }
         }
-        findings.addAll(InvisibleCharacters.runs(text, merge(invisibleRanges)));
+        List<Finding> runs = InvisibleCharacters.runs(text, merge(invisibleRanges));
+        if (!runs.isEmpty()) {
+            findings.addAll(runs);
+        }
         if (findings.isEmpty()) {
             return new Outcome(text, List.of());
         }

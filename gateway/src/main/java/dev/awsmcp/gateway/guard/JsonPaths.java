@@ -30,6 +30,56 @@ final class JsonPaths {
         return fieldPath + ".(key)";
     }
 
+    /**
+     * An address built only when it is read: the walk makes one per value, a finding reads few of them.
+     * {@link #toString()} gives the same text as {@link #field}, {@link #index} and {@link #key} would.
+     */
+    static final class Lazy {
+
+        static final Lazy ROOT_PATH = new Lazy(ROOT);
+
+        private final Lazy parent;
+        private final String name;
+        private final int index;
+        private final boolean key;
+        private String text;
+
+        private Lazy(Lazy parent, String name, int index, boolean key) {
+            this.parent = parent;
+            this.name = name;
+            this.index = index;
+            this.key = key;
+        }
+
+        /** An address that is already text. */
+        Lazy(String text) {
+            this(null, null, -1, false);
+            this.text = text;
+        }
+
+        Lazy field(String fieldName) {
+            return new Lazy(this, fieldName, -1, false);
+        }
+
+        Lazy index(int i) {
+            return new Lazy(this, null, i, false);
+        }
+
+        /** The address of this field's name rather than its value. */
+        Lazy key() {
+            return new Lazy(this, null, -1, true);
+        }
+
+        @Override
+        public String toString() {
+            if (text == null) {
+                String up = parent.toString();
+                text = key ? JsonPaths.key(up) : name != null ? JsonPaths.field(up, name) : JsonPaths.index(up, index);
+            }
+            return text;
+        }
+    }
+
     private static boolean isIdentifier(String name) {
         if (name.isEmpty() || name.length() > 64) {
             return false;

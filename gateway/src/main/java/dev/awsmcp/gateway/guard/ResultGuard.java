@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.awsmcp.toolset.api.Json;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class ResultGuard {
 
     /** Findings details are cut to this many characters. */
     private static final int MAX_DETAIL_CHARS = 200;
+    /** Clean values up to this length are remembered for the rest of the walk (names always are). */
+    private static final int MAX_REMEMBERED_VALUE_CHARS = 128;
 
     private final SecretRedactor redactor;
     private final InjectionSanitizer sanitizer;
@@ -52,9 +55,12 @@ public final class ResultGuard {
         ObjectNode object = result.isObject() ? (ObjectNode) result : wrap(result);
         long before = JsonSize.of(object);
         Walk walk = new Walk(context.mode());
-        ObjectNode guarded = (ObjectNode) walk(object, JsonPaths.ROOT, walk);
+        ObjectNode guarded = (ObjectNode) walk(object, JsonPaths.Lazy.ROOT_PATH, walk);
         List<GuardFinding> findings = walk.findings;
-        ResultLimiter.Limited limited = limiter.limit(guarded, context.maxResultBytes());
+        // The walk returns the input itself when it changed nothing: then its size is already known.
+        ResultLimiter.Limited limited = guarded == object
+                ? limiter.limit(guarded, context.maxResultBytes(), before)
+                : limiter.limit(guarded, context.maxResultBytes());
         String json = write(limited.json());
         String boundary = envelope.boundaryFor(json);
         return new GuardedResult(limited.json(), UntrustedEnvelope.wrap(json, boundary, context), boundary, findings, before,
@@ -66,21 +72,37 @@ public final class ResultGuard {
      * redacted and injection handled as in a string value at {@code path}; no size limit, no envelope.
      */
     public String applyToText(String text, String path, GuardMode mode, List<GuardFinding> findings) {
-        return guardString(text, path, mode, findings);
+        return guardString(text, new JsonPaths.Lazy(path), mode, findings);
     }
 
     /**
-     * One walk over a result: the mode, the findings so far, and the field names already found clean
-     * (no finding, unchanged), which are not checked again: the same names repeat in every item, event
-     * and row. The guard is a pure function of the text and the mode, so this changes no outcome.
+     * One walk over a result: the mode, the findings so far, and the texts already found clean (no
+     * finding, unchanged), which are not checked again: the same field names repeat in every item, event
+     * and row, and so do short values (log stream names, states, types). The guard of a text is a pure
+     * function of the text and the mode, the same for a name and a value, so this changes no outcome.
      */
     private static final class Walk {
         final GuardMode mode;
         final List<GuardFinding> findings = new ArrayList<>();
-        final Set<String> cleanNames = new HashSet<>();
+        final Set<String> cleanTexts = new HashSet<>();
+        /** Field names known to be (true) or not to be (false) named like a secret ({@link SecretRedactor#isSecretName}). */
+        final Map<String, Boolean> secretNames = new HashMap<>();
 
         Walk(GuardMode mode) {
             this.mode = mode;
+        }
+
+        /** {@code text} guarded at {@code path}; remembered when clean and, for a value, short. */
+        String guard(ResultGuard guard, String text, JsonPaths.Lazy path, boolean remember) {
+            if (cleanTexts.contains(text)) {
+                return text;
+            }
+            int before = findings.size();
+            String guarded = guard.guardString(text, path, mode, findings);
+            if (remember && findings.size() == before && guarded.equals(text)) {
+                cleanTexts.add(text);
+            }
+            return guarded;
         }
     }
 
@@ -90,50 +112,77 @@ public final class ResultGuard {
         return object;
     }
 
-    private JsonNode walk(JsonNode node, String path, Walk walk) {
+    /**
+     * The guarded copy of {@code node}, or {@code node} itself when nothing in it changed (containers are
+     * copied from their first changed member on; paths are made into text only for findings).
+     */
+    private JsonNode walk(JsonNode node, JsonPaths.Lazy path, Walk walk) {
         if (node.isTextual()) {
-            String guarded = guardString(node.textValue(), path, walk.mode, walk.findings);
-            return guarded.equals(node.textValue()) ? node : TextNode.valueOf(guarded);
+            String text = node.textValue();
+            String guarded = walk.guard(this, text, path, text.length() <= MAX_REMEMBERED_VALUE_CHARS);
+            return guarded.equals(text) ? node : TextNode.valueOf(guarded);
         }
         if (node.isArray()) {
-            ArrayNode out = Json.mapper().createArrayNode();
+            ArrayNode out = null;
             for (int i = 0; i < node.size(); i++) {
-                out.add(walk(node.get(i), JsonPaths.index(path, i), walk));
+                JsonNode element = node.get(i);
+                JsonNode guarded = walk(element, path.index(i), walk);
+                if (out == null && guarded != element) {
+                    out = Json.mapper().createArrayNode();
+                    for (int k = 0; k < i; k++) {
+                        out.add(node.get(k));
+                    }
+                }
+                if (out != null) {
+                    out.add(guarded);
+                }
             }
-            return out;
+            return out == null ? node : out;
         }
         if (node.isObject()) {
-            ObjectNode out = Json.object();
+            ObjectNode out = null;
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                String fieldPath = JsonPaths.field(path, field.getKey());
-                String key = unique(out, guardName(field.getKey(), fieldPath, walk));
-                out.set(key, walkField(field.getKey(), field.getValue(), fieldPath, walk));
+                JsonPaths.Lazy fieldPath = path.field(field.getKey());
+                String name = guardName(field.getKey(), fieldPath, walk);
+                JsonNode value = walkField(field.getKey(), field.getValue(), fieldPath, walk);
+                if (out == null && (value != field.getValue() || !name.equals(field.getKey()))) {
+                    out = copyUntil(node, field.getKey());
+                }
+                if (out != null) {
+                    out.set(unique(out, name), value);
+                }
             }
-            return out;
+            return out == null ? node : out;
         }
         return node;
     }
 
-    private String guardName(String name, String fieldPath, Walk walk) {
-        if (walk.cleanNames.contains(name)) {
-            return name;
+    /** The fields of {@code node} before {@code stop}, unchanged: their names are distinct, so none needs a suffix. */
+    private static ObjectNode copyUntil(JsonNode node, String stop) {
+        ObjectNode out = Json.object();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().equals(stop)) {
+                break;
+            }
+            out.set(field.getKey(), field.getValue());
         }
-        int before = walk.findings.size();
-        String guarded = guardString(name, JsonPaths.key(fieldPath), walk.mode, walk.findings);
-        if (walk.findings.size() == before && guarded.equals(name)) {
-            walk.cleanNames.add(name);
-        }
-        return guarded;
+        return out;
+    }
+
+    private String guardName(String name, JsonPaths.Lazy fieldPath, Walk walk) {
+        return walk.guard(this, name, fieldPath.key(), true);
     }
 
     /** A string under a secret-ish field name ({@code "password": "..."}) is redacted whole. */
-    private JsonNode walkField(String name, JsonNode value, String path, Walk walk) {
-        if (value.isTextual()) {
+    private JsonNode walkField(String name, JsonNode value, JsonPaths.Lazy path, Walk walk) {
+        if (value.isTextual() && walk.secretNames.computeIfAbsent(name, SecretRedactor::isSecretName)) {
             Optional<String> marker = redactor.redactField(name, value.textValue());
             if (marker.isPresent()) {
-                walk.findings.add(new GuardFinding(GuardFinding.SECRET, "secret-field", path,
+                walk.findings.add(new GuardFinding(GuardFinding.SECRET, "secret-field", path.toString(),
                         "redacted the value of a field named like a secret (" + value.textValue().length() + " chars)"));
                 return TextNode.valueOf(marker.get());
             }
@@ -141,14 +190,14 @@ public final class ResultGuard {
         return walk(value, path, walk);
     }
 
-    private String guardString(String value, String path, GuardMode mode, List<GuardFinding> findings) {
+    private String guardString(String value, JsonPaths.Lazy path, GuardMode mode, List<GuardFinding> findings) {
         SecretRedactor.Redaction redaction = redactor.redact(value);
         for (Finding f : redaction.findings()) {
-            findings.add(new GuardFinding(f.family(), f.rule(), path, f.detail()));
+            findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), f.detail()));
         }
         InjectionSanitizer.Outcome outcome = sanitizer.apply(redaction.text(), mode);
         for (Finding f : outcome.findings()) {
-            findings.add(new GuardFinding(f.family(), f.rule(), path, safeDetail(f.detail())));
+            findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), safeDetail(f.detail())));
         }
         return outcome.text();
     }

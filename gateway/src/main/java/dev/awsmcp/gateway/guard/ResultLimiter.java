@@ -31,7 +31,11 @@ public final class ResultLimiter {
 
     /** Bounds {@code result} (never modified) to {@code budget} bytes. */
     public Limited limit(ObjectNode result, int budget) {
-        long before = JsonSize.of(result);
+        return limit(result, budget, JsonSize.of(result));
+    }
+
+    /** As {@link #limit(ObjectNode, int)}, with the size of {@code result} already known ({@link JsonSize#of}). */
+    Limited limit(ObjectNode result, int budget, long before) {
         if (before <= budget) {
             return new Limited(result, false, before, before);
         }

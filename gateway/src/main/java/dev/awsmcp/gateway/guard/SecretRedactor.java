@@ -153,11 +153,16 @@ public final class SecretRedactor {
      * {@code client_secret}, {@code api_key}, {@code token}, ... but not {@code next_token}), if the value is a secret.
      */
     public Optional<String> redactField(String name, String value) {
-        String compact = compact(name);
-        if (!endsWithAny(compact, SECRET_NAMES) || endsWithAny(compact, NOT_SECRET_NAMES) || !isSecretValue(value)) {
+        if (!isSecretName(name) || !isSecretValue(value)) {
             return Optional.empty();
         }
-        return Optional.of(marker(genericKind(compact), value));
+        return Optional.of(marker(genericKind(name), value));
+    }
+
+    /** Whether {@link #redactField} may redact values of a field so named: it depends on the value only when this is true. */
+    static boolean isSecretName(String name) {
+        String compact = compact(name);
+        return endsWithAny(compact, SECRET_NAMES) && !endsWithAny(compact, NOT_SECRET_NAMES);
     }
 
     /** Cursors named like tokens: {@code next_token}, {@code page_token}, ... */
