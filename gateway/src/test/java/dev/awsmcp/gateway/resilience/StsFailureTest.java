@@ -123,7 +123,9 @@ class StsFailureTest {
             assertThat(text(result)).contains("cannot assume role " + ROLE).contains("STS could not be reached");
             assertThat(lastRecord(gateway).path("error_kind").asText()).isEqualTo("UPSTREAM");
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).as("still answers").isTrue();
-            MetricsScrape metrics = MetricsScrape.of(gateway);
+            MetricsScrape.awaiting(gateway, 2, "gateway_aws_errors_total", "toolset", "sts", "operation", "AssumeRole");
+            MetricsScrape metrics = MetricsScrape.awaiting(gateway, 4, "gateway_aws_retries_total", "toolset", "sts",
+                    "operation", "AssumeRole");
             assertThat(metrics.value("gateway_aws_errors_total", "toolset", "sts", "operation", "AssumeRole", "error_code",
                     "ConnectionRefused")).as("each call tried STS again").isEqualTo(2);
             assertThat(metrics.value("gateway_aws_retries_total", "toolset", "sts", "operation", "AssumeRole"))

@@ -23,6 +23,12 @@ public final class MetricsScrape {
     public record Sample(String name, Map<String, String> labels, double value) {
     }
 
+    /**
+     * One client for every scrape: on JDK 17 a client that becomes unreachable while its request is in
+     * flight can stop its selector thread and leave {@code send} waiting forever.
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String text;
     private final List<Sample> samples;
 
@@ -39,7 +45,7 @@ public final class MetricsScrape {
     /** GETs {@code <adminUrl>/metrics}. */
     public static MetricsScrape of(URI adminUrl) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(adminUrl.resolve("/metrics"))
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(adminUrl.resolve("/metrics"))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 || !response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain")) {
                 throw new IllegalStateException("/metrics answered " + response.statusCode() + ": " + response.body());
@@ -48,6 +54,25 @@ public final class MetricsScrape {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Scrapes until the sum of {@code name}{labels} reaches {@code expected} (AWS SDK interceptors may
+     * record a failed attempt just after the call answered), for at most ten seconds; returns the last scrape.
+     */
+    public static MetricsScrape awaiting(RunningGateway gateway, double expected, String name, String... labels) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        MetricsScrape scrape = of(gateway);
+        while (scrape.value(name, labels) < expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            scrape = of(gateway);
+        }
+        return scrape;
     }
 
     static MetricsScrape parse(String text) {
