@@ -2,9 +2,10 @@
 # Run the official MCP conformance suite (@modelcontextprotocol/conformance, server mode) against
 # an already running Streamable HTTP server, on the Node 22 binary shipped by the `node` npm package.
 #
-#   bash e2e/conformance.sh URL [scenario...]
+#   bash e2e/conformance.sh URL [scenario...|all]
 #
-# Default scenarios: the ones that need no server-side fixtures (see e2e/README.md).
+# Default scenarios: the ones that need no server-side fixtures (see e2e/README.md). `all`: every
+# server scenario the installed suite lists (needs the conformance fixture toolset, see e2e/README.md).
 # Each scenario is one `conformance server --url URL --scenario NAME` run (the CLI takes one
 # --scenario at a time). Prints the suite's own per-scenario output, then a summary.
 # Exit: 0 all scenarios passed, 1 any scenario failed, 2 usage/setup error.
@@ -17,7 +18,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 default_scenarios=(server-initialize ping tools-list dns-rebinding-protection)
 
 if [[ $# -lt 1 || "$1" == -h || "$1" == --help ]]; then
-  echo "usage: bash e2e/conformance.sh URL [scenario...]   (default: ${default_scenarios[*]})" >&2
+  echo "usage: bash e2e/conformance.sh URL [scenario...|all]   (default: ${default_scenarios[*]})" >&2
   exit 2
 fi
 url="$1"; shift
@@ -33,6 +34,12 @@ fi
 if [[ "$("$node22" -p 'process.versions.node.split(".")[0]')" != 22 ]]; then
   echo "conformance.sh: $node22 is not Node 22 ($("$node22" --version))" >&2
   exit 2
+fi
+
+if [[ "${scenarios[0]}" == all ]]; then
+  mapfile -t scenarios < <("$node22" "$cli" list 2>/dev/null | sed 's/\x1B\[[0-9;]*m//g' \
+    | awk '/^Server scenarios/{on=1; next} /^Client scenarios/{on=0} on && /^  - /{print $2}')
+  [[ ${#scenarios[@]} -gt 0 ]] || { echo "conformance.sh: the suite listed no server scenarios" >&2; exit 2; }
 fi
 
 extra=()

@@ -219,7 +219,7 @@ public final class ToolCallPipeline {
             CallToolResult refusal = ToolResultMapper.error("unknown tool " + tool.name(), "UNKNOWN_TOOL", correlationId);
             return audit.respond(slot, record, refusal, "refused").then(Mono.error(unknownTool(tool.name())));
         }
-        CallControl control = CallControl.reportingTo(channel.progress());
+        CallControl control = channel.control();
         Admission admission = admit(tool, arguments, policy, record, control);
         if (admission.refusal() != null) {
             return audit.respond(slot, record, admission.refusal(), admission.outcome());

@@ -5,9 +5,12 @@ import dev.awsmcp.gateway.guard.GuardFinding;
 import dev.awsmcp.gateway.guard.GuardMeta;
 import dev.awsmcp.gateway.guard.GuardedResult;
 import dev.awsmcp.gateway.guard.ResultGuard;
+import dev.awsmcp.toolset.api.ContentPart;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Content;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one mapping from a toolset's {@link ToolResult} to the MCP result the model reads, and the one
  * place the {@link ResultGuard} runs: data, guarded, as {@code structuredContent} plus the same JSON
- * inside the untrusted-data envelope as text; failures as {@code isError: true} with the toolset's
+ * inside the untrusted-data envelope as text (or, when the toolset returned content parts, those parts,
+ * their texts guarded, binary data passed with its MIME type); failures as {@code isError: true} with the toolset's
  * message, secrets redacted and injection handled. Every result carries the correlation id in
  * {@code _meta}, guarded ones also the envelope and findings. When the guard fails the result is an
  * error, never the unchecked payload.
@@ -37,7 +41,9 @@ final class ToolResultMapper {
     static CallToolResult toMcp(ToolResult result, String correlationId, ResultGuard guard, GuardContext context) {
         try {
             if (result instanceof ToolResult.Success success) {
-                return success(guard.apply(success.data(), context), context, correlationId);
+                List<GuardFinding> partFindings = new ArrayList<>();
+                List<Content> parts = parts(success.content(), guard, context, partFindings);
+                return success(guard.apply(success.data(), context), parts, partFindings, context, correlationId);
             }
             ToolResult.Failure failure = (ToolResult.Failure) result;
             List<GuardFinding> findings = new ArrayList<>();
@@ -65,15 +71,50 @@ final class ToolResultMapper {
                 .build();
     }
 
-    private static CallToolResult success(GuardedResult guarded, GuardContext context, String correlationId) {
+    private static CallToolResult success(GuardedResult guarded, List<Content> parts, List<GuardFinding> partFindings, GuardContext context,
+            String correlationId) {
         Map<String, Object> meta = meta(correlationId);
         GuardMeta.addTo(meta, guarded, context);
+        if (!partFindings.isEmpty()) {
+            List<GuardFinding> all = new ArrayList<>(guarded.findings());
+            all.addAll(partFindings);
+            GuardMeta.addFindings(meta, all);
+        }
         return CallToolResult.builder()
-                .content(List.of(new TextContent(guarded.text())))
+                .content(parts.isEmpty() ? List.of(new TextContent(guarded.text())) : parts)
                 .structuredContent(Json.mapper().convertValue(guarded.json(), MAP))
                 .isError(false)
                 .meta(meta)
                 .build();
+    }
+
+    /**
+     * The toolset's content parts as MCP content: every text (of text parts and text resources) through
+     * the guard as {@code $.content[i]}, binary data (images, audio, blobs) unchanged with its MIME type.
+     */
+    private static List<Content> parts(List<ContentPart> parts, ResultGuard guard, GuardContext context, List<GuardFinding> findings) {
+        List<Content> content = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            content.add(toMcp(parts.get(i), "$.content[" + i + "]", guard, context, findings));
+        }
+        return content;
+    }
+
+    private static Content toMcp(ContentPart part, String path, ResultGuard guard, GuardContext context, List<GuardFinding> findings) {
+        if (part instanceof ContentPart.Text text) {
+            return new TextContent(guard.applyToText(text.text(), path, context.mode(), findings));
+        }
+        if (part instanceof ContentPart.Image image) {
+            return new McpSchema.ImageContent(null, image.data(), image.mimeType());
+        }
+        if (part instanceof ContentPart.Audio audio) {
+            return new McpSchema.AudioContent(null, audio.data(), audio.mimeType());
+        }
+        ContentPart.EmbeddedResource resource = (ContentPart.EmbeddedResource) part;
+        return new McpSchema.EmbeddedResource(null, resource.text() == null
+                ? new McpSchema.BlobResourceContents(resource.uri(), resource.mimeType(), resource.blob())
+                : new McpSchema.TextResourceContents(resource.uri(), resource.mimeType(),
+                        guard.applyToText(resource.text(), path, context.mode(), findings)));
     }
 
     private static Map<String, Object> meta(String correlationId) {

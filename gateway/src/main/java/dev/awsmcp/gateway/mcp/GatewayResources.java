@@ -178,9 +178,29 @@ final class GatewayResources {
                     if (Boolean.TRUE.equals(result.isError())) {
                         throw McpError.builder(RESOURCE_NOT_FOUND).message("cannot read " + uri + ": " + text).build();
                     }
-                    return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "text/plain", text)),
-                            result.meta());
+                    return new McpSchema.ReadResourceResult(contents(uri, text, result.content()), result.meta());
                 });
+    }
+
+    /**
+     * What a read returns: the result's text (the guarded data, or the toolset's text parts), and each
+     * binary or embedded part of it as contents of its own under the read URI's MIME type.
+     */
+    private static List<McpSchema.ResourceContents> contents(String uri, String text, List<McpSchema.Content> content) {
+        List<McpSchema.ResourceContents> contents = new ArrayList<>();
+        for (McpSchema.Content part : content) {
+            if (part instanceof McpSchema.EmbeddedResource embedded) {
+                contents.add(embedded.resource());
+            } else if (part instanceof McpSchema.ImageContent image) {
+                contents.add(new McpSchema.BlobResourceContents(uri, image.mimeType(), image.data()));
+            } else if (part instanceof McpSchema.AudioContent audio) {
+                contents.add(new McpSchema.BlobResourceContents(uri, audio.mimeType(), audio.data()));
+            }
+        }
+        if (!text.isEmpty() || contents.isEmpty()) {
+            contents.add(0, new McpSchema.TextResourceContents(uri, "text/plain", text));
+        }
+        return contents;
     }
 
     private static McpError notFound(String uri) {

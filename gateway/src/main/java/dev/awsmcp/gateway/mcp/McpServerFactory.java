@@ -10,7 +10,6 @@ import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;
-import dev.awsmcp.gateway.transport.StreamableHttpTransport;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -108,7 +107,7 @@ public final class McpServerFactory {
                 .map(tool -> new AsyncToolSpecification(describe(tool),
                         (exchange, request) -> pipeline.call(tool, request, principal(exchange.transportContext(), fixed),
                                         origin(exchange), new ClientChannel(CallNotices.progress(exchange, request),
-                                                ElicitedConfirmation.of(exchange)))
+                                                ElicitedConfirmation.of(exchange), new ExchangeClientRequests(exchange, tool.name())))
                                 .flatMap(result -> CallNotices.afterCall(exchange, tool.name(), result).thenReturn(result))))
                 .toList();
     }

@@ -21,12 +21,13 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Turns one raw {@code toolsets[i]} entry into a {@link ToolsetConfig}: the keys every toolset has
  * ({@code id}, {@code type}, {@code region}, {@code endpoint}, {@code access}, {@code accountId}, {@code roleArn}, {@code externalId},
- * {@code sessionDuration}) are checked here, every other key must be
+ * {@code sessionDuration}, {@code bareNames}) are checked here, every other key must be
  * one the factory declares.
  */
 final class ToolsetEntry {
 
-    static final Set<String> COMMON_KEYS = Set.of("id", "type", "region", "endpoint", "access", "accountId", "roleArn", "externalId", "sessionDuration");
+    static final Set<String> COMMON_KEYS = Set.of("id", "type", "region", "endpoint", "access", "accountId", "roleArn", "externalId", "sessionDuration",
+            "bareNames");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     private ToolsetEntry() {
@@ -67,7 +68,7 @@ final class ToolsetEntry {
             throw new ConfigException(where + ": unknown key(s) " + unknown + " for toolset type '" + type
                     + "'; known keys: " + known);
         }
-        return new ToolsetConfig(id, type, Region.of(regionName), endpoint(entry, where), options, separator);
+        return new ToolsetConfig(id, type, Region.of(regionName), endpoint(entry, where), options, separator, bareNames(entry, where));
     }
 
     /**
@@ -91,6 +92,23 @@ final class ToolsetEntry {
             }
         }
         return access;
+    }
+
+    /**
+     * Whether the instance's tools and prompts go without the id prefix ({@code bareNames: true}): meant for
+     * fixtures and clients that call fixed names (the conformance suite); every real toolset keeps the
+     * namespacing. The registry still refuses any name two toolsets would share.
+     */
+    private static boolean bareNames(ObjectNode entry, String where) {
+        JsonNode node = entry.get("bareNames");
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new ConfigException(where + ".bareNames: must be true or false (default false: tools are named <id>"
+                    + "<separator><tool>)");
+        }
+        return node.booleanValue();
     }
 
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");

@@ -103,7 +103,7 @@ public final class ToolsetRegistry implements AutoCloseable {
                 hidden.add(spec.name());
                 continue;
             }
-            String name = id + config.toolNames().separator() + spec.name();
+            String name = instance.config().exposedName(spec.name());
             if (name.length() > config.toolNames().maxLength() || !TOOL_NAME.matcher(name).matches()) {
                 throw new ConfigException(where + " (id " + id + "): tool name '" + name + "' must be at most "
                         + config.toolNames().maxLength() + " characters of [A-Za-z0-9_-]; choose a shorter toolset id");
@@ -117,7 +117,7 @@ public final class ToolsetRegistry implements AutoCloseable {
             RegisteredTool previous = tools.putIfAbsent(name, new RegisteredTool(name, instance, spec, validator));
             if (previous != null) {
                 throw new ConfigException(where + " (id " + id + "): tool name '" + name + "' collides with a tool of toolset '"
-                        + previous.toolsetId() + "'; rename one toolset id");
+                        + previous.toolsetId() + "'; rename one toolset id (or set bareNames: false)");
             }
         }
         if (!hidden.isEmpty()) {

@@ -47,4 +47,23 @@ class ToolResultMapperTest {
         assertThat(result.meta()).containsKey("findings");
         assertThat(((Map<?, ?>) result.meta().get("findingCounts")).get("secret")).isEqualTo(1);
     }
+
+    @Test
+    void contentPartsReplaceTheJsonTextTheirTextsGuardedBinaryPassedWithItsMimeType() {
+        ResultGuard guard = new ResultGuard(new SecretRedactor(false), text -> List.of());
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        CallToolResult result = ToolResultMapper.toMcp(ToolResult.success(Json.object(), List.of(
+                dev.awsmcp.toolset.api.ContentPart.text("token password=hunter2"),
+                dev.awsmcp.toolset.api.ContentPart.image("image/png", png),
+                dev.awsmcp.toolset.api.ContentPart.resource("test://r", "text/plain", "secret password=hunter3"))), "cid-3", guard, CONTEXT);
+        assertThat(result.isError()).isFalse();
+        assertThat(result.content()).hasSize(3);
+        assertThat(text(result)).isEqualTo("token password=[REDACTED:password]");
+        McpSchema.ImageContent image = (McpSchema.ImageContent) result.content().get(1);
+        assertThat(image.mimeType()).isEqualTo("image/png");
+        assertThat(java.util.Base64.getDecoder().decode(image.data())).isEqualTo(png);
+        McpSchema.TextResourceContents embedded = (McpSchema.TextResourceContents) ((McpSchema.EmbeddedResource) result.content().get(2)).resource();
+        assertThat(embedded.text()).isEqualTo("secret password=[REDACTED:password]");
+        assertThat(((Map<?, ?>) result.meta().get("findingCounts")).get("secret")).isEqualTo(2);
+    }
 }

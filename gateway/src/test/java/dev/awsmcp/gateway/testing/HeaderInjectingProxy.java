@@ -24,7 +24,7 @@ public final class HeaderInjectingProxy implements AutoCloseable {
     private final HttpServer server;
 
     private HeaderInjectingProxy(URI target, String header, String value) throws Exception {
-        HttpClient client = vertx.createHttpClient();
+        HttpClient client = vertx.createHttpClient(new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
         server = vertx.createHttpServer().requestHandler(in -> forward(client, target, header, value, in))
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -57,6 +57,9 @@ public final class HeaderInjectingProxy implements AutoCloseable {
                 if (answer.getHeader("Content-Length") == null) {
                     in.response().setChunked(true);
                 }
+                // A client that goes away (the suite aborts its SSE streams) must free the upstream connection,
+                // or the pool runs dry and every later request waits for good.
+                in.response().closeHandler(v -> out.reset());
                 answer.pipeTo(in.response());
             });
         });

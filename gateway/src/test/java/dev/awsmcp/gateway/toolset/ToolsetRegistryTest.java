@@ -63,6 +63,21 @@ class ToolsetRegistryTest {
     }
 
     @Test
+    void bareNamesDropThePrefixOnlyWhereAskedAndStayUnique() throws Exception {
+        try (ToolsetRegistry registry = registry("  - { id: bare, type: test-echo, region: us-east-1, bareNames: true }\n"
+                + "  - { id: ns, type: test-echo, region: us-east-1 }\n")) {
+            assertThat(registry.find("echo")).isPresent();
+            assertThat(registry.find("ns__echo")).isPresent();
+            assertThat(registry.find("bare__echo")).isEmpty();
+        }
+        assertThatThrownBy(() -> registry("  - { id: a, type: test-echo, region: us-east-1, bareNames: true }\n"
+                + "  - { id: b, type: test-echo, region: us-east-1, bareNames: true }\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'echo' collides").hasMessageContaining("bareNames");
+        assertThatThrownBy(() -> registry("  - { id: a, type: test-echo, region: us-east-1, bareNames: yes please }\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("toolsets[0].bareNames: must be true or false");
+    }
+
+    @Test
     void unknownTypeListsAvailableTypes() {
         assertThatThrownBy(() -> registry("  - { id: s, type: s4, region: us-east-1 }\n"))
                 .isInstanceOf(ConfigException.class)

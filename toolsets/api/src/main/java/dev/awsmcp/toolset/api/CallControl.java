@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The live side of one call: the toolset reports progress through it and learns that the caller gave
- * up. Created by the gateway per call; thread-safe. Toolsets that work in steps (pages, polls) call
+ * up, and through which it reaches the caller's {@link #client() client}. Created by the gateway per call; thread-safe. Toolsets that work in steps (pages, polls) call
  * {@link #progress} after each step and stop when {@link #cancelled()} (and undo what runs on in AWS,
  * e.g. stop a Logs Insights query, from {@link #onCancel}). Single-request tools may ignore it.
  */
@@ -28,22 +28,34 @@ public final class CallControl {
     };
 
     private final ProgressListener listener;
+    private final ClientRequests client;
     private final AtomicLong reported = new AtomicLong(-1);
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
 
-    private CallControl(ProgressListener listener) {
-        this.listener = listener;
+    private CallControl(ProgressListener listener, ClientRequests client) {
+        this.listener = listener == null ? SILENT : listener;
+        this.client = client == null ? ClientRequests.NONE : client;
     }
 
-    /** A control whose progress reports go nowhere (the caller asked for none). */
+    /** A control whose progress reports go nowhere (the caller asked for none) and whose client can be asked nothing. */
     public static CallControl silent() {
-        return new CallControl(SILENT);
+        return new CallControl(SILENT, ClientRequests.NONE);
     }
 
-    /** A control whose progress reports go to {@code listener}. */
+    /** A control whose progress reports go to {@code listener}; its client can be asked nothing. */
     public static CallControl reportingTo(ProgressListener listener) {
-        return new CallControl(listener == null ? SILENT : listener);
+        return new CallControl(listener, ClientRequests.NONE);
+    }
+
+    /** A control whose progress reports go to {@code listener} (null: nowhere) and that reaches {@code client} (null: none). */
+    public static CallControl reportingTo(ProgressListener listener, ClientRequests client) {
+        return new CallControl(listener, client);
+    }
+
+    /** The caller's MCP client: log notifications, sampling and elicitation during the call; never null. */
+    public ClientRequests client() {
+        return client;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.awsmcp.toolset.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,10 +16,19 @@ public sealed interface ToolResult {
      * Data returned by a tool.
      *
      * @param data the structured result; an object for every tool of the catalog, never null
+     * @param content what the model reads instead of the JSON text of {@code data}, in order (text,
+     *     images, audio, embedded resources); empty (the default, and what the AWS tools use) for the data
+     *     as JSON text
      */
-    record Success(JsonNode data) implements ToolResult {
+    record Success(JsonNode data, List<ContentPart> content) implements ToolResult {
         public Success {
             Objects.requireNonNull(data, "data");
+            content = content == null ? List.of() : List.copyOf(content);
+        }
+
+        /** Data only: the model reads it as JSON text. */
+        public Success(JsonNode data) {
+            this(data, List.of());
         }
     }
 
@@ -58,6 +68,11 @@ public sealed interface ToolResult {
     /** A success carrying {@code data}. */
     static ToolResult success(JsonNode data) {
         return new Success(data);
+    }
+
+    /** A success whose model-facing content is {@code content}, with {@code data} as structured content. */
+    static ToolResult success(JsonNode data, List<ContentPart> content) {
+        return new Success(data, content);
     }
 
     /** A failure of the given kind with a message for the model. */

@@ -16,8 +16,12 @@ import software.amazon.awssdk.regions.Region;
  * @param options type-specific settings, already checked against {@link ToolsetFactory#optionKeys()};
  *     never null
  * @param toolNameSeparator what the gateway puts between {@code id} and a tool name ({@code __} by default)
+ * @param bareNames true when the instance's tools and prompts are exposed under their short names, without
+ *     the {@code id} prefix (configuration key {@code bareNames}, default false): only for fixtures and
+ *     compatibility with clients that call fixed names, such as the MCP conformance suite
  */
-public record ToolsetConfig(String id, String type, Region region, URI endpoint, ObjectNode options, String toolNameSeparator) {
+public record ToolsetConfig(String id, String type, Region region, URI endpoint, ObjectNode options, String toolNameSeparator,
+        boolean bareNames) {
 
     /** The gateway's default separator of exposed tool names. */
     public static final String DEFAULT_SEPARATOR = "__";
@@ -30,16 +34,22 @@ public record ToolsetConfig(String id, String type, Region region, URI endpoint,
         toolNameSeparator = toolNameSeparator == null ? DEFAULT_SEPARATOR : toolNameSeparator;
     }
 
+    /** A configuration whose names carry the {@code id} prefix. */
+    public ToolsetConfig(String id, String type, Region region, URI endpoint, ObjectNode options, String toolNameSeparator) {
+        this(id, type, region, endpoint, options, toolNameSeparator, false);
+    }
+
     /** A configuration with the default tool name separator. */
     public ToolsetConfig(String id, String type, Region region, URI endpoint, ObjectNode options) {
         this(id, type, region, endpoint, options, DEFAULT_SEPARATOR);
     }
 
     /**
-     * The name the model sees for one of this instance's tools, e.g. {@code ddb__list_tables}: for
-     * messages and descriptions that point the model at a sibling tool.
+     * The name the model sees for one of this instance's tools (or prompts), e.g. {@code ddb__list_tables}
+     * ({@code tool} itself with {@link #bareNames()}): for messages and descriptions that point the model
+     * at a sibling tool.
      */
     public String exposedName(String tool) {
-        return id + toolNameSeparator + tool;
+        return bareNames ? tool : id + toolNameSeparator + tool;
     }
 }
