@@ -85,7 +85,14 @@ public final class AssumedRoles {
      */
     public CompletableFuture<RoleSession> session(RoleConfig role, String team, String principal, String sessionPolicy) {
         SessionKey key = new SessionKey(role, team, principal, sessionPolicy);
-        return sessions.get(key).thenApply(session -> {
+        CompletableFuture<RoleSession> pending = sessions.get(key);
+        return pending.handle((session, failure) -> {
+            if (failure != null) {
+                // Caffeine drops a failed load too, but possibly after this caller saw the failure: drop it
+                // first, so that the caller's next call asks STS again instead of meeting the same failure.
+                sessions.asMap().remove(key, pending);
+                throw failure instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(failure);
+            }
             if (Duration.between(clock.instant(), session.expiration()).compareTo(REFRESH_BEFORE) < 0) {
                 sessions.synchronous().refresh(key);
             }
