@@ -69,23 +69,34 @@ public final class McpServerFactory {
 
     /** A server over Streamable HTTP: each request's principal comes from the transport context. */
     public McpAsyncServer create(McpStreamableServerTransportProvider transport) {
+        Features features = features(null);
         if (transport instanceof StreamableHttpTransport http) {
-            java.util.function.Function<McpAsyncServerExchange, Principal> principals = exchange -> principal(exchange.transportContext());
-            http.filterResponses(new CallerLists(new GatewayResources(registry, policies, pipeline, principals),
-                    new GatewayPrompts(registry, policies, principals)));
+            http.filterResponses(new CallerLists(features.resources(), features.prompts()));
         }
-        return configure(McpServer.async(transport), null);
+        return configure(McpServer.async(transport), null, features);
     }
 
     /** A single-session server, for stdio, acting as {@code principal}. */
     public McpAsyncServer create(McpServerTransportProvider transport, Principal principal) {
-        return configure(McpServer.async(transport), principal);
+        return configure(McpServer.async(transport), principal, features(principal));
     }
 
-    private <S extends McpServer.AsyncSpecification<S>> McpAsyncServer configure(McpServer.AsyncSpecification<S> spec, Principal fixed) {
+    /** The resources and prompts of one server, for callers from the transport context (or {@code fixed}). */
+    private record Features(GatewayResources resources, GatewayPrompts prompts,
+            java.util.function.Function<McpAsyncServerExchange, Principal> principals) {
+    }
+
+    private Features features(Principal fixed) {
         java.util.function.Function<McpAsyncServerExchange, Principal> principals = exchange -> principal(exchange.transportContext(), fixed);
-        GatewayResources resources = new GatewayResources(registry, policies, pipeline, principals);
-        GatewayPrompts prompts = new GatewayPrompts(registry, policies, principals);
+        return new Features(new GatewayResources(registry, policies, pipeline, principals), new GatewayPrompts(registry, policies, principals),
+                principals);
+    }
+
+    private <S extends McpServer.AsyncSpecification<S>> McpAsyncServer configure(McpServer.AsyncSpecification<S> spec, Principal fixed,
+            Features features) {
+        GatewayResources resources = features.resources();
+        GatewayPrompts prompts = features.prompts();
+        java.util.function.Function<McpAsyncServerExchange, Principal> principals = features.principals();
         return spec.serverInfo("aws-mcp-gateway", GatewayVersion.current())
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(JSON)
