@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.logs;
 
 import static dev.awsmcp.toolset.logs.LogsFixture.args;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.CallContext;
@@ -114,6 +115,33 @@ class FakeClientToolsTest {
         assertThat(request.hasLogGroupIdentifiers()).isFalse();
         assertThat(request.endTime() - request.startTime()).isBetween(3600L, 3601L);
         assertThat(request.limit()).isEqualTo(100);
+    }
+
+    @Test
+    void cancelledInsightsQueryStopsPollingAndIsStoppedInAws() throws Exception {
+        // moto finishes Insights queries at once, so a running query is faked at the SDK boundary.
+        fake.results.add(status(QueryStatus.RUNNING));
+        java.util.List<Long> polls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<dev.awsmcp.toolset.api.CallControl> control = new java.util.concurrent.atomic.AtomicReference<>();
+        control.set(dev.awsmcp.toolset.api.CallControl.reportingTo((done, total, message) -> {
+            polls.add(done);
+            if (done == 2) {
+                control.get().cancel();
+            }
+        }));
+        CallContext context = new CallContext(new Caller("tester", Set.of()), AnonymousCredentialsProvider.create(),
+                Instant.now().plus(Duration.ofSeconds(10)), ResultLimits.DEFAULT, "c-1", dev.awsmcp.toolset.api.ResourceFilter.ALL, null,
+                control.get());
+
+        var outcome = toolset.call(new ToolCall("run_insights_query", args(QUERY)), context).toCompletableFuture();
+
+        assertThat(catchThrowable(() -> outcome.get(5, java.util.concurrent.TimeUnit.SECONDS)))
+                .hasRootCauseInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(fake.stoppedQueries).containsExactly("q-1");
+        assertThat(polls).containsExactly(1L, 2L);
+        int pollsAtCancel = fake.resultRequests.size();
+        Thread.sleep(300);
+        assertThat(fake.resultRequests).as("no poll after the cancellation").hasSize(pollsAtCancel);
     }
 
     @Test

@@ -25,6 +25,7 @@ final class FakeCloudWatchLogs implements CloudWatchLogsAsyncClient {
     final List<StartQueryRequest> startRequests = new ArrayList<>();
     final List<GetQueryResultsRequest> resultRequests = new ArrayList<>();
     final List<FilterLogEventsRequest> filterRequests = new ArrayList<>();
+    final List<String> stoppedQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
     final Deque<GetQueryResultsResponse> results = new ArrayDeque<>();
     final Deque<FilterLogEventsResponse> filterResponses = new ArrayDeque<>();
     Throwable startFailure;
@@ -42,6 +43,14 @@ final class FakeCloudWatchLogs implements CloudWatchLogsAsyncClient {
     public CompletableFuture<GetQueryResultsResponse> getQueryResults(GetQueryResultsRequest request) {
         resultRequests.add(request);
         return CompletableFuture.completedFuture(results.size() > 1 ? results.removeFirst() : results.getFirst());
+    }
+
+    @Override
+    public CompletableFuture<software.amazon.awssdk.services.cloudwatchlogs.model.StopQueryResponse> stopQuery(
+            software.amazon.awssdk.services.cloudwatchlogs.model.StopQueryRequest request) {
+        stoppedQueries.add(request.queryId());
+        return CompletableFuture.completedFuture(software.amazon.awssdk.services.cloudwatchlogs.model.StopQueryResponse.builder()
+                .success(true).build());
     }
 
     @Override
