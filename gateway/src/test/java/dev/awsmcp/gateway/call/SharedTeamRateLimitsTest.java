@@ -6,7 +6,6 @@ import dev.awsmcp.gateway.session.SessionTable;
 import dev.awsmcp.gateway.toolset.AwsClientFactory;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,12 +73,8 @@ class SharedTeamRateLimitsTest {
 
     @Test
     void unreachableTableFallsBackToTheInstanceLimitNeverToNoLimit() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
         try (DynamoDbAsyncClient unreachable = clients.buildGatewayClient(DynamoDbAsyncClient.builder(), LocalAws.REGION,
-                URI.create("http://127.0.0.1:" + closedPort), LocalAws.TEST_CREDENTIALS)) {
+                dev.awsmcp.gateway.testing.EmulatorClients.UNREACHABLE, LocalAws.TEST_CREDENTIALS)) {
             SharedTeamRateLimits limiter = new SharedTeamRateLimits(unreachable, TABLE, Duration.ofSeconds(2), CLOCK);
             assertThat(acquire(limiter, "payments", 2)).isEmpty();
             assertThat(acquire(limiter, "payments", 2)).isEmpty();

@@ -150,11 +150,7 @@ class AssumedRolesTest {
 
     @Test
     void unreachableStsIsAClearErrorNamingTheRole() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        StsAsyncClient unreachable = client(URI.create("http://127.0.0.1:" + closedPort));
+        StsAsyncClient unreachable = client(dev.awsmcp.gateway.testing.EmulatorClients.UNREACHABLE);
         try {
             AssumedRoles roles = new AssumedRoles(unreachable, LocalAws.TEST_CREDENTIALS, clock, ForkJoinPool.commonPool());
             assertThatThrownBy(() -> roles.session(ROLE, "payments-oncall", "alice").join())

@@ -60,12 +60,6 @@ class HealthEndpointsTest {
         return "  - { id: " + id + ", type: " + type + ", region: us-east-1, endpoint: \"" + endpoint + "\" }\n";
     }
 
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void readyWhenEveryToolsetReachesItsServiceAndEachToolsetHasItsOwnCheck(LocalAws aws) {
         String moto = aws.endpoint().toString();
@@ -106,7 +100,7 @@ class HealthEndpointsTest {
 
     @Test
     void notReadyWithTheReasonWhileAToolsetsBackendIsDownAndProbesDoNotPileUp(LocalAws aws) throws Exception {
-        String down = "http://127.0.0.1:" + closedPort();
+        String down = EmulatorClients.UNREACHABLE.toString();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
                 + toolset("ddb", "dynamodb", aws.endpoint().toString()) + toolset("down", "dynamodb", down)
                 + "resilience:\n  retry: { maxAttempts: 2, baseDelay: 10ms, maxDelay: 20ms }\n")) {

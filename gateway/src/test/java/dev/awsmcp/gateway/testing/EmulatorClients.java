@@ -24,6 +24,12 @@ public final class EmulatorClients {
         }
     };
 
+    /**
+     * An endpoint where nothing answers: port 1 is privileged, so nothing listens there and no other
+     * process can take it during a test (a free port closed again can be taken meanwhile).
+     */
+    public static final java.net.URI UNREACHABLE = java.net.URI.create("http://127.0.0.1:1");
+
     private EmulatorClients() {
     }
 
