@@ -36,6 +36,12 @@ class FaultInjectionTest {
         EmulatorClients.useEmulatorCredentials();
     }
 
+    /** A gateway with toolset ddb on moto behind {@code faults}, fast retries, no cache, and {@code resilienceYaml} under resilience. */
+    private static RunningGateway faulty(LocalAws aws, FaultInjector faults, String resilienceYaml) {
+        return RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString()) + FAST_RETRIES
+                + resilienceYaml, List.of(faults));
+    }
+
     static String dynamo(String id, String endpoint) {
         return "  - { id: " + id + ", type: dynamodb, region: us-east-1, access: [read, write], endpoint: \"" + endpoint + "\" }\n";
     }
@@ -43,8 +49,7 @@ class FaultInjectionTest {
     @Test
     void throttlingStormBacksOffAndSucceedsWithinTheDeadline(LocalAws aws) throws Exception {
         FaultInjector faults = new FaultInjector();
-        try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
-                + FAST_RETRIES, List.of(faults))) {
+        try (RunningGateway gateway = faulty(aws, faults, "")) {
             McpToolClient client = new McpToolClient(gateway);
             faults.inject(Fault.THROTTLE, 3);
             JsonNode result = client.call("ddb__list_tables", "{}");
@@ -65,8 +70,7 @@ class FaultInjectionTest {
     @Test
     void throttlingStormLongerThanTheAttemptsFailsClearly(LocalAws aws) throws Exception {
         FaultInjector faults = new FaultInjector();
-        try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
-                + FAST_RETRIES, List.of(faults))) {
+        try (RunningGateway gateway = faulty(aws, faults, "")) {
             McpToolClient client = new McpToolClient(gateway);
             faults.inject(Fault.THROTTLE, 100);
             JsonNode result = client.call("ddb__list_tables", "{}");
@@ -89,8 +93,7 @@ class FaultInjectionTest {
     @Test
     void persistentServerErrorsOpenTheBreakerAndAProbeClosesIt(LocalAws aws) throws Exception {
         FaultInjector faults = new FaultInjector();
-        try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
-                + FAST_RETRIES + "  breaker: { minimumCalls: 3, failureRateThreshold: 50, openFor: 1s }\n", List.of(faults))) {
+        try (RunningGateway gateway = faulty(aws, faults, "  breaker: { minimumCalls: 3, failureRateThreshold: 50, openFor: 1s }\n")) {
             McpToolClient client = new McpToolClient(gateway);
             faults.inject(Fault.SERVER_ERROR, Integer.MAX_VALUE);
             for (int i = 0; i < 3; i++) {
@@ -159,8 +162,7 @@ class FaultInjectionTest {
     @Test
     void connectionResetsAreRetriedForReads(LocalAws aws) throws Exception {
         FaultInjector faults = new FaultInjector();
-        try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
-                + FAST_RETRIES, List.of(faults))) {
+        try (RunningGateway gateway = faulty(aws, faults, "")) {
             McpToolClient client = new McpToolClient(gateway);
             faults.inject(Fault.RESET, 2);
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).isFalse();
@@ -176,8 +178,7 @@ class FaultInjectionTest {
     @Test
     void writesAreNotRetriedAfterAServerErrorOrResetButAfterThrottling(LocalAws aws) throws Exception {
         FaultInjector faults = new FaultInjector();
-        try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n" + dynamo("ddb", aws.endpoint().toString())
-                + FAST_RETRIES, List.of(faults))) {
+        try (RunningGateway gateway = faulty(aws, faults, "")) {
             McpToolClient client = new McpToolClient(gateway);
             String put = "{\"table\":\"orders\",\"item\":{\"pk\":\"p1\"}}";
             faults.inject(Fault.SERVER_ERROR, 10);
