@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.ops;
 
+import dev.awsmcp.gateway.resilience.TransientFailures;
 import dev.awsmcp.toolset.api.AwsFailures;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -39,6 +40,9 @@ final class AwsErrorCodes {
         if (cause instanceof SdkClientException) {
             if (causedBy(cause, ConnectException.class)) {
                 return "ConnectionRefused";
+            }
+            if (TransientFailures.connectionNotAcquired(cause)) {
+                return "ConnectionNotAcquired";
             }
             return causedBy(cause, IOException.class) ? "IOError" : "ClientError";
         }

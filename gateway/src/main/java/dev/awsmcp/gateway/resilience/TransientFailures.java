@@ -3,6 +3,7 @@ package dev.awsmcp.gateway.resilience;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -10,9 +11,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /**
  * Which AWS request failures are worth another attempt. Throttling is always retryable: AWS refused
  * the request before executing it. 5xx answers and broken connections are retryable only for
- * idempotent requests, because the request may have run; a refused connection proves it was never sent.
+ * idempotent requests, because the request may have run; a refused connection, or no connection from
+ * the pool in time ({@link #connectionNotAcquired}), proves it was never sent.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     /** Throttling codes beyond what {@link AwsServiceException#isThrottlingException()} knows. */
     private static final Set<String> THROTTLING = Set.of("ThrottlingException", "Throttling", "ThrottledException",
@@ -31,7 +33,24 @@ final class TransientFailures {
             return throttled(service) || idempotent && service.statusCode() >= 500;
         }
         if (failure instanceof SdkClientException) {
-            return causedBy(failure, ConnectException.class) || idempotent && causedBy(failure, IOException.class);
+            return causedBy(failure, ConnectException.class) || connectionNotAcquired(failure)
+                    || idempotent && causedBy(failure, IOException.class);
+        }
+        return false;
+    }
+
+    /**
+     * True when the HTTP client gave up waiting for a pooled connection (Netty client: a
+     * {@link TimeoutException} "Acquire operation took longer than N milliseconds"): nothing was sent. Besides a
+     * full pool, this is how a refused connection sometimes ends: the SDK's Netty client (2.41.x) now and then does
+     * not report the refusal of a first connection to an endpoint and leaves the request waiting out the whole
+     * acquisition timeout (TransientFailuresTest). Another attempt connects anew and fails (or succeeds) properly.
+     */
+    public static boolean connectionNotAcquired(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException && t.getMessage() != null && t.getMessage().startsWith("Acquire operation")) {
+                return true;
+            }
         }
         return false;
     }

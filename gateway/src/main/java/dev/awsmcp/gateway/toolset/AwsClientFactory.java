@@ -35,6 +35,17 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
         throw SdkClientException.create("no per-request credentials: the toolset did not apply CallContext.awsOverrides()");
     };
 
+    /** TCP connect to an AWS endpoint; endpoints answer in milliseconds, so a longer wait means unreachable. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    /**
+     * Waiting for a connection from the pool, connecting included. Short, because a request that did not get a
+     * connection was never sent and is retried like a refused one ({@code TransientFailures.connectionNotAcquired}),
+     * and because the SDK's Netty client now and then leaves a refused connection unreported and only this
+     * timeout ends the wait.
+     */
+    static final Duration ACQUISITION_TIMEOUT = Duration.ofSeconds(3);
+
     private final SdkAsyncHttpClient httpClient;
     private final AwsRequestIds requestIds;
     private final List<ExecutionInterceptor> extraInterceptors;
@@ -77,8 +88,8 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
         this.extraInterceptors = List.copyOf(extraInterceptors);
         this.httpClient = NettyNioAsyncHttpClient.builder()
                 .maxConcurrency(maxConnections)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .connectionAcquisitionTimeout(Duration.ofSeconds(10))
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .connectionAcquisitionTimeout(ACQUISITION_TIMEOUT)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.policy;
 
+import dev.awsmcp.gateway.testing.GatewayHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsmcp.gateway.testing.McpHttp;
@@ -25,7 +26,7 @@ class PolicyReloadTest {
 
     private static BlockingQueue<String> listen(RunningGateway gateway, String key, String session) {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        GatewayHttp.CLIENT
                 .sendAsync(HttpRequest.newBuilder(gateway.url()).header("Accept", "text/event-stream")
                         .header("Authorization", "Bearer " + key).header("Mcp-Session-Id", session).GET().build(),
                         HttpResponse.BodyHandlers.ofLines())

@@ -27,7 +27,7 @@ public final class MetricsScrape {
      * One client for every scrape: on JDK 17 a client that becomes unreachable while its request is in
      * flight can stop its selector thread and leave {@code send} waiting forever.
      */
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = GatewayHttp.CLIENT;
 
     private final String text;
     private final List<Sample> samples;

@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.transport;
 
+import dev.awsmcp.gateway.testing.GatewayHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsmcp.gateway.testing.McpHttp;
@@ -54,7 +55,7 @@ class SessionLifecycleTest {
             String session = http.initialize();
             String other = http.initialize();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client = GatewayHttp.CLIENT;
             HttpRequest get = HttpRequest.newBuilder(gateway.url()).header("Accept", "text/event-stream")
                     .header("Authorization", "Bearer " + RunningGateway.TEST_KEY)
                     .header("Mcp-Session-Id", session).GET().build();
