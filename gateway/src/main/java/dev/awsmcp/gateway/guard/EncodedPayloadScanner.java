@@ -93,7 +93,7 @@ final class EncodedPayloadScanner {
         }
     }
 
-    private static boolean isBase64(char c) {
+    static boolean isBase64(char c) {
         return c < 128 && BASE64[c];
     }
 

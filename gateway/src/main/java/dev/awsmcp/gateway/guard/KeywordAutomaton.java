@@ -14,6 +14,7 @@ import java.util.List;
 final class KeywordAutomaton {
 
     private static final int ALPHABET = 128;
+    private static final int SHIFT = 7;
 
     /** Next state, premultiplied by {@link #ALPHABET}, per (state x ALPHABET + character). */
     private final int[] transitions;
@@ -60,8 +61,8 @@ final class KeywordAutomaton {
         }
     }
 
-    /** Reports every keyword occurrence in {@code text[from, to)}, in order of end position. */
-    void scan(CharSequence text, int from, int to, HitSink sink) {
+    /** Reports every keyword occurrence in the shadow text {@code text[from, to)}, in order of end position. */
+    void scan(String text, int from, int to, HitSink sink) {
         int state = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
@@ -69,12 +70,47 @@ final class KeywordAutomaton {
                 continue;
             }
             state = transitions[state + (c < ALPHABET ? c : 0)];
-            if (emits[state / ALPHABET]) {
-                for (int keyword : outputs[state / ALPHABET]) {
+            if (emits[state >>> SHIFT]) {
+                for (int keyword : outputs[state >>> SHIFT]) {
                     sink.hit(keyword, i + 1);
                 }
             }
         }
+    }
+
+    /**
+     * Reports every keyword occurrence in original text read case-folded ({@link SecretRule#fold}: A-Z, and the
+     * long s and Kelvin sign that fold into ASCII) with all whitespace skipped (space, tab, line feed, carriage
+     * return, vertical tab, form feed), without a copy.
+     */
+    void scanFolded(String text, HitSink sink) {
+        int state = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C)) {
+                continue;
+            }
+            int folded = c >= 'A' && c <= 'Z' ? c + 32 : c < ALPHABET ? c : c == '\u017F' ? 's' : c == '\u212A' ? 'k' : 0;
+            state = transitions[state + folded];
+            if (emits[state >>> SHIFT]) {
+                for (int keyword : outputs[state >>> SHIFT]) {
+                    sink.hit(keyword, i + 1);
+                }
+            }
+        }
+    }
+
+    /** The start state, for a caller's own loop over {@link #next} (without whitespace skipping). */
+    static final int START = 0;
+
+    /** The state after reading {@code c} (lower-case ASCII; anything else reads as no keyword character). */
+    int next(int state, char c) {
+        return transitions[state + (c < ALPHABET ? c : 0)];
+    }
+
+    /** Whether {@code state} ends some keyword. */
+    boolean emits(int state) {
+        return emits[state >>> SHIFT];
     }
 
     private static int[] newState() {

@@ -33,6 +33,7 @@ public final class PatternInjectionDetector implements InjectionDetector {
     private final EncodedPayloadScanner encoded = new EncodedPayloadScanner();
     private final int chunkSize;
     private final int overlap;
+    private final boolean plainAsciiShortcut;
 
     /** A detector with the default chunking. */
     public PatternInjectionDetector() {
@@ -41,11 +42,20 @@ public final class PatternInjectionDetector implements InjectionDetector {
 
     /** A detector with the given chunking; tests use small chunks to exercise chunk borders. */
     PatternInjectionDetector(int chunkSize, int overlap) {
+        this(chunkSize, overlap, true);
+    }
+
+    /**
+     * @param plainAsciiShortcut skip, for plain ASCII text, the scans that can find nothing in it
+     *     ({@link RuleMatcher#plainAsciiFacts}); off only in the test that shows it changes no finding
+     */
+    PatternInjectionDetector(int chunkSize, int overlap, boolean plainAsciiShortcut) {
         if (chunkSize <= 0 || overlap < 0) {
             throw new IllegalArgumentException("chunk size must be positive and overlap not negative");
         }
         this.chunkSize = chunkSize;
         this.overlap = overlap;
+        this.plainAsciiShortcut = plainAsciiShortcut;
     }
 
     @Override
@@ -58,13 +68,20 @@ public final class PatternInjectionDetector implements InjectionDetector {
 
     private List<Finding> scan(String text, int depth, EncodedPayloadScanner.Budget budget) {
         List<Finding> found = new ArrayList<>();
-        invisible.scan(text, found);
-        for (int start = 0; start < text.length(); start += chunkSize) {
-            int from = Math.max(0, start - LEFT_CONTEXT);
-            int to = (int) Math.min(text.length(), (long) start + chunkSize + overlap);
-            RULES.match(ShadowText.of(text, from, to), found);
+        // Plain ASCII (printable, tabs, line breaks) holds no invisible or control character; most of it (AWS
+        // text without a rule keyword or a long base64 run) holds no place where a rule or a blob could be found.
+        int facts = plainAsciiShortcut ? RULES.plainAsciiFacts(text) : RuleMatcher.NOT_PLAIN_ASCII;
+        if ((facts & RuleMatcher.NOT_PLAIN_ASCII) != 0) {
+            invisible.scan(text, found);
         }
-        if (depth < MAX_DEPTH) {
+        if ((facts & (RuleMatcher.NOT_PLAIN_ASCII | RuleMatcher.RULE_MAY_MATCH)) != 0) {
+            for (int start = 0; start < text.length(); start += chunkSize) {
+                int from = Math.max(0, start - LEFT_CONTEXT);
+                int to = (int) Math.min(text.length(), (long) start + chunkSize + overlap);
+                RULES.match(ShadowText.of(text, from, to), found);
+            }
+        }
+        if (depth < MAX_DEPTH && (facts & (RuleMatcher.NOT_PLAIN_ASCII | RuleMatcher.ENCODED_BLOB)) != 0) {
             encoded.scan(text, budget, decoded -> scan(decoded, depth + 1, budget), found);
         }
         return mergeOverlapping(found);

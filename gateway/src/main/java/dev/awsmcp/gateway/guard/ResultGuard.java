@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.awsmcp.toolset.api.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,18 +54,33 @@ public final class ResultGuard {
      */
     public GuardedResult apply(JsonNode result, GuardContext context) {
         ObjectNode object = result.isObject() ? (ObjectNode) result : wrap(result);
-        long before = JsonSize.of(object);
         Walk walk = new Walk(context.mode());
         ObjectNode guarded = (ObjectNode) walk(object, JsonPaths.Lazy.ROOT_PATH, walk);
         List<GuardFinding> findings = walk.findings;
-        // The walk returns the input itself when it changed nothing: then its size is already known.
-        ResultLimiter.Limited limited = guarded == object
-                ? limiter.limit(guarded, context.maxResultBytes(), before)
-                : limiter.limit(guarded, context.maxResultBytes());
-        String json = write(limited.json());
-        String boundary = envelope.boundaryFor(json);
-        return new GuardedResult(limited.json(), UntrustedEnvelope.wrap(json, boundary, context), boundary, findings, before,
-                limited.bytesAfter(), limited.truncated());
+        if (guarded == object) {
+            // The walk returns the input itself when it changed nothing (most results): its JSON, written once,
+            // is the envelope's text when it fits, and its length is the size ({@link JsonSize#of} counts the same).
+            byte[] written = writeBytes(object);
+            if (written.length <= context.maxResultBytes()) {
+                return envelope(object, new String(written, StandardCharsets.UTF_8), context, findings, written.length,
+                        written.length, false);
+            }
+            return envelope(limiter.limit(object, context.maxResultBytes(), written.length), written.length, context, findings);
+        }
+        return envelope(limiter.limit(guarded, context.maxResultBytes()), JsonSize.of(object), context, findings);
+    }
+
+    /** The envelope of a limited result; {@code before}: the size of the result as it came (before any change). */
+    private GuardedResult envelope(ResultLimiter.Limited limited, long before, GuardContext context, List<GuardFinding> findings) {
+        return envelope(limited.json(), write(limited.json()), context, findings, before, limited.bytesAfter(),
+                limited.truncated());
+    }
+
+    private GuardedResult envelope(ObjectNode json, String text, GuardContext context, List<GuardFinding> findings,
+            long before, long after, boolean truncated) {
+        String boundary = envelope.boundaryFor(text);
+        return new GuardedResult(json, UntrustedEnvelope.wrap(text, boundary, context), boundary, findings, before, after,
+                truncated);
     }
 
     /**
@@ -223,6 +239,14 @@ public final class ResultGuard {
     private static String write(ObjectNode json) {
         try {
             return Json.mapper().writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("guarded result cannot be written as JSON", e);
+        }
+    }
+
+    private static byte[] writeBytes(ObjectNode json) {
+        try {
+            return Json.mapper().writeValueAsBytes(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("guarded result cannot be written as JSON", e);
         }

@@ -213,29 +213,6 @@ record SecretRule(Function<Matcher, String> kind, Pattern pattern, Pattern ancho
         return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
-    /** {@link #fold} of a text, computed per character as it is read. */
-    record Folded(String text) implements CharSequence {
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public char charAt(int index) {
-            return foldChar(text.charAt(index));
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return fold(text.substring(start, end));
-        }
-
-        @Override
-        public String toString() {
-            return fold(text);
-        }
-    }
-
     /** The text from {@code offset} on, without copying it. */
     private record Tail(String text, int offset) implements CharSequence {
         @Override

@@ -12,7 +12,7 @@ import java.util.Arrays;
 final class ShadowText {
 
     private static final int MAX_SEPARATOR_RUN = 3;
-    private static final int MIN_LETTER_RUN = 4;
+    static final int MIN_LETTER_RUN = 4;
 
     private static final char[] LOWER = new char[128];
 
@@ -183,7 +183,7 @@ final class ShadowText {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
     }
 
-    private static boolean isSeparator(char c) {
+    static boolean isSeparator(char c) {
         return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == ',' || c == '|' || c == '/'
                 || c == '~' || c == '+' || c == ':' || c == ';';
     }
