@@ -65,7 +65,8 @@ final class RuleMatcher {
 
     /**
      * What one pass over {@code original} tells the detector it may skip (bits above; 0: plain ASCII in which
-     * nothing can be found). It stops at the first character that is not plain ASCII. No rule can match in the
+     * nothing can be found). It stops at the first character that is not plain ASCII; past the first place where
+     * a rule could match it only looks for that and for long base64 runs. No rule can match in the
      * shadow of any range of plain ASCII text ({@link ShadowText}) when
      * <ul>
      * <li>no single-letter run can be joined in any range: no four letters follow each other with nothing but
@@ -104,7 +105,7 @@ final class RuleMatcher {
                 letters = gap ? letters + 1 : 1;
                 gap = false;
                 if (letters >= ShadowText.MIN_LETTER_RUN) {
-                    facts |= RULE_MAY_MATCH;
+                    return RULE_MAY_MATCH | plainAsciiAndBlobs(original, i + 1, base64Run, facts);
                 }
             } else if (ShadowText.isSeparator(folded)) {
                 gap = letters > 0;
@@ -114,7 +115,25 @@ final class RuleMatcher {
             }
             state = automaton.next(state, folded);
             if (automaton.emits(state)) {
-                facts |= RULE_MAY_MATCH;
+                return RULE_MAY_MATCH | plainAsciiAndBlobs(original, i + 1, base64Run, facts);
+            }
+        }
+        return facts;
+    }
+
+    /** The rest of {@link #plainAsciiFacts} from {@code from} on, once a rule may match: plain ASCII and long base64 runs. */
+    private static int plainAsciiAndBlobs(String original, int from, int base64Run, int facts) {
+        for (int i = from; i < original.length(); i++) {
+            char c = original.charAt(i);
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                base64Run = 0;
+            } else if (c < 0x20 || c >= 0x7F) {
+                return NOT_PLAIN_ASCII;
+            } else {
+                base64Run = EncodedPayloadScanner.isBase64(c) ? base64Run + 1 : 0;
+                if (base64Run >= EncodedPayloadScanner.MIN_BLOB) {
+                    facts |= ENCODED_BLOB;
+                }
             }
         }
         return facts;

@@ -87,6 +87,10 @@ class PlainAsciiShortcutTest {
         assertThat(rules.plainAsciiFacts("request 5f3c2a1e-8b7d-4c6e-9f0a-1b2c3d4e5f6a done"))
                 .as("24 base64 characters in a row").isEqualTo(RuleMatcher.ENCODED_BLOB);
         assertThat(rules.plainAsciiFacts("request 5f3c2a1e 8b7d 4c6e 9f0a 1b2c3d4e5f6a done")).isZero();
+        assertThat(rules.plainAsciiFacts("please ignore request 5f3c2a1e-8b7d-4c6e-9f0a-1b2c3d4e5f6a"))
+                .as("past a keyword, blobs still count").isEqualTo(RuleMatcher.RULE_MAY_MATCH | RuleMatcher.ENCODED_BLOB);
+        assertThat(rules.plainAsciiFacts("please ignore the \u200bgift wrap")).as("past a keyword, so does plain ASCII")
+                .isEqualTo(RuleMatcher.RULE_MAY_MATCH | RuleMatcher.NOT_PLAIN_ASCII);
     }
 
     /** Keywords, spaced-out letters and base64 blobs among filler; or filler only, when {@code fillerOnly}. */
