@@ -25,9 +25,4 @@ public record ClientChannel(CallControl.ProgressListener progress, CallConfirmat
     public ClientChannel(CallControl.ProgressListener progress, CallConfirmation confirmation) {
         this(progress, confirmation, ClientRequests.NONE);
     }
-
-    /** The live control of one call over this channel. */
-    public CallControl control() {
-        return CallControl.reportingTo(progress, client);
-    }
 }

@@ -219,11 +219,11 @@ public final class ToolCallPipeline {
             CallToolResult refusal = ToolResultMapper.error("unknown tool " + tool.name(), "UNKNOWN_TOOL", correlationId);
             return audit.respond(slot, record, refusal, "refused").then(Mono.error(unknownTool(tool.name())));
         }
-        CallControl control = channel.control();
-        Admission admission = admit(tool, arguments, policy, record, control);
+        Admission admission = admit(tool, arguments, policy, record, channel);
         if (admission.refusal() != null) {
             return audit.respond(slot, record, admission.refusal(), admission.outcome());
         }
+        CallControl control = admission.control();
         return Mono.fromCompletionStage(() -> rates.acquire(admission.team(), admission.callsPerMinute()))
                 .flatMap(retryAfter -> retryAfter.isPresent()
                         ? audit.respond(slot, record, throttled(admission, retryAfter.getAsLong(), record), "refused")
@@ -341,15 +341,15 @@ public final class ToolCallPipeline {
      * guard its result, or the result that refuses the call and its audit outcome.
      */
     private record Admission(String team, String rule, int callsPerMinute, Function<AwsCredentialsProvider, CallContext> context,
-            GuardContext guard, CallToolResult refusal, String outcome) {
+            GuardContext guard, CallControl control, CallToolResult refusal, String outcome) {
         static Admission refuse(String message, String kind, String correlationId, String outcome) {
-            return new Admission(null, null, 0, null, null, ToolResultMapper.error(message, kind, correlationId), outcome);
+            return new Admission(null, null, 0, null, null, null, ToolResultMapper.error(message, kind, correlationId), outcome);
         }
     }
 
     /** Arguments and resources: everything decided before the team's call rate is counted and the toolset may run. */
     private Admission admit(RegisteredTool tool, ObjectNode arguments, EffectivePolicy policy, ToolCallRecord.Builder record,
-            CallControl control) {
+            ClientChannel channel) {
         String correlationId = record.correlationId();
         Optional<String> invalid = tool.arguments().validate(arguments);
         if (invalid.isPresent()) {
@@ -383,12 +383,14 @@ public final class ToolCallPipeline {
         Caller caller = new Caller(principal, policy.teams());
         GuardContext guarding = new GuardContext(policy.injectionOf(allowed.team()), teamLimits.maxResultBytes(), tool.toolsetId(),
                 tool.name(), resources.stream().map(ResourceRef::name).toList());
+        // What the toolset sends the client while it runs (logs, progress, sampling, elicitation) is guarded like its result.
+        CallControl control = GuardedClientRequests.control(channel, guard, guarding.mode(), tool.name(), correlationId);
         // The deadline starts when the toolset is about to run, after any confirmation by a person.
         return new Admission(allowed.team(), allowed.rule(), teamLimits.callsPerMinute(), credentials -> {
             Instant deadline = Instant.now().plus(callTimeout);
             return new CallContext(caller, credentials, deadline, callLimits, correlationId, policy.visibility(tool),
                     resilience.requestPlugin(tool.spec().access(), deadline), control);
-        }, guarding, null, null);
+        }, guarding, control, null, null);
     }
 
     private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure, GuardContext guarding) {

@@ -19,7 +19,7 @@ public final class CallControl {
         /**
          * @param progress how much is done; increases with every report
          * @param total how much there is in all, or null when unknown
-         * @param message what is going on, for a person; may be null
+         * @param message what is going on, for a person; may be null (guarded like a result on its way out)
          */
         void progress(long progress, Long total, String message);
     }

@@ -11,8 +11,9 @@ import java.util.concurrent.CompletionStage;
  * stream: log notifications, a sampling request (the client's model answers a prompt) and an elicitation
  * (a person fills in a form). Reached through {@link CallControl#client()}; the gateway wires it to the
  * MCP exchange of the call. Requests the client did not declare a capability for complete exceptionally
- * with {@link UnsupportedOperationException}; toolsets turn that into a {@link ToolResult.Failure}. Log
- * messages are the toolset's own words (they are not guarded): never put AWS data in them.
+ * with {@link UnsupportedOperationException}; toolsets turn that into a {@link ToolResult.Failure}. The
+ * gateway passes every text sent here (log messages, sampling prompts, elicitation messages) through the
+ * result guard, in the caller's team's mode, like a tool result: secrets are redacted and injection handled.
  */
 public interface ClientRequests {
 
