@@ -15,12 +15,22 @@ import java.util.Objects;
  * 4 Ki characters is found wherever it lies; findings of one rule that overlap are merged. Matching is
  * linear time (a keyword automaton and RE2/J), patterns are compiled once from constants, and an
  * instance has no mutable state: it is safe to share between threads.
+ *
+ * <p>Plain ASCII text of up to 32 Ki characters (most AWS values) first gets one pass
+ * ({@link RuleMatcher#plainAsciiFacts}) that tells which scans can find nothing in it: the
+ * invisible-character scan never can, the shadow copy and rule matching cannot without a rule keyword
+ * (or a joinable single-letter run), the blob scan cannot without a long base64 run.
  */
 public final class PatternInjectionDetector implements InjectionDetector {
 
     static final int DEFAULT_CHUNK = 32 * 1024;
     static final int DEFAULT_OVERLAP = 4 * 1024;
     private static final int LEFT_CONTEXT = 64;
+    /**
+     * Longer texts go straight to the full scans: nearly every long text holds a rule keyword somewhere, so the
+     * shortcut's pass would mostly be read in addition (the 64 KiB log batch as one text: 588 against 549 µs).
+     */
+    private static final int SHORTCUT_MAX_CHARS = 32 * 1024;
     private static final int MAX_DEPTH = 2;
     private static final int MIN_DECODE_BUDGET = 256 * 1024;
     private static final RuleMatcher RULES = RuleMatcher.standard();
@@ -70,7 +80,8 @@ public final class PatternInjectionDetector implements InjectionDetector {
         List<Finding> found = new ArrayList<>();
         // Plain ASCII (printable, tabs, line breaks) holds no invisible or control character; most of it (AWS
         // text without a rule keyword or a long base64 run) holds no place where a rule or a blob could be found.
-        int facts = plainAsciiShortcut ? RULES.plainAsciiFacts(text) : RuleMatcher.NOT_PLAIN_ASCII;
+        int facts = plainAsciiShortcut && text.length() <= SHORTCUT_MAX_CHARS ? RULES.plainAsciiFacts(text)
+                : RuleMatcher.NOT_PLAIN_ASCII;
         if ((facts & RuleMatcher.NOT_PLAIN_ASCII) != 0) {
             invisible.scan(text, found);
         }
