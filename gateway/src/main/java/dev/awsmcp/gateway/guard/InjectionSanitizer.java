@@ -27,7 +27,13 @@ final class InjectionSanitizer {
     }
 
     Outcome apply(String text, GuardMode mode) {
-        List<Finding> detected = detector.scan(text);
+        return apply(text, mode, PatternInjectionDetector.UNKNOWN_FACTS);
+    }
+
+    /** {@link #apply(String, GuardMode)}; the standard detector reuses {@code facts} ({@link ValueScan}) when known. */
+    Outcome apply(String text, GuardMode mode, int facts) {
+        List<Finding> detected = detector instanceof PatternInjectionDetector standard && facts != PatternInjectionDetector.UNKNOWN_FACTS
+                ? standard.scan(text, facts) : detector.scan(text);
         if (detected.isEmpty() && InvisibleCharacters.isPlainAscii(text)) {
             // Nothing detected and nothing invisible (the runs below would be empty): the text as it is.
             return new Outcome(text, List.of());

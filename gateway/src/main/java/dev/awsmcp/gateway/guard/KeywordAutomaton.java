@@ -113,6 +113,11 @@ final class KeywordAutomaton {
         return emits[state >>> SHIFT];
     }
 
+    /** The keywords (indexes) that end at {@code state}. */
+    int[] keywordsEndingAt(int state) {
+        return outputs[state >>> SHIFT];
+    }
+
     private static int[] newState() {
         int[] state = new int[ALPHABET];
         Arrays.fill(state, -1);

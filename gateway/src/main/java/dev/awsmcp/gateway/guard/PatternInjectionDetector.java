@@ -17,7 +17,7 @@ import java.util.Objects;
  * instance has no mutable state: it is safe to share between threads.
  *
  * <p>Plain ASCII text of up to 32 Ki characters (most AWS values) first gets one pass
- * ({@link RuleMatcher#plainAsciiFacts}) that tells which scans can find nothing in it: the
+ * ({@link ValueScan}) that tells which scans can find nothing in it: the
  * invisible-character scan never can, the shadow copy and rule matching cannot without a rule keyword
  * (or a joinable single-letter run), the blob scan cannot without a long base64 run.
  */
@@ -30,10 +30,12 @@ public final class PatternInjectionDetector implements InjectionDetector {
      * Longer texts go straight to the full scans: nearly every long text holds a rule keyword somewhere, so the
      * shortcut's pass would mostly be read in addition (the 64 KiB log batch as one text: 588 against 549 µs).
      */
-    private static final int SHORTCUT_MAX_CHARS = 32 * 1024;
+    static final int SHORTCUT_MAX_CHARS = 32 * 1024;
+    /** {@link #scan(String, int)}: the facts are not known yet. */
+    static final int UNKNOWN_FACTS = -1;
     private static final int MAX_DEPTH = 2;
     private static final int MIN_DECODE_BUDGET = 256 * 1024;
-    private static final RuleMatcher RULES = RuleMatcher.standard();
+    static final RuleMatcher RULES = RuleMatcher.standard();
     private static final Comparator<Finding> BY_RULE_AND_POSITION = Comparator.comparing(Finding::family)
             .thenComparing(Finding::rule).thenComparingInt(Finding::start).thenComparingInt(Finding::end);
     private static final Comparator<Finding> BY_POSITION = Comparator.comparingInt(Finding::start)
@@ -57,7 +59,7 @@ public final class PatternInjectionDetector implements InjectionDetector {
 
     /**
      * @param plainAsciiShortcut skip, for plain ASCII text, the scans that can find nothing in it
-     *     ({@link RuleMatcher#plainAsciiFacts}); off only in the test that shows it changes no finding
+     *     ({@link ValueScan}); off only in the test that shows it changes no finding
      */
     PatternInjectionDetector(int chunkSize, int overlap, boolean plainAsciiShortcut) {
         if (chunkSize <= 0 || overlap < 0) {
@@ -70,29 +72,38 @@ public final class PatternInjectionDetector implements InjectionDetector {
 
     @Override
     public List<Finding> scan(String text) {
+        return scan(text, UNKNOWN_FACTS);
+    }
+
+    /** {@link #scan(String)} with the {@link ValueScan} of {@code text} already known ({@link ValueScan}), or {@link #UNKNOWN_FACTS}. */
+    List<Finding> scan(String text, int facts) {
         Objects.requireNonNull(text, "text");
         EncodedPayloadScanner.Budget budget =
                 new EncodedPayloadScanner.Budget(Math.max(MIN_DECODE_BUDGET, 2 * text.length()));
-        return scan(text, 0, budget);
+        return scan(text, 0, budget, facts);
     }
 
     private List<Finding> scan(String text, int depth, EncodedPayloadScanner.Budget budget) {
+        return scan(text, depth, budget, UNKNOWN_FACTS);
+    }
+
+    private List<Finding> scan(String text, int depth, EncodedPayloadScanner.Budget budget, int knownFacts) {
         List<Finding> found = new ArrayList<>();
         // Plain ASCII (printable, tabs, line breaks) holds no invisible or control character; most of it (AWS
         // text without a rule keyword or a long base64 run) holds no place where a rule or a blob could be found.
-        int facts = plainAsciiShortcut && text.length() <= SHORTCUT_MAX_CHARS ? RULES.plainAsciiFacts(text)
-                : RuleMatcher.NOT_PLAIN_ASCII;
-        if ((facts & RuleMatcher.NOT_PLAIN_ASCII) != 0) {
+        int facts = !plainAsciiShortcut || text.length() > SHORTCUT_MAX_CHARS ? ValueScan.NOT_PLAIN_ASCII
+                : knownFacts != UNKNOWN_FACTS ? knownFacts : ValueScan.detectorFacts(text);
+        if ((facts & ValueScan.NOT_PLAIN_ASCII) != 0) {
             invisible.scan(text, found);
         }
-        if ((facts & (RuleMatcher.NOT_PLAIN_ASCII | RuleMatcher.RULE_MAY_MATCH)) != 0) {
+        if ((facts & (ValueScan.NOT_PLAIN_ASCII | ValueScan.RULE_MAY_MATCH)) != 0) {
             for (int start = 0; start < text.length(); start += chunkSize) {
                 int from = Math.max(0, start - LEFT_CONTEXT);
                 int to = (int) Math.min(text.length(), (long) start + chunkSize + overlap);
                 RULES.match(ShadowText.of(text, from, to), found);
             }
         }
-        if (depth < MAX_DEPTH && (facts & (RuleMatcher.NOT_PLAIN_ASCII | RuleMatcher.ENCODED_BLOB)) != 0) {
+        if (depth < MAX_DEPTH && (facts & (ValueScan.NOT_PLAIN_ASCII | ValueScan.ENCODED_BLOB)) != 0) {
             encoded.scan(text, budget, decoded -> scan(decoded, depth + 1, budget), found);
         }
         return mergeOverlapping(found);

@@ -207,11 +207,15 @@ public final class ResultGuard {
     }
 
     private String guardString(String value, JsonPaths.Lazy path, GuardMode mode, List<GuardFinding> findings) {
-        SecretRedactor.Redaction redaction = redactor.redact(value);
+        // One pass over the value feeds both steps (secret trigger words, and what the detector may skip).
+        ValueScan scan = ValueScan.of(value);
+        SecretRedactor.Redaction redaction = redactor.redact(value, scan.secretRules());
         for (Finding f : redaction.findings()) {
             findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), f.detail()));
         }
-        InjectionSanitizer.Outcome outcome = sanitizer.apply(redaction.text(), mode);
+        // Facts of the value hold for the text the detector gets only when redaction changed nothing.
+        InjectionSanitizer.Outcome outcome = sanitizer.apply(redaction.text(), mode,
+                redaction.text() == value ? scan.detectorFacts() : PatternInjectionDetector.UNKNOWN_FACTS);
         for (Finding f : outcome.findings()) {
             findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), safeDetail(f.detail())));
         }

@@ -22,6 +22,11 @@ final class RuleMatcher {
 
     private final List<InjectionRule> rules;
     private final KeywordAutomaton automaton;
+
+    /** The keyword automaton (lower-case ASCII keywords of every rule), for {@link ValueScan}'s pass. */
+    KeywordAutomaton automaton() {
+        return automaton;
+    }
     private final int[][] rulesByKeyword;
     private final int[] keywordLengths;
     private final boolean[] keywordStartsWithLetter;
@@ -54,89 +59,6 @@ final class RuleMatcher {
         List<InjectionRule> all = new ArrayList<>(MarkupRules.rules());
         all.addAll(OverrideRules.rules());
         return new RuleMatcher(all);
-    }
-
-    /** {@link #plainAsciiFacts}: the text holds a character other than printable ASCII, tab, line feed, carriage return. */
-    static final int NOT_PLAIN_ASCII = 1;
-    /** {@link #plainAsciiFacts}: some rule could match in the shadow of some range of the (plain ASCII) text. */
-    static final int RULE_MAY_MATCH = 2;
-    /** {@link #plainAsciiFacts}: the (plain ASCII) text has a run of base64 characters long enough to be decoded. */
-    static final int ENCODED_BLOB = 4;
-
-    /**
-     * What one pass over {@code original} tells the detector it may skip (bits above; 0: plain ASCII in which
-     * nothing can be found). It stops at the first character that is not plain ASCII; past the first place where
-     * a rule could match it only looks for that and for long base64 runs. No rule can match in the
-     * shadow of any range of plain ASCII text ({@link ShadowText}) when
-     * <ul>
-     * <li>no single-letter run can be joined in any range: no four letters follow each other with nothing but
-     *     separators and whitespace between each two. That is necessary for a run in the shadow of any range
-     *     (chunk borders included, where a word's last letter can look single): plain ASCII folds letters to
-     *     letters, and separators and whitespace runs to separators, spaces or line feeds, and drops nothing;
-     * <li>so the shadow read without its spaces and line feeds (as the keyword pass reads it) is the original
-     *     lower-cased without its whitespace, and no keyword occurs in that;
-     * <li>and every rule is matched only where a keyword is.
-     * </ul>
-     * The encoded-payload scan decodes only runs of at least {@link EncodedPayloadScanner#MIN_BLOB} base64
-     * characters (hex digits are base64 characters).
-     */
-    int plainAsciiFacts(String original) {
-        int facts = 0;
-        int state = KeywordAutomaton.START;
-        int letters = 0;
-        boolean gap = false;
-        int base64Run = 0;
-        for (int i = 0; i < original.length(); i++) {
-            char c = original.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-                gap = letters > 0;
-                base64Run = 0;
-                continue;
-            }
-            if (c < 0x20 || c >= 0x7F) {
-                return NOT_PLAIN_ASCII;
-            }
-            base64Run = EncodedPayloadScanner.isBase64(c) ? base64Run + 1 : 0;
-            if (base64Run >= EncodedPayloadScanner.MIN_BLOB) {
-                facts |= ENCODED_BLOB;
-            }
-            char folded = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-            if (folded >= 'a' && folded <= 'z') {
-                letters = gap ? letters + 1 : 1;
-                gap = false;
-                if (letters >= ShadowText.MIN_LETTER_RUN) {
-                    return RULE_MAY_MATCH | plainAsciiAndBlobs(original, i + 1, base64Run, facts);
-                }
-            } else if (ShadowText.isSeparator(folded)) {
-                gap = letters > 0;
-            } else {
-                letters = 0;
-                gap = false;
-            }
-            state = automaton.next(state, folded);
-            if (automaton.emits(state)) {
-                return RULE_MAY_MATCH | plainAsciiAndBlobs(original, i + 1, base64Run, facts);
-            }
-        }
-        return facts;
-    }
-
-    /** The rest of {@link #plainAsciiFacts} from {@code from} on, once a rule may match: plain ASCII and long base64 runs. */
-    private static int plainAsciiAndBlobs(String original, int from, int base64Run, int facts) {
-        for (int i = from; i < original.length(); i++) {
-            char c = original.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-                base64Run = 0;
-            } else if (c < 0x20 || c >= 0x7F) {
-                return NOT_PLAIN_ASCII;
-            } else {
-                base64Run = EncodedPayloadScanner.isBase64(c) ? base64Run + 1 : 0;
-                if (base64Run >= EncodedPayloadScanner.MIN_BLOB) {
-                    facts |= ENCODED_BLOB;
-                }
-            }
-        }
-        return facts;
     }
 
     /** Adds the findings of every rule in {@code shadow} to {@code out}, with offsets into the original text. */

@@ -86,9 +86,9 @@ public final class SecretRedactor {
 
     /** Every trigger of every rule: most values hold none, and one automaton pass says so. */
     private static final List<String> TRIGGER_WORDS = rules().stream().flatMap(r -> r.triggers().stream()).distinct().toList();
-    private static final KeywordAutomaton TRIGGERS = new KeywordAutomaton(TRIGGER_WORDS);
+    static final KeywordAutomaton TRIGGERS = new KeywordAutomaton(TRIGGER_WORDS);
     /** Per trigger word, the bit of every rule (in {@link #rules()} order) that it triggers. */
-    private static final int[] RULES_BY_TRIGGER = TRIGGER_WORDS.stream().mapToInt(word -> {
+    static final int[] RULES_BY_TRIGGER = TRIGGER_WORDS.stream().mapToInt(word -> {
         int mask = 0;
         for (int r = 0; r < rules().size(); r++) {
             mask |= rules().get(r).triggers().contains(word) ? 1 << r : 0;
@@ -101,7 +101,7 @@ public final class SecretRedactor {
      * the case folding of {@link SecretRule#fold} and without copying the text. A superset: the
      * automaton also reads across whitespace.
      */
-    private static int triggeredRules(String text) {
+    static int triggeredRules(String text) {
         int[] mask = {0};
         TRIGGERS.scanFolded(text, (keyword, end) -> mask[0] |= RULES_BY_TRIGGER[keyword]);
         return mask[0];
@@ -119,11 +119,12 @@ public final class SecretRedactor {
 
     /** Redacts every secret in {@code text}; linear in its length. */
     public Redaction redact(String text) {
-        if (text.length() < 8) {
-            return new Redaction(text, List.of());
-        }
-        int triggered = triggeredRules(text);
-        if (triggered == 0) {
+        return text.length() < 8 ? new Redaction(text, List.of()) : redact(text, triggeredRules(text));
+    }
+
+    /** {@link #redact(String)} with {@code triggered} = {@link #triggeredRules} of {@code text}, already known ({@link ValueScan}). */
+    Redaction redact(String text, int triggered) {
+        if (text.length() < 8 || triggered == 0) {
             return new Redaction(text, List.of());
         }
         String lower = SecretRule.fold(text);
