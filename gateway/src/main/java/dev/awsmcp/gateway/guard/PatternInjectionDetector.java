@@ -75,7 +75,7 @@ public final class PatternInjectionDetector implements InjectionDetector {
         return scan(text, UNKNOWN_FACTS);
     }
 
-    /** {@link #scan(String)} with the {@link ValueScan} of {@code text} already known ({@link ValueScan}), or {@link #UNKNOWN_FACTS}. */
+    /** {@link #scan(String)} with the detector facts of {@code text} ({@link ValueScan#detectorFacts()}) already known, or {@link #UNKNOWN_FACTS}. */
     List<Finding> scan(String text, int facts) {
         Objects.requireNonNull(text, "text");
         EncodedPayloadScanner.Budget budget =
