@@ -78,28 +78,6 @@ final class KeywordAutomaton {
         }
     }
 
-    /**
-     * Reports every keyword occurrence in original text read case-folded ({@link SecretRule#fold}: A-Z, and the
-     * long s and Kelvin sign that fold into ASCII) with all whitespace skipped (space, tab, line feed, carriage
-     * return, vertical tab, form feed), without a copy.
-     */
-    void scanFolded(String text, HitSink sink) {
-        int state = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C)) {
-                continue;
-            }
-            int folded = c >= 'A' && c <= 'Z' ? c + 32 : c < ALPHABET ? c : c == '\u017F' ? 's' : c == '\u212A' ? 'k' : 0;
-            state = transitions[state + folded];
-            if (emits[state >>> SHIFT]) {
-                for (int keyword : outputs[state >>> SHIFT]) {
-                    sink.hit(keyword, i + 1);
-                }
-            }
-        }
-    }
-
     /** The start state, for a caller's own loop over {@link #next} (without whitespace skipping). */
     static final int START = 0;
 

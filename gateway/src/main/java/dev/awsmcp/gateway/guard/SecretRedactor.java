@@ -96,17 +96,6 @@ public final class SecretRedactor {
         return mask;
     }).toArray();
 
-    /**
-     * The rules (bits in {@link #rules()} order) one of whose triggers occurs in {@code text}, read with
-     * the case folding of {@link SecretRule#fold} and without copying the text. A superset: the
-     * automaton also reads across whitespace.
-     */
-    static int triggeredRules(String text) {
-        int[] mask = {0};
-        TRIGGERS.scanFolded(text, (keyword, end) -> mask[0] |= RULES_BY_TRIGGER[keyword]);
-        return mask[0];
-    }
-
     private final boolean correlate;
     private final byte[] hashKey = new byte[32];
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
@@ -119,10 +108,10 @@ public final class SecretRedactor {
 
     /** Redacts every secret in {@code text}; linear in its length. */
     public Redaction redact(String text) {
-        return text.length() < 8 ? new Redaction(text, List.of()) : redact(text, triggeredRules(text));
+        return text.length() < 8 ? new Redaction(text, List.of()) : redact(text, ValueScan.secretRules(text));
     }
 
-    /** {@link #redact(String)} with {@code triggered} = {@link #triggeredRules} of {@code text}, already known ({@link ValueScan}). */
+    /** {@link #redact(String)} with {@code triggered} = {@link ValueScan#secretRules} of {@code text}, already known. */
     Redaction redact(String text, int triggered) {
         if (text.length() < 8 || triggered == 0) {
             return new Redaction(text, List.of());

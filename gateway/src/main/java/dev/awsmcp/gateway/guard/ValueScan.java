@@ -2,7 +2,7 @@ package dev.awsmcp.gateway.guard;
 
 /**
  * One pass over a value that serves the two steps of the guard that read every character: the secret
- * trigger words that occur (the bits of {@link SecretRedactor#triggeredRules}) and which of the standard
+ * trigger words that occur ({@link #secretRules(String)}) and which of the standard
  * detector's scans can find nothing in it ({@link #detectorFacts()}).
  *
  * <p>The detector facts (0: plain ASCII in which nothing can be found). Texts over
@@ -39,18 +39,27 @@ record ValueScan(int secretRules, int detectorFacts) {
 
     /** Both parts. */
     static ValueScan of(String text) {
-        return of(text, true);
+        return of(text, true, true);
+    }
+
+    /**
+     * The secret rules alone: the rules (bits in {@link SecretRedactor#rules()} order) one of whose trigger
+     * words occurs in {@code text}, read with the case folding of {@link SecretRule#fold} and without copying
+     * the text; a superset, since the automaton also reads across whitespace.
+     */
+    static int secretRules(String text) {
+        return of(text, true, false).secretRules();
     }
 
     /** The detector facts alone (the detector called on its own, or on decoded text). */
     static int detectorFacts(String text) {
-        return of(text, false).detectorFacts();
+        return of(text, false, true).detectorFacts();
     }
 
-    private static ValueScan of(String text, boolean secrets) {
+    private static ValueScan of(String text, boolean secrets, boolean detector) {
         int secretState = KeywordAutomaton.START;
         int secretRules = 0;
-        boolean plainLive = text.length() <= PatternInjectionDetector.SHORTCUT_MAX_CHARS;
+        boolean plainLive = detector && text.length() <= PatternInjectionDetector.SHORTCUT_MAX_CHARS;
         int facts = plainLive ? 0 : NOT_PLAIN_ASCII;
         boolean rulesLive = plainLive;
         int ruleState = KeywordAutomaton.START;
