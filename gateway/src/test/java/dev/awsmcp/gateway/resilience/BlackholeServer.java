@@ -30,6 +30,17 @@ final class BlackholeServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
+    /** Waits (at most 10 s) until {@code count} connections were accepted. */
+    void awaitConnections(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (held.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        if (held.size() < count) {
+            throw new IllegalStateException("accepted " + held.size() + " of " + count + " connections within 10 s");
+        }
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {

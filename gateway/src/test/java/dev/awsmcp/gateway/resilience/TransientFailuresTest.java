@@ -55,9 +55,11 @@ class TransientFailuresTest {
     void noConnectionFromThePoolInTimeWasNeverSentAndIsRetriedEvenForWrites() throws Exception {
         try (BlackholeServer server = new BlackholeServer();
                 SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder().eventLoopGroup(LOOPS).maxConcurrency(1)
-                        .connectionAcquisitionTimeout(Duration.ofMillis(300)).build();
+                        .connectionAcquisitionTimeout(Duration.ofMillis(300)).readTimeout(Duration.ofSeconds(5)).build();
                 DynamoDbAsyncClient dynamo = client(http, server.endpoint())) {
             CompletableFuture<ListTablesResponse> holdsTheOnlyConnection = dynamo.listTables();
+            // Only once the first request holds the pool's one connection may the second ask for it (else they race).
+            server.awaitConnections(1);
             Throwable starved = sdkFailure(dynamo.listTables());
             holdsTheOnlyConnection.cancel(true);
 
@@ -97,7 +99,8 @@ class TransientFailuresTest {
         assertThat(decisions.get(RetryListener.Decision.NOT_RETRYABLE)).as("refused and never acquired alike: %s", decisions).isNull();
         assertThat(decisions.get(RetryListener.Decision.ATTEMPTS_EXHAUSTED)).as("every request used its 4 attempts").hasValue(40);
         assertThat(decisions.get(RetryListener.Decision.RETRIED)).hasValue(120);
-        assertThat(notAcquired).as("attempts the SDK left waiting (informational, not a bound)").hasPositiveValue();
+        // How many attempts the SDK left waiting varies (none in about 1 run of 250); the assertions above hold either way.
+        System.out.println("attempts the SDK left waiting for a connection: " + notAcquired.get() + " of 160");
     }
 
     @Test
