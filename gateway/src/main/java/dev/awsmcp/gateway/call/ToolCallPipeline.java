@@ -371,7 +371,7 @@ public final class ToolCallPipeline {
         if (decision instanceof Decision.Denied denied) {
             LOG.info("call {} by {} denied: {} (correlation id {})", tool.name(), principal, denied.reason(), correlationId);
             record.decision("denied", denied.reason(), null);
-            return Admission.refuse("denied by policy: " + denied.reason()
+            return Admission.refuse("denied by policy: " + denied.toCaller()
                     + ". Ask your platform team to extend the grant if this access is needed.", "ACCESS_DENIED", correlationId, "denied");
         }
         Decision.Allowed allowed = (Decision.Allowed) decision;

@@ -15,8 +15,15 @@ public sealed interface Decision {
     /**
      * Denied.
      *
-     * @param reason what is not granted, for the model, the operator and the audit record
+     * @param reason what is not granted, for the operator and the audit record
+     * @param toCaller what the caller is told: the reason, naming only what the caller itself sent (never a
+     *     resource the toolset derived, such as another team's log group behind a query id)
      */
-    record Denied(String reason) implements Decision {
+    record Denied(String reason, String toCaller) implements Decision {
+
+        /** A denial whose reason names only what the caller sent. */
+        public Denied(String reason) {
+            this(reason, reason);
+        }
     }
 }

@@ -50,7 +50,7 @@ public final class EffectivePolicy {
         ResourceNames names = names(tool);
         List<CanonicalResource> canonical = new ArrayList<>();
         for (ResourceRef ref : resources) {
-            canonical.add(names.canonicalize(ref));
+            canonical.add(canonicalize(names, ref));
         }
         List<TeamPolicy> granting = teams.stream().filter(t -> grant(t, tool).isPresent()).toList();
         if (granting.isEmpty()) {
@@ -62,11 +62,33 @@ public final class EffectivePolicy {
                 return new Decision.Allowed(team.team(), grant.describe());
             }
         }
-        CanonicalResource first = canonical.stream()
-                .filter(r -> granting.stream().noneMatch(t -> grant(t, tool).orElseThrow().covers(r)))
-                .findFirst().orElse(canonical.get(0));
-        return new Decision.Denied(first + " is outside the resources granted for " + tool.name()
-                + " to team(s) " + granting.stream().map(TeamPolicy::team).sorted().toList());
+        int first = 0;
+        while (first < canonical.size() - 1 && coveredBySome(granting, tool, canonical.get(first))) {
+            first++;
+        }
+        String outside = " is outside the resources granted for " + tool.name() + " to team(s) "
+                + granting.stream().map(TeamPolicy::team).sorted().toList();
+        String reason = canonical.get(first) + outside;
+        return resources.get(first).named() ? new Decision.Denied(reason)
+                : new Decision.Denied(reason, "a " + canonical.get(first).kind() + " this call reads (derived from its arguments, not named in them)"
+                        + outside);
+    }
+
+    private static boolean coveredBySome(List<TeamPolicy> granting, RegisteredTool tool, CanonicalResource resource) {
+        return granting.stream().anyMatch(t -> grant(t, tool).orElseThrow().covers(resource));
+    }
+
+    /** A derived resource that cannot be canonicalized is refused without echoing it: the caller never sent it. */
+    private static CanonicalResource canonicalize(ResourceNames names, ResourceRef ref) {
+        try {
+            return names.canonicalize(ref);
+        } catch (IllegalArgumentException e) {
+            if (ref.named()) {
+                throw e;
+            }
+            throw new IllegalArgumentException("a " + ref.kind() + " this call reads (derived from its arguments, not named in them) "
+                    + "cannot be authorized", e);
+        }
     }
 
     /** Which resources a listing by {@code tool} may return: those some granting team's patterns cover. */

@@ -42,6 +42,10 @@ final class ResourceNames {
     /** The canonical form of {@code ref}; throws {@link IllegalArgumentException} with a message for the model. */
     CanonicalResource canonicalize(ResourceRef ref) {
         String raw = ref.name();
+        if (blank(raw)) {
+            throw new IllegalArgumentException("a " + ref.kind() + " identifier is empty or only whitespace ('" + printable(raw)
+                    + "'); give the exact name");
+        }
         return switch (ref.kind()) {
             case ResourceRef.TABLE -> new CanonicalResource(ref.kind(), arnOrName(raw, TABLE_ARN, TABLE, "DynamoDB table"), null);
             case ResourceRef.LOG_GROUP -> new CanonicalResource(ref.kind(), arnOrName(raw, LOG_GROUP_ARN, LOG_GROUP, "log group"), null);
@@ -131,6 +135,15 @@ final class ResourceNames {
                 throw new IllegalArgumentException("S3 key has a control or invisible formatting character at position " + i);
             }
         }
+    }
+
+    /**
+     * True when {@code raw} has nothing but whitespace, space separators (U+00A0, U+2003, ...) and invisible
+     * formatting characters: wider than {@link String#isBlank()}, which misses the no-break spaces.
+     */
+    static boolean blank(String raw) {
+        return raw.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || Character.getType(cp) == Character.FORMAT);
     }
 
     /** The text with non-printable characters escaped, for error messages. */

@@ -29,10 +29,11 @@ final class ToolSpecs {
 
     private static List<ResourceRef> tableArgument(JsonNode arguments) {
         JsonNode table = arguments.get(TABLE);
-        if (table == null || !table.isTextual() || table.textValue().isBlank()) {
+        if (table == null || !table.isTextual()) {
             // The schema requires it, so the gateway never gets here; name nothing rather than throw.
             return List.of();
         }
+        // A blank name is named too: the gateway refuses what it cannot canonicalize.
         return List.of(new ResourceRef(TABLE, table.textValue()));
     }
 }

@@ -33,7 +33,7 @@ final class Arguments extends ToolArguments {
     /** Shared with {@link ToolSpecs} so messages and resource refs name the same thing; null without a function. */
     static String qualifiedName(JsonNode arguments) {
         JsonNode function = arguments.get(FUNCTION);
-        if (function == null || !function.isTextual() || function.textValue().isBlank()) {
+        if (function == null || !function.isTextual()) {
             return null;
         }
         JsonNode qualifier = arguments.get(QUALIFIER);

@@ -6,12 +6,18 @@ import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolArguments;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The CloudWatch Logs arguments on top of {@link ToolArguments}: lists of names. Empty strings and
- * empty lists read as {@code null}, which AWS would reject or treat as absent anyway.
+ * The CloudWatch Logs arguments on top of {@link ToolArguments}: lists of names, and log groups given
+ * by name or ARN. Empty strings and empty lists read as {@code null}, which AWS would reject or treat as
+ * absent anyway.
  */
 final class Arguments extends ToolArguments {
+
+    /** A log-group ARN, with or without the {@code :*} that IAM uses for its streams; group 1 is the name. */
+    private static final Pattern LOG_GROUP_ARN = Pattern.compile("arn:aws[a-z-]*:logs:[a-z0-9-]+:\\d{12}:log-group:([^:]+)(?::\\*)?");
 
     Arguments(ObjectNode node) {
         super(node);
@@ -30,6 +36,21 @@ final class Arguments extends ToolArguments {
             }
         });
         return texts.isEmpty() ? null : List.copyOf(texts);
+    }
+
+    /** The {@code log_group} argument as the name AWS expects: an ARN (which the gateway has authorized) reduced to its name. */
+    String logGroup() {
+        return groupName(text(ToolSpecs.LOG_GROUP));
+    }
+
+    /** The {@code log_groups} argument, each ARN reduced to its name. */
+    List<String> logGroups() {
+        return texts(ToolSpecs.LOG_GROUPS).stream().map(Arguments::groupName).distinct().toList();
+    }
+
+    private static String groupName(String nameOrArn) {
+        Matcher arn = LOG_GROUP_ARN.matcher(nameOrArn);
+        return arn.matches() ? arn.group(1) : nameOrArn;
     }
 
     List<String> texts(String name) {

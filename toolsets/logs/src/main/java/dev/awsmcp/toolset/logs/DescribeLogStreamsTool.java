@@ -43,7 +43,7 @@ final class DescribeLogStreamsTool implements LogsTool {
 
     @Override
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
-        String group = arguments.text(ToolSpecs.LOG_GROUP);
+        String group = arguments.logGroup();
         String prefix = arguments.optionalNonEmptyText("prefix");
         Integer requested = arguments.optionalInt("limit");
         int limit = requested == null || requested <= 0 ? DEFAULT_STREAMS : Math.min(requested, MAX_STREAMS);

@@ -50,7 +50,7 @@ final class FilterLogEventsTool implements LogsTool {
 
     @Override
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
-        String group = arguments.text(ToolSpecs.LOG_GROUP);
+        String group = arguments.logGroup();
         List<String> streams = arguments.optionalTexts("stream_names");
         String streamPrefix = arguments.optionalNonEmptyText("stream_prefix");
         if (streams != null && streamPrefix != null) {

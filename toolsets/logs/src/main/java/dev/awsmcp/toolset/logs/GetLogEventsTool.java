@@ -45,7 +45,7 @@ final class GetLogEventsTool implements LogsTool {
 
     @Override
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
-        String group = arguments.text(ToolSpecs.LOG_GROUP);
+        String group = arguments.logGroup();
         String stream = arguments.text("stream");
         boolean fromHead = arguments.flag("start_from_head", false);
         String rawStart = arguments.optionalNonEmptyText("start");

@@ -1,6 +1,8 @@
 package dev.awsmcp.toolset.logs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -31,11 +33,22 @@ final class RunInsightsQueryTool implements LogsTool {
         this.logs = logs;
         this.poller = poller;
         this.queries = queries;
-        this.spec = ToolSpecs.onLogGroups("run_insights_query", "Run a Logs Insights query",
+        this.spec = ToolSpecs.spec("run_insights_query", "Run a Logs Insights query",
                 "Run a CloudWatch Logs Insights query (fields, filter, stats, sort, limit, parse) over log groups in a "
                         + "required time window of at most 7 days; Insights bills by data scanned, so keep it narrow. "
                         + "Returns rows and statistics, or a query_id to pass to " + config.exposedName("get_insights_results")
-                        + " when the query outlasts this call.");
+                        + " when the query outlasts this call. The groups are those of log_groups only: SOURCE, join and lookup "
+                        + "are refused.",
+                RunInsightsQueryTool::resources);
+    }
+
+    /** The groups of {@code log_groups}, once the query is known to read no others. */
+    private static List<ResourceRef> resources(JsonNode arguments) {
+        JsonNode query = arguments.get("query");
+        if (query != null && query.isTextual()) {
+            InsightsQueryScope.requireOwnGroupsOnly(query.textValue());
+        }
+        return ToolSpecs.logGroupsArgument(arguments);
     }
 
     @Override
@@ -45,8 +58,13 @@ final class RunInsightsQueryTool implements LogsTool {
 
     @Override
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
-        List<String> groups = arguments.texts(ToolSpecs.LOG_GROUPS);
+        List<String> groups = arguments.logGroups();
         String query = arguments.text("query");
+        try {
+            InsightsQueryScope.requireOwnGroupsOnly(query);
+        } catch (IllegalArgumentException e) {
+            throw new ToolArgumentException(e.getMessage());
+        }
         String start = arguments.optionalNonEmptyText("start");
         String end = arguments.optionalNonEmptyText("end");
         if (start == null || end == null) {

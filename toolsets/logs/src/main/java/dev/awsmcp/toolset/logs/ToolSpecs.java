@@ -38,19 +38,20 @@ final class ToolSpecs {
 
     private static List<ResourceRef> logGroupArgument(JsonNode arguments) {
         JsonNode group = arguments.get(LOG_GROUP);
-        if (group == null || !group.isTextual() || group.textValue().isBlank()) {
+        if (group == null || !group.isTextual()) {
             // The schema requires it, so the gateway never gets here; name nothing rather than throw.
             return List.of();
         }
         return List.of(new ResourceRef(ResourceRef.LOG_GROUP, group.textValue()));
     }
 
-    private static List<ResourceRef> logGroupsArgument(JsonNode arguments) {
+    static List<ResourceRef> logGroupsArgument(JsonNode arguments) {
         JsonNode groups = arguments.get(LOG_GROUPS);
         List<ResourceRef> refs = new ArrayList<>();
         if (groups != null && groups.isArray()) {
             for (JsonNode group : groups) {
-                if (group.isTextual() && !group.textValue().isBlank()) {
+                // Blank entries too: the gateway refuses them rather than letting them reach AWS unchecked.
+                if (group.isTextual()) {
                     refs.add(new ResourceRef(ResourceRef.LOG_GROUP, group.textValue()));
                 }
             }

@@ -174,8 +174,9 @@ class FakeClientToolsTest {
     @Test
     void getInsightsResultsNamesTheGroupsOfTheQuerySoTheyAreAuthorized() {
         var spec = toolset.tools().stream().filter(t -> t.name().equals("get_insights_results")).findFirst().orElseThrow();
+        // Derived, not named by the caller: a refusal must not reveal them.
         assertThat(spec.resources().apply(args("{'query_id':'q-7'}")))
-                .containsExactly(new dev.awsmcp.toolset.api.ResourceRef("log-group", "/ecs/payments/api"));
+                .containsExactly(dev.awsmcp.toolset.api.ResourceRef.derived("log-group", "/ecs/payments/api"));
         var unknown = failure("get_insights_results", "{'query_id':'q-someone-elses'}");
         assertThat(unknown.kind()).isEqualTo(Kind.INVALID_ARGUMENT);
         assertThat(unknown.message()).contains("was not started through this gateway");

@@ -53,6 +53,7 @@ final class ToolSpecs {
     private static String text(JsonNode arguments, String name) {
         JsonNode value = arguments.get(name);
         // The schema requires bucket and key, so the gateway never gets here without them; name nothing rather than throw.
-        return value == null || !value.isTextual() || value.textValue().isEmpty() ? null : value.textValue();
+        // An empty or blank value is named too: the gateway refuses what it cannot canonicalize.
+        return value == null || !value.isTextual() ? null : value.textValue();
     }
 }
