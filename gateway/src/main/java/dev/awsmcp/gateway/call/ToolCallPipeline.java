@@ -7,6 +7,9 @@ import dev.awsmcp.gateway.audit.AuditLog;
 import dev.awsmcp.gateway.audit.AwsRequestIds;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.cursor.CursorBinding;
+import dev.awsmcp.gateway.cursor.CursorRejectedException;
+import dev.awsmcp.gateway.cursor.CursorSealer;
 import dev.awsmcp.gateway.guard.GuardContext;
 import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.identity.RoleAssumptionException;
@@ -78,6 +81,7 @@ public final class ToolCallPipeline {
     private final CallResilience resilience;
     private final CallsInFlight inFlight = new CallsInFlight();
     private final CallTaint taint;
+    private final CallCursors cursors;
 
     /**
      * @param limits the gateway's result bounds; a team's limits can only lower them
@@ -94,16 +98,18 @@ public final class ToolCallPipeline {
     public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
             PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience) {
         this(limits, callTimeout, credentials, dispatch, policies, auditLog, requestIds, guard, resilience, new TeamRateLimits(),
-                TaintTracker.inMemory());
+                TaintTracker.inMemory(), CursorSealer.ofRandomKey(Duration.ofHours(1), java.time.Clock.systemUTC()));
     }
 
     /**
-     * As above, with {@code rates} counting each team's calls (per instance, or shared by every instance)
-     * and {@code taints} keeping each session's taint (in the session store, so it moves with the session).
+     * As above, with {@code rates} counting each team's calls (per instance, or shared by every instance),
+     * {@code taints} keeping each session's taint (in the session store, so it moves with the session) and
+     * {@code cursors} sealing the paging cursors of results and opening those of calls.
      */
     public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
             PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience,
-            CallRateLimiter rates, TaintTracker taints) {
+            CallRateLimiter rates, TaintTracker taints, CursorSealer cursors) {
+        this.cursors = new CallCursors(cursors);
         this.rates = rates;
         this.taint = new CallTaint(taints);
         this.resilience = resilience;
@@ -219,7 +225,15 @@ public final class ToolCallPipeline {
             CallToolResult refusal = ToolResultMapper.error("unknown tool " + tool.name(), "UNKNOWN_TOOL", correlationId);
             return audit.respond(slot, record, refusal, "refused").then(Mono.error(unknownTool(tool.name())));
         }
-        Admission admission = admit(tool, arguments, policy, record, channel);
+        ObjectNode opened;
+        try {
+            opened = cursors.open(arguments, CursorBinding.of(principal, tool.name(), arguments));
+        } catch (CursorRejectedException e) {
+            record.decision("refused", "invalid arguments: " + e.getMessage(), null);
+            return audit.respond(slot, record, ToolResultMapper.error("invalid arguments for " + tool.name() + ": " + e.getMessage(),
+                    "INVALID_ARGUMENT", correlationId), "refused");
+        }
+        Admission admission = admit(tool, opened, policy, record, channel);
         if (admission.refusal() != null) {
             return audit.respond(slot, record, admission.refusal(), admission.outcome());
         }
@@ -227,7 +241,7 @@ public final class ToolCallPipeline {
         return Mono.fromCompletionStage(() -> rates.acquire(admission.team(), admission.callsPerMinute()))
                 .flatMap(retryAfter -> retryAfter.isPresent()
                         ? audit.respond(slot, record, throttled(admission, retryAfter.getAsLong(), record), "refused")
-                        : gated(tool, arguments, principal, policy, admission, record, slot, channel, control, sessionId));
+                        : gated(tool, opened, principal, policy, admission, record, slot, channel, control, sessionId));
     }
 
     private static CallToolResult throttled(Admission admission, long retryAfter, ToolCallRecord.Builder record) {
@@ -294,7 +308,9 @@ public final class ToolCallPipeline {
             Admission admission, ToolCallRecord.Builder record, AuditLog.Reservation slot, CallControl control, String sessionId) {
         String correlationId = record.correlationId();
         List<String> resources = admission.guard().resources();
-        Optional<CallToolResult> cached = resilience.cached(tool, admission.team(), policy.teams(), arguments, correlationId);
+        CursorBinding binding = CursorBinding.of(principal, tool.name(), arguments);
+        Optional<CallToolResult> cached = resilience.cached(tool, admission.team(), policy.teams(), arguments, correlationId)
+                .flatMap(hit -> cursors.reseal(hit, binding));
         if (cached.isPresent()) {
             return taint.afterResult(sessionId, tool.name(), resources, cached.get(), record)
                     .flatMap(r -> audit.respond(slot, record, r, CallAudit.outcomeOf(r)));
@@ -309,7 +325,7 @@ public final class ToolCallPipeline {
                 }, dispatch)
                 .toCompletableFuture()
                 .orTimeout(callTimeout.plus(DEADLINE_GRACE).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure, admission.guard()));
+                .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure, admission.guard(), binding));
         inFlight.track(correlationId, result);
         AtomicBoolean answered = new AtomicBoolean();
         // Cached after the guard: a cache hit is a guarded result.
@@ -393,7 +409,8 @@ public final class ToolCallPipeline {
         }, guarding, control, null, null);
     }
 
-    private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure, GuardContext guarding) {
+    private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure, GuardContext guarding,
+            CursorBinding binding) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof RoleAssumptionException role) {
             LOG.warn("{} (correlation id {})", role.getMessage(), correlationId);
@@ -415,7 +432,7 @@ public final class ToolCallPipeline {
                     + correlationId, "INTERNAL", correlationId);
         }
         try {
-            return ToolResultMapper.toMcp(outcome, correlationId, guard, guarding);
+            return ToolResultMapper.toMcp(cursors.seal(outcome, binding), correlationId, guard, guarding);
         } catch (RuntimeException e) {
             LOG.error("result of {} cannot be mapped (correlation id {})", tool.name(), correlationId, e);
             return ToolResultMapper.error("internal error in " + tool.name() + "; correlation id " + correlationId, "INTERNAL", correlationId);

@@ -21,10 +21,12 @@ import java.util.List;
  * @param sessions where sessions are kept (memory, or DynamoDB shared by several instances)
  * @param admin the admin listener (health checks, metrics)
  * @param logging the log format
+ * @param cursors how paging cursors are sealed (key shared by every instance, time to live)
  */
 public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ObjectNode> toolsets,
         LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit, GuardConfig guard,
-        ResilienceConfig resilience, SessionsConfig sessions, AdminConfig admin, LoggingConfig logging) {
+        ResilienceConfig resilience, SessionsConfig sessions, AdminConfig admin, LoggingConfig logging,
+        CursorsConfig cursors) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         auth = auth == null ? AuthConfig.defaults() : auth;
@@ -39,15 +41,16 @@ public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfi
         sessions = sessions == null ? SessionsConfig.defaults() : sessions;
         admin = admin == null ? AdminConfig.defaults() : admin;
         logging = logging == null ? LoggingConfig.defaults() : logging;
+        cursors = cursors == null ? CursorsConfig.defaults() : cursors;
     }
 
     /** The same configuration with another admin listener (tests bind port 0). */
     public GatewayConfig withAdmin(AdminConfig other) {
-        return new GatewayConfig(server, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, other, logging);
+        return new GatewayConfig(server, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, other, logging, cursors);
     }
 
     /** The same configuration with another HTTP listener (tests bind port 0). */
     public GatewayConfig withServer(ServerConfig other) {
-        return new GatewayConfig(other, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, admin, logging);
+        return new GatewayConfig(other, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, admin, logging, cursors);
     }
 }

@@ -6,6 +6,7 @@ import dev.awsmcp.gateway.audit.AwsRequestIds;
 import dev.awsmcp.gateway.audit.PolicyReloadRecord;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.config.Durations;
+import dev.awsmcp.gateway.cursor.CursorSealer;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.config.PoliciesConfig;
 import dev.awsmcp.gateway.call.CallCredentials;
@@ -85,7 +86,8 @@ public final class GatewayRuntime implements AutoCloseable {
         CallCredentials callCredentials = new CallCredentials(credentials, roles);
         this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, callCredentials,
                 dispatch, policies, audit, clients.requestIds(), new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector),
-                resilience, SessionStores.rateLimiter(sessions, Clock.systemUTC()), new TaintTracker(sessions, Clock.systemUTC()));
+                resilience, SessionStores.rateLimiter(sessions, Clock.systemUTC()), new TaintTracker(sessions, Clock.systemUTC()),
+                CursorSealer.create(config.cursors(), Clock.systemUTC()));
         this.operations = operations(config, metrics, callCredentials, resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));

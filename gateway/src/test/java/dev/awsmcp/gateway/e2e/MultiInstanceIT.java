@@ -16,15 +16,24 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Several instances for real: two gateway jar processes on loopback share one DynamoDB session table in
  * one moto server (the table made by {@code sessions init-table}). A session moves between them with no
  * stickiness, ends on both with one DELETE, survives a restart, and a team's rate limit counts calls on
- * both. Raw HTTP, since the session must move between instances.
+ * both, and a paging cursor sealed by one (with the key both share) continues on the other. Raw HTTP, since the
+ * session must move between instances.
  */
 class MultiInstanceIT {
 
+    /** base64 of 32 bytes, the cursor key both instances share. */
+    private static final String CURSOR_KEY = "q83vASNFZ4mrze8BI0VniavN7wEjRWeJq83vASNFZ4k=";
     private static MotoServer moto;
     private static Path config;
     private static Map<String, String> env;
@@ -50,8 +59,10 @@ class MultiInstanceIT {
                 policies: { dir: "%s", watch: false }
                 audit: { sinks: [ { type: file, path: "${GATEWAY_AUDIT_FILE:target/multi-instance-audit.jsonl}" } ] }
                 sessions: { store: dynamodb, table: mcp-gateway-sessions, region: us-east-1, endpoint: "%s" }
+                cursors: { key: "${GATEWAY_CURSOR_KEY}" }
                 """.formatted(RunningGateway.keyFile(), moto.endpoint(), policies, moto.endpoint()));
-        env = Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing", "AWS_REGION", "us-east-1");
+        env = Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing", "AWS_REGION", "us-east-1",
+                "GATEWAY_CURSOR_KEY", CURSOR_KEY);
         ExternalCommand.Outcome created = GatewayProcess.run(env, "sessions", "init-table", "--config", config.toString());
         assertThat(created.exitCode()).as(created.transcript()).isZero();
         assertThat(created.stdout()).contains("created table mcp-gateway-sessions", "enabled TTL on attribute ttl",
@@ -102,6 +113,29 @@ class MultiInstanceIT {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
         assertThat(refused.body()).contains("session not found");
         assertThat(onA.post(McpHttp.toolsCall(5, "ddb__list_tables", "{}"), "Mcp-Session-Id", session).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCursorHandedOutByOneInstanceContinuesOnTheOther() throws Exception {
+        try (DynamoDbAsyncClient ddb = DynamoDbAsyncClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build()) {
+            ddb.createTable(t -> t.tableName("cursor-walk").billingMode("PAY_PER_REQUEST")
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .attributeDefinitions(d -> d.attributeName("id").attributeType(ScalarAttributeType.S))).join();
+        }
+        McpHttp onA = new McpHttp(a.url());
+        String session = onA.initialize();
+        JsonNode first = result(onA.post(McpHttp.toolsCall(1, "ddb__list_tables", "{\"limit\":1}"), "Mcp-Session-Id", session));
+        String cursor = first.at("/structuredContent/next_cursor").asText();
+        assertThat(cursor).as(first.toString()).matches("[A-Za-z0-9_-]{40,}");
+
+        JsonNode second = result(new McpHttp(b.url()).post(McpHttp.toolsCall(2, "ddb__list_tables",
+                "{\"limit\":1,\"cursor\":\"" + cursor + "\"}"), "Mcp-Session-Id", session));
+
+        assertThat(second.path("isError").asBoolean()).as(second + "\n" + b.output()).isFalse();
+        assertThat(first.at("/structuredContent/tables").toString() + second.at("/structuredContent/tables"))
+                .contains("cursor-walk", "mcp-gateway-sessions");
+        assertThat(a.output() + b.output()).doesNotContain("cursors.key is not set", CURSOR_KEY);
     }
 
     @Test

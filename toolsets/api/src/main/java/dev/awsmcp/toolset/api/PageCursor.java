@@ -7,9 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Opaque pagination cursors: the position AWS returned (a last evaluated key, a next token) wrapped
- * with the scope it belongs to, so a cursor from one table or log group cannot be replayed against
- * another. The model sees an opaque base64url string in {@code next_cursor}.
+ * Pagination cursors: the position AWS returned (a last evaluated key, a next token) wrapped with the
+ * scope it belongs to, so a cursor from one table or log group cannot be replayed against another.
+ * A toolset puts the encoded cursor in the top-level {@code next_cursor} field of its result and reads
+ * it back from the {@value ToolArguments#CURSOR} argument. The gateway seals every {@code next_cursor}
+ * on the way out (encrypted, expiring, bound to the caller, tool and arguments) and opens the
+ * {@code cursor} argument before the toolset runs, refusing anything it did not seal for that call;
+ * so a toolset needs no secret and sees only its own strings, and called directly (tests) it works alike.
+ * A cursor must not be repeated elsewhere in a result (content parts), where the gateway does not seal it.
  */
 public final class PageCursor {
 

@@ -12,7 +12,10 @@ import java.util.Objects;
  */
 public class ToolArguments {
 
-    /** The argument that carries {@link PageCursor} strings. */
+    /**
+     * The argument that carries {@link PageCursor} strings; the gateway has opened the sealed cursor the
+     * client sent before the toolset sees it (see {@link PageCursor}).
+     */
     public static final String CURSOR = "cursor";
 
     private final ObjectNode node;
