@@ -47,10 +47,10 @@ public final class EffectivePolicy {
      *     is for the model
      */
     public Decision authorize(RegisteredTool tool, List<ResourceRef> resources) {
-        ResourceNames names = names(tool);
-        List<CanonicalResource> canonical = new ArrayList<>();
+        CallResources names = new CallResources(tool);
+        List<CallResources.Resolved> resolved = new ArrayList<>();
         for (ResourceRef ref : resources) {
-            canonical.add(canonicalize(names, ref));
+            resolved.add(names.resolve(ref));
         }
         List<TeamPolicy> granting = teams.stream().filter(t -> grant(t, tool).isPresent()).toList();
         if (granting.isEmpty()) {
@@ -58,51 +58,29 @@ public final class EffectivePolicy {
         }
         for (TeamPolicy team : granting) {
             Grant grant = grant(team, tool).orElseThrow();
-            if (canonical.stream().allMatch(grant::covers)) {
+            if (resolved.stream().allMatch(r -> grant.covers(r.kind(), r.canonical()))) {
                 return new Decision.Allowed(team.team(), grant.describe());
             }
         }
-        int first = 0;
-        while (first < canonical.size() - 1 && coveredBySome(granting, tool, canonical.get(first))) {
-            first++;
-        }
+        CallResources.Resolved first = resolved.stream().filter(r -> !coveredBySome(granting, tool, r)).findFirst()
+                .orElse(resolved.get(0));
         String outside = " is outside the resources granted for " + tool.name() + " to team(s) "
                 + granting.stream().map(TeamPolicy::team).sorted().toList();
-        String reason = canonical.get(first) + outside;
-        return resources.get(first).named() ? new Decision.Denied(reason)
-                : new Decision.Denied(reason, "a " + canonical.get(first).kind() + " this call reads (derived from its arguments, not named in them)"
+        String reason = first.canonical() + outside;
+        return first.named() ? new Decision.Denied(reason)
+                : new Decision.Denied(reason, "a " + first.canonical().kind() + " this call reads (derived from its arguments, not named in them)"
                         + outside);
     }
 
-    private static boolean coveredBySome(List<TeamPolicy> granting, RegisteredTool tool, CanonicalResource resource) {
-        return granting.stream().anyMatch(t -> grant(t, tool).orElseThrow().covers(resource));
-    }
-
-    /** A derived resource that cannot be canonicalized is refused without echoing it: the caller never sent it. */
-    private static CanonicalResource canonicalize(ResourceNames names, ResourceRef ref) {
-        try {
-            return names.canonicalize(ref);
-        } catch (IllegalArgumentException e) {
-            if (ref.named()) {
-                throw e;
-            }
-            throw new IllegalArgumentException("a " + ref.kind() + " this call reads (derived from its arguments, not named in them) "
-                    + "cannot be authorized", e);
-        }
+    private static boolean coveredBySome(List<TeamPolicy> granting, RegisteredTool tool, CallResources.Resolved resource) {
+        return granting.stream().anyMatch(t -> grant(t, tool).orElseThrow().covers(resource.kind(), resource.canonical()));
     }
 
     /** Which resources a listing by {@code tool} may return: those some granting team's patterns cover. */
     public ResourceFilter visibility(RegisteredTool tool) {
-        ResourceNames names = names(tool);
+        CallResources names = new CallResources(tool);
         List<Grant> grants = grantsOf(tool).toList();
-        return ref -> {
-            try {
-                CanonicalResource canonical = names.canonicalize(ref);
-                return grants.stream().anyMatch(g -> g.covers(canonical));
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        };
+        return ref -> names.tryResolve(ref).map(r -> grants.stream().anyMatch(g -> g.covers(r.kind(), r.canonical()))).orElse(false);
     }
 
     /**
@@ -115,9 +93,9 @@ public final class EffectivePolicy {
         for (TeamPolicy team : teams) {
             java.util.Map<String, Object> toolsets = new java.util.TreeMap<>();
             team.grants().forEach((toolset, grant) -> toolsets.put(toolset, java.util.Map.of(
-                    "tools", grant.tools().stream().map(Glob::pattern).toList(),
+                    "tools", grant.tools().stream().map(dev.awsmcp.toolset.api.NamePattern::pattern).toList(),
                     "access", grant.access().stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList(),
-                    "resources", grant.resources().stream().map(Glob::pattern).toList())));
+                    "resources", grant.resources().stream().map(dev.awsmcp.toolset.api.NamePattern::pattern).toList())));
             TeamPolicy.TeamLimits limits = team.limits();
             java.util.Map<String, Object> described = new java.util.LinkedHashMap<>();
             described.put("team", team.team());
@@ -169,9 +147,5 @@ public final class EffectivePolicy {
     private static Optional<Grant> grant(TeamPolicy team, RegisteredTool tool) {
         Grant grant = team.grants().get(tool.toolsetId());
         return grant != null && grant.allowsTool(tool.spec().name(), tool.spec().access()) ? Optional.of(grant) : Optional.empty();
-    }
-
-    private static ResourceNames names(RegisteredTool tool) {
-        return new ResourceNames(tool.instance().config().region().id(), tool.instance().accountId());
     }
 }

@@ -1,22 +1,27 @@
 package dev.awsmcp.gateway.policy;
 
 import dev.awsmcp.toolset.api.Access;
-import dev.awsmcp.toolset.api.ResourceRef;
+import dev.awsmcp.toolset.api.CanonicalResource;
+import dev.awsmcp.toolset.api.NamePattern;
+import dev.awsmcp.toolset.api.ResourceKind;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What one team may use of one toolset, compiled: tool globs, access classes, resource patterns.
+ * What one team may use of one toolset, compiled: tool globs, access classes, resource patterns. How a
+ * pattern covers a resource is the resource kind's business (declared by the toolset); a grant never reads
+ * a resource itself.
  *
  * @param toolsetId the configured toolset id
  * @param tools globs over the toolset's short tool names
  * @param access access classes granted
- * @param resources resource patterns; for S3 {@code bucket} or {@code bucket/keyglob}
+ * @param resources resource patterns, as the toolset's kinds read them
  * @param sessionPolicy the IAM session policy generated from this grant at load time, or null when the
  *     grant does not ask for one
  * @param source where it was written, {@code file:line}, for explanations
  */
-record Grant(String toolsetId, List<Glob> tools, Set<Access> access, List<Glob> resources, String sessionPolicy, String source) {
+record Grant(String toolsetId, List<NamePattern> tools, Set<Access> access, List<NamePattern> resources, String sessionPolicy,
+        String source) {
 
     Grant {
         tools = List.copyOf(tools);
@@ -28,34 +33,9 @@ record Grant(String toolsetId, List<Glob> tools, Set<Access> access, List<Glob> 
         return access.contains(toolAccess) && tools.stream().anyMatch(g -> g.matches(tool));
     }
 
-    /** True when some pattern of this grant covers {@code resource}; unknown kinds are never covered. */
-    boolean covers(CanonicalResource resource) {
-        return resources.stream().anyMatch(pattern -> covers(pattern, resource));
-    }
-
-    private static boolean covers(Glob pattern, CanonicalResource r) {
-        return switch (r.kind()) {
-            case ResourceRef.TABLE, ResourceRef.LOG_GROUP -> pattern.matches(r.name());
-            case ResourceRef.FUNCTION -> pattern.pattern().contains(":")
-                    ? r.detail() != null && pattern.matches(r.name() + ":" + r.detail())
-                    : pattern.matches(r.name());
-            case ResourceRef.BUCKET -> bucketPart(pattern).matches(r.name());
-            case ResourceRef.OBJECT -> bucketPart(pattern).matches(r.name())
-                    && (keyPart(pattern) == null || keyPart(pattern).matches(r.detail()));
-            case ResourceRef.OBJECT_PREFIX -> bucketPart(pattern).matches(r.name())
-                    && (keyPart(pattern) == null || keyPart(pattern).coversPrefix(r.detail()));
-            default -> false;
-        };
-    }
-
-    private static Glob bucketPart(Glob pattern) {
-        int slash = pattern.pattern().indexOf('/');
-        return slash < 0 ? pattern : new Glob(pattern.pattern().substring(0, slash));
-    }
-
-    private static Glob keyPart(Glob pattern) {
-        int slash = pattern.pattern().indexOf('/');
-        return slash < 0 || slash == pattern.pattern().length() - 1 ? null : new Glob(pattern.pattern().substring(slash + 1));
+    /** True when some pattern of this grant covers {@code resource}, a canonical resource of {@code kind}. */
+    boolean covers(ResourceKind kind, CanonicalResource resource) {
+        return resources.stream().anyMatch(pattern -> kind.covers(pattern, resource));
     }
 
     /** A one-line description for explanations and audit. */

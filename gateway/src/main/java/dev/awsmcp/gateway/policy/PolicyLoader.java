@@ -10,6 +10,7 @@ import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.NamePattern;
 import dev.awsmcp.toolset.api.SessionPolicyDocument;
 import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import java.io.IOException;
@@ -171,21 +172,21 @@ public final class PolicyLoader {
             return null;
         }
         Set<Access> access = access(spec.access(), at, report);
-        List<Glob> toolGlobs = new ArrayList<>();
+        List<NamePattern> toolGlobs = new ArrayList<>();
         for (int i = 0; i < spec.tools().size(); i++) {
             String name = spec.tools().get(i);
             if (name == null || !name.matches("[a-z0-9_*]+")) {
                 report.add(at + ".tools[" + i + "]", "'" + name + "' is not a tool name or glob ([a-z0-9_*])");
                 continue;
             }
-            Glob glob = new Glob(name);
+            NamePattern glob = new NamePattern(name);
             if (tools.stream().noneMatch(t -> glob.matches(t.spec().name()))) {
                 report.add(at + ".tools[" + i + "]", "'" + name + "' matches no tool " + id + " exposes; its tools: "
                         + tools.stream().map(t -> t.spec().name()).toList());
             }
             toolGlobs.add(glob);
         }
-        List<Glob> resources = new ArrayList<>();
+        List<NamePattern> resources = new ArrayList<>();
         List<String> patterns = spec.resources() == null ? List.of() : spec.resources();
         for (int i = 0; i < patterns.size(); i++) {
             String pattern = patterns.get(i);
@@ -193,7 +194,7 @@ public final class PolicyLoader {
                 report.add(at + ".resources[" + i + "]", "'" + pattern + "' is not a resource pattern: printable ASCII without spaces, * as wildcard");
                 continue;
             }
-            resources.add(new Glob(pattern));
+            resources.add(new NamePattern(pattern));
         }
         String sessionPolicy = Boolean.TRUE.equals(spec.sessionPolicy())
                 ? sessionPolicy(registry.instance(id).orElseThrow(), access, resources, at, report) : null;
@@ -204,7 +205,7 @@ public final class PolicyLoader {
      * Renders a grant's session policy once, here, so that calls never render it and a policy STS would
      * refuse stops the load instead of failing calls.
      */
-    private static String sessionPolicy(ToolsetInstance instance, Set<Access> access, List<Glob> resources, String at, Problems report) {
+    private static String sessionPolicy(ToolsetInstance instance, Set<Access> access, List<NamePattern> resources, String at, Problems report) {
         Set<Access> exposed = EnumSet.noneOf(Access.class);
         exposed.addAll(access);
         exposed.retainAll(instance.access());
@@ -212,7 +213,7 @@ public final class PolicyLoader {
         String account = instance.accountId() != null || instance.role() == null ? instance.accountId()
                 : instance.role().roleArn().split(":")[4];
         Optional<String> policy = instance.toolset().sessionPolicy(new SessionPolicyRequest(exposed,
-                resources.stream().map(Glob::pattern).toList(), instance.config().region(), account));
+                resources.stream().map(NamePattern::pattern).toList(), instance.config().region(), account));
         if (policy.isEmpty()) {
             report.add(at + ".sessionPolicy", "toolset " + instance.id() + " (type " + instance.config().type()
                     + ") cannot express these resource patterns as an IAM session policy; remove sessionPolicy or change the patterns");

@@ -26,4 +26,14 @@ public record ToolsetInstance(ToolsetConfig config, String accountId, Set<Access
     public String id() {
         return config.id();
     }
+
+    /** The account and region ARNs must name to be canonicalized by this instance's resource kinds. */
+    public dev.awsmcp.toolset.api.ResourceScope scope() {
+        return new dev.awsmcp.toolset.api.ResourceScope(config.region().id(), accountId);
+    }
+
+    /** The resource kind named {@code name} that this instance declares, if any. */
+    public java.util.Optional<dev.awsmcp.toolset.api.ResourceKind> kind(String name) {
+        return toolset.resourceKinds().stream().filter(k -> k.name().equals(name)).findFirst();
+    }
 }

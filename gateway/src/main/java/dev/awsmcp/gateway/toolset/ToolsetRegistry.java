@@ -35,6 +35,7 @@ public final class ToolsetRegistry implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolsetRegistry.class);
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern RESOURCE_KIND = Pattern.compile("[a-z][a-z0-9-]*");
 
     private final List<ToolsetInstance> instances;
     private final Map<String, RegisteredTool> tools;
@@ -97,8 +98,14 @@ public final class ToolsetRegistry implements AutoCloseable {
         if (specs == null || specs.isEmpty()) {
             throw new ConfigException(where + " (id " + id + "): the toolset declares no tools");
         }
+        Set<String> kinds = declaredKinds(instance, where);
         List<String> hidden = new ArrayList<>();
         for (ToolSpec spec : specs) {
+            if (!kinds.containsAll(spec.resourceKinds())) {
+                throw new ConfigException(where + " (id " + id + "): tool '" + spec.name() + "' names resource kinds "
+                        + spec.resourceKinds() + " but the toolset declares only " + kinds + " (Toolset.resourceKinds()); "
+                        + "this is a bug of toolset type '" + instance.config().type() + "'");
+            }
             if (!access.contains(spec.access())) {
                 hidden.add(spec.name());
                 continue;
@@ -124,6 +131,19 @@ public final class ToolsetRegistry implements AutoCloseable {
             LOG.info("toolset {}: not exposing {} (access {}; add write or invoke to {}.access to expose them)",
                     id, hidden, access, where);
         }
+    }
+
+    /** The names of the instance's resource kinds, refusing malformed or duplicate ones. */
+    private static Set<String> declaredKinds(ToolsetInstance instance, String where) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (var kind : instance.toolset().resourceKinds()) {
+            if (kind == null || kind.name() == null || !RESOURCE_KIND.matcher(kind.name()).matches() || !names.add(kind.name())) {
+                throw new ConfigException(where + " (id " + instance.id() + "): resource kind '" + (kind == null ? null : kind.name())
+                        + "' is missing, malformed ([a-z][a-z0-9-]*) or declared twice; this is a bug of toolset type '"
+                        + instance.config().type() + "'");
+            }
+        }
+        return names;
     }
 
     /** Loads every {@link ToolsetFactory} on the class path; a broken provider or duplicate type stops startup. */

@@ -203,9 +203,9 @@ class PolicyEngineTest {
     @Test
     void listingsShowOnlyResourcesSomeGrantingTeamCovers() {
         var visibility = policies.effective(member("inventory")).visibility(tool("k__list"));
-        assertThat(visibility.visible(new ResourceRef(ResourceRef.TABLE, "inventory-stock"))).isTrue();
-        assertThat(visibility.visible(new ResourceRef(ResourceRef.TABLE, "payments-orders"))).isFalse();
-        assertThat(visibility.visible(new ResourceRef(ResourceRef.TABLE, "inventory-*"))).as("glob from data").isFalse();
+        assertThat(visibility.visible(new ResourceRef(dev.awsmcp.toolset.dynamodb.DynamoDbResources.TABLE, "inventory-stock"))).isTrue();
+        assertThat(visibility.visible(new ResourceRef(dev.awsmcp.toolset.dynamodb.DynamoDbResources.TABLE, "payments-orders"))).isFalse();
+        assertThat(visibility.visible(new ResourceRef(dev.awsmcp.toolset.dynamodb.DynamoDbResources.TABLE, "inventory-*"))).as("glob from data").isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Health;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResourceRef;
+import dev.awsmcp.toolset.dynamodb.DynamoDbResources;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -68,11 +69,20 @@ public final class EchoToolsetFactory implements ToolsetFactory {
                     + "\"required\":[\"millis\"],\"additionalProperties\":false}");
             ObjectNode none = schema("{\"type\":\"object\",\"additionalProperties\":false}");
             return List.of(
-                    new ToolSpec("echo", "Echo", "Returns the text it was given.", echo, null, Access.READ, args -> List.of()),
-                    new ToolSpec("sleep", "Sleep", "Answers after the given milliseconds.", sleep, null, Access.READ, args -> List.of()),
-                    new ToolSpec("crash", "Crash", "Fails like a toolset bug.", none, null, Access.READ, args -> List.of()),
-                    new ToolSpec("fail", "Fail", "Returns a tool error.", none, null, Access.WRITE,
-                            args -> List.of(new ResourceRef(ResourceRef.TABLE, "things"))));
+                    spec("echo", "Echo", "Returns the text it was given.", echo, Access.READ).build(),
+                    spec("sleep", "Sleep", "Answers after the given milliseconds.", sleep, Access.READ).build(),
+                    spec("crash", "Crash", "Fails like a toolset bug.", none, Access.READ).build(),
+                    spec("fail", "Fail", "Returns a tool error.", none, Access.WRITE)
+                            .resources(args -> List.of(new ResourceRef(DynamoDbResources.TABLE, "things")), DynamoDbResources.TABLE).build());
+        }
+
+        @Override
+        public List<dev.awsmcp.toolset.api.ResourceKind> resourceKinds() {
+            return List.of(DynamoDbResources.TABLE_KIND);
+        }
+
+        private static ToolSpec.Builder spec(String name, String title, String description, ObjectNode schema, Access access) {
+            return ToolSpec.builder(name).title(title).description(description).inputSchema(schema).access(access);
         }
 
         @Override

@@ -6,7 +6,12 @@ import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Health;
 import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.api.ResourceKind;
 import dev.awsmcp.toolset.api.ResourceRef;
+import dev.awsmcp.toolset.dynamodb.DynamoDbResources;
+import dev.awsmcp.toolset.lambda.LambdaResources;
+import dev.awsmcp.toolset.logs.LogsResources;
+import dev.awsmcp.toolset.s3.S3Resources;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -51,27 +56,37 @@ public final class KindsToolsetFactory implements ToolsetFactory {
     }
 
     private static ToolSpec tool(String name, Access access, Function<JsonNode, List<ResourceRef>> resources) {
-        return new ToolSpec(name, name, "test tool " + name, schema(), null, access, resources);
+        return ToolSpec.builder(name).title(name).description("test tool " + name).inputSchema(schema()).access(access)
+                .resources(resources, KINDS.stream().map(ResourceKind::name).toArray(String[]::new)).build();
     }
 
+    /** Every kind of the AWS toolsets, as they declare them. */
+    private static final List<ResourceKind> KINDS = java.util.stream.Stream.of(List.of(DynamoDbResources.TABLE_KIND,
+            LogsResources.LOG_GROUP_KIND, LambdaResources.FUNCTION_KIND), S3Resources.KINDS).flatMap(List::stream).toList();
+
     static final class KindsToolset implements Toolset {
+
+        @Override
+        public List<ResourceKind> resourceKinds() {
+            return KINDS;
+        }
         @Override
         public List<ToolSpec> tools() {
             return List.of(
-                    tool("get_table", Access.READ, a -> List.of(new ResourceRef(ResourceRef.TABLE, a.path("table").asText()))),
+                    tool("get_table", Access.READ, a -> List.of(new ResourceRef(DynamoDbResources.TABLE, a.path("table").asText()))),
                     tool("partiql", Access.READ, a -> {
                         List<ResourceRef> refs = new ArrayList<>();
-                        a.path("tables").forEach(t -> refs.add(new ResourceRef(ResourceRef.TABLE, t.asText())));
+                        a.path("tables").forEach(t -> refs.add(new ResourceRef(DynamoDbResources.TABLE, t.asText())));
                         return refs;
                     }),
-                    tool("put_table", Access.WRITE, a -> List.of(new ResourceRef(ResourceRef.TABLE, a.path("table").asText()))),
-                    tool("bucket_policy", Access.READ, a -> List.of(new ResourceRef(ResourceRef.BUCKET, a.path("bucket").asText()))),
-                    tool("get_object", Access.READ, a -> List.of(new ResourceRef(ResourceRef.OBJECT,
+                    tool("put_table", Access.WRITE, a -> List.of(new ResourceRef(DynamoDbResources.TABLE, a.path("table").asText()))),
+                    tool("bucket_policy", Access.READ, a -> List.of(new ResourceRef(S3Resources.BUCKET, a.path("bucket").asText()))),
+                    tool("get_object", Access.READ, a -> List.of(new ResourceRef(S3Resources.OBJECT,
                             a.path("bucket").asText() + "/" + a.path("key").asText()))),
-                    tool("list_objects", Access.READ, a -> List.of(new ResourceRef(ResourceRef.OBJECT_PREFIX,
+                    tool("list_objects", Access.READ, a -> List.of(new ResourceRef(S3Resources.OBJECT_PREFIX,
                             a.path("bucket").asText() + "/" + a.path("prefix").asText("")))),
-                    tool("filter_logs", Access.READ, a -> List.of(new ResourceRef(ResourceRef.LOG_GROUP, a.path("group").asText()))),
-                    tool("invoke", Access.INVOKE, a -> List.of(new ResourceRef(ResourceRef.FUNCTION,
+                    tool("filter_logs", Access.READ, a -> List.of(new ResourceRef(LogsResources.LOG_GROUP, a.path("group").asText()))),
+                    tool("invoke", Access.INVOKE, a -> List.of(new ResourceRef(LambdaResources.FUNCTION,
                             a.path("function").asText() + (a.hasNonNull("qualifier") ? ":" + a.get("qualifier").asText() : "")))),
                     tool("list", Access.READ, a -> List.of()));
         }
@@ -84,7 +99,7 @@ public final class KindsToolsetFactory implements ToolsetFactory {
             if (call.tool().equals("list")) {
                 var visible = out.putArray("visible");
                 call.arguments().path("candidates").forEach(c -> {
-                    if (context.visible(new ResourceRef(ResourceRef.TABLE, c.asText()))) {
+                    if (context.visible(new ResourceRef(DynamoDbResources.TABLE, c.asText()))) {
                         visible.add(c.asText());
                     }
                 });

@@ -32,6 +32,72 @@ class ToolsetRegistryTest {
         return ToolsetRegistry.create(config, clients);
     }
 
+    /** A toolset whose one tool names resources of {@code toolKinds} while the toolset declares {@code declared}. */
+    private static dev.awsmcp.toolset.api.ToolsetFactory kindsFactory(java.util.List<dev.awsmcp.toolset.api.ResourceKind> declared,
+            String... toolKinds) {
+        return new dev.awsmcp.toolset.api.ToolsetFactory() {
+            @Override
+            public String type() {
+                return "kinds";
+            }
+
+            @Override
+            public dev.awsmcp.toolset.api.Toolset create(dev.awsmcp.toolset.api.ToolsetConfig config,
+                    dev.awsmcp.toolset.api.ToolsetContext context) {
+                return new EchoLike(declared, toolKinds);
+            }
+        };
+    }
+
+    private record EchoLike(java.util.List<dev.awsmcp.toolset.api.ResourceKind> declared, String[] toolKinds)
+            implements dev.awsmcp.toolset.api.Toolset {
+        @Override
+        public java.util.List<dev.awsmcp.toolset.api.ToolSpec> tools() {
+            return java.util.List.of(dev.awsmcp.toolset.api.ToolSpec.builder("read").title("Read").description("Reads.")
+                    .inputSchema(dev.awsmcp.toolset.api.Json.object().put("type", "object")).access(dev.awsmcp.toolset.api.Access.READ)
+                    .resources(arguments -> java.util.List.of(), toolKinds).build());
+        }
+
+        @Override
+        public java.util.List<dev.awsmcp.toolset.api.ResourceKind> resourceKinds() {
+            return declared;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<dev.awsmcp.toolset.api.ToolResult> call(dev.awsmcp.toolset.api.ToolCall call,
+                dev.awsmcp.toolset.api.CallContext context) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<dev.awsmcp.toolset.api.Health> check(dev.awsmcp.toolset.api.CallContext context) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private ToolsetRegistry kindsRegistry(dev.awsmcp.toolset.api.ToolsetFactory factory) throws Exception {
+        Path file = dir.resolve("k.yaml");
+        Files.writeString(file, "toolsets:\n  - { id: k, type: kinds, region: us-east-1 }\n");
+        return ToolsetRegistry.create(new ConfigLoader(k -> null).load(file), clients, java.util.Map.of("kinds", factory));
+    }
+
+    @Test
+    void startupRefusesAToolNamingAResourceKindItsToolsetDoesNotDeclare() throws Exception {
+        var table = dev.awsmcp.toolset.dynamodb.DynamoDbResources.TABLE_KIND;
+        assertThatThrownBy(() -> kindsRegistry(kindsFactory(java.util.List.of(table), "table", "alarm")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tool 'read' names resource kinds").hasMessageContaining("declares only [table]");
+        assertThatThrownBy(() -> kindsRegistry(kindsFactory(java.util.List.of(table, table), "table")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("declared twice");
+        try (ToolsetRegistry registry = kindsRegistry(kindsFactory(java.util.List.of(table), "table"))) {
+            assertThat(registry.find("k__read")).isPresent();
+        }
+    }
+
     @Test
     void discoversFactoriesWithServiceLoader() {
         assertThat(ToolsetRegistry.discoverFactories()).containsKey("test-echo");

@@ -22,6 +22,15 @@ public interface Toolset extends AutoCloseable {
      */
     CompletionStage<ToolResult> call(ToolCall call, CallContext context);
 
+    /**
+     * The kinds of resource this instance's tools name ({@link ToolSpec#resourceKinds()}): how their
+     * identifiers canonicalize and how policy patterns cover them. Fixed; the default is none (tools that
+     * name no resources).
+     */
+    default List<ResourceKind> resourceKinds() {
+        return List.of();
+    }
+
     /** Checks that the service is reachable with the given context's credentials, without side effects. */
     CompletionStage<Health> check(CallContext context);
 

@@ -147,7 +147,7 @@ final class ConformanceToolset implements Toolset {
     }
 
     private static ToolSpec tool(String name, String description, ObjectNode schema) {
-        return new ToolSpec(name, name, description, schema, null, Access.READ, args -> List.of());
+        return ToolSpec.builder(name).title(name).description(description).inputSchema(schema).access(Access.READ).build();
     }
 
     private static ResourceTemplateSpec resource(String path, String name, String description, String tool) {

@@ -54,6 +54,11 @@ final class DynamoDbToolset implements Toolset {
     }
 
     @Override
+    public List<dev.awsmcp.toolset.api.ResourceKind> resourceKinds() {
+        return List.of(DynamoDbResources.TABLE_KIND);
+    }
+
+    @Override
     public String usageNotes() {
         return usageNotes;
     }

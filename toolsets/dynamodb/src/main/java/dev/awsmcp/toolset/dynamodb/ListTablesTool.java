@@ -60,7 +60,7 @@ final class ListTablesTool implements DynamoDbTool {
                         .overrideConfiguration(context.awsOverrides()))
                 .thenCompose(response -> {
                     response.tableNames().stream()
-                            .filter(name -> context.visible(new ResourceRef(ResourceRef.TABLE, name)))
+                            .filter(name -> context.visible(new ResourceRef(DynamoDbResources.TABLE, name)))
                             .forEach(names::add);
                     String last = response.lastEvaluatedTableName();
                     if (last != null && names.size() < limit && pageNumber < MAX_PAGES) {

@@ -2,16 +2,22 @@ package dev.awsmcp.toolset.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.Freshness;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolSpec;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
-/** Builds the specs of DynamoDB tools: schema from {@code schemas/<name>.json}, resources from {@code table}. */
+/**
+ * Builds the specs of DynamoDB tools: schema from {@code schemas/<name>.json}, resources from {@code table}
+ * (kind {@link DynamoDbResources#TABLE}); listings and descriptions are cached as metadata, item reads as data.
+ */
 final class ToolSpecs {
 
-    static final String TABLE = "table";
+    static final String TABLE = DynamoDbResources.TABLE;
+    private static final Set<String> METADATA = Set.of("list_tables", "describe_table");
 
     private ToolSpecs() {
     }
@@ -23,8 +29,12 @@ final class ToolSpecs {
 
     static ToolSpec spec(String name, String title, String description, Access access,
             Function<JsonNode, List<ResourceRef>> resources) {
-        return new ToolSpec(name, title, description,
-                Json.readResource(ToolSpecs.class, "schemas/" + name + ".json"), null, access, resources);
+        return ToolSpec.builder(name).title(title).description(description)
+                .inputSchema(Json.readResource(ToolSpecs.class, "schemas/" + name + ".json"))
+                .access(access)
+                .resources(resources, TABLE)
+                .freshness(METADATA.contains(name) ? Freshness.METADATA : Freshness.DATA)
+                .build();
     }
 
     private static List<ResourceRef> tableArgument(JsonNode arguments) {

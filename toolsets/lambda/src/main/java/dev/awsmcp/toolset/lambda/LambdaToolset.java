@@ -43,6 +43,11 @@ final class LambdaToolset implements Toolset {
     }
 
     @Override
+    public List<dev.awsmcp.toolset.api.ResourceKind> resourceKinds() {
+        return List.of(LambdaResources.FUNCTION_KIND);
+    }
+
+    @Override
     public List<ToolSpec> tools() {
         return specs;
     }

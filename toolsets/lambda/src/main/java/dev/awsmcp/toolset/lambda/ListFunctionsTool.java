@@ -40,7 +40,7 @@ final class ListFunctionsTool implements LambdaTool {
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         int limit = arguments.limit(MAX_FUNCTIONS, MAX_FUNCTIONS, context.limits());
         return MarkerPager.<FunctionConfiguration>read(SCOPE, arguments.cursorText(), limit,
-                        function -> context.visible(new ResourceRef(ResourceRef.FUNCTION, function.functionName())),
+                        function -> context.visible(new ResourceRef(LambdaResources.FUNCTION, function.functionName())),
                         (marker, maxItems) -> lambda.listFunctions(b -> b.marker(marker).maxItems(maxItems)
                                         .overrideConfiguration(context.awsOverrides()))
                                 .thenApply(response -> new MarkerPager.Page<>(response.functions(), response.nextMarker())))

@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.Freshness;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -10,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * Builds the specs of Lambda tools: schema from {@code schemas/<name>.json}, resources from the
- * {@code function} argument plus {@code :qualifier} when a qualifier is given.
+ * {@code function} argument plus {@code :qualifier} when a qualifier is given (kind
+ * {@link LambdaResources#FUNCTION}). Every read is metadata (configurations, listings); invocations are never cached.
  */
 final class ToolSpecs {
 
@@ -24,13 +26,17 @@ final class ToolSpecs {
 
     static ToolSpec spec(String name, String title, String description, Access access,
             Function<JsonNode, List<ResourceRef>> resources) {
-        return new ToolSpec(name, title, description,
-                Json.readResource(ToolSpecs.class, "schemas/" + name + ".json"), null, access, resources);
+        return ToolSpec.builder(name).title(title).description(description)
+                .inputSchema(Json.readResource(ToolSpecs.class, "schemas/" + name + ".json"))
+                .access(access)
+                .resources(resources, LambdaResources.FUNCTION)
+                .freshness(Freshness.METADATA)
+                .build();
     }
 
     private static List<ResourceRef> functionArgument(JsonNode arguments) {
         String function = Arguments.qualifiedName(arguments);
         // The schema requires a function, so the gateway never gets here without one; name nothing rather than throw.
-        return function == null ? List.of() : List.of(new ResourceRef(ResourceRef.FUNCTION, function));
+        return function == null ? List.of() : List.of(new ResourceRef(LambdaResources.FUNCTION, function));
     }
 }

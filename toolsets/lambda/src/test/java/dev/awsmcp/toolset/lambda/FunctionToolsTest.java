@@ -115,7 +115,7 @@ class FunctionToolsTest {
     void listFunctionsLeavesOutFunctionsTheCallerMayNotSee() {
         CallContext onlyTens = new CallContext(LocalAws.TEST_CALLER, LocalAws.TEST_CREDENTIALS, Instant.now().plusSeconds(30),
                 ResultLimits.DEFAULT, "c-visibility",
-                ref -> ref.kind().equals(ResourceRef.FUNCTION) && ref.name().matches("fn-\\d\\d0"));
+                ref -> ref.kind().equals(LambdaResources.FUNCTION) && ref.name().matches("fn-\\d\\d0"));
 
         JsonNode first = lambda.success("list_functions", args("{'limit':15}"), onlyTens);
         JsonNode rest = lambda.success("list_functions", args("{'limit':15,'cursor':'" + first.get("next_cursor").asText() + "'}"),

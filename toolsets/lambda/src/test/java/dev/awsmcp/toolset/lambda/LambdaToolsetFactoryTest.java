@@ -58,13 +58,13 @@ class LambdaToolsetFactoryTest {
     @Test
     void resourcesNameTheFunctionAsGivenWithTheQualifierAppended() {
         assertThat(byName.get("get_function_configuration").resources().apply(args("{'function':'pay'}")))
-                .containsExactly(new ResourceRef(ResourceRef.FUNCTION, "pay"));
+                .containsExactly(new ResourceRef(LambdaResources.FUNCTION, "pay"));
         assertThat(byName.get("invoke").resources().apply(args("{'function':'pay','qualifier':'live'}")))
-                .containsExactly(new ResourceRef(ResourceRef.FUNCTION, "pay:live"));
+                .containsExactly(new ResourceRef(LambdaResources.FUNCTION, "pay:live"));
         assertThat(byName.get("invoke").resources().apply(args("{'function':'arn:aws:lambda:us-east-1:123456789012:function:pay:7'}")))
-                .containsExactly(new ResourceRef(ResourceRef.FUNCTION, "arn:aws:lambda:us-east-1:123456789012:function:pay:7"));
+                .containsExactly(new ResourceRef(LambdaResources.FUNCTION, "arn:aws:lambda:us-east-1:123456789012:function:pay:7"));
         assertThat(byName.get("list_aliases").resources().apply(args("{'function':'pay'}")))
-                .containsExactly(new ResourceRef(ResourceRef.FUNCTION, "pay"));
+                .containsExactly(new ResourceRef(LambdaResources.FUNCTION, "pay"));
         assertThat(byName.get("list_functions").resources().apply(args("{}"))).isEmpty();
     }
 }

@@ -7,7 +7,6 @@ import dev.awsmcp.toolset.api.ToolArguments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The CloudWatch Logs arguments on top of {@link ToolArguments}: lists of names, and log groups given
@@ -15,9 +14,6 @@ import java.util.regex.Pattern;
  * absent anyway.
  */
 final class Arguments extends ToolArguments {
-
-    /** A log-group ARN, with or without the {@code :*} that IAM uses for its streams; group 1 is the name. */
-    private static final Pattern LOG_GROUP_ARN = Pattern.compile("arn:aws[a-z-]*:logs:[a-z0-9-]+:\\d{12}:log-group:([^:]+)(?::\\*)?");
 
     Arguments(ObjectNode node) {
         super(node);
@@ -49,8 +45,8 @@ final class Arguments extends ToolArguments {
     }
 
     private static String groupName(String nameOrArn) {
-        Matcher arn = LOG_GROUP_ARN.matcher(nameOrArn);
-        return arn.matches() ? arn.group(1) : nameOrArn;
+        Matcher arn = LogsResources.ARN.matcher(nameOrArn);
+        return arn.matches() ? arn.group(3) : nameOrArn;
     }
 
     List<String> texts(String name) {

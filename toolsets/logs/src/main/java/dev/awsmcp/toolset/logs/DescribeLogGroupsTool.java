@@ -53,7 +53,7 @@ final class DescribeLogGroupsTool implements LogsTool {
                         .nextToken(token)
                         .overrideConfiguration(context.awsOverrides()))
                 .thenApply(response -> new PageCollector.Page(response.logGroups().stream()
-                        .filter(group -> context.visible(new ResourceRef(ResourceRef.LOG_GROUP, group.logGroupName())))
+                        .filter(group -> context.visible(new ResourceRef(LogsResources.LOG_GROUP, group.logGroupName())))
                         .map(DescribeLogGroupsTool::json)
                         .toList(), response.nextToken())),
                 MAX_PAGES, false);

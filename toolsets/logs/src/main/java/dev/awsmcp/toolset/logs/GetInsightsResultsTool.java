@@ -24,7 +24,7 @@ final class GetInsightsResultsTool implements LogsTool {
                 "Get the rows and statistics of a query started with " + config.exposedName("run_insights_query")
                         + " by its query_id, or its status while it still runs.",
                 arguments -> queries.logGroups(arguments.path("query_id").asText(null)).stream()
-                        .map(group -> ResourceRef.derived(ResourceRef.LOG_GROUP, group)).toList());
+                        .map(group -> ResourceRef.derived(LogsResources.LOG_GROUP, group)).toList());
     }
 
     @Override

@@ -49,6 +49,11 @@ final class LogsToolset implements Toolset {
     }
 
     @Override
+    public List<dev.awsmcp.toolset.api.ResourceKind> resourceKinds() {
+        return List.of(LogsResources.LOG_GROUP_KIND);
+    }
+
+    @Override
     public List<ToolSpec> tools() {
         return specs;
     }

@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.Freshness;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -11,7 +12,9 @@ import java.util.function.Function;
 
 /**
  * Builds the specs of log tools: schema from {@code schemas/<name>.json}, resources from the
- * {@code log_group} or {@code log_groups} argument. Every log tool is {@link Access#READ}.
+ * {@code log_group} or {@code log_groups} argument (kind {@link LogsResources#LOG_GROUP}). Every log tool
+ * is {@link Access#READ}; descriptions are cached as metadata, events and query rows as data, and the
+ * state of a running query never.
  */
 final class ToolSpecs {
 
@@ -32,8 +35,19 @@ final class ToolSpecs {
     }
 
     static ToolSpec spec(String name, String title, String description, Function<JsonNode, List<ResourceRef>> resources) {
-        return new ToolSpec(name, title, description,
-                Json.readResource(ToolSpecs.class, "schemas/" + name + ".json"), null, Access.READ, resources);
+        return ToolSpec.builder(name).title(title).description(description)
+                .inputSchema(Json.readResource(ToolSpecs.class, "schemas/" + name + ".json"))
+                .access(Access.READ)
+                .resources(resources, LogsResources.LOG_GROUP)
+                .freshness(freshness(name))
+                .build();
+    }
+
+    private static Freshness freshness(String tool) {
+        if (tool.equals("get_insights_results")) {
+            return Freshness.NEVER;
+        }
+        return tool.startsWith("describe_") ? Freshness.METADATA : Freshness.DATA;
     }
 
     private static List<ResourceRef> logGroupArgument(JsonNode arguments) {
@@ -42,7 +56,7 @@ final class ToolSpecs {
             // The schema requires it, so the gateway never gets here; name nothing rather than throw.
             return List.of();
         }
-        return List.of(new ResourceRef(ResourceRef.LOG_GROUP, group.textValue()));
+        return List.of(new ResourceRef(LogsResources.LOG_GROUP, group.textValue()));
     }
 
     static List<ResourceRef> logGroupsArgument(JsonNode arguments) {
@@ -52,7 +66,7 @@ final class ToolSpecs {
             for (JsonNode group : groups) {
                 // Blank entries too: the gateway refuses them rather than letting them reach AWS unchecked.
                 if (group.isTextual()) {
-                    refs.add(new ResourceRef(ResourceRef.LOG_GROUP, group.textValue()));
+                    refs.add(new ResourceRef(LogsResources.LOG_GROUP, group.textValue()));
                 }
             }
         }

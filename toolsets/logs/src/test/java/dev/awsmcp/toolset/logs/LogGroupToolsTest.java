@@ -111,7 +111,7 @@ class LogGroupToolsTest {
     @Order(5)
     void describeLogGroupsLeavesOutGroupsTheCallerMayNotSeeAndKeepsPaging() {
         // One bulk group in a hundred is visible: the tool has to read past whole pages of hidden groups.
-        var context = logs.contextSeeing(ref -> ref.kind().equals(ResourceRef.LOG_GROUP)
+        var context = logs.contextSeeing(ref -> ref.kind().equals(LogsResources.LOG_GROUP)
                 && (ref.name().startsWith("/ecs/payments/") || ref.name().matches("/bulk/g\\d00")));
 
         JsonNode result = logs.success("describe_log_groups", args("{}"), context);

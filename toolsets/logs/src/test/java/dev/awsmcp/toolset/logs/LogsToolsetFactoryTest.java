@@ -55,11 +55,11 @@ class LogsToolsetFactoryTest {
     @Test
     void resourcesNameEveryLogGroupOrNothingForListings() {
         assertThat(byName.get("filter_log_events").resources().apply(args("{'log_group':'/ecs/payments/api'}")))
-                .containsExactly(new ResourceRef(ResourceRef.LOG_GROUP, "/ecs/payments/api"));
+                .containsExactly(new ResourceRef(LogsResources.LOG_GROUP, "/ecs/payments/api"));
         assertThat(byName.get("get_log_events").resources().apply(args("{'log_group':'/g','stream':'s'}")))
-                .containsExactly(new ResourceRef(ResourceRef.LOG_GROUP, "/g"));
+                .containsExactly(new ResourceRef(LogsResources.LOG_GROUP, "/g"));
         assertThat(byName.get("run_insights_query").resources().apply(args("{'log_groups':['/a','/b','/a'],'query':'q'}")))
-                .containsExactly(new ResourceRef(ResourceRef.LOG_GROUP, "/a"), new ResourceRef(ResourceRef.LOG_GROUP, "/b"));
+                .containsExactly(new ResourceRef(LogsResources.LOG_GROUP, "/a"), new ResourceRef(LogsResources.LOG_GROUP, "/b"));
         assertThat(byName.get("describe_log_groups").resources().apply(args("{}"))).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> byName.get("get_insights_results").resources().apply(args("{'query_id':'q'}")))
                 .as("a query this instance did not start").isInstanceOf(IllegalArgumentException.class);

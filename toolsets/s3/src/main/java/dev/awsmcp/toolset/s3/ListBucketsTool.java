@@ -54,7 +54,7 @@ final class ListBucketsTool implements S3Tool {
                         .overrideConfiguration(context.awsOverrides()))
                 .thenCompose(response -> {
                     for (Bucket bucket : response.buckets()) {
-                        if (!context.visible(new ResourceRef(ResourceRef.BUCKET, bucket.name()))) {
+                        if (!context.visible(new ResourceRef(S3Resources.BUCKET, bucket.name()))) {
                             continue;
                         }
                         if (buckets.size() == limit) {

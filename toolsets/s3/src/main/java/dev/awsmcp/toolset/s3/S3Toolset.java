@@ -44,6 +44,11 @@ final class S3Toolset implements Toolset {
     }
 
     @Override
+    public List<dev.awsmcp.toolset.api.ResourceKind> resourceKinds() {
+        return S3Resources.KINDS;
+    }
+
+    @Override
     public List<ToolSpec> tools() {
         return specs;
     }

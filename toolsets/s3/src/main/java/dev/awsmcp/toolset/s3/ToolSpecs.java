@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.Freshness;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -19,21 +20,25 @@ final class ToolSpecs {
 
     static ToolSpec spec(String name, String title, String description, Access access,
             Function<JsonNode, List<ResourceRef>> resources) {
-        return new ToolSpec(name, title, description,
-                Json.readResource(ToolSpecs.class, "schemas/" + name + ".json"), null, access, resources);
+        return ToolSpec.builder(name).title(title).description(description)
+                .inputSchema(Json.readResource(ToolSpecs.class, "schemas/" + name + ".json"))
+                .access(access)
+                .resources(resources, S3Resources.BUCKET, S3Resources.OBJECT, S3Resources.OBJECT_PREFIX)
+                .freshness(name.equals("list_buckets") || name.equals("get_bucket_policy") ? Freshness.METADATA : Freshness.DATA)
+                .build();
     }
 
     /** The bucket as a whole, e.g. its policy. */
     static List<ResourceRef> bucket(JsonNode arguments) {
         String bucket = text(arguments, Arguments.BUCKET);
-        return bucket == null ? List.of() : List.of(new ResourceRef(ResourceRef.BUCKET, bucket));
+        return bucket == null ? List.of() : List.of(new ResourceRef(S3Resources.BUCKET, bucket));
     }
 
     /** One object, as {@code bucket/key}. */
     static List<ResourceRef> object(JsonNode arguments) {
         String bucket = text(arguments, Arguments.BUCKET);
         String key = text(arguments, Arguments.KEY);
-        return bucket == null || key == null ? List.of() : List.of(new ResourceRef(ResourceRef.OBJECT, bucket + "/" + key));
+        return bucket == null || key == null ? List.of() : List.of(new ResourceRef(S3Resources.OBJECT, bucket + "/" + key));
     }
 
     /**
@@ -46,8 +51,8 @@ final class ToolSpecs {
             return List.of();
         }
         String prefix = text(arguments, "prefix");
-        return List.of(new ResourceRef(ResourceRef.BUCKET, bucket),
-                new ResourceRef(ResourceRef.OBJECT_PREFIX, bucket + "/" + (prefix == null ? "" : prefix)));
+        return List.of(new ResourceRef(S3Resources.BUCKET, bucket),
+                new ResourceRef(S3Resources.OBJECT_PREFIX, bucket + "/" + (prefix == null ? "" : prefix)));
     }
 
     private static String text(JsonNode arguments, String name) {

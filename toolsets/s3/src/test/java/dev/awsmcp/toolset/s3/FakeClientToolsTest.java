@@ -52,7 +52,7 @@ class FakeClientToolsTest {
         s3.listBucketsResponses.add(page(1000, 2000, "tok-2"));
         s3.listBucketsResponses.add(page(2000, 2500, null));
         // Only every tenth bucket is visible: 100 per full page.
-        CallContext tenth = context(ref -> ref.kind().equals(ResourceRef.BUCKET) && ref.name().endsWith("0"));
+        CallContext tenth = context(ref -> ref.kind().equals(S3Resources.BUCKET) && ref.name().endsWith("0"));
 
         JsonNode result = ((ToolResult.Success) call("list_buckets", "{}", tenth)).data();
 

@@ -71,7 +71,7 @@ class ListToolsTest {
     void listBucketsShowsOnlyBucketsTheCallerMaySee() {
         CallContext base = s3.aws().callContext();
         CallContext payments = new CallContext(base.caller(), base.credentials(), base.deadline(), base.limits(),
-                base.correlationId(), ref -> ref.kind().equals(ResourceRef.BUCKET) && ref.name().startsWith("payments-"));
+                base.correlationId(), ref -> ref.kind().equals(S3Resources.BUCKET) && ref.name().startsWith("payments-"));
 
         ToolResult result = s3.call("list_buckets", args("{}"), payments);
 

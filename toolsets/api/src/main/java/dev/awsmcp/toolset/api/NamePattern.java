@@ -1,4 +1,4 @@
-package dev.awsmcp.gateway.policy;
+package dev.awsmcp.toolset.api;
 
 import java.util.Objects;
 
@@ -6,17 +6,20 @@ import java.util.Objects;
  * A pattern from a policy file: literal characters and {@code *}, which matches any run of characters
  * (including none and including {@code /}). Matching is exact-case and linear in practice; the text
  * matched is data, never compiled into a pattern.
+ *
+ * @param pattern the pattern as written; never empty
  */
-record Glob(String pattern) {
+public record NamePattern(String pattern) {
 
-    Glob {
+    public NamePattern {
         Objects.requireNonNull(pattern, "pattern");
         if (pattern.isEmpty()) {
             throw new IllegalArgumentException("pattern must not be empty");
         }
     }
 
-    boolean matches(String text) {
+    /** True when the whole of {@code text} matches. */
+    public boolean matches(String text) {
         int p = 0;
         int t = 0;
         int star = -1;
@@ -46,7 +49,7 @@ record Glob(String pattern) {
      * one trailing {@code *} and the prefix starts with that literal. Patterns with an inner {@code *}
      * cannot promise that and never cover a prefix.
      */
-    boolean coversPrefix(String prefix) {
+    public boolean coversPrefix(String prefix) {
         int star = pattern.indexOf('*');
         if (star != pattern.length() - 1) {
             return false;
