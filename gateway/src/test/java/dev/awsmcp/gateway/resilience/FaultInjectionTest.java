@@ -102,12 +102,13 @@ class FaultInjectionTest {
             int attemptsWhenOpened = faults.attempts();
             assertThat(attemptsWhenOpened).isEqualTo(12);
             JsonNode refused = client.call("ddb__list_tables", "{}");
-            assertThat(text(refused)).contains("dynamodb (toolset ddb) in us-east-1 is failing; the gateway stopped calling it for 1s");
+            assertThat(text(refused)).contains("dynamodb (toolset ddb) in us-east-1 failed the last calls of team test; the gateway stopped "
+                    + "sending them for 1s");
             assertThat(faults.attempts()).as("an open breaker does not reach AWS").isEqualTo(attemptsWhenOpened);
             assertThat(lastRecord(gateway).path("error_kind").asText()).isEqualTo("CIRCUIT_OPEN");
             MetricsScrape open = MetricsScrape.of(gateway);
-            assertThat(open.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "open")).isEqualTo(1);
-            assertThat(open.value("resilience4j_circuitbreaker_not_permitted_calls_total", "name", "ddb/us-east-1")).isEqualTo(1);
+            assertThat(open.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1/test", "state", "open")).isEqualTo(1);
+            assertThat(open.value("resilience4j_circuitbreaker_not_permitted_calls_total", "name", "ddb/us-east-1/test")).isEqualTo(1);
             assertThat(open.value("gateway_aws_errors_total", "toolset", "ddb", "error_code", "InternalServerError")).isEqualTo(3);
             assertThat(open.value("gateway_aws_retries_stopped_total", "service", "DynamoDb", "reason", "attempts")).isEqualTo(3);
             assertThat(open.value("gateway_tool_errors_total", "tool", "ddb__list_tables", "error_kind", "UPSTREAM")).isEqualTo(3);
@@ -119,8 +120,8 @@ class FaultInjectionTest {
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).as("closed again").isFalse();
             assertThat(lastRecord(gateway).path("outcome").asText()).isEqualTo("success");
             MetricsScrape closed = MetricsScrape.of(gateway);
-            assertThat(closed.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "open")).isZero();
-            assertThat(closed.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "closed")).isEqualTo(1);
+            assertThat(closed.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1/test", "state", "open")).isZero();
+            assertThat(closed.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1/test", "state", "closed")).isEqualTo(1);
             assertThat(closed.value("gateway_tool_calls_seconds_count", "tool", "ddb__list_tables", "outcome", "success")).isEqualTo(2);
         }
     }
@@ -144,7 +145,8 @@ class FaultInjectionTest {
             }
             JsonNode timedOut = hanging.get();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(text(timedOut)).contains("slow__list_tables timed out after 2s; narrow the time window or use the cursor");
+            assertThat(text(timedOut)).isEqualTo("slow__list_tables timed out after 2s: DynamoDB did not answer before the call's deadline; "
+                    + "ask for fewer tables (limit), or retry");
             assertThat(millis).isBetween(1_500L, 3_500L);
             List<JsonNode> records = records(gateway);
             List<JsonNode> slowRecords = records.stream().filter(r -> r.path("tool").asText().equals("slow__list_tables")).toList();

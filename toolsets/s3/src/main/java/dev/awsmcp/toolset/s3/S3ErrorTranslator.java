@@ -5,6 +5,7 @@ import dev.awsmcp.toolset.api.AwsFailures;
 import dev.awsmcp.toolset.api.ToolResult.Kind;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -16,26 +17,32 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 final class S3ErrorTranslator {
 
-    private static final AwsFailures FAILURES = new AwsFailures("S3",
-            "ask for fewer keys (max_keys) or a shorter range (range_length), or retry", "");
+    private static final AwsFailures FAILURES = new AwsFailures("S3", "retry", "");
     private static final Set<String> INVALID = Set.of("InvalidArgument", "InvalidBucketName", "KeyTooLongError",
             "InvalidRequest", "MetadataTooLarge", "EntityTooLarge", "InvalidDigest", "BadDigest", "MalformedXML");
     private static final Set<String> WRONG_REGION = Set.of("PermanentRedirect", "AuthorizationHeaderMalformed",
             "IllegalLocationConstraintException", "TemporaryRedirect");
 
     private final ToolsetConfig config;
+    private final Map<String, AwsFailures> byTool;
 
     S3ErrorTranslator(ToolsetConfig config) {
         this.config = config;
+        this.byTool = Map.of(
+                "list_buckets", FAILURES.withTimeoutHint("ask for fewer buckets (limit), or retry"),
+                "list_objects", FAILURES.withTimeoutHint("ask for fewer keys (max_keys) or give a longer prefix, or retry"),
+                "get_object", FAILURES.withTimeoutHint("read a shorter range (range_length), or retry"),
+                "put_object", FAILURES.withTimeoutHint("the object may or may not have been written: check with "
+                        + config.exposedName("head_object") + " before retrying"));
     }
 
     /**
-     * Translates {@code failure} of a call with {@code arguments}.
+     * Translates {@code failure} of a call of {@code tool} (its short name; empty for the health check) with {@code arguments}.
      *
      * @throws CompletionException wrapping {@code failure} when it is a bug, not an AWS or argument error
      */
-    ToolResult translate(Throwable failure, Arguments arguments) {
-        return FAILURES.translate(failure, error -> translateService(error, arguments));
+    ToolResult translate(Throwable failure, String tool, Arguments arguments) {
+        return byTool.getOrDefault(tool, FAILURES).translate(failure, error -> translateService(error, arguments));
     }
 
     private ToolResult translateService(AwsError error, Arguments arguments) {
@@ -48,7 +55,8 @@ final class S3ErrorTranslator {
                     + "not found; call " + config.exposedName("list_buckets") + " to see the buckets");
         }
         if (error.exception() instanceof NoSuchKeyException || "NoSuchKey".equals(code) || (status == 404 && key != null)) {
-            // HEAD answers 404 without a body, for a missing key and a missing bucket alike.
+            // HEAD answers 404 without a body, for a missing key and a missing bucket alike; the SDK then makes a
+            // NoSuchKeyException of it, after the retry rules saw it without a code.
             return ToolResult.failure(Kind.NOT_FOUND, "object s3://" + bucket + "/" + key + " not found; list keys with "
                     + config.exposedName("list_objects"));
         }
@@ -70,8 +78,9 @@ final class S3ErrorTranslator {
             return FAILURES.throttled(error);
         }
         if (WRONG_REGION.contains(code) || status == 301) {
-            return ToolResult.failure(Kind.UPSTREAM, "bucket " + bucket + " is not in this toolset's region ("
-                    + config.region().id() + "); S3 said: \"" + error.message() + "\"");
+            // The caller named a bucket elsewhere: S3 itself is fine.
+            return ToolResult.failure(Kind.INVALID_ARGUMENT, "bucket " + bucket + " is not in this toolset's region ("
+                    + config.region().id() + "); use a toolset configured for the bucket's region. S3 said: \"" + error.message() + "\"");
         }
         if (INVALID.contains(code)) {
             return ToolResult.failure(Kind.INVALID_ARGUMENT, "S3 rejected the request: \"" + error.message() + "\"");
