@@ -24,6 +24,7 @@ public final class ArgumentValidator {
     private static final Schema META_SCHEMA =
             REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
+    private static final List<String> BOUNDS = List.of("maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum");
     /** Keywords whose value maps names to subschemas (JSON Schema 2020-12). */
     private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions", "dependentSchemas");
     /** Keywords whose value is a subschema or a list of them. */
@@ -52,7 +53,8 @@ public final class ArgumentValidator {
      * A copy of {@code schema} in which every integer without a bound of its own is bounded to the range of a Java
      * {@code long}. JSON Schema's integers are unbounded, so {@code 1e20} passes {@code "type": "integer"}; a toolset
      * reading it as a long would silently get another number. Checked here, the caller learns which argument is out
-     * of range, for every tool, present and future.
+     * of range, for every tool, present and future. Every bound of an integer is written as a decimal: with a
+     * long-valued bound the validator compares {@code 1e20} (a decimal node) by its wrapped long value and lets it pass.
      */
     private static JsonNode withLongBounds(ObjectNode schema) {
         ObjectNode copy = schema.deepCopy();
@@ -70,6 +72,12 @@ public final class ArgumentValidator {
             }
             if (!object.has("minimum") && !object.has("exclusiveMinimum")) {
                 object.put("minimum", Long.MIN_VALUE);
+            }
+            for (String bound : BOUNDS) {
+                JsonNode value = object.get(bound);
+                if (value != null && value.isNumber()) {
+                    object.put(bound, value.decimalValue());
+                }
             }
         }
         object.properties().forEach(keyword -> {

@@ -162,6 +162,26 @@ class FaultInjectionTest {
     }
 
     @Test
+    void timeoutAdviceFitsTheToolAndOnlyTimeWindowedToolsTalkAboutWindows(LocalAws aws) throws Exception {
+        try (BlackholeServer slow = new BlackholeServer();
+                RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
+                        + dynamo("slow", slow.endpoint().toString()) + "  - { id: t, type: test-echo, region: us-east-1 }\n"
+                        + "limits: { callTimeout: 2s }\n" + FAST_RETRIES)) {
+            McpToolClient client = new McpToolClient(gateway);
+            JsonNode getItem = client.call("slow__get_item", "{\"table\":\"orders\",\"key\":{\"pk\":\"o-1\"}}");
+            assertThat(getItem.at("/_meta/errorKind").asText()).isEqualTo("TIMEOUT");
+            assertThat(text(getItem)).isEqualTo("slow__get_item timed out after 2s: DynamoDB did not answer before the call's deadline; retry");
+            JsonNode put = client.call("slow__put_item", "{\"table\":\"orders\",\"item\":{\"pk\":\"o-1\"}}");
+            assertThat(text(put)).isEqualTo("slow__put_item timed out after 2s: DynamoDB did not answer before the call's deadline; the "
+                    + "write may or may not have been applied: read the item with slow__get_item before retrying");
+            // A toolset that ignores its deadline: the gateway answers on its own, knowing only the tool's access class.
+            JsonNode sleep = client.call("t__sleep", "{\"millis\":10000}");
+            assertThat(sleep.at("/_meta/errorKind").asText()).isEqualTo("TIMEOUT");
+            assertThat(text(sleep)).isEqualTo("t__sleep timed out after 2s; retry in a moment");
+        }
+    }
+
+    @Test
     void connectionResetsAreRetriedForReads(LocalAws aws) throws Exception {
         FaultInjector faults = new FaultInjector();
         try (RunningGateway gateway = faulty(aws, faults, "")) {
