@@ -7,7 +7,7 @@ import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.ToolResult;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,9 +56,9 @@ public final class CallResilience {
         return new CallResilience(config, callTimeout, retries);
     }
 
-    /** The circuit breakers, one per (toolset, region, team) named {@code <toolset id>/<region>/<team>}, for metrics. */
-    public CircuitBreakerRegistry breakers() {
-        return guard.breakers();
+    /** How many breakers of toolset {@code toolsetId} (one per team that called it) are in {@code state}, for metrics. */
+    public long breakersIn(String toolsetId, CircuitBreaker.State state) {
+        return guard.count(toolsetId, state);
     }
 
     /** The breakers of toolset {@code toolsetId} that are open or half-open, by team, for health answers. */

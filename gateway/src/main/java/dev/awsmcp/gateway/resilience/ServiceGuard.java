@@ -12,6 +12,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * A circuit breaker per (toolset, region, team) and a bulkhead per toolset around every toolset call. The
@@ -96,17 +98,20 @@ final class ServiceGuard {
 
     /** The breakers of {@code toolsetId} that are not closed, by team, with when each lets a probe through. */
     List<BreakerStatus> notClosed(String toolsetId) {
-        String prefix = toolsetId + "/";
-        return breakers.getAllCircuitBreakers().stream()
-                .filter(b -> b.getName().startsWith(prefix) && b.getState() != CircuitBreaker.State.CLOSED)
+        return breakersOf(toolsetId).filter(b -> b.getState() != CircuitBreaker.State.CLOSED)
                 .map(this::status)
-                .sorted(java.util.Comparator.comparing(BreakerStatus::team))
+                .sorted(Comparator.comparing(BreakerStatus::team))
                 .toList();
     }
 
-    /** The breakers, named {@code <toolset id>/<region>/<team>}, created on first use (for metrics). */
-    CircuitBreakerRegistry breakers() {
-        return breakers;
+    /** How many breakers of {@code toolsetId} are in {@code state}. */
+    long count(String toolsetId, CircuitBreaker.State state) {
+        return breakersOf(toolsetId).filter(b -> b.getState() == state).count();
+    }
+
+    private Stream<CircuitBreaker> breakersOf(String toolsetId) {
+        String prefix = toolsetId + "/";
+        return breakers.getAllCircuitBreakers().stream().filter(b -> b.getName().startsWith(prefix));
     }
 
     /** The bulkheads, named by toolset id, created on first use (for metrics). */

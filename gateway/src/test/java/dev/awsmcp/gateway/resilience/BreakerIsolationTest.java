@@ -112,7 +112,8 @@ class BreakerIsolationTest {
             assertThat(alpha.call("s3__list_objects", "{\"bucket\":\"shared-docs\"}").path("isError").asBoolean())
                     .as("nor the calling team's own breaker").isFalse();
             MetricsScrape metrics = MetricsScrape.of(gateway);
-            assertThat(metrics.value("resilience4j_circuitbreaker_state", "name", "s3/us-east-1/alpha", "state", "closed")).isEqualTo(1);
+            assertThat(metrics.value("gateway_circuit_breakers", "toolset", "s3", "state", "closed")).as("alpha's and beta's").isEqualTo(2);
+            assertThat(metrics.value("gateway_circuit_breakers", "toolset", "s3", "state", "open")).isZero();
             assertThat(metrics.value("gateway_tool_errors_total", "tool", "s3__head_object", "error_kind", "NOT_FOUND")).isEqualTo(10);
             assertThat(records(gateway).stream().filter(r -> r.path("tool").asText().equals("s3__head_object")))
                     .allSatisfy(r -> assertThat(r.path("error_kind").asText()).isEqualTo("NOT_FOUND"));
@@ -154,8 +155,9 @@ class BreakerIsolationTest {
             assertThat(Json.mapper().readTree(toolset.body()).path("status").asText()).isEqualTo("DEGRADED");
 
             MetricsScrape metrics = MetricsScrape.of(gateway);
-            assertThat(metrics.value("resilience4j_circuitbreaker_state", "name", "s3/us-east-1/alpha", "state", "open")).isEqualTo(1);
-            assertThat(metrics.value("resilience4j_circuitbreaker_state", "name", "s3/us-east-1/beta", "state", "closed")).isEqualTo(1);
+            assertThat(metrics.value("gateway_circuit_breakers", "toolset", "s3", "state", "open")).as("alpha's").isEqualTo(1);
+            assertThat(metrics.value("gateway_circuit_breakers", "toolset", "s3", "state", "closed")).as("beta's").isEqualTo(1);
+            assertThat(metrics.text()).as("labels never name teams").doesNotContain("alpha", "beta");
         }
     }
 }

@@ -107,8 +107,7 @@ class FaultInjectionTest {
             assertThat(faults.attempts()).as("an open breaker does not reach AWS").isEqualTo(attemptsWhenOpened);
             assertThat(lastRecord(gateway).path("error_kind").asText()).isEqualTo("CIRCUIT_OPEN");
             MetricsScrape open = MetricsScrape.of(gateway);
-            assertThat(open.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1/test", "state", "open")).isEqualTo(1);
-            assertThat(open.value("resilience4j_circuitbreaker_not_permitted_calls_total", "name", "ddb/us-east-1/test")).isEqualTo(1);
+            assertThat(open.value("gateway_circuit_breakers", "toolset", "ddb", "state", "open")).isEqualTo(1);
             assertThat(open.value("gateway_aws_errors_total", "toolset", "ddb", "error_code", "InternalServerError")).isEqualTo(3);
             assertThat(open.value("gateway_aws_retries_stopped_total", "service", "DynamoDb", "reason", "attempts")).isEqualTo(3);
             assertThat(open.value("gateway_tool_errors_total", "tool", "ddb__list_tables", "error_kind", "UPSTREAM")).isEqualTo(3);
@@ -120,8 +119,8 @@ class FaultInjectionTest {
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).as("closed again").isFalse();
             assertThat(lastRecord(gateway).path("outcome").asText()).isEqualTo("success");
             MetricsScrape closed = MetricsScrape.of(gateway);
-            assertThat(closed.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1/test", "state", "open")).isZero();
-            assertThat(closed.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1/test", "state", "closed")).isEqualTo(1);
+            assertThat(closed.value("gateway_circuit_breakers", "toolset", "ddb", "state", "open")).isZero();
+            assertThat(closed.value("gateway_circuit_breakers", "toolset", "ddb", "state", "closed")).isEqualTo(1);
             assertThat(closed.value("gateway_tool_calls_seconds_count", "tool", "ddb__list_tables", "outcome", "success")).isEqualTo(2);
         }
     }

@@ -83,7 +83,9 @@ final class S3ErrorTranslator {
                     + config.region().id() + "); use a toolset configured for the bucket's region. S3 said: \"" + error.message() + "\"");
         }
         if (INVALID.contains(code)) {
-            return ToolResult.failure(Kind.INVALID_ARGUMENT, "S3 rejected the request: \"" + error.message() + "\"");
+            String target = bucket == null ? "" : key == null ? " for bucket " + bucket : " for s3://" + bucket + "/" + key;
+            return ToolResult.failure(Kind.INVALID_ARGUMENT, "S3 rejected the request" + target + " (" + code + "): \""
+                    + error.message() + "\"; fix the argument it names and call again");
         }
         return null;
     }
