@@ -61,7 +61,8 @@ final class LambdaErrorTranslator {
                     + error.message() + "\"");
         }
         if (FUNCTION_BROKEN.contains(code)) {
-            return ToolResult.failure(Kind.CONFLICT, "function " + function + " cannot run as configured (" + code + "): \""
+            return ToolResult.failure(Kind.CONFLICT, (function == null ? "the function" : "function " + function)
+                    + " cannot run as configured (" + code + "): \""
                     + error.message() + "\"; its owners must fix its configuration; "
                     + config.exposedName("get_function_configuration") + " shows it");
         }

@@ -66,12 +66,12 @@ final class S3ErrorTranslator {
                     + " for its content_length");
         }
         if ("PreconditionFailed".equals(code) || status == 412) {
-            return ToolResult.failure(Kind.CONFLICT, "condition failed: s3://" + bucket + "/" + key
+            return ToolResult.failure(Kind.CONFLICT, "condition failed: " + where(bucket, key)
                     + " already exists (if_none_match) or changed (if_match); read it with "
                     + config.exposedName("head_object") + " before retrying");
         }
         if ("ConditionalRequestConflict".equals(code) || "OperationAborted".equals(code)) {
-            return ToolResult.failure(Kind.CONFLICT, "conflict: another write to s3://" + bucket + "/" + key
+            return ToolResult.failure(Kind.CONFLICT, "conflict: another write to " + where(bucket, key)
                     + " is in progress (" + code + "); retry");
         }
         if ("ServiceUnavailable".equals(code) || status == 503) {
@@ -79,14 +79,20 @@ final class S3ErrorTranslator {
         }
         if (WRONG_REGION.contains(code) || status == 301) {
             // The caller named a bucket elsewhere: S3 itself is fine.
-            return ToolResult.failure(Kind.INVALID_ARGUMENT, "bucket " + bucket + " is not in this toolset's region ("
+            return ToolResult.failure(Kind.INVALID_ARGUMENT, (bucket == null ? "the bucket" : "bucket " + bucket)
+                    + " is not in this toolset's region ("
                     + config.region().id() + "); use a toolset configured for the bucket's region. S3 said: \"" + error.message() + "\"");
         }
         if (INVALID.contains(code)) {
-            String target = bucket == null ? "" : key == null ? " for bucket " + bucket : " for s3://" + bucket + "/" + key;
+            String target = bucket == null ? "" : " for " + where(bucket, key);
             return ToolResult.failure(Kind.INVALID_ARGUMENT, "S3 rejected the request" + target + " (" + code + "): \""
                     + error.message() + "\"; fix the argument it names and call again");
         }
         return null;
+    }
+
+    /** {@code s3://bucket/key}, or {@code bucket B} for a call without a key, for messages. */
+    private static String where(String bucket, String key) {
+        return key == null ? "bucket " + bucket : "s3://" + bucket + "/" + key;
     }
 }
