@@ -123,7 +123,7 @@ final class ServiceGuard {
         return breakers.circuitBreaker(name);
     }
 
-    /** Toolset ids and regions have no slash; team names are {@code [a-z0-9-]}. */
+    /** No part has a slash: toolset ids become tool names ({@code [A-Za-z0-9_-]}), team names are {@code [a-z0-9-]}. */
     private static String name(String toolsetId, String region, String team) {
         return toolsetId + "/" + region + "/" + team;
     }
