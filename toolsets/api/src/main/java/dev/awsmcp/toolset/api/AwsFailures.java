@@ -18,7 +18,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * message for anything else. A toolset creates one per service (immutable, thread-safe) and passes
  * {@link ServiceErrors} for the codes only its service gives a meaning. Anything that is neither an
  * AWS error nor a bad argument is a bug and stays an exception. Service errors are decided in this
- * order: {@code ServiceErrors}, access denied (known codes or HTTP 403), throttling, then upstream.
+ * order: {@code ServiceErrors}, access denied (known codes or HTTP 403), throttling, the caller's own errors
+ * (other 4xx, 501), then upstream (5xx).
  */
 public final class AwsFailures {
 
