@@ -320,7 +320,7 @@ public final class ToolCallPipeline {
         CompletableFuture<CallToolResult> result = credentials.resolve(tool.instance(), admission.team(), principal.id(), sessionPolicy)
                 .thenComposeAsync(identity -> {
                     record.identity(identity.audited());
-                    return resilience.guard(tool, () -> tool.toolset().call(new ToolCall(tool.spec().name(), arguments),
+                    return resilience.guard(tool, admission.team(), () -> tool.toolset().call(new ToolCall(tool.spec().name(), arguments),
                             admission.context().apply(identity.credentials())));
                 }, dispatch)
                 .toCompletableFuture()

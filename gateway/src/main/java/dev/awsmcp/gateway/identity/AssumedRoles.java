@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.awsmcp.toolset.api.AwsFailures;
 import dev.awsmcp.toolset.api.SessionPolicyDocument;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsAsyncClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -121,6 +123,9 @@ public final class AssumedRoles {
         return sts.assumeRole(request)
                 .handle((response, failure) -> {
                     if (failure != null) {
+                        if (!(AwsFailures.unwrap(failure) instanceof SdkException)) {
+                            LOG.error("assuming {} for team {} failed in the gateway, not in STS", key.role().roleArn(), key.team(), failure);
+                        }
                         throw RoleAssumptionException.from(key.role().roleArn(), key.team(), failure);
                     }
                     Credentials c = response.credentials();

@@ -1,5 +1,7 @@
 package dev.awsmcp.gateway.identity;
 
+import dev.awsmcp.toolset.api.AwsError;
+import dev.awsmcp.toolset.api.AwsFailures;
 import dev.awsmcp.toolset.api.SessionPolicyDocument;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -30,9 +32,10 @@ public final class RoleAssumptionException extends RuntimeException {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String prefix = "cannot assume role " + roleArn + " for team " + team + ": ";
         if (cause instanceof AwsServiceException aws) {
-            String code = aws.awsErrorDetails() == null ? "HTTP " + aws.statusCode() : aws.awsErrorDetails().errorCode();
-            String message = aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage();
-            String hint = switch (String.valueOf(code)) {
+            AwsError error = AwsError.of(aws);
+            String code = error.codeOrStatus();
+            String message = error.message();
+            String hint = switch (code) {
                 case "AccessDenied" -> "; the role's trust policy must allow the gateway's identity sts:AssumeRole, "
                         + "sts:SetSourceIdentity and sts:TagSession (and the ExternalId, if configured)";
                 case "ExpiredToken", "ExpiredTokenException" -> "; the gateway's own credentials expired";
@@ -46,8 +49,8 @@ public final class RoleAssumptionException extends RuntimeException {
             return new RoleAssumptionException(prefix + code + ": \"" + message + "\"" + hint, kind, cause);
         }
         if (cause instanceof SdkClientException) {
-            return new RoleAssumptionException(prefix + "STS could not be reached: " + cause.getMessage(), "UPSTREAM", cause);
+            return new RoleAssumptionException(prefix + "STS could not be reached: " + AwsFailures.reason(cause), "UPSTREAM", cause);
         }
-        return new RoleAssumptionException(prefix + cause, "UPSTREAM", cause);
+        return new RoleAssumptionException(prefix + "the gateway failed while asking STS; its log has the details", "UPSTREAM", cause);
     }
 }

@@ -6,8 +6,8 @@ import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.resilience.CallResilience;
 import dev.awsmcp.gateway.resilience.GatewayRetryStrategy;
 import dev.awsmcp.gateway.resilience.RetryListener;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,6 +32,9 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.core.spi.VertxMetricsFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -73,7 +76,9 @@ public final class GatewayMetrics implements AutoCloseable {
      * change cannot leak a table or bucket name into /metrics by adding a tag.
      */
     static final Set<String> LABEL_KEYS = Set.of("toolset", "tool", "outcome", "error_kind", "family", "service", "operation",
-            "error_code", "reason", "answer", "level", "action");
+            "error_code", "reason", "answer", "level", "action", "state");
+    private static final List<CircuitBreaker.State> BREAKER_STATES = List.of(CircuitBreaker.State.CLOSED, CircuitBreaker.State.OPEN,
+            CircuitBreaker.State.HALF_OPEN);
     private static final Logger LOG = LoggerFactory.getLogger(GatewayMetrics.class);
 
     /** A registry with the JVM and process meters bound. */
@@ -167,9 +172,18 @@ public final class GatewayMetrics implements AutoCloseable {
         return new AwsRequestMetrics(registry, AwsErrorCodes.sanitize(owner));
     }
 
-    /** Binds breaker state and calls, bulkhead capacity and the result cache's statistics. */
-    public void bindResilience(CallResilience resilience) {
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(resilience.breakers()).bindTo(registry);
+    /**
+     * Binds the breakers of {@code toolsetIds} (how many are in each state, per toolset: breakers are per team, and
+     * labels never name teams), bulkhead capacity and the result cache's statistics.
+     */
+    public void bindResilience(CallResilience resilience, Collection<String> toolsetIds) {
+        for (String toolset : toolsetIds) {
+            for (CircuitBreaker.State state : BREAKER_STATES) {
+                Gauge.builder("gateway.circuit.breakers", () -> resilience.breakersIn(toolset, state))
+                        .description("Circuit breakers of the toolset (one per team that called it) by state")
+                        .tags("toolset", toolset, "state", state.name().toLowerCase(Locale.ROOT)).register(registry);
+            }
+        }
         TaggedBulkheadMetrics.ofBulkheadRegistry(resilience.bulkheads()).bindTo(registry);
         resilience.cacheStatistics().ifPresent(cache -> CaffeineCacheMetrics.monitor(registry, cache, "results"));
     }

@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
  * Whether this instance should get traffic: not while draining (shutdown started); otherwise when the
  * configuration is loaded (it is, or the process would not run), a valid policy set is in force, the
  * audit trail writes, and every toolset's health check passes. A rejected policy reload does not make
- * the instance unready: it keeps serving the last good set, and the answer says so.
+ * the instance unready: it keeps serving the last good set, and the answer says so. Nor does an open circuit
+ * breaker (the toolset is then {@code DEGRADED}): breakers count one team's calls on one instance, and every
+ * instance shares the backend, so taking instances out of rotation would move the calls, not heal anything.
  */
 public final class Readiness {
 

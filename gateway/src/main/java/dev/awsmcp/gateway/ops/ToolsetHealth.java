@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Each toolset's own health check ({@code Toolset.check}: a cheap read such as ListTables limited to one
@@ -29,6 +31,8 @@ import java.util.concurrent.TimeUnit;
  * {@code timeout} counts as failed.
  */
 public final class ToolsetHealth {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolsetHealth.class);
 
     private final CallCredentials credentials;
     private final CallResilience resilience;
@@ -51,9 +55,13 @@ public final class ToolsetHealth {
         this.results = Caffeine.newBuilder().expireAfterWrite(ttl).buildAsync();
     }
 
-    /** The status of {@code instance}: the cached one, the check in flight, or a new check. Never fails. */
+    /**
+     * The status of {@code instance}: the cached one, the check in flight, or a new check, with the live state of
+     * the toolset's circuit breakers (never cached). Never fails.
+     */
     public CompletableFuture<ToolsetStatus> check(ToolsetInstance instance) {
-        return results.get(instance.id(), (id, executor) -> run(instance));
+        return results.get(instance.id(), (id, executor) -> run(instance))
+                .thenApply(status -> status.withBreakers(resilience.breakersNotClosed(instance.id())));
     }
 
     private CompletableFuture<ToolsetStatus> run(ToolsetInstance instance) {
@@ -75,6 +83,7 @@ public final class ToolsetHealth {
         if (cause instanceof RoleAssumptionException role) {
             return Health.down(role.getMessage());
         }
-        return Health.down("health check failed: " + cause);
+        LOG.error("health check of a toolset failed in the gateway", failure);
+        return Health.down("health check failed in the gateway; its log has the details");
     }
 }

@@ -7,11 +7,12 @@ import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.ToolResult;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -55,9 +56,14 @@ public final class CallResilience {
         return new CallResilience(config, callTimeout, retries);
     }
 
-    /** The circuit breakers, one per (toolset, region) named {@code <toolset id>/<region>}, for metrics and health. */
-    public CircuitBreakerRegistry breakers() {
-        return guard.breakers();
+    /** How many breakers of toolset {@code toolsetId} (one per team that called it) are in {@code state}, for metrics. */
+    public long breakersIn(String toolsetId, CircuitBreaker.State state) {
+        return guard.count(toolsetId, state);
+    }
+
+    /** The breakers of toolset {@code toolsetId} that are open or half-open, by team, for health answers. */
+    public List<BreakerStatus> breakersNotClosed(String toolsetId) {
+        return guard.notClosed(toolsetId);
     }
 
     /** The bulkheads, one per toolset named by its id, for metrics. */
@@ -85,18 +91,26 @@ public final class CallResilience {
     }
 
     /**
-     * Runs {@code call} of {@code tool} through its toolset's circuit breaker and bulkhead; a refused call
-     * fails with {@link CallRejectedException}. A toolset timeout is reworded to say how long the call had.
+     * Runs {@code call} of {@code tool} for {@code team} through the team's circuit breaker for the toolset and the
+     * toolset's bulkhead; a refused call fails with {@link CallRejectedException}. A toolset timeout is reworded to
+     * say how long the call had.
      */
-    public CompletableFuture<ToolResult> guard(RegisteredTool tool, Supplier<? extends CompletionStage<ToolResult>> call) {
-        return guard.call(tool.instance(), call).thenApply(result -> result instanceof ToolResult.Failure f
+    public CompletableFuture<ToolResult> guard(RegisteredTool tool, String team, Supplier<? extends CompletionStage<ToolResult>> call) {
+        return guard.call(tool.instance(), team, call).thenApply(result -> result instanceof ToolResult.Failure f
                 && f.kind() == ToolResult.Kind.TIMEOUT ? ToolResult.failure(ToolResult.Kind.TIMEOUT, timedOut(tool, f.message())) : result);
     }
 
-    /** The message of a call that missed its deadline; {@code detail} (nullable) is what the toolset said. */
+    /**
+     * The message of a call that missed its deadline. {@code detail} (nullable) is what the toolset said, with advice
+     * that fits the tool; without it the gateway only knows the tool's access class.
+     */
     public String timedOut(RegisteredTool tool, String detail) {
-        return tool.name() + " timed out after " + callTimeout.toSeconds() + "s; narrow the time window or use the cursor"
-                + (detail == null ? "" : " (" + detail + ")");
+        String timedOut = tool.name() + " timed out after " + callTimeout.toSeconds() + "s";
+        if (detail != null) {
+            return timedOut + ": " + detail;
+        }
+        return timedOut + (tool.spec().access() == Access.READ ? "; retry in a moment"
+                : "; it may or may not have taken effect: check before retrying");
     }
 
     /** The cached result of this call, with {@code correlationId} and {@code _meta.cache}, if any. */

@@ -5,6 +5,8 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -25,6 +27,8 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
  * throttling or a refused connection (it provably did not run).
  */
 public final class GatewayRetryStrategy implements RetryStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayRetryStrategy.class);
 
     /** Time an attempt needs at least to be worth starting before the deadline. */
     private static final Duration MINIMUM_ATTEMPT = Duration.ofMillis(50);
@@ -83,7 +87,7 @@ public final class GatewayRetryStrategy implements RetryStrategy {
     public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
         Attempt attempt = (Attempt) request.token();
         Throwable failure = request.failure();
-        if (!rules.getExceptionPredicate().test(failure)) {
+        if (!retryable(failure)) {
             listener.attemptFailed(failure, RetryListener.Decision.NOT_RETRYABLE);
             throw new TokenAcquisitionFailedException("not retryable", attempt, failure);
         }
@@ -98,6 +102,19 @@ public final class GatewayRetryStrategy implements RetryStrategy {
         }
         listener.attemptFailed(failure, RetryListener.Decision.RETRIED);
         return RefreshRetryTokenResponse.create(new Attempt(attempt.number() + 1), delay);
+    }
+
+    /**
+     * The rules' verdict on {@code failure}. Whatever the SDK gets thrown from here replaces the AWS answer by a
+     * reasonless client error, so a fault in the rules is logged and the failure reported as it is, not retried.
+     */
+    private boolean retryable(Throwable failure) {
+        try {
+            return rules.getExceptionPredicate().test(failure);
+        } catch (RuntimeException e) {
+            LOG.error("retry rules failed on {}; the request is not retried", failure, e);
+            return false;
+        }
     }
 
     @Override

@@ -12,20 +12,25 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
- * A circuit breaker per (toolset, region) and a bulkhead per toolset around every toolset call. The
- * breaker counts calls that ended in an upstream failure or a timeout (not caller errors, throttling
- * or denials, which prove the service answers); once open it refuses calls for {@code openFor}, then
- * lets one probe through, whose outcome closes or reopens it. The bulkhead is a semaphore taken
- * without waiting: a toolset at its cap refuses further calls at once, so a slow service cannot hold
- * every dispatch thread or connection.
+ * A circuit breaker per (toolset, region, team) and a bulkhead per toolset around every toolset call. The
+ * breaker counts calls that ended in an upstream failure or a timeout (not caller errors, not-found,
+ * throttling or denials, which prove the service answers); once open it refuses that team's calls for
+ * {@code openFor}, then lets one probe through, whose outcome closes or reopens it. Per team, so that one
+ * team's calls that fail for reasons of their own (expensive queries timing out, input a backend chokes on)
+ * cannot cut every other team off the service; a real outage opens each calling team's breaker after its own
+ * {@code minimumCalls}. The bulkhead is a semaphore taken without waiting: a toolset at its cap refuses
+ * further calls at once, so a slow service cannot hold every dispatch thread or connection.
  */
 final class ServiceGuard {
 
@@ -59,15 +64,18 @@ final class ServiceGuard {
         }));
     }
 
-    /** Runs {@code call} for {@code instance} when its breaker and bulkhead allow; otherwise a failed future with {@link CallRejectedException}. */
-    CompletableFuture<ToolResult> call(ToolsetInstance instance, Supplier<? extends CompletionStage<ToolResult>> call) {
+    /**
+     * Runs {@code call} of {@code team} for {@code instance} when the team's breaker and the toolset's bulkhead allow;
+     * otherwise a failed future with {@link CallRejectedException}.
+     */
+    CompletableFuture<ToolResult> call(ToolsetInstance instance, String team, Supplier<? extends CompletionStage<ToolResult>> call) {
         String service = instance.config().type() + " (toolset " + instance.id() + ")";
         String region = instance.config().region().id();
-        CircuitBreaker breaker = breaker(instance.id() + "/" + region);
+        CircuitBreaker breaker = breaker(name(instance.id(), region, team));
         if (!breaker.tryAcquirePermission()) {
             return CompletableFuture.failedFuture(new CallRejectedException("CIRCUIT_OPEN", service + " in " + region
-                    + " is failing; the gateway stopped calling it for " + secondsOpen(breaker.getName())
-                    + "s. Try again later or use another toolset meanwhile."));
+                    + " failed the last calls of team " + team + "; the gateway stopped sending them for "
+                    + secondsOpen(breaker.getName()) + "s. Try again later or use another toolset meanwhile."));
         }
         Bulkhead bulkhead = bulkheads.bulkhead(instance.id());
         if (!bulkhead.tryAcquirePermission()) {
@@ -88,14 +96,22 @@ final class ServiceGuard {
         });
     }
 
-    /** The breaker of {@code toolsetId} in {@code region}, for tests and metrics. */
-    CircuitBreaker.State state(String toolsetId, String region) {
-        return breaker(toolsetId + "/" + region).getState();
+    /** The breakers of {@code toolsetId} that are not closed, by team, with when each lets a probe through. */
+    List<BreakerStatus> notClosed(String toolsetId) {
+        return breakersOf(toolsetId).filter(b -> b.getState() != CircuitBreaker.State.CLOSED)
+                .map(this::status)
+                .sorted(Comparator.comparing(BreakerStatus::team))
+                .toList();
     }
 
-    /** The breakers, named {@code <toolset id>/<region>}, created on first use (for metrics). */
-    CircuitBreakerRegistry breakers() {
-        return breakers;
+    /** How many breakers of {@code toolsetId} are in {@code state}. */
+    long count(String toolsetId, CircuitBreaker.State state) {
+        return breakersOf(toolsetId).filter(b -> b.getState() == state).count();
+    }
+
+    private Stream<CircuitBreaker> breakersOf(String toolsetId) {
+        String prefix = toolsetId + "/";
+        return breakers.getAllCircuitBreakers().stream().filter(b -> b.getName().startsWith(prefix));
     }
 
     /** The bulkheads, named by toolset id, created on first use (for metrics). */
@@ -107,9 +123,23 @@ final class ServiceGuard {
         return breakers.circuitBreaker(name);
     }
 
+    /** No part has a slash: toolset ids become tool names ({@code [A-Za-z0-9_-]}), team names are {@code [a-z0-9-]}. */
+    private static String name(String toolsetId, String region, String team) {
+        return toolsetId + "/" + region + "/" + team;
+    }
+
+    private BreakerStatus status(CircuitBreaker breaker) {
+        String[] parts = breaker.getName().split("/", 3);
+        Instant probe = breaker.getState() == CircuitBreaker.State.OPEN ? halfOpensAt(breaker.getName()) : null;
+        return new BreakerStatus(parts[0], parts[1], parts[2], breaker.getState().name(), probe);
+    }
+
+    private Instant halfOpensAt(String name) {
+        return openedAt.getOrDefault(name, Instant.now()).plus(openFor);
+    }
+
     private long secondsOpen(String name) {
-        Instant opened = openedAt.getOrDefault(name, Instant.now());
-        Duration left = openFor.minus(Duration.between(opened, Instant.now()));
+        Duration left = Duration.between(Instant.now(), halfOpensAt(name));
         return Math.max(1, (left.toMillis() + 999) / 1000);
     }
 

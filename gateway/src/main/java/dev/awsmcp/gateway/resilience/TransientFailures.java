@@ -55,9 +55,13 @@ public final class TransientFailures {
         return false;
     }
 
+    /** True for throttling by error code or HTTP 429; bodyless answers (HEAD requests) have no code and are judged by status alone. */
     static boolean throttled(AwsServiceException service) {
-        return service.isThrottlingException() || service.statusCode() == 429
-                || service.awsErrorDetails() != null && THROTTLING.contains(service.awsErrorDetails().errorCode());
+        if (service.isThrottlingException() || service.statusCode() == 429) {
+            return true;
+        }
+        String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+        return code != null && THROTTLING.contains(code);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

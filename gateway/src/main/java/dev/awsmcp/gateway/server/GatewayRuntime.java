@@ -34,6 +34,7 @@ import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.policy.TeamPolicy;
 import dev.awsmcp.gateway.mcp.McpServerFactory;
 import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,7 +101,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private GatewayOperations operations(GatewayConfig config, GatewayMetrics metrics, CallCredentials callCredentials,
             CallResilience resilience) {
         pipeline.observe(metrics::toolCall);
-        metrics.bindResilience(resilience);
+        metrics.bindResilience(resilience, registry.instances().stream().map(ToolsetInstance::id).toList());
         metrics.bindAudit(audit);
         ToolsetHealth toolsets = new ToolsetHealth(callCredentials, resilience, dispatch,
                 Durations.parse(config.admin().toolsetCheckTtl(), "admin.toolsetCheckTtl"),

@@ -90,7 +90,7 @@ class MetricsEndToEndTest {
             assertThat(metrics.value("cache_gets_total", "cache", "results", "result", "miss")).isGreaterThanOrEqualTo(2);
             assertThat(metrics.value("gateway_guard_findings_total", "toolset", "ddb", "family", "secret")).isEqualTo(1);
             assertThat(metrics.value("gateway_results_truncated_total", "toolset", "t", "tool", "t__echo")).isEqualTo(1);
-            assertThat(metrics.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "closed")).isEqualTo(1);
+            assertThat(metrics.value("gateway_circuit_breakers", "toolset", "ddb", "state", "closed")).isEqualTo(1);
             assertThat(metrics.value("resilience4j_bulkhead_max_allowed_concurrent_calls", "name", "ddb")).isEqualTo(32);
             assertThat(metrics.has("gateway_audit_backlog")).isTrue();
             assertThat(metrics.value("gateway_audit_write_failures_total")).isZero();

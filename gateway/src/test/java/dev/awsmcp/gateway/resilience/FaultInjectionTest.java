@@ -102,12 +102,12 @@ class FaultInjectionTest {
             int attemptsWhenOpened = faults.attempts();
             assertThat(attemptsWhenOpened).isEqualTo(12);
             JsonNode refused = client.call("ddb__list_tables", "{}");
-            assertThat(text(refused)).contains("dynamodb (toolset ddb) in us-east-1 is failing; the gateway stopped calling it for 1s");
+            assertThat(text(refused)).contains("dynamodb (toolset ddb) in us-east-1 failed the last calls of team test; the gateway stopped "
+                    + "sending them for 1s");
             assertThat(faults.attempts()).as("an open breaker does not reach AWS").isEqualTo(attemptsWhenOpened);
             assertThat(lastRecord(gateway).path("error_kind").asText()).isEqualTo("CIRCUIT_OPEN");
             MetricsScrape open = MetricsScrape.of(gateway);
-            assertThat(open.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "open")).isEqualTo(1);
-            assertThat(open.value("resilience4j_circuitbreaker_not_permitted_calls_total", "name", "ddb/us-east-1")).isEqualTo(1);
+            assertThat(open.value("gateway_circuit_breakers", "toolset", "ddb", "state", "open")).isEqualTo(1);
             assertThat(open.value("gateway_aws_errors_total", "toolset", "ddb", "error_code", "InternalServerError")).isEqualTo(3);
             assertThat(open.value("gateway_aws_retries_stopped_total", "service", "DynamoDb", "reason", "attempts")).isEqualTo(3);
             assertThat(open.value("gateway_tool_errors_total", "tool", "ddb__list_tables", "error_kind", "UPSTREAM")).isEqualTo(3);
@@ -119,8 +119,8 @@ class FaultInjectionTest {
             assertThat(client.call("ddb__list_tables", "{}").path("isError").asBoolean()).as("closed again").isFalse();
             assertThat(lastRecord(gateway).path("outcome").asText()).isEqualTo("success");
             MetricsScrape closed = MetricsScrape.of(gateway);
-            assertThat(closed.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "open")).isZero();
-            assertThat(closed.value("resilience4j_circuitbreaker_state", "name", "ddb/us-east-1", "state", "closed")).isEqualTo(1);
+            assertThat(closed.value("gateway_circuit_breakers", "toolset", "ddb", "state", "open")).isZero();
+            assertThat(closed.value("gateway_circuit_breakers", "toolset", "ddb", "state", "closed")).isEqualTo(1);
             assertThat(closed.value("gateway_tool_calls_seconds_count", "tool", "ddb__list_tables", "outcome", "success")).isEqualTo(2);
         }
     }
@@ -144,7 +144,8 @@ class FaultInjectionTest {
             }
             JsonNode timedOut = hanging.get();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(text(timedOut)).contains("slow__list_tables timed out after 2s; narrow the time window or use the cursor");
+            assertThat(text(timedOut)).isEqualTo("slow__list_tables timed out after 2s: DynamoDB did not answer before the call's deadline; "
+                    + "ask for fewer tables (limit), or retry");
             assertThat(millis).isBetween(1_500L, 3_500L);
             List<JsonNode> records = records(gateway);
             List<JsonNode> slowRecords = records.stream().filter(r -> r.path("tool").asText().equals("slow__list_tables")).toList();
@@ -156,6 +157,26 @@ class FaultInjectionTest {
             assertThat(metrics.value("gateway_tool_errors_total", "tool", "slow__list_tables", "error_kind", "TIMEOUT")).isEqualTo(1);
             assertThat(metrics.value("resilience4j_bulkhead_max_allowed_concurrent_calls", "name", "slow")).isEqualTo(1);
             assertThat(metrics.value("gateway_tool_calls_seconds_count", "tool", "ddb__list_tables", "outcome", "success")).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void timeoutAdviceFitsTheToolAndOnlyTimeWindowedToolsTalkAboutWindows(LocalAws aws) throws Exception {
+        try (BlackholeServer slow = new BlackholeServer();
+                RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
+                        + dynamo("slow", slow.endpoint().toString()) + "  - { id: t, type: test-echo, region: us-east-1 }\n"
+                        + "limits: { callTimeout: 2s }\n" + FAST_RETRIES)) {
+            McpToolClient client = new McpToolClient(gateway);
+            JsonNode getItem = client.call("slow__get_item", "{\"table\":\"orders\",\"key\":{\"pk\":\"o-1\"}}");
+            assertThat(getItem.at("/_meta/errorKind").asText()).isEqualTo("TIMEOUT");
+            assertThat(text(getItem)).isEqualTo("slow__get_item timed out after 2s: DynamoDB did not answer before the call's deadline; retry");
+            JsonNode put = client.call("slow__put_item", "{\"table\":\"orders\",\"item\":{\"pk\":\"o-1\"}}");
+            assertThat(text(put)).isEqualTo("slow__put_item timed out after 2s: DynamoDB did not answer before the call's deadline; the "
+                    + "write may or may not have been applied: read the item with slow__get_item before retrying");
+            // A toolset that ignores its deadline: the gateway answers on its own, knowing only the tool's access class.
+            JsonNode sleep = client.call("t__sleep", "{\"millis\":10000}");
+            assertThat(sleep.at("/_meta/errorKind").asText()).isEqualTo("TIMEOUT");
+            assertThat(text(sleep)).isEqualTo("t__sleep timed out after 2s; retry in a moment");
         }
     }
 

@@ -6,11 +6,12 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /**
  * One error response from an AWS service, with the code and message read once so toolsets never
  * repeat the null checks. Bodyless responses (HEAD requests) have an empty code; the message then
- * falls back to the SDK's own text.
+ * falls back to the SDK's own text, or says that the response had none.
  *
  * @param exception the SDK exception; never null
  * @param code the AWS error code, or {@code ""} when the response had none
- * @param message the AWS error message, or the exception's message when the response had none; never null
+ * @param message the AWS error message; when the response had none, the exception's own message or
+ *     {@code "HTTP <status> without an error message"}; never null
  */
 public record AwsError(AwsServiceException exception, String code, String message) {
 
@@ -24,8 +25,9 @@ public record AwsError(AwsServiceException exception, String code, String messag
     public static AwsError of(AwsServiceException exception) {
         var details = exception.awsErrorDetails();
         String code = details == null || details.errorCode() == null ? "" : details.errorCode();
-        String message = details == null || details.errorMessage() == null
-                ? String.valueOf(exception.getMessage()) : details.errorMessage();
+        String message = details != null && details.errorMessage() != null ? details.errorMessage()
+                : details == null && exception.getMessage() != null ? exception.getMessage()
+                : "HTTP " + exception.statusCode() + " without an error message";
         return new AwsError(exception, code, message);
     }
 

@@ -18,7 +18,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * message for anything else. A toolset creates one per service (immutable, thread-safe) and passes
  * {@link ServiceErrors} for the codes only its service gives a meaning. Anything that is neither an
  * AWS error nor a bad argument is a bug and stays an exception. Service errors are decided in this
- * order: {@code ServiceErrors}, access denied (known codes or HTTP 403), throttling, then upstream.
+ * order: {@code ServiceErrors}, access denied (known codes or HTTP 403), throttling, the caller's own errors
+ * (other 4xx, 501), then upstream (5xx).
  */
 public final class AwsFailures {
 
@@ -79,24 +80,65 @@ public final class AwsFailures {
             ToolResult specific = known.translate(error);
             return specific != null ? specific : translateGeneric(error);
         }
-        if (cause instanceof SdkClientException) {
-            return ToolResult.failure(ToolResult.Kind.UPSTREAM, service + " could not be reached: " + cause.getMessage());
-        }
-        if (cause instanceof SdkException) {
-            return ToolResult.failure(ToolResult.Kind.UPSTREAM, service + " call failed: " + cause.getMessage());
+        if (cause instanceof SdkException && !causedByBug(cause)) {
+            String what = cause instanceof SdkClientException ? " could not be reached: " : " call failed: ";
+            return ToolResult.failure(ToolResult.Kind.UPSTREAM, service + what + reason(cause));
         }
         throw failure instanceof CompletionException ? (CompletionException) failure : new CompletionException(failure);
     }
 
+    /**
+     * An answer AWS gave to this request as it stands: denied, throttled, or refused as a client error (4xx, and 501
+     * for a feature the request asked for), which the caller fixes by changing the request; only the rest (5xx) says
+     * the service failed. The difference matters beyond the message: only {@code UPSTREAM} and {@code TIMEOUT}
+     * failures count against the service in the gateway's circuit breaker.
+     */
     private ToolResult translateGeneric(AwsError error) {
         String quoted = "\"" + error.message() + "\"";
-        if (DENIED.contains(error.code()) || error.status() == 403) {
+        int status = error.status();
+        if (DENIED.contains(error.code()) || status == 403) {
             return ToolResult.failure(ToolResult.Kind.ACCESS_DENIED, "access denied by AWS: " + quoted);
         }
         if (error.exception().isThrottlingException()) {
             return throttled(error);
         }
-        return ToolResult.failure(ToolResult.Kind.UPSTREAM, service + " failed (" + error.codeOrStatus() + "): " + quoted);
+        String answer = " (" + error.codeOrStatus() + "): " + quoted;
+        if (status == 404) {
+            return ToolResult.failure(ToolResult.Kind.NOT_FOUND, service + " found nothing by that name" + answer
+                    + "; check the names in the arguments");
+        }
+        if (status == 409 || status == 412) {
+            return ToolResult.failure(ToolResult.Kind.CONFLICT, service + " refused the request in the resource's current state"
+                    + answer + "; read its state again before retrying");
+        }
+        if (status >= 400 && status < 500 || status == 501) {
+            return ToolResult.failure(ToolResult.Kind.INVALID_ARGUMENT, service + " rejected the request" + answer
+                    + "; change what it names and call again (the same request fails the same way)");
+        }
+        return ToolResult.failure(ToolResult.Kind.UPSTREAM, service + " failed" + answer);
+    }
+
+    /**
+     * What an SDK client failure says went wrong, for messages: its message, or a fixed text when it has none (the
+     * SDK then wrapped something without a reason of its own).
+     */
+    public static String reason(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? "no reason given by the AWS SDK" : message;
+    }
+
+    /**
+     * True when an SDK failure wraps a programming error (the SDK reports whatever an interceptor, a retry strategy or a
+     * response handler throws as a client failure): a bug to log, not a service to blame.
+     */
+    private static boolean causedByBug(Throwable failure) {
+        for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof NullPointerException || t instanceof ClassCastException || t instanceof IndexOutOfBoundsException
+                    || t instanceof ArithmeticException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -55,16 +55,37 @@ public class ToolArguments {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    /** An integer argument, or {@code null} when absent or null. */
+    /**
+     * An integer argument, or {@code null} when absent or null.
+     *
+     * @throws ToolArgumentException naming the argument when it is not a whole number within the range of {@code int}
+     *     (never a silently wrapped or rounded value)
+     */
     public final Integer optionalInt(String name) {
         JsonNode value = optional(name);
-        return value == null ? null : value.asInt();
+        if (value == null) {
+            return null;
+        }
+        if (!wholeNumber(value) || !value.canConvertToInt()) {
+            throw outOfRange(name, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+        return value.intValue();
     }
 
-    /** A long argument, or {@code absent} when absent or null. */
+    /**
+     * A long argument, or {@code absent} when absent or null.
+     *
+     * @throws ToolArgumentException naming the argument when it is not a whole number within the range of {@code long}
+     */
     public final long optionalLong(String name, long absent) {
         JsonNode value = optional(name);
-        return value == null ? absent : value.asLong();
+        if (value == null) {
+            return absent;
+        }
+        if (!wholeNumber(value) || !value.canConvertToLong()) {
+            throw outOfRange(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+        return value.longValue();
     }
 
     /** A boolean argument, or {@code null} when absent or null. */
@@ -77,6 +98,15 @@ public class ToolArguments {
     public final boolean flag(String name, boolean absent) {
         Boolean value = optionalBoolean(name);
         return value == null ? absent : value;
+    }
+
+    private static boolean wholeNumber(JsonNode value) {
+        return value.isIntegralNumber() || value.isNumber() && value.canConvertToExactIntegral();
+    }
+
+    private static ToolArgumentException outOfRange(String name, JsonNode value, long min, long max) {
+        String given = value.isNumber() ? value.asText() : value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return new ToolArgumentException(name + " must be a whole number from " + min + " to " + max + "; got " + given);
     }
 
     /** The argument's node, or {@code null} when absent or JSON null. */

@@ -88,6 +88,42 @@ class AwsFailuresTest {
     }
 
     @Test
+    void clientErrorsAwsGivesNoMeaningToAreTheCallersNotTheServices() {
+        assertThat(translate(aws(400, "SomeNewValidation", "field x is too long"))).isEqualTo(ToolResult.failure(Kind.INVALID_ARGUMENT,
+                "Example rejected the request (SomeNewValidation): \"field x is too long\"; change what it names and call again "
+                        + "(the same request fails the same way)"));
+        assertThat(kind(aws(404, "NoSuchThing", "gone"))).isEqualTo(Kind.NOT_FOUND);
+        assertThat(kind(aws(409, "BucketNotEmpty", "not empty"))).isEqualTo(Kind.CONFLICT);
+        assertThat(kind(aws(501, "NotImplemented", "a header you provided implies functionality that is not implemented")))
+                .isEqualTo(Kind.INVALID_ARGUMENT);
+        assertThat(kind(aws(502, "BadGateway", "upstream"))).isEqualTo(Kind.UPSTREAM);
+    }
+
+    @Test
+    void aBodylessAnswerSaysItHadNoMessageInsteadOfNull() {
+        // What the SDK builds for a HEAD request answered 405: details without code or message.
+        AwsServiceException head = AwsServiceException.builder().statusCode(405)
+                .awsErrorDetails(AwsErrorDetails.builder().serviceName("Example").build()).build();
+
+        assertThat(translate(head)).isEqualTo(ToolResult.failure(Kind.INVALID_ARGUMENT, "Example rejected the request (HTTP 405): "
+                + "\"HTTP 405 without an error message\"; change what it names and call again (the same request fails the same way)"));
+    }
+
+    @Test
+    void aClientFailureWithoutAMessageSaysSoInsteadOfNull() {
+        assertThat(translate(SdkClientException.create(null, new java.io.IOException())))
+                .isEqualTo(ToolResult.failure(Kind.UPSTREAM, "Example could not be reached: no reason given by the AWS SDK"));
+    }
+
+    @Test
+    void aProgrammingErrorTheSdkWrappedIsABugNotAnUnreachableService() {
+        // The SDK reports what a retry strategy or an interceptor throws as a client failure without a message.
+        SdkClientException wrapped = SdkClientException.create(null, new NullPointerException());
+
+        assertThatThrownBy(() -> failures.translate(wrapped, NONE)).isInstanceOf(CompletionException.class).hasCause(wrapped);
+    }
+
+    @Test
     void serviceSpecificCodesComeFirst() {
         ToolResult notFound = ToolResult.failure(Kind.NOT_FOUND, "table t not found");
 

@@ -40,6 +40,25 @@ class ToolArgumentsTest {
     }
 
     @Test
+    void numbersOutOfRangeOrNotWholeAreRefusedNamingTheArgumentNeverWrapped() throws JsonProcessingException {
+        ToolArguments arguments = arguments("{'huge':1e20,'big':100000000000000000000,'wide':3000000000,'half':1.5,'whole':2.0,"
+                + "'text':'7'}");
+
+        assertThatThrownBy(() -> arguments.optionalLong("huge", 0)).isInstanceOf(ToolArgumentException.class)
+                .hasMessage("huge must be a whole number from -9223372036854775808 to 9223372036854775807; got 1E+20");
+        assertThatThrownBy(() -> arguments.optionalLong("big", 0)).isInstanceOf(ToolArgumentException.class)
+                .hasMessageStartingWith("big must be a whole number");
+        assertThatThrownBy(() -> arguments.optionalInt("wide")).isInstanceOf(ToolArgumentException.class)
+                .hasMessage("wide must be a whole number from -2147483648 to 2147483647; got 3000000000");
+        assertThatThrownBy(() -> arguments.optionalInt("half")).isInstanceOf(ToolArgumentException.class)
+                .hasMessageStartingWith("half must be a whole number");
+        assertThatThrownBy(() -> arguments.optionalLong("text", 0)).isInstanceOf(ToolArgumentException.class)
+                .hasMessageEndingWith("; got string");
+        assertThat(arguments.optionalInt("whole")).isEqualTo(2);
+        assertThat(arguments.optionalLong("wide", 0)).isEqualTo(3_000_000_000L);
+    }
+
+    @Test
     void emptyTextIsKeptByOptionalTextButIsAbsentOtherwise() throws JsonProcessingException {
         ToolArguments arguments = arguments("{'prefix':''}");
 

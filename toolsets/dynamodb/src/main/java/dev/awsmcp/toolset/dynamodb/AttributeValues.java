@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class AttributeValues {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Levels of nested maps and lists DynamoDB accepts in one attribute value. */
+    static final int MAX_DEPTH = 32;
 
     private AttributeValues() {
     }
@@ -74,29 +76,46 @@ final class AttributeValues {
         }
     }
 
-    /** A plain JSON object as an item or key. */
+    /** A plain JSON object as an item or key; {@code argument} names it in messages. */
     static Map<String, AttributeValue> fromJsonObject(JsonNode object, String argument) {
         if (object == null || !object.isObject()) {
             throw new ToolArgumentException(argument + " must be a JSON object of attribute names to values");
         }
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        object.fields().forEachRemaining(field -> item.put(field.getKey(), fromJson(field.getValue())));
+        object.fields().forEachRemaining(field -> item.put(field.getKey(), fromJson(field.getValue(), argument + "." + field.getKey(), 0)));
         return item;
     }
 
-    static AttributeValue fromJson(JsonNode node) {
+    /** One plain JSON value as an attribute value; {@code argument} names it in messages. */
+    static AttributeValue fromJson(JsonNode node, String argument) {
+        return fromJson(node, argument, 0);
+    }
+
+    /**
+     * {@code depth} counts the maps and lists around {@code node}. DynamoDB refuses documents nested deeper than
+     * {@value #MAX_DEPTH} levels (and emulators may fail with a 500), so the gateway refuses them first, naming the attribute.
+     */
+    private static AttributeValue fromJson(JsonNode node, String attribute, int depth) {
+        if (node.isContainerNode() && depth >= MAX_DEPTH) {
+            throw new ToolArgumentException(attribute + " is nested more than " + MAX_DEPTH + " levels deep; DynamoDB allows "
+                    + MAX_DEPTH + ": store the deeper part as a JSON string instead");
+        }
         switch (node.getNodeType()) {
             case STRING: return AttributeValue.fromS(node.textValue());
-            case NUMBER: return AttributeValue.fromN(numberText(node));
+            case NUMBER: return AttributeValue.fromN(numberText(node, attribute));
             case BOOLEAN: return AttributeValue.fromBool(node.booleanValue());
             case NULL: return AttributeValue.fromNul(true);
             case ARRAY: {
                 List<AttributeValue> list = new ArrayList<>(node.size());
-                node.forEach(element -> list.add(fromJson(element)));
+                node.forEach(element -> list.add(fromJson(element, attribute, depth + 1)));
                 return AttributeValue.fromL(list);
             }
-            case OBJECT: return AttributeValue.fromM(fromJsonObject(node, "a map value"));
-            default: throw new ToolArgumentException("unsupported JSON value " + node);
+            case OBJECT: {
+                Map<String, AttributeValue> map = new LinkedHashMap<>();
+                node.fields().forEachRemaining(field -> map.put(field.getKey(), fromJson(field.getValue(), attribute, depth + 1)));
+                return AttributeValue.fromM(map);
+            }
+            default: throw new ToolArgumentException(attribute + " has an unsupported JSON value");
         }
     }
 
@@ -113,14 +132,14 @@ final class AttributeValues {
         return DecimalNode.valueOf(decimal);
     }
 
-    private static String numberText(JsonNode node) {
+    private static String numberText(JsonNode node, String attribute) {
         if (node.isIntegralNumber()) {
             return node.bigIntegerValue().toString();
         }
         if (node.isDouble() || node.isFloat()) {
             double value = node.doubleValue();
             if (Double.isNaN(value) || Double.isInfinite(value)) {
-                throw new ToolArgumentException("DynamoDB numbers must be finite, got " + value);
+                throw new ToolArgumentException(attribute + ": DynamoDB numbers must be finite, got " + value);
             }
             // Shortest text that reads back as this double: 0.1 stays "0.1", not 0.1000000000000000055...
             return BigDecimal.valueOf(value).toString();

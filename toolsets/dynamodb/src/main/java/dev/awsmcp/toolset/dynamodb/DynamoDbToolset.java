@@ -76,13 +76,14 @@ final class DynamoDbToolset implements Toolset {
             return CompletableFuture.failedFuture(new IllegalArgumentException("unknown DynamoDB tool " + call.tool()));
         }
         List<String> tables = tool.spec().resources().apply(call.arguments()).stream().map(ResourceRef::name).toList();
+        DynamoDbErrorTranslator.Subject subject = DynamoDbErrorTranslator.Subject.of(call.tool(), call.arguments(), tables);
         CompletableFuture<ToolResult> result;
         try {
             result = tool.call(new Arguments(call.arguments()), context);
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        return result.handle((success, failure) -> failure == null ? success : errors.translate(failure, tables));
+        return result.handle((success, failure) -> failure == null ? success : errors.translate(failure, subject));
     }
 
     @Override
@@ -92,7 +93,7 @@ final class DynamoDbToolset implements Toolset {
                     if (failure == null) {
                         return Health.up();
                     }
-                    ToolResult translated = errors.translate(failure, List.of());
+                    ToolResult translated = errors.translate(failure, DynamoDbErrorTranslator.Subject.NONE);
                     return Health.down(((ToolResult.Failure) translated).message());
                 });
     }

@@ -85,7 +85,9 @@ final class ExecutePartiqlTool implements DynamoDbTool {
             return null;
         }
         List<AttributeValue> values = new ArrayList<>(node.size());
-        node.forEach(value -> values.add(AttributeValues.fromJson(value)));
+        for (int i = 0; i < node.size(); i++) {
+            values.add(AttributeValues.fromJson(node.get(i), "parameters[" + i + "]"));
+        }
         return values;
     }
 

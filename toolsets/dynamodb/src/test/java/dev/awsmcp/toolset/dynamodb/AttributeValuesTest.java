@@ -32,9 +32,9 @@ class AttributeValuesTest {
 
     @Test
     void numbersKeepTheirExactDecimalText() {
-        assertThat(AttributeValues.fromJson(DecimalNode.valueOf(new BigDecimal("1.10"))).n()).isEqualTo("1.10");
-        assertThat(AttributeValues.fromJson(DoubleNode.valueOf(0.1)).n()).isEqualTo("0.1");
-        assertThat(AttributeValues.fromJson(parse("{\"v\":123456789012345678901234567890}").get("v")).n())
+        assertThat(AttributeValues.fromJson(DecimalNode.valueOf(new BigDecimal("1.10")), "v").n()).isEqualTo("1.10");
+        assertThat(AttributeValues.fromJson(DoubleNode.valueOf(0.1), "v").n()).isEqualTo("0.1");
+        assertThat(AttributeValues.fromJson(parse("{\"v\":123456789012345678901234567890}").get("v"), "v").n())
                 .isEqualTo("123456789012345678901234567890");
 
         JsonNode back = AttributeValues.toJson(AttributeValue.fromN("1.10"));
@@ -47,7 +47,7 @@ class AttributeValuesTest {
 
     @Test
     void nonFiniteNumbersAreRefused() {
-        assertThatThrownBy(() -> AttributeValues.fromJson(DoubleNode.valueOf(Double.NaN)))
+        assertThatThrownBy(() -> AttributeValues.fromJson(DoubleNode.valueOf(Double.NaN), "v"))
                 .isInstanceOf(ToolArgumentException.class).hasMessageContaining("finite");
     }
 
@@ -74,5 +74,16 @@ class AttributeValuesTest {
     void aNonObjectItemIsAnInvalidArgument() {
         assertThatThrownBy(() -> AttributeValues.fromJsonObject(parse("{\"k\":[1]}").get("k"), "key"))
                 .isInstanceOf(ToolArgumentException.class).hasMessageStartingWith("key must be a JSON object");
+    }
+
+    @Test
+    void documentsNestedDeeperThanDynamoDbAllowsAreRefusedNamingTheAttribute() {
+        String allowed = "{\"a\":".repeat(AttributeValues.MAX_DEPTH) + "1" + "}".repeat(AttributeValues.MAX_DEPTH);
+        String tooDeep = "[".repeat(AttributeValues.MAX_DEPTH + 1) + "1" + "]".repeat(AttributeValues.MAX_DEPTH + 1);
+
+        assertThat(AttributeValues.fromJsonObject(parse("{\"pk\":" + allowed + "}"), "item")).containsKey("pk");
+        assertThatThrownBy(() -> AttributeValues.fromJsonObject(parse("{\"pk\":" + tooDeep + "}"), "key"))
+                .isInstanceOf(ToolArgumentException.class)
+                .hasMessage("key.pk is nested more than 32 levels deep; DynamoDB allows 32: store the deeper part as a JSON string instead");
     }
 }

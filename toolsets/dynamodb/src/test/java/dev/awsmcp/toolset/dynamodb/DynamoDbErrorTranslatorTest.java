@@ -25,8 +25,12 @@ class DynamoDbErrorTranslatorTest {
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
     }
 
+    private static DynamoDbErrorTranslator.Subject on(String tool, String table) {
+        return new DynamoDbErrorTranslator.Subject(tool, List.of(table), null, List.of());
+    }
+
     private Kind kindOf(Throwable failure) {
-        return ((ToolResult.Failure) translator.translate(new CompletionException(failure), List.of("t"))).kind();
+        return ((ToolResult.Failure) translator.translate(new CompletionException(failure), on("get_item", "t"))).kind();
     }
 
     @Test
@@ -42,7 +46,7 @@ class DynamoDbErrorTranslatorTest {
 
     @Test
     void accessDeniedQuotesAws() {
-        ToolResult result = translator.translate(service("AccessDeniedException", 400, "User x is not authorized"), List.of("t"));
+        ToolResult result = translator.translate(service("AccessDeniedException", 400, "User x is not authorized"), on("get_item", "t"));
 
         assertThat(result).isEqualTo(ToolResult.failure(Kind.ACCESS_DENIED, "access denied by AWS: \"User x is not authorized\""));
     }
@@ -55,7 +59,7 @@ class DynamoDbErrorTranslatorTest {
     @Test
     void notFoundNamesTheToolsetsListTool() {
         ToolResult result = translator.translate(service("ResourceNotFoundException", 400, "Requested resource not found"),
-                List.of("orders"));
+                on("query", "orders"));
 
         assertThat(((ToolResult.Failure) result).message()).contains("table orders not found").contains("orders-db__list_tables");
     }
@@ -68,7 +72,55 @@ class DynamoDbErrorTranslatorTest {
 
     @Test
     void bugsStayExceptions() {
-        assertThatThrownBy(() -> translator.translate(new NullPointerException("bug"), List.of()))
+        assertThatThrownBy(() -> translator.translate(new NullPointerException("bug"), DynamoDbErrorTranslator.Subject.NONE))
                 .isInstanceOf(CompletionException.class).hasCauseInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void aMissingIndexIsNamedWithItsTableAndTheToolThatListsIndexes() {
+        var subject = new DynamoDbErrorTranslator.Subject("query", List.of("orders"), "by-status", List.of());
+        String expected = "index by-status not found on table orders; call orders-db__describe_table to see its indexes, "
+                + "or omit index to read the table";
+
+        // What AWS answers, and what moto answers.
+        assertThat(translator.translate(service("ValidationException", 400, "The table does not have the specified index: by-status"),
+                subject)).isEqualTo(ToolResult.failure(Kind.NOT_FOUND, expected));
+        assertThat(translator.translate(service("ResourceNotFoundException", 400,
+                "Invalid index: by-status for table: orders. Available indexes are: "), subject))
+                .isEqualTo(ToolResult.failure(Kind.NOT_FOUND, expected));
+        assertThat(((ToolResult.Failure) translator.translate(service("ResourceNotFoundException", 400, "Requested resource not found"),
+                subject)).message()).as("the table itself is missing").startsWith("table orders not found");
+    }
+
+    @Test
+    void aKeyThatDoesNotMatchTheKeySchemaNamesTheKeyAndWhereToSeeTheSchema() {
+        var subject = new DynamoDbErrorTranslator.Subject("get_item", List.of("orders"), null, List.of("id"));
+        String expected = "key {id} does not match the key schema of table orders: give exactly its partition key and, if it "
+                + "has one, its sort key, with the types the table declares; call orders-db__describe_table to see them";
+
+        assertThat(translator.translate(service("ValidationException", 400, "The provided key element does not match the schema"),
+                subject)).isEqualTo(ToolResult.failure(Kind.INVALID_ARGUMENT, expected));
+        assertThat(translator.translate(service("ValidationException", 400, "Validation Exception"), subject))
+                .isEqualTo(ToolResult.failure(Kind.INVALID_ARGUMENT, expected));
+    }
+
+    @Test
+    void otherValidationErrorsNameTheToolAndTable() {
+        assertThat(translator.translate(service("ValidationException", 400, "Invalid KeyConditionExpression"), on("query", "orders")))
+                .isEqualTo(ToolResult.failure(Kind.INVALID_ARGUMENT, "DynamoDB rejected orders-db__query on table orders: "
+                        + "\"Invalid KeyConditionExpression\"; fix the argument it names and call again"));
+    }
+
+    @Test
+    void timeoutAdviceFitsTheTool() {
+        assertThat(message(ApiCallTimeoutException.create(1000), on("get_item", "t")))
+                .isEqualTo("DynamoDB did not answer before the call's deadline; retry");
+        assertThat(message(ApiCallTimeoutException.create(1000), on("query", "t"))).contains("limit").doesNotContain("window");
+        assertThat(message(ApiCallTimeoutException.create(1000), on("put_item", "t")))
+                .contains("may or may not have been applied").contains("orders-db__get_item");
+    }
+
+    private String message(Throwable failure, DynamoDbErrorTranslator.Subject subject) {
+        return ((ToolResult.Failure) translator.translate(failure, subject)).message();
     }
 }

@@ -63,11 +63,13 @@ class ItemToolsTest {
     }
 
     @Test
-    void getItemWithAnIncompleteKeyQuotesTheValidationMessage() {
+    void getItemWithAKeyNotMatchingTheKeySchemaNamesTheKeyAndDescribeTable() {
         var failure = ddb.failure("get_item", args("{'table':'items','key':{'other':'x'}}"));
 
         assertThat(failure.kind()).isEqualTo(Kind.INVALID_ARGUMENT);
-        assertThat(failure.message()).startsWith("DynamoDB rejected the request: \"");
+        // moto says only "Validation Exception", AWS "The provided key element does not match the schema".
+        assertThat(failure.message()).startsWith("key {other} does not match the key schema of table items")
+                .contains("ddb__describe_table");
     }
 
     @Test

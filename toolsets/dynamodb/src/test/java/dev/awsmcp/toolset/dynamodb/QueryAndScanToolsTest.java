@@ -196,7 +196,7 @@ class QueryAndScanToolsTest {
         assertThat(failure.kind()).isEqualTo(Kind.INVALID_ARGUMENT);
         // Moto's wording differs from AWS's ("An expression attribute value used in expression is not
         // defined"); both name the KeyConditionExpression, and the message is passed on verbatim.
-        assertThat(failure.message()).startsWith("DynamoDB rejected the request: \"").contains("KeyConditionExpression");
+        assertThat(failure.message()).startsWith("DynamoDB rejected ddb__query on table orders: \"").contains("KeyConditionExpression");
     }
 
     @Test

@@ -16,10 +16,20 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  */
 final class LambdaErrorTranslator {
 
-    private static final AwsFailures FAILURES = new AwsFailures("Lambda",
-            "retry, or ask for fewer entries (limit)", "");
+    private static final AwsFailures FAILURES = new AwsFailures("Lambda", "retry", "");
+    private static final AwsFailures LISTING_FAILURES = FAILURES.withTimeoutHint("ask for fewer entries (limit), or retry");
     private static final AwsFailures INVOKE_FAILURES = FAILURES.withTimeoutHint(
             "the function may still be running or may have completed: check its logs before invoking again");
+    /**
+     * Errors (most of them 5xx) that say one function cannot run as configured (its VPC, KMS key, EFS mount, code or
+     * runtime), not that Lambda is failing: they must not count against the service, and only the function's owners fix them.
+     */
+    private static final Set<String> FUNCTION_BROKEN = Set.of("EC2AccessDeniedException", "EC2UnexpectedException",
+            "EFSIOException", "EFSMountConnectivityException", "EFSMountFailureException", "EFSMountTimeoutException",
+            "ENILimitReachedException", "InvalidRuntimeException", "InvalidSecurityGroupIDException", "InvalidSubnetIDException",
+            "InvalidZipFileException", "KMSAccessDeniedException", "KMSDisabledException", "KMSInvalidStateException",
+            "KMSNotFoundException", "SnapStartException", "SnapStartNotReadyException", "SnapStartTimeoutException",
+            "SubnetIPAddressLimitReachedException", "RecursiveInvocationException");
     private static final Set<String> INVALID = Set.of("InvalidRequestContentException", "InvalidParameterValueException",
             "RequestTooLargeException", "UnsupportedMediaTypeException", "ValidationException", "SerializationException");
     private static final Set<String> NOT_READY = Set.of("ResourceConflictException", "ResourceNotReadyException");
@@ -37,7 +47,7 @@ final class LambdaErrorTranslator {
      * @throws CompletionException wrapping {@code failure} when it is a bug, not an AWS or argument error
      */
     ToolResult translate(Throwable failure, String tool, String function) {
-        AwsFailures failures = INVOKE.equals(tool) ? INVOKE_FAILURES : FAILURES;
+        AwsFailures failures = INVOKE.equals(tool) ? INVOKE_FAILURES : tool.startsWith("list_") ? LISTING_FAILURES : FAILURES;
         return failures.translate(failure, error -> translateService(error, function));
     }
 
@@ -49,6 +59,12 @@ final class LambdaErrorTranslator {
         if (INVALID.contains(code)) {
             return ToolResult.failure(Kind.INVALID_ARGUMENT, "Lambda rejected the request (" + code + "): \""
                     + error.message() + "\"");
+        }
+        if (FUNCTION_BROKEN.contains(code)) {
+            return ToolResult.failure(Kind.CONFLICT, (function == null ? "the function" : "function " + function)
+                    + " cannot run as configured (" + code + "): \""
+                    + error.message() + "\"; its owners must fix its configuration; "
+                    + config.exposedName("get_function_configuration") + " shows it");
         }
         if (NOT_READY.contains(code)) {
             return ToolResult.failure(Kind.CONFLICT, "the function is being created or updated (" + code + "): \""

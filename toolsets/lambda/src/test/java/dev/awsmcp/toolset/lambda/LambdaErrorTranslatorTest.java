@@ -68,6 +68,19 @@ class LambdaErrorTranslatorTest {
     void timeoutsAreTimeoutsAndAnInvokeTimeoutWarnsThatTheFunctionMayHaveRun() {
         assertThat(translate(ApiCallTimeoutException.create(1000), "list_functions", null).kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(translate(ApiCallTimeoutException.create(1000), "invoke", "pay").message()).contains("may still be running");
+        assertThat(translate(ApiCallTimeoutException.create(1000), "list_functions", null).message()).contains("limit");
+        assertThat(translate(ApiCallTimeoutException.create(1000), "get_function_configuration", "pay").message())
+                .isEqualTo("Lambda did not answer before the call's deadline; retry");
+    }
+
+    @Test
+    void aFunctionThatCannotRunAsConfiguredIsNoLambdaFailure() {
+        ToolResult.Failure failure = translate(service("KMSDisabledException", 502, "Lambda was unable to decrypt the environment variables"),
+                "invoke", "pay");
+
+        assertThat(failure.kind()).as("not UPSTREAM: must not count against Lambda in the circuit breaker").isEqualTo(Kind.CONFLICT);
+        assertThat(failure.message()).isEqualTo("function pay cannot run as configured (KMSDisabledException): \"Lambda was unable to "
+                + "decrypt the environment variables\"; its owners must fix its configuration; payfn__get_function_configuration shows it");
     }
 
     @Test

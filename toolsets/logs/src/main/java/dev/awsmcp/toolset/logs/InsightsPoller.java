@@ -111,13 +111,15 @@ final class InsightsPoller {
             return ToolResult.success(pending(queryId, response.statusAsString(), response.statistics()));
         }
         String run = config.exposedName("run_insights_query");
+        // How the query ended, not how CloudWatch Logs answered (it did): never UPSTREAM or TIMEOUT, which would count
+        // against the service in the circuit breaker and, for TIMEOUT, be reworded as this call missing its deadline.
         return switch (status) {
             case COMPLETE -> ToolResult.success(complete(queryId, response, limit));
-            case FAILED -> ToolResult.failure(Kind.UPSTREAM, "Insights query " + queryId + " failed in CloudWatch Logs; "
+            case FAILED -> ToolResult.failure(Kind.INVALID_ARGUMENT, "Insights query " + queryId + " failed in CloudWatch Logs; "
                     + "check the query syntax and the log groups, then start it again with " + run);
-            case CANCELLED -> ToolResult.failure(Kind.UPSTREAM, "Insights query " + queryId + " was cancelled; start it again with " + run);
-            case TIMEOUT -> ToolResult.failure(Kind.TIMEOUT, "Insights query " + queryId + " timed out in CloudWatch Logs; "
-                    + "narrow the time window or query fewer log groups with " + run);
+            case CANCELLED -> ToolResult.failure(Kind.CONFLICT, "Insights query " + queryId + " was cancelled; start it again with " + run);
+            case TIMEOUT -> ToolResult.failure(Kind.INVALID_ARGUMENT, "Insights query " + queryId + " ran longer than CloudWatch Logs "
+                    + "allows a query to run; narrow the time window or query fewer log groups with " + run);
             default -> throw new IllegalStateException("unexpected Insights status " + status);
         };
     }

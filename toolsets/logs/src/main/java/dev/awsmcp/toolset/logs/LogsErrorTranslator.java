@@ -7,6 +7,7 @@ import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
@@ -32,9 +33,15 @@ final class LogsErrorTranslator {
         static final Subject NONE = new Subject(List.of(), null, null);
     }
 
-    private static final AwsFailures FAILURES = new AwsFailures("CloudWatch Logs",
-            "narrow the time window, name fewer streams or ask for fewer events (limit), or retry",
-            " with a narrower window or smaller limit");
+    private static final AwsFailures FAILURES = new AwsFailures("CloudWatch Logs", "retry", " with a narrower window or smaller limit");
+    /** Timeout advice by tool: only the time-windowed tools talk about windows. */
+    private static final Map<String, AwsFailures> BY_TOOL = Map.of(
+            "describe_log_groups", FAILURES.withTimeoutHint("ask for fewer groups (limit) or give a longer prefix, or retry"),
+            "describe_log_streams", FAILURES.withTimeoutHint("ask for fewer streams (limit) or give a prefix, or retry"),
+            "filter_log_events", FAILURES.withTimeoutHint(
+                    "narrow the time window, name fewer streams or ask for fewer events (limit), or retry"),
+            "get_log_events", FAILURES.withTimeoutHint("narrow the time window or ask for fewer events (limit), or retry"),
+            "run_insights_query", FAILURES.withTimeoutHint("narrow the time window or the query, or retry"));
     /** Beyond what the SDK counts as throttling. */
     private static final Set<String> THROTTLING = Set.of("ServiceQuotaExceededException", "ServiceUnavailableException");
     private static final Set<String> INVALID = Set.of("InvalidParameterException", "MalformedQueryException",
@@ -47,12 +54,12 @@ final class LogsErrorTranslator {
     }
 
     /**
-     * Translates {@code failure} of a call about {@code subject}.
+     * Translates {@code failure} of a call of {@code tool} (its short name; empty for the health check) about {@code subject}.
      *
      * @throws CompletionException wrapping {@code failure} when it is a bug, not an AWS or argument error
      */
-    ToolResult translate(Throwable failure, Subject subject) {
-        return FAILURES.translate(failure, error -> translateService(error, subject));
+    ToolResult translate(Throwable failure, String tool, Subject subject) {
+        return BY_TOOL.getOrDefault(tool, FAILURES).translate(failure, error -> translateService(error, subject));
     }
 
     private ToolResult translateService(AwsError error, Subject subject) {

@@ -90,7 +90,7 @@ final class LogsToolset implements Toolset {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        return result.handle((success, failure) -> failure == null ? success : errors.translate(failure, subject));
+        return result.handle((success, failure) -> failure == null ? success : errors.translate(failure, call.tool(), subject));
     }
 
     @Override
@@ -100,7 +100,7 @@ final class LogsToolset implements Toolset {
                     if (failure == null) {
                         return Health.up();
                     }
-                    ToolResult translated = errors.translate(failure, LogsErrorTranslator.Subject.NONE);
+                    ToolResult translated = errors.translate(failure, "", LogsErrorTranslator.Subject.NONE);
                     return Health.down(((ToolResult.Failure) translated).message());
                 });
     }

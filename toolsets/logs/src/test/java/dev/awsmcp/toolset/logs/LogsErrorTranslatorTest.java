@@ -33,7 +33,7 @@ class LogsErrorTranslatorTest {
     }
 
     private ToolResult.Failure translate(Throwable failure, LogsErrorTranslator.Subject subject) {
-        return (ToolResult.Failure) translator.translate(new CompletionException(failure), subject);
+        return (ToolResult.Failure) translator.translate(new CompletionException(failure), "filter_log_events", subject);
     }
 
     @Test
@@ -102,7 +102,20 @@ class LogsErrorTranslatorTest {
     void argumentErrorsKeepTheirMessageAndBugsStayExceptions() {
         assertThat(translate(new ToolArgumentException("start is after end"), GROUP))
                 .isEqualTo(ToolResult.failure(Kind.INVALID_ARGUMENT, "start is after end"));
-        assertThatThrownBy(() -> translator.translate(new NullPointerException("bug"), GROUP))
+        assertThatThrownBy(() -> translator.translate(new NullPointerException("bug"), "filter_log_events", GROUP))
                 .isInstanceOf(CompletionException.class).hasCauseInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void onlyTimeWindowedToolsAdviseANarrowerWindowAfterATimeout() {
+        assertThat(timeout("filter_log_events")).contains("narrow the time window");
+        assertThat(timeout("get_log_events")).contains("narrow the time window");
+        assertThat(timeout("run_insights_query")).contains("narrow the time window");
+        assertThat(timeout("describe_log_groups")).doesNotContain("window").contains("limit");
+        assertThat(timeout("get_insights_results")).isEqualTo("CloudWatch Logs did not answer before the call's deadline; retry");
+    }
+
+    private String timeout(String tool) {
+        return ((ToolResult.Failure) translator.translate(ApiCallTimeoutException.create(1000), tool, GROUP)).message();
     }
 }

@@ -77,7 +77,7 @@ final class S3Toolset implements Toolset {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        return result.handle((success, failure) -> failure == null ? success : errors.translate(failure, arguments));
+        return result.handle((success, failure) -> failure == null ? success : errors.translate(failure, call.tool(), arguments));
     }
 
     @Override
@@ -87,7 +87,7 @@ final class S3Toolset implements Toolset {
                     if (failure == null) {
                         return Health.up();
                     }
-                    ToolResult translated = errors.translate(failure, new Arguments(Json.object()));
+                    ToolResult translated = errors.translate(failure, "", new Arguments(Json.object()));
                     return Health.down(((ToolResult.Failure) translated).message());
                 });
     }

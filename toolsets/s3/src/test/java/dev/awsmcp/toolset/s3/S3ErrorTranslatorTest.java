@@ -13,6 +13,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 
 class S3ErrorTranslatorTest {
 
@@ -26,7 +27,7 @@ class S3ErrorTranslatorTest {
     }
 
     private ToolResult translate(Throwable failure) {
-        return translator.translate(new CompletionException(failure), object);
+        return translator.translate(new CompletionException(failure), "get_object", object);
     }
 
     @Test
@@ -39,7 +40,12 @@ class S3ErrorTranslatorTest {
 
     @Test
     void aBodylessHead404IsAMissingObject() {
-        assertThat(((ToolResult.Failure) translate(S3Exception.builder().statusCode(404).build())).kind()).isEqualTo(Kind.NOT_FOUND);
+        // As the SDK builds it for a HEAD answered 404: error details without code or message.
+        S3Exception head = (S3Exception) S3Exception.builder().statusCode(404)
+                .awsErrorDetails(AwsErrorDetails.builder().serviceName("S3").build()).build();
+        assertThat(translate(head)).isEqualTo(ToolResult.failure(Kind.NOT_FOUND,
+                "object s3://b-1/a/b.txt not found; list keys with files.list_objects"));
+        assertThat(kind(S3Exception.builder().statusCode(404).build())).isEqualTo(Kind.NOT_FOUND);
     }
 
     @Test
@@ -62,7 +68,9 @@ class S3ErrorTranslatorTest {
     @Test
     void aBucketInAnotherRegionSaysSo() {
         assertThat(((ToolResult.Failure) translate(s3(301, "PermanentRedirect", "use the specified endpoint"))).message())
-                .isEqualTo("bucket b-1 is not in this toolset's region (eu-west-1); S3 said: \"use the specified endpoint\"");
+                .isEqualTo("bucket b-1 is not in this toolset's region (eu-west-1); use a toolset configured for the bucket's region. "
+                        + "S3 said: \"use the specified endpoint\"");
+        assertThat(kind(s3(301, "PermanentRedirect", "x"))).as("the caller's input, not a failing S3").isEqualTo(Kind.INVALID_ARGUMENT);
     }
 
     @Test
@@ -76,6 +84,18 @@ class S3ErrorTranslatorTest {
     void bugsStayExceptions() {
         assertThatThrownBy(() -> translate(new NullPointerException("bug"))).isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void timeoutAdviceFitsTheTool() {
+        assertThat(timeout("head_object")).isEqualTo("S3 did not answer before the call's deadline; retry");
+        assertThat(timeout("get_object")).contains("range_length").doesNotContain("max_keys");
+        assertThat(timeout("list_objects")).contains("max_keys").doesNotContain("range_length");
+        assertThat(timeout("put_object")).contains("may or may not have been written").contains("files.head_object");
+    }
+
+    private String timeout(String tool) {
+        return ((ToolResult.Failure) translator.translate(ApiCallTimeoutException.create(1000), tool, object)).message();
     }
 
     private Kind kind(Throwable failure) {
