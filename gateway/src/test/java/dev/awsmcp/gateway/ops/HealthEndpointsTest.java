@@ -117,11 +117,14 @@ class HealthEndpointsTest {
                 assertThat(ready.body().path("status").asText()).isEqualTo("DOWN");
                 assertThat(ready.body().at("/checks/toolsets/ddb/status").asText()).isEqualTo("UP");
                 assertThat(ready.body().at("/checks/toolsets/down/status").asText()).isEqualTo("DOWN");
-                assertThat(ready.body().at("/checks/toolsets/down/detail").asText()).contains("DynamoDB could not be reached");
+                // A refused connection is reported as such, or (when the SDK's pool parks the attempt until its acquisition
+                // timeout, see TransientFailuresTest, and a loaded machine stretches that past the deadline) as a timeout.
+                assertThat(ready.body().at("/checks/toolsets/down/detail").asText())
+                        .containsAnyOf("DynamoDB could not be reached", "DynamoDB did not answer before the call's deadline");
             }
             Answer toolset = get(admin, "/health/toolsets/down");
             assertThat(toolset.status()).isEqualTo(503);
-            assertThat(toolset.body().path("detail").asText()).contains("could not be reached");
+            assertThat(toolset.body().path("detail").asText()).containsAnyOf("could not be reached", "did not answer");
             assertThat(get(admin, "/health/toolsets/ddb").status()).isEqualTo(200);
             assertThat(get(admin, "/health/live").status()).as("alive all the same").isEqualTo(200);
 
