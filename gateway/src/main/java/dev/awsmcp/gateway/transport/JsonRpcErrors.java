@@ -16,6 +16,8 @@ public final class JsonRpcErrors {
     public static final int PARSE_ERROR = -32700;
     /** The JSON is not a valid JSON-RPC request. */
     public static final int INVALID_REQUEST = -32600;
+    /** The params of a request are not what its method takes. */
+    public static final int INVALID_PARAMS = -32602;
     /** Internal error. */
     public static final int INTERNAL_ERROR = -32603;
     /** Gateway-defined: the request was refused by the transport (headers, session, size). */
