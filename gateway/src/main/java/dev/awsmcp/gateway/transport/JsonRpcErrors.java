@@ -26,6 +26,12 @@ public final class JsonRpcErrors {
     private JsonRpcErrors() {
     }
 
+    /** {@code text} as it may be shown in an error message or a log line: printable ASCII only, cut to {@code maxLength}. */
+    static String printable(String text, int maxLength) {
+        String line = String.valueOf(text).replaceAll("[^\\x20-\\x7e]", "?");
+        return line.length() > maxLength ? line.substring(0, maxLength) + "..." : line;
+    }
+
     /** Ends the exchange with {@code status} and a JSON-RPC error; does nothing if the response has ended. */
     public static void send(RoutingContext ctx, int status, int code, String message) {
         send(ctx.response(), status, code, message, null);

@@ -42,12 +42,7 @@ public final class MalformedHttpRequests implements Handler<HttpServerRequest> {
     }
 
     private static void refuse(HttpServerRequest request, int status, String problem, String detail) {
-        LOG.info("refused a malformed HTTP request from {}: {}", request.remoteAddress(), printable(detail));
+        LOG.info("refused a malformed HTTP request from {}: {}", request.remoteAddress(), JsonRpcErrors.printable(detail, 200));
         JsonRpcErrors.send(request.response(), status, JsonRpcErrors.INVALID_REQUEST, problem, null);
-    }
-
-    private static String printable(String text) {
-        String line = String.valueOf(text).replaceAll("[^\\x20-\\x7e]", "?");
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

@@ -158,8 +158,8 @@ final class McpRequestParams {
             object(path);
             at(path).fieldNames().forEachRemaining(name -> {
                 if (!at(path).get(name).isTextual()) {
-                    String shown = name.length() <= 64 ? name : name.substring(0, 64) + "...";
-                    throw new InvalidParams("params." + path + "." + shown + " must be a string, got " + kind(at(path).get(name)));
+                    throw new InvalidParams("params." + path + "." + JsonRpcErrors.printable(name, 64) + " must be a string, got "
+                            + kind(at(path).get(name)));
                 }
             });
             return this;

@@ -27,18 +27,18 @@ final class MediaTypes {
         }
         String[] parts = types.get(0).split(";");
         if (!lower(parts[0]).equals("application/json")) {
-            return new Refusal(415, "Content-Type must be application/json, not '" + printable(parts[0].trim()) + "'");
+            return new Refusal(415, "Content-Type must be application/json, not '" + JsonRpcErrors.printable(parts[0].trim(), 64) + "'");
         }
         for (int i = 1; i < parts.length; i++) {
             String[] parameter = parts[i].split("=", 2);
             String charset = parameter.length == 2 ? lower(parameter[1]).replace("\"", "") : "";
             if (lower(parameter[0]).equals("charset") && !charset.equals("utf-8")) {
-                return new Refusal(415, "the body must be UTF-8 JSON: charset '" + printable(charset) + "' is not supported");
+                return new Refusal(415, "the body must be UTF-8 JSON: charset '" + JsonRpcErrors.printable(charset, 64) + "' is not supported");
             }
         }
         String encoding = request.getHeader("Content-Encoding");
         if (encoding != null) {
-            return new Refusal(415, "Content-Encoding '" + printable(encoding) + "' is not supported; send the body uncompressed, "
+            return new Refusal(415, "Content-Encoding '" + JsonRpcErrors.printable(encoding, 64) + "' is not supported; send the body uncompressed, "
                     + "without a Content-Encoding header");
         }
         return null;
@@ -61,11 +61,5 @@ final class MediaTypes {
 
     private static String lower(String text) {
         return text.trim().toLowerCase(Locale.ROOT);
-    }
-
-    /** {@code text} cut to 64 characters of printable ASCII, for echoing a header value in an error. */
-    private static String printable(String text) {
-        String cut = text.length() > 64 ? text.substring(0, 64) + "..." : text;
-        return cut.replaceAll("[^\\x20-\\x7e]", "?");
     }
 }

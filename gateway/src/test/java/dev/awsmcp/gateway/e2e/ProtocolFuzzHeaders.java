@@ -9,8 +9,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Header variants of a valid request, each with what the MCP 2025-11-25 Streamable HTTP transport must
- * answer: media types matched exactly (415), both Accept types (406), the protocol version negotiated for
- * the session (400), no content coding (415), exactly one Authorization header (401), a known session.
+ * answer: media types matched exactly (415), both Accept types (406), a served protocol version (400; an
+ * older one than the session negotiated is served), no content coding (415), exactly one Authorization
+ * header (401), a known session.
  */
 final class ProtocolFuzzHeaders {
 
@@ -28,7 +29,7 @@ final class ProtocolFuzzHeaders {
             new Variant("no Accept", h -> set(h, "Accept", null), 406),
             new Variant("protocol version 2024-11-05 (not Streamable HTTP)", h -> set(h, "MCP-Protocol-Version", "2024-11-05"), 400),
             new Variant("protocol version 1999-01-01", h -> set(h, "MCP-Protocol-Version", "1999-01-01"), 400),
-            new Variant("protocol version other than negotiated", h -> set(h, "MCP-Protocol-Version", "2025-06-18"), 400),
+            new Variant("protocol version older than negotiated", h -> set(h, "MCP-Protocol-Version", "2025-06-18"), 200),
             new Variant("no protocol version header", h -> set(h, "MCP-Protocol-Version", null), 200),
             new Variant("Content-Encoding gzip on a plain body", h -> add(h, "Content-Encoding", "gzip"), 415),
             new Variant("Content-Encoding br on a plain body", h -> add(h, "Content-Encoding", "br"), 415),
