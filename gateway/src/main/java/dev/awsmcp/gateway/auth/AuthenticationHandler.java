@@ -53,6 +53,11 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        int headers = ctx.request().headers().getAll("Authorization").size();
+        if (headers > 1) {
+            refuse(ctx, new AuthenticationException("send exactly one Authorization header; this request has " + headers, false));
+            return;
+        }
         String header = ctx.request().getHeader("Authorization");
         if (header == null || header.isBlank()) {
             refuse(ctx, new AuthenticationException("missing Authorization: Bearer header", false));

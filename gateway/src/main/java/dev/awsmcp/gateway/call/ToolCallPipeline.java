@@ -194,18 +194,33 @@ public final class ToolCallPipeline {
      * completes once the record was accepted, or empty when it could not be (logged).
      */
     public Mono<Void> recordUnknownTool(String name, Map<String, Object> rawArguments, Principal principal, CallOrigin origin) {
-        ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), String.valueOf(name))
+        return recordRefusal(name, rawArguments, "unknown tool", "unknown tool " + name, "UNKNOWN_TOOL", principal, origin);
+    }
+
+    /**
+     * Records a call refused before any tool was chosen because its params are malformed ({@code problem}
+     * says how, e.g. "params.arguments must be an object, got a number"); {@code name} is whatever tool name
+     * could be read. Completes once the record was accepted, or empty when it could not be (logged).
+     */
+    public Mono<Void> recordInvalidCall(String name, Map<String, Object> rawArguments, String problem, Principal principal, CallOrigin origin) {
+        String reason = "invalid params: " + problem;
+        return recordRefusal(name, rawArguments, reason, reason, "INVALID_PARAMS", principal, origin);
+    }
+
+    private Mono<Void> recordRefusal(String name, Map<String, Object> rawArguments, String reason, String message, String kind,
+            Principal principal, CallOrigin origin) {
+        ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), name)
                 .origin(origin.sessionId(), origin.client())
                 .arguments(arguments(rawArguments))
-                .decision("refused", "unknown tool", null);
+                .decision("refused", reason, null);
         if (principal != null) {
             record.caller(principal.id(), policies.effective(principal).teams());
         }
-        CallToolResult refusal = ToolResultMapper.error("unknown tool " + name, "UNKNOWN_TOOL", record.correlationId());
+        CallToolResult refusal = ToolResultMapper.error(message, kind, record.correlationId());
         return audit.reserve()
                 .flatMap(slot -> audit.respond(slot, record, refusal, "refused"))
                 .onErrorResume(e -> {
-                    LOG.warn("unknown tool {} called without an audit record: {}", name, e.toString());
+                    LOG.warn("tools/call of {} refused ({}) without an audit record: {}", name, reason, e.toString());
                     return Mono.empty();
                 })
                 .then();

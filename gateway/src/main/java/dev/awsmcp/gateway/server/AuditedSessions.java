@@ -9,15 +9,19 @@ import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.gateway.transport.RequestInterceptor;
 import dev.awsmcp.gateway.transport.SessionListener;
+import dev.awsmcp.toolset.api.Json;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
  * The transport's view into the audit trail: session start and end records, and a record for each
- * call of a tool name no toolset serves (the SDK answers those itself, after the record is accepted).
+ * call of a tool name no toolset serves (the SDK answers those itself, after the record is accepted) and
+ * for each call the transport refuses for malformed params.
  */
 final class AuditedSessions implements SessionListener, RequestInterceptor {
+
+    private static final int MAX_RECORDED_NAME = 128;
 
     private final AuditLog audit;
     private final ToolsetRegistry registry;
@@ -48,9 +52,29 @@ final class AuditedSessions implements SessionListener, RequestInterceptor {
         if (name instanceof String tool && registry.find(tool).isPresent()) {
             return Mono.empty();
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> arguments = params.get("arguments") instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
-        return pipeline.recordUnknownTool(String.valueOf(name), arguments, principal, new CallOrigin(sessionId, clientInfo(client)));
+        return pipeline.recordUnknownTool(toolName(name), arguments(params), principal, new CallOrigin(sessionId, clientInfo(client)));
+    }
+
+    @Override
+    public Mono<Void> refused(McpSchema.JSONRPCRequest request, String problem, String sessionId, Principal principal,
+            McpSchema.Implementation client) {
+        if (!McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
+            return Mono.empty();
+        }
+        Map<?, ?> params = request.params() instanceof Map<?, ?> map ? map : Map.of();
+        return pipeline.recordInvalidCall(toolName(params.get("name")), arguments(params), problem, principal,
+                new CallOrigin(sessionId, clientInfo(client)));
+    }
+
+    /** The tool a call named, for its record: the name (cut to 128 characters), the JSON of a value that is not one, or "(missing)". */
+    private static String toolName(Object name) {
+        String text = name == null ? "(missing)" : name instanceof String s ? s : Json.mapper().valueToTree(name).toString();
+        return text.length() <= MAX_RECORDED_NAME ? text : text.substring(0, MAX_RECORDED_NAME) + "...";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> arguments(Map<?, ?> params) {
+        return params.get("arguments") instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
     }
 
     private static ClientInfo clientInfo(McpSchema.Implementation client) {

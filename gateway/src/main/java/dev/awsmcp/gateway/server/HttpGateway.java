@@ -7,6 +7,7 @@ import dev.awsmcp.gateway.mcp.McpServerFactory;
 import dev.awsmcp.gateway.ops.AdminServer;
 import dev.awsmcp.gateway.ops.GatewayMetrics;
 import dev.awsmcp.gateway.transport.JsonRpcErrors;
+import dev.awsmcp.gateway.transport.MalformedHttpRequests;
 import dev.awsmcp.gateway.transport.RequestGuardHandler;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;
 import dev.awsmcp.gateway.auth.AuthenticationHandler;
@@ -84,6 +85,7 @@ public final class HttpGateway implements AutoCloseable {
                             .setPort(config.port())
                             .setMaxHeaderSize(16 * 1024)
                             .setIdleTimeout(0))
+                    .invalidRequestHandler(new MalformedHttpRequests())
                     .requestHandler(router)
                     .listen()
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -118,6 +120,7 @@ public final class HttpGateway implements AutoCloseable {
             ctx.response().putHeader("Allow", "GET, POST, DELETE");
             JsonRpcErrors.send(ctx, 405, JsonRpcErrors.TRANSPORT_ERROR, "method not allowed; use POST, GET or DELETE");
         });
+        router.errorHandler(400, MalformedHttpRequests::routeFailed);
         router.errorHandler(413, ctx -> JsonRpcErrors.send(ctx, 413, JsonRpcErrors.TRANSPORT_ERROR,
                 "request body exceeds " + config.maxRequestBytes() + " bytes (server.maxRequestBytes)"));
         router.errorHandler(500, ctx -> {

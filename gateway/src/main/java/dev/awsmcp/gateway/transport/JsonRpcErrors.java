@@ -16,12 +16,20 @@ public final class JsonRpcErrors {
     public static final int PARSE_ERROR = -32700;
     /** The JSON is not a valid JSON-RPC request. */
     public static final int INVALID_REQUEST = -32600;
+    /** The params of a request are not what its method takes. */
+    public static final int INVALID_PARAMS = -32602;
     /** Internal error. */
     public static final int INTERNAL_ERROR = -32603;
     /** Gateway-defined: the request was refused by the transport (headers, session, size). */
     public static final int TRANSPORT_ERROR = -32000;
 
     private JsonRpcErrors() {
+    }
+
+    /** {@code text} as it may be shown in an error message or a log line: printable ASCII only, cut to {@code maxLength}. */
+    static String printable(String text, int maxLength) {
+        String line = String.valueOf(text).replaceAll("[^\\x20-\\x7e]", "?");
+        return line.length() > maxLength ? line.substring(0, maxLength) + "..." : line;
     }
 
     /** Ends the exchange with {@code status} and a JSON-RPC error; does nothing if the response has ended. */

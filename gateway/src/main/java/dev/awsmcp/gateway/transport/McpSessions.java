@@ -32,9 +32,12 @@ final class McpSessions {
     private final int maxSessions;
     private final LongSupplier clock;
 
-    /** A session held here: its external id, the SDK session, its owner and the clientInfo of its initialize. */
+    /**
+     * A session held here: its external id, the SDK session, its owner, the clientInfo of its initialize
+     * and the protocol version negotiated there.
+     */
     record Entry(String id, McpStreamableServerSession session, Principal owner, McpSchema.Implementation client,
-            AtomicLong lastActivityNanos) {
+            AtomicLong lastActivityNanos, String protocolVersion) {
     }
 
     McpSessions(Duration idleTimeout, int maxSessions, LongSupplier nanoClock) {
@@ -48,9 +51,9 @@ final class McpSessions {
         return sessions.size() < maxSessions;
     }
 
-    /** Adds a session under {@code id} with the clientInfo its initialize carried (null when none). */
-    Entry add(String id, McpStreamableServerSession session, Principal owner, McpSchema.Implementation client) {
-        Entry entry = entry(id, session, owner, client);
+    /** Adds a session under {@code id} started by {@code init} (whose clientInfo may be null). */
+    Entry add(String id, McpStreamableServerSession session, Principal owner, McpSchema.InitializeRequest init) {
+        Entry entry = entry(id, session, owner, init);
         sessions.put(id, entry);
         return entry;
     }
@@ -61,8 +64,9 @@ final class McpSessions {
     }
 
     /** A new entry (not yet held) for {@link #addIfAbsent}. */
-    Entry entry(String id, McpStreamableServerSession session, Principal owner, McpSchema.Implementation client) {
-        return new Entry(id, session, owner, client, new AtomicLong(clock.getAsLong()));
+    Entry entry(String id, McpStreamableServerSession session, Principal owner, McpSchema.InitializeRequest init) {
+        return new Entry(id, session, owner, init.clientInfo(), new AtomicLong(clock.getAsLong()),
+                HttpProtocolVersions.negotiate(init.protocolVersion()));
     }
 
     /** The session held under {@code id}. */

@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.transport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.auth.AuthenticationHandler;
 import dev.awsmcp.gateway.auth.Principal;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -41,75 +42,84 @@ final class SessionInitializer {
         this.factory = factory;
     }
 
-    void initialize(RoutingContext ctx, McpSchema.JSONRPCRequest request, McpTransportContext transportContext) {
+    void initialize(RoutingContext ctx, ClientMessage message, McpTransportContext transportContext) {
+        JsonNode id = message.id();
         McpStreamableServerSession.Factory sessionFactory = factory.get();
         if (sessionFactory == null) {
-            JsonRpcErrors.send(ctx.response(), 503, JsonRpcErrors.INTERNAL_ERROR, "server is starting; retry shortly", request.id());
+            JsonRpcErrors.send(ctx.response(), 503, JsonRpcErrors.INTERNAL_ERROR, "server is starting; retry shortly", id);
             return;
         }
         if (!sessions.local().hasRoom()) {
             JsonRpcErrors.send(ctx.response(), 503, JsonRpcErrors.TRANSPORT_ERROR,
-                    "too many open sessions; end unused sessions with DELETE or retry later", request.id());
+                    "too many open sessions; end unused sessions with DELETE or retry later", id);
             return;
         }
-        McpSchema.InitializeRequest initialize;
-        try {
-            initialize = json.convertValue(request.params(), INITIALIZE);
-        } catch (IllegalArgumentException e) {
-            JsonRpcErrors.send(ctx.response(), 400, -32602, "initialize params are invalid: " + JsonRpcMessageReader.rootMessage(e), request.id());
-            return;
-        }
-        if (initialize == null || initialize.protocolVersion() == null) {
-            JsonRpcErrors.send(ctx.response(), 400, -32602, "initialize params need protocolVersion, capabilities and clientInfo", request.id());
+        McpSchema.InitializeRequest initialize = params(ctx, message);
+        if (initialize == null) {
             return;
         }
         Principal owner = AuthenticationHandler.principal(ctx);
         if (owner == null) {
             LOG.error("initialize reached the transport unauthenticated; the router must run authentication first");
-            JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "internal error", request.id());
+            JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "internal error", id);
             return;
         }
         McpStreamableServerSession.McpStreamableServerSessionInit init = sessionFactory.startSession(initialize);
-        String id = init.session().getId();
+        String sessionId = init.session().getId();
         Context vertxContext = vertx.getOrCreateContext();
         Mono.fromCompletionStage(() -> sessions.start(init.session(), owner, initialize))
                 .onErrorMap(e -> new SessionStoreException(e))
                 .then(init.initResult())
-                .contextWrite(c -> c.put(McpTransportContext.KEY, new SessionTransportContext(transportContext, id)))
-                .subscribe(result -> vertxContext.runOnContext(v -> answer(ctx, request, id, initialize.clientInfo(), result)),
+                .contextWrite(c -> c.put(McpTransportContext.KEY, new SessionTransportContext(transportContext, sessionId)))
+                .subscribe(result -> vertxContext.runOnContext(v -> answer(ctx, message, sessionId, initialize.clientInfo(), result)),
                         error -> vertxContext.runOnContext(v -> {
-                            sessions.local().remove(id);
+                            sessions.local().remove(sessionId);
                             init.session().closeGracefully().subscribe(null, e -> LOG.debug("closing a failed session", e));
                             if (error instanceof SessionStoreException) {
                                 LOG.warn("initialize: the session store failed: {}", error.getCause().toString());
                                 ctx.response().putHeader("Retry-After", "1");
                                 JsonRpcErrors.send(ctx.response(), 503, JsonRpcErrors.INTERNAL_ERROR,
-                                        "session store unavailable; retry shortly", request.id());
+                                        "session store unavailable; retry shortly", id);
                             } else {
                                 LOG.error("initialize failed", error);
-                                JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "initialize failed", request.id());
+                                JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "initialize failed", id);
                             }
                         }));
     }
 
-    private void answer(RoutingContext ctx, McpSchema.JSONRPCRequest request, String id, McpSchema.Implementation client,
+    /** The params of initialize {@code message}, or null after a 400 naming what is wrong with them. */
+    private McpSchema.InitializeRequest params(RoutingContext ctx, ClientMessage message) {
+        String problem = McpRequestParams.problem(McpSchema.METHOD_INITIALIZE, message.params());
+        if (problem == null) {
+            try {
+                return json.convertValue(((McpSchema.JSONRPCRequest) message.message()).params(), INITIALIZE);
+            } catch (IllegalArgumentException e) {
+                problem = McpRequestParams.bindingProblem(e);
+            }
+        }
+        JsonRpcErrors.send(ctx.response(), 400, JsonRpcErrors.INVALID_PARAMS, "invalid initialize params: " + problem, message.id());
+        return null;
+    }
+
+    private void answer(RoutingContext ctx, ClientMessage message, String sessionId, McpSchema.Implementation client,
             McpSchema.InitializeResult result) {
         try {
-            String body = json.writeValueAsString(McpSchema.JSONRPCResponse.result(request.id(), result));
+            McpSchema.JSONRPCRequest request = (McpSchema.JSONRPCRequest) message.message();
+            String body = ClientMessage.write(json, McpSchema.JSONRPCResponse.result(request.id(), result), message.id());
             ctx.response().setStatusCode(200)
                     .putHeader("Content-Type", "application/json")
-                    .putHeader(StreamableHttpTransport.SESSION_HEADER, id)
+                    .putHeader(StreamableHttpTransport.SESSION_HEADER, sessionId)
                     .end(body);
             Principal owner = AuthenticationHandler.principal(ctx);
-            LOG.info("session {} started by {} ({} {})", id, owner.id(), client == null ? "unknown client" : client.name() + "/" + client.version(),
+            LOG.info("session {} started by {} ({} {})", sessionId, owner.id(), client == null ? "unknown client" : client.name() + "/" + client.version(),
                     ctx.request().remoteAddress());
             try {
-                listener.started(id, owner, client);
+                listener.started(sessionId, owner, client);
             } catch (RuntimeException e) {
-                LOG.error("session listener failed on the start of {}", id, e);
+                LOG.error("session listener failed on the start of {}", sessionId, e);
             }
         } catch (IOException e) {
-            JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "initialize failed", request.id());
+            JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "initialize failed", message.id());
         }
     }
 

@@ -62,7 +62,7 @@ final class SessionRegistry {
         Instant now = clock.instant();
         StoredSession stored = new StoredSession(session.getId(), owner.id(), owner.groups(), init.protocolVersion(),
                 write(init.clientInfo()), write(init.capabilities()), now, now, SessionStore.expiry(now, store.ttl()), Map.of());
-        return store.create(stored).thenApply(v -> local.add(session.getId(), session, owner, init.clientInfo()));
+        return store.create(stored).thenApply(v -> local.add(session.getId(), session, owner, init));
     }
 
     /**
@@ -112,7 +112,7 @@ final class SessionRegistry {
         // The SDK answers initialize again for the new SDK session; the client got its answer long ago.
         started.initResult().subscribe(result -> { }, error -> LOG.warn("restoring session {}: initialize failed", stored.id(), error));
         LOG.info("session {} of {} restored from the session store", stored.id(), owner.id());
-        return local.entry(stored.id(), started.session(), owner, init.clientInfo());
+        return local.entry(stored.id(), started.session(), owner, init);
     }
 
     private CompletableFuture<Optional<McpSessions.Entry>> confirm(McpSessions.Entry entry) {

@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.transport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -25,20 +26,27 @@ final class SseStream implements McpStreamableServerTransport {
     private final McpJsonMapper json;
     private final String sessionId;
     private final java.util.function.UnaryOperator<Object> results;
+    private final JsonNode requestId;
     private volatile boolean closed;
+    private volatile boolean responded;
 
+    /** A listening stream (GET). */
     SseStream(HttpServerResponse response, Context context, McpJsonMapper json, String sessionId) {
-        this(response, context, json, sessionId, java.util.function.UnaryOperator.identity());
+        this(response, context, json, sessionId, java.util.function.UnaryOperator.identity(), null);
     }
 
-    /** A stream whose response results pass through {@code results} first (per-caller filtering). */
+    /**
+     * The stream answering one request, whose id is {@code requestId} exactly as the client sent it; response
+     * results pass through {@code results} first (per-caller filtering).
+     */
     SseStream(HttpServerResponse response, Context context, McpJsonMapper json, String sessionId,
-            java.util.function.UnaryOperator<Object> results) {
+            java.util.function.UnaryOperator<Object> results, JsonNode requestId) {
         this.response = response;
         this.context = context;
         this.json = json;
         this.sessionId = sessionId;
         this.results = results;
+        this.requestId = requestId;
     }
 
     /** Writes the SSE response head; call on the response's context before any message. */
@@ -66,10 +74,14 @@ final class SseStream implements McpStreamableServerTransport {
         return Mono.create(sink -> {
             String data;
             try {
-                McpSchema.JSONRPCMessage sent = message instanceof McpSchema.JSONRPCResponse r && r.result() != null
-                        ? new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(), results.apply(r.result()), r.error())
-                        : message;
-                data = json.writeValueAsString(sent);
+                if (message instanceof McpSchema.JSONRPCResponse r) {
+                    responded = true;
+                    data = ClientMessage.write(json, r.result() != null
+                            ? new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(), results.apply(r.result()), r.error())
+                            : withoutInternals(r), requestId);
+                } else {
+                    data = json.writeValueAsString(message);
+                }
             } catch (IOException e) {
                 sink.error(e);
                 return;
@@ -81,6 +93,31 @@ final class SseStream implements McpStreamableServerTransport {
             event.append("event: message\ndata: ").append(data).append("\n\n");
             context.runOnContext(v -> write(event.toString(), sink));
         });
+    }
+
+    /**
+     * An internal error the SDK made of an exception carries that exception's message (Java class names):
+     * the client gets a plain one, the log the original, on one line.
+     */
+    private McpSchema.JSONRPCResponse withoutInternals(McpSchema.JSONRPCResponse response) {
+        if (response.error() == null || response.error().code() != JsonRpcErrors.INTERNAL_ERROR) {
+            return response;
+        }
+        LOG.warn("session {}: request {} failed in the MCP server: {}", sessionId, response.id(),
+                JsonRpcErrors.printable(response.error().message(), 300));
+        return McpSchema.JSONRPCResponse.error(response.id(), new McpSchema.JSONRPCResponse.JSONRPCError(JsonRpcErrors.INTERNAL_ERROR,
+                "internal error: the gateway could not process this request; its log has the details", null));
+    }
+
+    /** Whether a response went out on this stream. */
+    boolean responded() {
+        return responded;
+    }
+
+    /** Answers the request of this stream with a JSON-RPC error, then ends the stream. */
+    Mono<Void> answerError(Object sdkId, int code, String message) {
+        return sendMessage(McpSchema.JSONRPCResponse.error(sdkId, new McpSchema.JSONRPCResponse.JSONRPCError(code, message, null)))
+                .then(closeGracefully());
     }
 
     private void write(String event, reactor.core.publisher.MonoSink<Void> sink) {

@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.transport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.auth.AuthenticationHandler;
 import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.session.InMemorySessionStore;
@@ -21,7 +22,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -40,6 +40,7 @@ import reactor.core.publisher.Mono;
 public final class StreamableHttpTransport implements McpStreamableServerTransportProvider {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
+    static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
     /** Key of the external session id in the SDK transport context of session requests. */
     public static final String SESSION_ID_KEY = "dev.awsmcp.sessionId";
     private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
@@ -50,9 +51,7 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     private final SessionInitializer initializer;
     private final Function<RoutingContext, McpTransportContext> contextExtractor;
     private final long sweepTimer;
-    private volatile RequestInterceptor interceptor = RequestInterceptor.NONE;
-    private volatile ResponseFilter responses = ResponseFilter.NONE;
-    private final RequestsInFlight requests = new RequestsInFlight();
+    private final SessionMessages messages;
     private volatile McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
@@ -80,18 +79,25 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
                 Clock.systemUTC(), () -> sessionFactory);
         this.initializer = new SessionInitializer(vertx, json, sessions, sessionListener, () -> sessionFactory);
         this.contextExtractor = contextExtractor;
+        this.messages = new SessionMessages(json);
         long sweepEvery = Math.max(1000, Math.min(idleTimeout.toMillis() / 4, 60_000));
         this.sweepTimer = vertx.setPeriodic(sweepEvery, id -> sessions.sweep());
     }
 
     /** Sets what sees every session request before the MCP server handles it. */
     public void interceptRequests(RequestInterceptor interceptor) {
-        this.interceptor = interceptor;
+        messages.interceptRequests(interceptor);
     }
 
     /** Sets what rewrites request results per caller before they are sent. */
     public void filterResponses(ResponseFilter filter) {
-        this.responses = filter;
+        messages.filterResponses(filter);
+    }
+
+    /** The protocol versions of Streamable HTTP; the SDK negotiates among them and the header guard accepts them. */
+    @Override
+    public List<String> protocolVersions() {
+        return HttpProtocolVersions.SUPPORTED;
     }
 
     @Override
@@ -99,78 +105,38 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         this.sessionFactory = sessionFactory;
     }
 
-    /** Handles POST: one JSON-RPC message per request (batches are not part of the 2025-11-25 protocol). */
+    /**
+     * Handles POST: one JSON-RPC message per request (batches are not part of the 2025-11-25 protocol),
+     * headers and body checked strictly ({@link MediaTypes}, {@link JsonRpcMessageReader}); a session's
+     * messages may not name a protocol version newer than the one negotiated for it.
+     */
     public void handlePost(RoutingContext ctx) {
         if (refuseWhenClosing(ctx)) {
             return;
         }
         String accept = ctx.request().getHeader("Accept");
-        if (!accepts(accept, "application/json") || !accepts(accept, "text/event-stream")) {
+        if (!MediaTypes.accepts(accept, "application/json") || !MediaTypes.accepts(accept, "text/event-stream")) {
             JsonRpcErrors.send(ctx, 406, JsonRpcErrors.TRANSPORT_ERROR,
                     "Accept header must list both application/json and text/event-stream");
             return;
         }
-        String contentType = ctx.request().getHeader("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            JsonRpcErrors.send(ctx, 415, JsonRpcErrors.TRANSPORT_ERROR, "Content-Type must be application/json");
+        MediaTypes.Refusal refusal = MediaTypes.bodyProblem(ctx.request());
+        if (refusal != null) {
+            JsonRpcErrors.send(ctx, refusal.status(), JsonRpcErrors.TRANSPORT_ERROR, refusal.message());
             return;
         }
-        McpSchema.JSONRPCMessage message = JsonRpcMessageReader.read(ctx, json);
+        ClientMessage message = JsonRpcMessageReader.read(ctx);
         if (message == null) {
             return;
         }
         McpTransportContext requestContext = contextExtractor.apply(ctx);
-        if (message instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
-            initializer.initialize(ctx, request, requestContext);
+        if (message.message() instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+            initializer.initialize(ctx, message, requestContext);
             return;
         }
-        withSession(ctx, (entry, vertxContext) -> {
-            McpStreamableServerSession session = entry.session();
-            McpTransportContext transportContext = new SessionTransportContext(requestContext, entry.id());
-            if (message instanceof McpSchema.JSONRPCRequest request) {
-                Principal caller = AuthenticationHandler.principal(ctx);
-                SseStream stream = new SseStream(ctx.response(), vertxContext, json, entry.id(),
-                        result -> responses.filter(request.method(), caller, result));
-                stream.open();
-                Disposable processing = Mono.defer(() -> interceptor.before(request, entry.id(), caller, entry.client()))
-                        .then(Mono.defer(() -> session.responseStream(request, stream)))
-                        .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
-                        .doFinally(signal -> requests.finished(entry.id(), request.id()))
-                        .subscribe(null, error -> {
-                            LOG.error("session {}: request {} failed in the transport", entry.id(), request.id(), error);
-                            stream.close();
-                        });
-                if (!processing.isDisposed()) {
-                    requests.started(entry.id(), request.id(), processing, stream);
-                }
-            } else {
-                if (message instanceof McpSchema.JSONRPCNotification notification
-                        && "notifications/cancelled".equals(notification.method())) {
-                    // Handled here: the SDK has no cancellation (it would only log the notification as unknown).
-                    cancel(entry.id(), notification);
-                    vertxContext.runOnContext(v -> ctx.response().setStatusCode(202).end());
-                    return;
-                }
-                Mono<Void> accepted = message instanceof McpSchema.JSONRPCResponse response
-                        ? session.accept(response)
-                        : session.accept((McpSchema.JSONRPCNotification) message);
-                accepted.contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
-                        .subscribe(null,
-                                error -> vertxContext.runOnContext(v -> JsonRpcErrors.send(ctx, 500, JsonRpcErrors.INTERNAL_ERROR,
-                                        "the message could not be processed")),
-                                () -> vertxContext.runOnContext(v -> ctx.response().setStatusCode(202).end()));
-            }
-        });
-    }
-
-    /** A client gave up on one of its requests: stop it, and send no response for it. */
-    private void cancel(String sessionId, McpSchema.JSONRPCNotification notification) {
-        Object requestId = notification.params() instanceof Map<?, ?> params ? params.get("requestId") : null;
-        if (requests.cancel(sessionId, requestId)) {
-            LOG.info("session {}: request {} cancelled by the client", sessionId, requestId);
-        } else {
-            LOG.debug("session {}: cancellation of request {} that is not running", sessionId, requestId);
-        }
+        JsonNode echo = message.message() instanceof McpSchema.JSONRPCRequest ? message.id() : null;
+        withSession(ctx, echo, (entry, vertxContext) ->
+                messages.handle(ctx, message, entry, vertxContext, new SessionTransportContext(requestContext, entry.id())));
     }
 
     /** Handles GET: opens the session's listening stream for server-initiated messages (on this instance). */
@@ -178,11 +144,11 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         if (refuseWhenClosing(ctx)) {
             return;
         }
-        if (!accepts(ctx.request().getHeader("Accept"), "text/event-stream")) {
+        if (!MediaTypes.accepts(ctx.request().getHeader("Accept"), "text/event-stream")) {
             JsonRpcErrors.send(ctx, 406, JsonRpcErrors.TRANSPORT_ERROR, "Accept header must list text/event-stream");
             return;
         }
-        withSession(ctx, (entry, vertxContext) -> {
+        withSession(ctx, null, (entry, vertxContext) -> {
             if (ctx.response().closed()) {
                 return;
             }
@@ -201,7 +167,7 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     /** Handles DELETE: ends the session on every instance; later requests with its id get 404. */
     public void handleDelete(RoutingContext ctx) {
         McpTransportContext requestContext = contextExtractor.apply(ctx);
-        withSession(ctx, (entry, vertxContext) -> sessions.delete(entry).whenComplete((done, failure) -> {
+        withSession(ctx, null, (entry, vertxContext) -> sessions.delete(entry).whenComplete((done, failure) -> {
             if (failure != null) {
                 vertxContext.runOnContext(v -> storeUnavailable(ctx, failure));
                 return;
@@ -217,13 +183,14 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
 
     /**
      * Finds the caller's session of the request (restoring it from the store when this instance does
-     * not hold it) and continues on the request's Vert.x context; answers 400, 404 or 503 itself.
+     * not hold it), checks the protocol version header against it, and continues on the request's Vert.x
+     * context; answers 400, 404 or 503 itself, echoing {@code requestId} (null for none).
      */
-    private void withSession(RoutingContext ctx, BiConsumer<McpSessions.Entry, Context> then) {
+    private void withSession(RoutingContext ctx, JsonNode requestId, BiConsumer<McpSessions.Entry, Context> then) {
         String id = ctx.request().getHeader(SESSION_HEADER);
         if (id == null || id.isBlank()) {
-            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.TRANSPORT_ERROR,
-                    "Mcp-Session-Id header is required; send initialize first and reuse the id it returns");
+            JsonRpcErrors.send(ctx.response(), 400, JsonRpcErrors.TRANSPORT_ERROR,
+                    "Mcp-Session-Id header is required; send initialize first and reuse the id it returns", requestId);
             return;
         }
         if (sessionFactory == null) {
@@ -235,11 +202,27 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             if (failure != null) {
                 storeUnavailable(ctx, failure);
             } else if (found.isEmpty()) {
-                JsonRpcErrors.send(ctx, 404, JsonRpcErrors.TRANSPORT_ERROR, "session not found; it has ended or expired: initialize a new one");
-            } else {
+                JsonRpcErrors.send(ctx.response(), 404, JsonRpcErrors.TRANSPORT_ERROR,
+                        "session not found; it has ended or expired: initialize a new one", requestId);
+            } else if (negotiatedVersion(ctx, found.get(), requestId)) {
                 then.accept(found.get(), vertxContext);
             }
         }));
+    }
+
+    /**
+     * Whether the request's protocol version header fits the session: absent, or a served version no newer
+     * than the one negotiated (a newer one would name features the session did not negotiate; an older one
+     * is served, and the official conformance suite sends one); answers 400 when not.
+     */
+    private static boolean negotiatedVersion(RoutingContext ctx, McpSessions.Entry entry, JsonNode requestId) {
+        String version = ctx.request().getHeader(PROTOCOL_VERSION_HEADER);
+        if (version == null || version.compareTo(entry.protocolVersion()) <= 0) {
+            return true;
+        }
+        JsonRpcErrors.send(ctx.response(), 400, JsonRpcErrors.TRANSPORT_ERROR, PROTOCOL_VERSION_HEADER + " " + version
+                + " is newer than the version negotiated for this session (" + entry.protocolVersion() + "); send that one", requestId);
+        return false;
     }
 
     /** The store could not say whether the session lives: refuse (fail closed) and let the client retry. */
@@ -257,14 +240,6 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             JsonRpcErrors.send(ctx, 503, JsonRpcErrors.TRANSPORT_ERROR, "server is shutting down; reconnect to another instance");
         }
         return closing;
-    }
-
-    private static boolean accepts(String accept, String mediaType) {
-        if (accept == null) {
-            return false;
-        }
-        String lower = accept.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains(mediaType) || lower.contains("*/*");
     }
 
     /** The principal that created session {@code sessionId}, while this instance holds it. */

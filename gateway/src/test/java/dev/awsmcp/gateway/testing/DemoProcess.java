@@ -26,6 +26,7 @@ public final class DemoProcess implements AutoCloseable {
     private static final Pattern AWS = Pattern.compile("local AWS    : (http://\\S+)");
     private static final Pattern PAYMENTS_KEY = Pattern.compile("payments-oncall key: (\\S+)");
     private static final Pattern INVENTORY_KEY = Pattern.compile("inventory key      : (\\S+)");
+    private static final Pattern AUDIT_FILE = Pattern.compile("audit trail  : (\\S+)");
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -33,6 +34,7 @@ public final class DemoProcess implements AutoCloseable {
     private volatile URI aws;
     private volatile String paymentsKey;
     private volatile String inventoryKey;
+    private volatile String auditFile;
 
     private DemoProcess(Process process) {
         this.process = process;
@@ -66,6 +68,7 @@ public final class DemoProcess implements AutoCloseable {
                     aws = match(AWS, line, aws);
                     paymentsKey = text(PAYMENTS_KEY, line, paymentsKey);
                     inventoryKey = text(INVENTORY_KEY, line, inventoryKey);
+                    auditFile = text(AUDIT_FILE, line, auditFile);
                     if (line.startsWith("Press Ctrl-C")) {
                         ready.complete(null);
                     }
@@ -105,6 +108,11 @@ public final class DemoProcess implements AutoCloseable {
 
     public String inventoryKey() {
         return inventoryKey;
+    }
+
+    /** The audit file the demo writes (in a fresh temporary directory). */
+    public Path auditFile() {
+        return Path.of(auditFile);
     }
 
     public String output() {
