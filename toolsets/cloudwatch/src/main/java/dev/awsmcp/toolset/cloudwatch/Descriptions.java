@@ -34,7 +34,7 @@ final class Descriptions {
             metric.put("namespace", alarm.namespace());
             metric.put("name", alarm.metricName());
             metric.set("dimensions", dimensions(alarm.dimensions()));
-            metric.put("statistic", alarm.extendedStatistic() != null ? alarm.extendedStatistic() : alarm.statisticAsString());
+            putIfPresent(metric, "statistic", alarm.extendedStatistic() != null ? alarm.extendedStatistic() : alarm.statisticAsString());
             putIfPresent(metric, "period", alarm.period());
             putIfPresent(metric, "unit", alarm.unitAsString());
         }

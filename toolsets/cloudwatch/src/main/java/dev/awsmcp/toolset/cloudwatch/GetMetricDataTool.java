@@ -67,7 +67,8 @@ final class GetMetricDataTool implements CloudWatchTool {
                 .map(dimension -> Dimension.builder().name(dimension.name()).value(dimension.value()).build()).toList();
         List<String> statistics = arguments.texts("statistics").isEmpty() ? DEFAULT_STATISTICS
                 : List.copyOf(new LinkedHashSet<>(arguments.texts("statistics")));
-        int period = arguments.optionalInt("period") == null ? DEFAULT_PERIOD : arguments.optionalInt("period");
+        Integer requestedPeriod = arguments.optionalInt("period");
+        int period = requestedPeriod == null ? DEFAULT_PERIOD : requestedPeriod;
         TimeWindow window = TimeWindow.of(arguments.optionalNonEmptyText("start"), arguments.optionalNonEmptyText("end"),
                 Instant.now(), DEFAULT_WINDOW, MAX_WINDOW);
         DatapointBudget.forRows(context.limits().maxRows()).check(period, window);
@@ -118,9 +119,9 @@ final class GetMetricDataTool implements CloudWatchTool {
                 series.messages().forEach(message -> messages.add(message(message)));
                 for (int i = 0; i < Math.min(series.timestamps().size(), series.values().size()); i++) {
                     Instant at = series.timestamps().get(i);
-                    double value = series.values().get(i);
+                    Double value = series.values().get(i);
                     ObjectNode row = rows.computeIfAbsent(at, time -> Json.object().put("timestamp", TimeWindow.format(time)));
-                    if (Double.isFinite(value)) {
+                    if (value != null && Double.isFinite(value)) {
                         row.put(statistic, value);
                     } else {
                         row.putNull(statistic);

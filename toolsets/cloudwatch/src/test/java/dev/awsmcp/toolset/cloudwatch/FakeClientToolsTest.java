@@ -14,6 +14,7 @@ import dev.awsmcp.toolset.api.ToolsetConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -194,6 +195,19 @@ class FakeClientToolsTest {
         assertThat(result.get("status").asText()).isEqualTo("PartialData");
         assertThat(result.at("/messages/0/code").asText()).isEqualTo("MaxDatapointsExceeded");
         assertThat(result.get("truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void valuesCloudWatchCouldNotComputeAreNull() {
+        // Moto answers null for percentiles; AWS leaves such timestamps out. Either way the row says so.
+        fake.data.add(GetMetricDataResponse.builder().metricDataResults(MetricDataResult.builder().id("m0").statusCode(StatusCode.COMPLETE)
+                .timestamps(T0, T0.plusSeconds(60)).values(Arrays.asList(null, 2950.0)).build()).build());
+
+        JsonNode result = success("get_metric_data", "{'namespace':'Payments/API','metric_name':'Latency','statistics':['p99'],"
+                + "'start':'2024-11-20T14:00:00Z','end':'2024-11-20T15:00:00Z'}");
+
+        assertThat(result.get("datapoints").toString()).isEqualTo("[{\"timestamp\":\"2024-11-20T14:05:00.000Z\",\"p99\":null},"
+                + "{\"timestamp\":\"2024-11-20T14:06:00.000Z\",\"p99\":2950.0}]");
     }
 
     @Test
