@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the end-to-end tests need outside Maven, idempotently:
-#   1. moto server for python3 (local AWS endpoint):  pip 'moto[server]>=5.2,<5.3'
+#   1. moto server for python3 (local AWS endpoint):  pip 'moto[server]>=5.2.6,<5.3' (5.2.6 is the first
+#      release serving CloudWatch's Smithy RPC v2 CBOR protocol; an older 5.2 install is upgraded)
 #   2. e2e/node_modules from e2e/package-lock.json (npm ci): the MCP conformance suite, the MCP
 #      TypeScript SDK (e2e/ts-client.mjs), the inspector CLI and a Node 22 binary (`node` package).
 # Fast (well under 2 s) when everything is already there. Called by .ci/run and by Maven before tests.
@@ -10,13 +11,22 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 e2e="$root/e2e"
 python="${PYTHON:-python3}"
-moto_req='moto[server]>=5.2,<5.3'
+moto_req='moto[server]>=5.2.6,<5.3'
 
 say() { echo "install-test-deps: $*"; }
 die() { echo "install-test-deps: ERROR: $*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- moto server (Python)
 have_moto() { "$python" -c 'import moto.server' >/dev/null 2>&1; }
+moto_version() { "$python" -c 'import moto; print(moto.__version__)' 2>/dev/null; }
+# True when the installed moto is within moto_req (5.2.6 <= version < 5.3).
+moto_current() {
+  "$python" - <<'PY' >/dev/null 2>&1
+import re, moto.server, moto
+v = tuple(int(n) for n in re.match(r"(\d+)\.(\d+)\.(\d+)", moto.__version__).groups())
+raise SystemExit(0 if (5, 2, 6) <= v < (5, 3, 0) else 1)
+PY
+}
 
 install_moto() {
   command -v "$python" >/dev/null 2>&1 || die "'$python' not found on PATH (needed for moto server; set PYTHON=... to choose another)"
@@ -36,8 +46,8 @@ install_moto() {
   for attempt in "" "--user" "--user --break-system-packages"; do
     say "running: $python -m pip install --quiet ${attempt:+$attempt }'$moto_req'"
     # shellcheck disable=SC2086
-    if "$python" -m pip install --quiet $attempt "$moto_req" && have_moto; then
-      say "moto server installed ($("$python" -c 'import moto; print(moto.__version__)'))"
+    if "$python" -m pip install --quiet $attempt "$moto_req" && moto_current; then
+      say "moto server installed ($(moto_version))"
       return 0
     fi
   done
@@ -46,8 +56,11 @@ install_moto() {
 
 if [[ "${SKIP_MOTO:-}" == 1 ]]; then
   say "SKIP_MOTO=1: not checking moto"
+elif moto_current; then
+  say "moto server present ($(moto_version))"
 elif have_moto; then
-  say "moto server present ($("$python" -c 'import moto; print(moto.__version__)'))"
+  say "moto $(moto_version) is outside $moto_req (the CloudWatch toolset needs 5.2.6 or later); upgrading"
+  install_moto
 else
   say "python module moto.server missing for $python"
   install_moto

@@ -135,13 +135,15 @@ final class GatewayPrompts {
         text.append("""
 
                 Steps:
-                1. Find the evidence closest to the symptom: errors in the service's log groups in the time window
+                1. Check alarms first, when you have alarm tools: which alarms are in ALARM, since when, why (the state
+                   reason), and on which metric; read that metric around the start time to see when it changed.
+                2. Find the evidence closest to the symptom: errors in the service's log groups in the time window
                    (search narrowly with a filter pattern; aggregate with an Insights query when there are many).
-                2. Identify the failing component: which function, table or object the errors name; read its
+                3. Identify the failing component: which function, table or object the errors name; read its
                    configuration or recent changes (last modified, versions, aliases, concurrency).
-                3. Check the data involved: read the specific items or objects the errors point to, by key.
-                4. Report: a timeline, the most likely cause with the evidence (quote log lines and key values),
-                   what you could not check, and the next step a person should take.
+                4. Check the data involved: read the specific items or objects the errors point to, by key.
+                5. Report: a timeline, the most likely cause with the evidence (quote log lines, alarm reasons and key
+                   values), what you could not check, and the next step a person should take.
                 """);
         return message("Investigate " + service + ": " + symptom, text.toString());
     }

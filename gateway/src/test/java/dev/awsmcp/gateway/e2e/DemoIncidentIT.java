@@ -99,8 +99,8 @@ class DemoIncidentIT {
     void twoTeamsSeeDifferentToolsAndDifferentTables() {
         List<String> paymentsTools = payments.listTools().tools().stream().map(McpSchema.Tool::name).toList();
         List<String> inventoryTools = inventory.listTools().tools().stream().map(McpSchema.Tool::name).toList();
-        assertThat(paymentsTools).contains("ddb__execute_partiql", "logs__run_insights_query").doesNotContain("ddb__scan");
-        assertThat(inventoryTools).contains("ddb__scan").doesNotContain("ddb__execute_partiql", "s3__get_bucket_policy");
+        assertThat(paymentsTools).contains("ddb__execute_partiql", "logs__run_insights_query", "cw__describe_alarms").doesNotContain("ddb__scan");
+        assertThat(inventoryTools).contains("ddb__scan").doesNotContain("ddb__execute_partiql", "s3__get_bucket_policy", "cw__describe_alarms");
 
         assertThat(ok(payments, "ddb__list_tables", Map.of()).get("tables").toString())
                 .contains("payments-orders", "payments-idempotency-keys").doesNotContain("inventory-stock");

@@ -44,7 +44,8 @@ class DemoJarIT {
         assertThat(demo.output())
                 .contains("claude mcp add --transport http aws-gateway " + demo.url() + " --header \"Authorization: Bearer "
                         + demo.paymentsKey() + "\"")
-                .contains("seeded demo incident: tables=3", "seeded demo s3:", "seeded demo logs:", "seeded demo lambda:")
+                .contains("seeded demo incident: tables=3", "seeded demo s3:", "seeded demo logs:", "seeded demo lambda:",
+                        "seeded demo cloudwatch: alarms=4, in_alarm=2")
                 .containsPattern("audit trail  : /\\S+/audit\\.jsonl \\(check it with: audit verify ");
     }
 
@@ -61,7 +62,8 @@ class DemoJarIT {
         McpSyncClient client = demo.client(demo.paymentsKey());
         try {
             assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
-                    .contains("ddb__list_tables", "ddb__query", "s3__get_object", "logs__filter_log_events", "lambda__get_function_configuration")
+                    .contains("ddb__list_tables", "ddb__query", "s3__get_object", "logs__filter_log_events", "lambda__get_function_configuration",
+                            "cw__describe_alarms", "cw__get_metric_data")
                     .doesNotContain("ddb__put_item", "lambda__invoke", "ddb__scan");
             McpSchema.CallToolResult stuck = client.callTool(new McpSchema.CallToolRequest("ddb__query", Map.of(
                     "table", "payments-orders",
@@ -107,7 +109,7 @@ class DemoJarIT {
         try (var zip = new java.util.zip.ZipFile(ROOT.resolve("gateway/target/mcp-gateway.jar").toFile())) {
             assertThat(zip.getEntry("local-aws/seed-demo.list")).isNotNull();
             assertThat(zip.getEntry("META-INF/services/dev.awsmcp.gateway.guard.InjectionDetector")).as("the detector is installed").isNotNull();
-            for (String service : List.of("dynamodb", "s3", "logs", "lambda")) {
+            for (String service : List.of("dynamodb", "s3", "logs", "lambda", "cloudwatch")) {
                 assertThat(zip.getEntry("local-aws/seed-demo-" + service + ".py")).as(service).isNotNull();
             }
         }

@@ -164,7 +164,8 @@ class ResourcesPromptsCompletionsTest {
         McpSchema.GetPromptResult investigate = client.getPrompt(new McpSchema.GetPromptRequest("investigate_incident",
                 Map.of("service", "checkout", "symptom", "5xx on card payments")));
         String text = ((McpSchema.TextContent) investigate.messages().get(0).content()).text();
-        assertThat(text).contains("Service: checkout", "5xx on card payments", "- ddb: ddb__list_tables", "s3__get_object")
+        assertThat(text).contains("Service: checkout", "5xx on card payments", "- ddb: ddb__list_tables", "s3__get_object",
+                        "1. Check alarms first")
                 .doesNotContain("put_item");
 
         McpSchema.GetPromptResult helper = client.getPrompt(new McpSchema.GetPromptRequest("ddb__query_helper",

@@ -1,0 +1,134 @@
+package dev.awsmcp.toolset.cloudwatch;
+
+import dev.awsmcp.toolset.api.ToolArgumentException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A bounded time window from the {@code start} and {@code end} arguments, resolved against one clock
+ * reading, and the one place of this toolset that reads and writes times. The forms are those of the
+ * CloudWatch Logs toolset, so a model uses one syntax for logs and metrics: {@code now}; relative
+ * {@code -15m}, {@code -2h}, {@code -1d} (units s, m, h, d, w); ISO-8601 with an offset or without one
+ * (read as UTC, a space allowed for {@code T}); a date alone (its midnight UTC); epoch milliseconds.
+ *
+ * @param start the first instant (kept to the millisecond, CloudWatch's precision, so a cursor carries it exactly)
+ * @param end the last instant, not before {@code start}
+ */
+record TimeWindow(Instant start, Instant end) {
+
+    private static final Pattern RELATIVE = Pattern.compile("-(\\d{1,6})([smhdw])");
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{1,15}");
+    /** Below this, a number is far more likely epoch seconds than a 1970s millisecond. */
+    private static final long SMALLEST_MILLIS = 100_000_000_000L;
+    /** Fixed width, so formatted times sort as text. */
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
+
+    TimeWindow {
+        start = start.truncatedTo(ChronoUnit.MILLIS);
+        end = end.truncatedTo(ChronoUnit.MILLIS);
+        if (start.isAfter(end)) {
+            throw new ToolArgumentException("start " + format(start) + " is after end " + format(end)
+                    + "; give start earlier than end (for example start \"-2h\", end \"-1h\")");
+        }
+    }
+
+    /**
+     * The window of {@code start} and {@code end} (either may be null): a missing end is now, a missing start
+     * is {@code defaultSpan} before the end.
+     *
+     * @throws ToolArgumentException when a time does not parse, start is after end, or the window is longer
+     *     than {@code maxSpan}
+     */
+    static TimeWindow of(String start, String end, Instant now, Duration defaultSpan, Duration maxSpan) {
+        Instant last = end == null ? now : parse("end", end, now);
+        Instant first = start == null ? last.minus(defaultSpan) : parse("start", start, now);
+        TimeWindow window = new TimeWindow(first, last);
+        if (window.span().compareTo(maxSpan) > 0) {
+            throw new ToolArgumentException("the window from " + format(first) + " to " + format(last) + " is longer than "
+                    + describe(maxSpan) + "; narrow start and end");
+        }
+        return window;
+    }
+
+    /** The window's length. */
+    Duration span() {
+        return Duration.between(start, end);
+    }
+
+    /** Parses one time argument named {@code name} (for messages). */
+    static Instant parse(String name, String text, Instant now) {
+        String value = text.strip();
+        if (value.equalsIgnoreCase("now")) {
+            return now;
+        }
+        Matcher relative = RELATIVE.matcher(value);
+        if (relative.matches()) {
+            return now.minus(unit(relative.group(2)).multipliedBy(Long.parseLong(relative.group(1))));
+        }
+        if (EPOCH_MILLIS.matcher(value).matches()) {
+            long millis = Long.parseLong(value);
+            if (millis < SMALLEST_MILLIS) {
+                throw new ToolArgumentException(name + " " + value + " looks like epoch seconds; give epoch milliseconds, "
+                        + "an ISO-8601 time or a relative time like \"-15m\"");
+            }
+            return Instant.ofEpochMilli(millis);
+        }
+        String iso = value.length() > 10 && value.charAt(10) == ' ' ? value.substring(0, 10) + 'T' + value.substring(11) : value;
+        try {
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeException notWithOffset) {
+            // Try the forms without an offset next.
+        }
+        try {
+            return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException notLocal) {
+            // Try a date alone next.
+        }
+        try {
+            return LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeException e) {
+            throw new ToolArgumentException(name + " \"" + text + "\" is not a time; use \"now\", a relative time like "
+                    + "\"-15m\", \"-2h\" or \"-1d\", ISO-8601 like \"2024-11-20T14:05:00Z\", or epoch milliseconds");
+        }
+    }
+
+    /** An instant as fixed-width ISO-8601 UTC with milliseconds, e.g. {@code 2024-11-20T14:05:00.000Z}. */
+    static String format(Instant instant) {
+        return ISO_MILLIS.format(instant);
+    }
+
+    /** A span for messages in its largest whole unit: "7 days", "36 hours", "90 minutes", "1 second". */
+    static String describe(Duration span) {
+        if (span.toSeconds() % 60 != 0) {
+            return count(span.toSeconds(), "second");
+        }
+        if (span.toMinutes() % 60 != 0) {
+            return count(span.toMinutes(), "minute");
+        }
+        return span.toHours() % 24 == 0 ? count(span.toDays(), "day") : count(span.toHours(), "hour");
+    }
+
+    private static String count(long amount, String unit) {
+        return amount + " " + unit + (amount == 1 ? "" : "s");
+    }
+
+    private static Duration unit(String unit) {
+        return switch (unit) {
+            case "s" -> Duration.ofSeconds(1);
+            case "m" -> Duration.ofMinutes(1);
+            case "h" -> Duration.ofHours(1);
+            case "d" -> Duration.ofDays(1);
+            case "w" -> Duration.ofDays(7);
+            default -> throw new IllegalStateException("unit " + unit);
+        };
+    }
+}
