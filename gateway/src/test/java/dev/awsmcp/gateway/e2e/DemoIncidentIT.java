@@ -83,6 +83,25 @@ class DemoIncidentIT {
     }
 
     @Test
+    void alarmsComeFirstAndTheMetricShowsTheSpikeWithinEachTeamsGrant() {
+        JsonNode alarming = ok(payments, "cw__describe_alarms", Map.of("state", "ALARM"));
+        assertThat(alarming.toString()).contains("payments-api-5xx", "payments-api-latency").doesNotContain("inventory-sync-lag");
+        JsonNode all = ok(payments, "cw__describe_alarms", Map.of());
+        assertThat(all.toString()).as("a listing shows only granted alarms").contains("payments-refund-worker-errors")
+                .doesNotContain("inventory-sync-lag");
+
+        JsonNode errors = ok(payments, "cw__get_metric_data", Map.of("namespace", "Payments/API", "metric_name", "5xxErrors",
+                "dimensions", List.of(Map.of("name", "Service", "value", "payments-api")), "statistics", List.of("Sum"),
+                "period", 300, "start", "-3h", "end", "now"));
+        assertThat(errors.toString()).contains("Sum");
+
+        assertThat(error(payments, "cw__describe_alarm_history", Map.of("alarm", "inventory-sync-lag")))
+                .contains("denied by policy", "alarm inventory-sync-lag");
+        assertThat(error(payments, "cw__list_metrics", Map.of("namespace", "Inventory/Sync"))).contains("denied by policy");
+        assertThat(error(payments, "cw__list_metrics", Map.of("namespace", "   "))).contains("empty or only whitespace");
+    }
+
+    @Test
     void theInjectionPlantedInTheVendorNotesIsFlaggedInsideTheUntrustedEnvelope() {
         McpSchema.CallToolResult result = payments.callTool(new McpSchema.CallToolRequest("s3__get_object",
                 Map.of("bucket", "payments-runbooks", "key", "runbooks/vendor-notes.md")));

@@ -1,5 +1,10 @@
 package dev.awsmcp.toolset.cloudwatch;
 
+import dev.awsmcp.toolset.api.CanonicalResource;
+import dev.awsmcp.toolset.api.NamePattern;
+import dev.awsmcp.toolset.api.ResourceKind;
+import dev.awsmcp.toolset.api.ResourceScope;
+import dev.awsmcp.toolset.support.ResourceIdentifiers;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -114,33 +119,28 @@ enum CloudWatchResourceKind {
 
     /** True when policy pattern {@code pattern} ({@code *} the only wildcard, exact case) covers {@code canonicalName}. */
     boolean covers(String pattern, String canonicalName) {
-        return globMatches(pattern, canonicalName);
+        return new NamePattern(pattern).matches(canonicalName);
     }
 
-    /** Linear-time wildcard matching with one backtrack point: the last {@code *} seen. */
-    static boolean globMatches(String pattern, String text) {
-        int p = 0;
-        int t = 0;
-        int star = -1;
-        int mark = 0;
-        while (t < text.length()) {
-            if (p < pattern.length() && pattern.charAt(p) == '*') {
-                star = p++;
-                mark = t;
-            } else if (p < pattern.length() && pattern.charAt(p) == text.charAt(t)) {
-                p++;
-                t++;
-            } else if (star >= 0) {
-                p = star + 1;
-                t = ++mark;
-            } else {
-                return false;
+    /** This kind as the SPI declares it: the canonical name is the resource's name, and a pattern matches it. */
+    ResourceKind declared() {
+        CloudWatchResourceKind self = this;
+        return new ResourceKind() {
+            @Override
+            public String name() {
+                return kind;
             }
-        }
-        while (p < pattern.length() && pattern.charAt(p) == '*') {
-            p++;
-        }
-        return p == pattern.length();
+
+            @Override
+            public CanonicalResource canonicalize(String raw, ResourceScope scope) {
+                return new CanonicalResource(kind, self.canonicalize(raw, scope.region(), scope.accountId()));
+            }
+
+            @Override
+            public boolean covers(NamePattern pattern, CanonicalResource resource) {
+                return pattern.matches(resource.name());
+            }
+        };
     }
 
     private static void checkRegionAndAccount(String raw, String arnRegion, String arnAccount, String region, String accountId) {
@@ -159,9 +159,7 @@ enum CloudWatchResourceKind {
 
     /** Refuses text of nothing but whitespace, space separators (U+00A0, ...) and invisible formatting characters. */
     private static void requireNotBlank(String what, String raw) {
-        boolean blank = raw.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-                || Character.getType(cp) == Character.FORMAT);
-        if (blank) {
+        if (ResourceIdentifiers.blank(raw)) {
             throw new IllegalArgumentException("the " + what + " is empty or only whitespace ('" + printable(raw)
                     + "'); give the exact " + what);
         }
@@ -175,16 +173,7 @@ enum CloudWatchResourceKind {
         return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 
-    /** The text with characters outside printable ASCII escaped, for messages; at most 200 code points. */
     static String printable(String raw) {
-        StringBuilder out = new StringBuilder();
-        raw.codePoints().limit(200).forEach(cp -> {
-            if (cp >= 0x20 && cp < 0x7f) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append(String.format("\\u{%x}", cp));
-            }
-        });
-        return out.toString();
+        return ResourceIdentifiers.printable(raw);
     }
 }

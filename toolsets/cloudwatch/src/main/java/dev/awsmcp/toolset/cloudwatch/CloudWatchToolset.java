@@ -40,6 +40,11 @@ final class CloudWatchToolset implements Toolset {
     }
 
     @Override
+    public List<dev.awsmcp.toolset.api.ResourceKind> resourceKinds() {
+        return java.util.Arrays.stream(CloudWatchResourceKind.values()).map(CloudWatchResourceKind::declared).toList();
+    }
+
+    @Override
     public List<ToolSpec> tools() {
         return specs;
     }

@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.Freshness;
 import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -29,8 +30,12 @@ final class ToolSpecs {
     }
 
     static ToolSpec spec(String name, String title, String description, Function<JsonNode, List<ResourceRef>> resources) {
-        return new ToolSpec(name, title, description,
-                Json.readResource(ToolSpecs.class, "schemas/" + name + ".json"), null, Access.READ, resources);
+        return ToolSpec.builder(name).title(title).description(description)
+                .inputSchema(Json.readResource(ToolSpecs.class, "schemas/" + name + ".json"))
+                .access(Access.READ)
+                .resources(resources, CloudWatchResourceKind.ALARM.kind(), CloudWatchResourceKind.METRIC_NAMESPACE.kind())
+                .freshness(name.equals("list_metrics") ? Freshness.METADATA : Freshness.DATA)
+                .build();
     }
 
     /** The ref of {@code kind} a listing checks an entry called {@code name} against. */
