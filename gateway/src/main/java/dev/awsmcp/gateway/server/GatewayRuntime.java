@@ -4,6 +4,7 @@ import dev.awsmcp.gateway.audit.AuditLog;
 import dev.awsmcp.gateway.audit.AuditLogFactory;
 import dev.awsmcp.gateway.audit.AwsRequestIds;
 import dev.awsmcp.gateway.audit.PolicyReloadRecord;
+import dev.awsmcp.gateway.call.ArgumentLimits;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.GatewayConfig;
@@ -85,7 +86,8 @@ public final class GatewayRuntime implements AutoCloseable {
         CallCredentials callCredentials = new CallCredentials(credentials, roles);
         this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, callCredentials,
                 dispatch, policies, audit, clients.requestIds(), new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector),
-                resilience, SessionStores.rateLimiter(sessions, Clock.systemUTC()), new TaintTracker(sessions, Clock.systemUTC()));
+                resilience, SessionStores.rateLimiter(sessions, Clock.systemUTC()), new TaintTracker(sessions, Clock.systemUTC()),
+                new ArgumentLimits(config.limits().maxArgumentBytes(), config.limits().maxArgumentValues(), config.limits().maxArgumentDepth()));
         this.operations = operations(config, metrics, callCredentials, resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));

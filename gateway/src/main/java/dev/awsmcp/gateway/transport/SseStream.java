@@ -7,6 +7,7 @@ import io.modelcontextprotocol.spec.McpStreamableServerTransport;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -92,10 +93,15 @@ final class SseStream implements McpStreamableServerTransport {
         response.write(event).onComplete(ar -> sink.success());
     }
 
-    /** Sends an SSE comment, which keeps idle proxies from closing a listening stream. */
-    void keepAlive() {
-        context.runOnContext(v -> {
-            if (!closed && !response.ended() && !response.closed()) {
+    /**
+     * Sends an SSE comment every {@code interval} until the stream ends, so that no idle timeout (the
+     * listener's, or a proxy's) closes a stream waiting for its next message; call on the response's context.
+     */
+    void keepAliveEvery(Duration interval) {
+        context.owner().setPeriodic(interval.toMillis(), timer -> {
+            if (closed || response.ended() || response.closed()) {
+                context.owner().cancelTimer(timer);
+            } else {
                 response.write(": keep-alive\n\n");
             }
         });

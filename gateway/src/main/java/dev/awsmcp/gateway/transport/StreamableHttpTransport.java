@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * MCP Streamable HTTP (spec 2025-11-25) on Vert.x, as a transport provider of the official SDK.
@@ -50,6 +51,7 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     private final SessionInitializer initializer;
     private final Function<RoutingContext, McpTransportContext> contextExtractor;
     private final long sweepTimer;
+    private final Duration keepAlive;
     private volatile RequestInterceptor interceptor = RequestInterceptor.NONE;
     private volatile ResponseFilter responses = ResponseFilter.NONE;
     private final RequestsInFlight requests = new RequestsInFlight();
@@ -61,24 +63,26 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
      *
      * @param contextExtractor builds the SDK transport context of a request (the authenticated caller)
      */
-    public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, Duration idleTimeout, int maxSessions,
+    public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, TransportLimits limits,
             Function<RoutingContext, McpTransportContext> contextExtractor) {
-        this(vertx, json, idleTimeout, maxSessions, contextExtractor, SessionListener.NONE, new InMemorySessionStore(idleTimeout));
+        this(vertx, json, limits, contextExtractor, SessionListener.NONE, new InMemorySessionStore(limits.sessionIdleTimeout()));
     }
 
     /**
-     * @param idleTimeout local copies of sessions idle this long are dropped (the store's ttl decides when a session ends)
+     * @param limits session caps, the idle timeout of local session copies, and the keep-alive of event streams
      * @param contextExtractor builds the SDK transport context of a request (the authenticated caller)
      * @param sessionListener hears of every session start and end
      * @param store where sessions live beyond this instance (not closed here)
      */
-    public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, Duration idleTimeout, int maxSessions,
+    public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, TransportLimits limits,
             Function<RoutingContext, McpTransportContext> contextExtractor, SessionListener sessionListener, SessionStore store) {
         this.vertx = vertx;
         this.json = json;
-        this.sessions = new SessionRegistry(new McpSessions(idleTimeout, maxSessions, System::nanoTime), store, sessionListener, json,
-                Clock.systemUTC(), () -> sessionFactory);
-        this.initializer = new SessionInitializer(vertx, json, sessions, sessionListener, () -> sessionFactory);
+        Duration idleTimeout = limits.sessionIdleTimeout();
+        this.sessions = new SessionRegistry(new McpSessions(idleTimeout, limits.maxSessions(), limits.maxSessionsPerPrincipal(), System::nanoTime),
+                store, sessionListener, json, Clock.systemUTC(), () -> sessionFactory);
+        this.initializer = new SessionInitializer(vertx, json, sessions, sessionListener, () -> sessionFactory, limits);
+        this.keepAlive = limits.streamKeepAlive();
         this.contextExtractor = contextExtractor;
         long sweepEvery = Math.max(1000, Math.min(idleTimeout.toMillis() / 4, 60_000));
         this.sweepTimer = vertx.setPeriodic(sweepEvery, id -> sessions.sweep());
@@ -132,9 +136,12 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
                 SseStream stream = new SseStream(ctx.response(), vertxContext, json, entry.id(),
                         result -> responses.filter(request.method(), caller, result));
                 stream.open();
+                stream.keepAliveEvery(keepAlive);
                 Disposable processing = Mono.defer(() -> interceptor.before(request, entry.id(), caller, entry.client()))
                         .then(Mono.defer(() -> session.responseStream(request, stream)))
                         .contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
+                        // The SDK converts the params (up to server.maxRequestBytes of JSON) as it dispatches: not on the event loop.
+                        .subscribeOn(Schedulers.boundedElastic())
                         .doFinally(signal -> requests.finished(entry.id(), request.id()))
                         .subscribe(null, error -> {
                             LOG.error("session {}: request {} failed in the transport", entry.id(), request.id(), error);
@@ -190,11 +197,8 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             stream.open();
             McpStreamableServerSession.McpStreamableServerSessionStream listening = entry.session().listeningStream(stream);
             ctx.response().write(": stream open\n\n");
-            long keepAlive = vertx.setPeriodic(20_000, id -> stream.keepAlive());
-            ctx.response().closeHandler(v -> {
-                vertx.cancelTimer(keepAlive);
-                listening.close();
-            });
+            stream.keepAliveEvery(keepAlive);
+            ctx.response().closeHandler(v -> listening.close());
         });
     }
 
