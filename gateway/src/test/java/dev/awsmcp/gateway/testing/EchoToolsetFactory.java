@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 public final class EchoToolsetFactory implements ToolsetFactory {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EchoToolsetFactory.class);
+    /** The threads the gateway read echo's resources from its arguments on (after validating them), in this JVM. */
+    public static final Set<String> ADMISSION_THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Sleeps whose call was cancelled while they ran (the toolset saw the cancellation), in this JVM. */
     public static final java.util.concurrent.atomic.AtomicInteger CANCELLED_SLEEPS = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -68,7 +70,10 @@ public final class EchoToolsetFactory implements ToolsetFactory {
                     + "\"required\":[\"millis\"],\"additionalProperties\":false}");
             ObjectNode none = schema("{\"type\":\"object\",\"additionalProperties\":false}");
             return List.of(
-                    new ToolSpec("echo", "Echo", "Returns the text it was given.", echo, null, Access.READ, args -> List.of()),
+                    new ToolSpec("echo", "Echo", "Returns the text it was given.", echo, null, Access.READ, args -> {
+                        ADMISSION_THREADS.add(Thread.currentThread().getName());
+                        return List.of();
+                    }),
                     new ToolSpec("sleep", "Sleep", "Answers after the given milliseconds.", sleep, null, Access.READ, args -> List.of()),
                     new ToolSpec("crash", "Crash", "Fails like a toolset bug.", none, null, Access.READ, args -> List.of()),
                     new ToolSpec("fail", "Fail", "Returns a tool error.", none, null, Access.WRITE,
