@@ -137,9 +137,4 @@ public final class ConnectionGuard implements Handler<RoutingContext> {
         }
         perAddress.computeIfPresent(tracked.address, (address, count) -> count > 1 ? count - 1 : null);
     }
-
-    /** Connections open now from {@code address} (for tests). */
-    int connectionsFrom(String address) {
-        return perAddress.getOrDefault(address, 0);
-    }
 }

@@ -177,11 +177,6 @@ final class McpSessions {
         return sessions.values().stream().filter(e -> e.owner().id().equals(principalId)).map(Entry::id).toList();
     }
 
-    /** Sessions held or being started by {@code principalId}. */
-    int countOf(String principalId) {
-        return perPrincipal.getOrDefault(principalId, 0);
-    }
-
     List<Entry> all() {
         return List.copyOf(sessions.values());
     }

@@ -76,7 +76,7 @@ final class SessionInitializer {
         }
         OptionalLong wait = starts.acquire(owner.id());
         if (wait.isPresent()) {
-            warnOnce(owner, "initialize refused: more than {} session starts this minute", starts.perMinute());
+            warnOnce(owner, "rate", "initialize refused: more than {} session starts this minute", starts.perMinute());
             ctx.response().putHeader("Retry-After", Long.toString(wait.getAsLong()));
             JsonRpcErrors.send(ctx.response(), 429, JsonRpcErrors.TRANSPORT_ERROR, "too many new sessions: at most " + starts.perMinute()
                     + " initialize requests per minute per principal (server.sessionStartsPerMinute); retry in " + wait.getAsLong()
@@ -104,7 +104,7 @@ final class SessionInitializer {
             return;
         }
         int cap = sessions.local().maxPerPrincipal();
-        warnOnce(owner, "initialize refused: it holds its maximum of {} sessions (server.maxSessionsPerPrincipal)", cap);
+        warnOnce(owner, "cap", "initialize refused: it holds its maximum of {} sessions (server.maxSessionsPerPrincipal)", cap);
         JsonRpcErrors.send(ctx.response(), 429, JsonRpcErrors.TRANSPORT_ERROR, "you hold " + cap
                 + " open sessions, the most one principal may (server.maxSessionsPerPrincipal): end sessions you no longer use with "
                 + "DELETE (idle ones end after " + describe(idleTimeout) + "), or ask the gateway operator to raise the limit",
@@ -116,8 +116,8 @@ final class SessionInitializer {
         return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }
 
-    private void warnOnce(Principal owner, String message, int limit) {
-        if (warnings.first(owner.id())) {
+    private void warnOnce(Principal owner, String limitName, String message, int limit) {
+        if (warnings.first(limitName + " " + owner.id())) {
             LOG.warn("principal {}: " + message + " (repeats within a minute are not logged)", owner.id(), limit);
         }
     }
@@ -129,7 +129,9 @@ final class SessionInitializer {
             init = sessionFactory.startSession(initialize);
         } catch (RuntimeException e) {
             sessions.local().release(owner.id());
-            throw e;
+            LOG.error("initialize failed", e);
+            JsonRpcErrors.send(ctx.response(), 500, JsonRpcErrors.INTERNAL_ERROR, "initialize failed", request.id());
+            return;
         }
         String id = init.session().getId();
         Context vertxContext = vertx.getOrCreateContext();

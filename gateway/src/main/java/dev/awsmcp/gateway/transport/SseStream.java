@@ -27,6 +27,8 @@ final class SseStream implements McpStreamableServerTransport {
     private final String sessionId;
     private final java.util.function.UnaryOperator<Object> results;
     private volatile boolean closed;
+    /** The keep-alive timer, or -1; set and cancelled on the response's context. */
+    private long keepAlive = -1;
 
     SseStream(HttpServerResponse response, Context context, McpJsonMapper json, String sessionId) {
         this(response, context, json, sessionId, java.util.function.UnaryOperator.identity());
@@ -98,7 +100,7 @@ final class SseStream implements McpStreamableServerTransport {
      * listener's, or a proxy's) closes a stream waiting for its next message; call on the response's context.
      */
     void keepAliveEvery(Duration interval) {
-        context.owner().setPeriodic(interval.toMillis(), timer -> {
+        keepAlive = context.owner().setPeriodic(interval.toMillis(), timer -> {
             if (closed || response.ended() || response.closed()) {
                 context.owner().cancelTimer(timer);
             } else {
@@ -122,6 +124,9 @@ final class SseStream implements McpStreamableServerTransport {
 
     private void end() {
         closed = true;
+        if (keepAlive >= 0) {
+            context.owner().cancelTimer(keepAlive);
+        }
         if (!response.ended() && !response.closed()) {
             response.end();
         }
