@@ -13,10 +13,10 @@ import org.slf4j.helpers.MessageFormatter;
  */
 public final class LogText {
 
-    /** The longest log argument kept whole. */
-    public static final int MAX_ARGUMENT_CHARS = 1024;
+    /** The longest log argument kept whole (operators' own lists, such as a policy's problems, fit). */
+    public static final int MAX_ARGUMENT_CHARS = 4096;
     /** The longest message (after its arguments were filled in) kept whole. */
-    public static final int MAX_MESSAGE_CHARS = 8192;
+    public static final int MAX_MESSAGE_CHARS = 16_384;
 
     private LogText() {
     }

@@ -3,6 +3,7 @@ package dev.awsmcp.gateway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.gateway.ops.LogText;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.toolset.api.Json;
@@ -93,7 +94,7 @@ class ClientSuppliedTextEndToEndTest {
         String name = "n".repeat(600_000);
         List<String> lines = logged("started by", () -> assertThat(http.post(initialize(name)).statusCode()).isEqualTo(200));
         assertThat(lines).filteredOn(line -> line.contains("started by apikey:test")).singleElement()
-                .satisfies(line -> assertThat(line).hasSizeLessThan(3_000).contains("…[truncated: 600002 chars]"));
+                .satisfies(line -> assertThat(line).hasSizeLessThan(LogText.MAX_ARGUMENT_CHARS + 500).contains("…[truncated: 600002 chars]"));
         JsonNode client = awaitRecord("session_start", r -> r.at("/client/name").asText().startsWith("nnn")).path("client");
         assertThat(client.path("name").asText()).startsWith("n".repeat(BoundedText.MAX_NAME_CHARS) + "…[truncated: 600000 chars, sha256 "
                 + ArgumentRedactor.sha256Hex(name) + "]");
