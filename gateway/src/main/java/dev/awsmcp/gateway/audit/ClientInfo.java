@@ -7,7 +7,8 @@ import dev.awsmcp.toolset.api.Json;
 
 /**
  * The client as it named itself in {@code initialize} ({@code clientInfo}); self-declared, so a
- * hint for operators, never an identity.
+ * hint for operators, never an identity. Records keep each at most {@value BoundedText#MAX_NAME_CHARS}
+ * characters ({@link BoundedText}).
  *
  * @param name the client's name; null when it sent none
  * @param version the client's version; null when it sent none
@@ -20,8 +21,8 @@ public record ClientInfo(String name, String version) {
             return NullNode.getInstance();
         }
         ObjectNode json = Json.object();
-        json.put("name", client.name());
-        json.put("version", client.version());
+        json.put("name", BoundedText.name(client.name()));
+        json.put("version", BoundedText.name(client.version()));
         return json;
     }
 }

@@ -22,10 +22,11 @@ import java.util.Set;
  * @param principal who called; null when nobody authenticated
  * @param teams the principal's teams under the policy in force
  * @param client the client's self-declared name and version; null when unknown
- * @param tool the tool name as called
+ * @param tool the tool name as called (cut past {@value BoundedText#MAX_NAME_CHARS} characters when written)
  * @param toolset the toolset instance id; null for an unknown tool
  * @param access the tool's access class ({@code READ}, {@code WRITE}, {@code INVOKE}); null for an unknown tool
- * @param arguments the arguments, secrets redacted and large strings digested ({@link ArgumentRedactor})
+ * @param arguments the arguments, secrets redacted, large strings digested, bounded, with the SHA-256 of the whole
+ *     ({@link AuditedArguments})
  * @param decision {@code allowed}, {@code denied} or {@code refused}
  * @param decisionReason the rule that allowed it, or why it was denied or refused
  * @param team the team whose grant allowed the call; null otherwise
@@ -44,7 +45,7 @@ import java.util.Set;
  *     session's taint level and reasons, the policy's action and arguments copied from flagged content; null otherwise
  */
 public record ToolCallRecord(Instant timestamp, String correlationId, String sessionId, String principal, Set<String> teams,
-        ClientInfo client, String tool, String toolset, String access, JsonNode arguments, String decision, String decisionReason,
+        ClientInfo client, String tool, String toolset, String access, AuditedArguments arguments, String decision, String decisionReason,
         String team, AwsIdentity identity, List<String> awsRequestIds, long durationMillis, long resultBytesBeforeLimit,
         long resultBytesAfterLimit, boolean truncated, List<JsonNode> guardFindings, String outcome, String errorKind,
         String confirmation, JsonNode taint) implements AuditEvent {
@@ -56,7 +57,7 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(outcome, "outcome");
         teams = teams == null ? Set.of() : Set.copyOf(teams);
-        arguments = arguments == null ? Json.object() : arguments;
+        arguments = arguments == null ? AuditedArguments.of(null) : arguments;
         identity = identity == null ? AwsIdentity.DEFAULT_CHAIN : identity;
         awsRequestIds = awsRequestIds == null ? List.of() : List.copyOf(awsRequestIds);
         guardFindings = guardFindings == null ? List.of() : List.copyOf(guardFindings);
@@ -80,12 +81,14 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
         json.put("principal", principal);
         json.set("teams", sortedArray(teams));
         json.set("client", ClientInfo.toJson(client));
-        json.put("tool", tool);
+        json.put("tool", BoundedText.name(tool));
         json.put("toolset", toolset);
         json.put("access", access);
-        json.set("arguments", arguments);
+        json.set("arguments", arguments.json());
+        json.put("arguments_sha256", arguments.sha256());
+        json.put("arguments_truncated", arguments.truncated());
         json.put("decision", decision);
-        json.put("decision_reason", decisionReason);
+        json.put("decision_reason", BoundedText.cut(decisionReason, BoundedText.MAX_REASON_CHARS));
         json.put("team", team);
         json.put("role_arn", identity.roleArn());
         json.put("sts_session_name", identity.sessionName());
@@ -126,7 +129,7 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
         private ClientInfo client;
         private String toolset;
         private String access;
-        private JsonNode arguments;
+        private AuditedArguments arguments;
         private String decision = "refused";
         private String decisionReason;
         private String team;
@@ -160,9 +163,9 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
             return this;
         }
 
-        /** The raw arguments; redacted and digested here. */
+        /** The raw arguments; redacted, bounded and digested here ({@link AuditedArguments#of}). */
         public Builder arguments(JsonNode raw) {
-            this.arguments = ArgumentRedactor.redact(raw);
+            this.arguments = AuditedArguments.of(raw);
             return this;
         }
 

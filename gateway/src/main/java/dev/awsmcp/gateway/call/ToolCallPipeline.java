@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.gateway.audit.AuditException;
 import dev.awsmcp.gateway.audit.AuditLog;
 import dev.awsmcp.gateway.audit.AwsRequestIds;
+import dev.awsmcp.gateway.audit.BoundedText;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.cursor.CursorBinding;
@@ -52,6 +53,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -83,12 +86,17 @@ public final class ToolCallPipeline {
     private final CallTaint taint;
     private final CallCursors cursors;
 
+    private final ArgumentLimits argumentLimits;
+    /** The dispatch pool as a Reactor scheduler: where arguments are copied, checked and validated. */
+    private final Scheduler offLoop;
+
     /**
      * @param limits the gateway's result bounds; a team's limits can only lower them
      * @param callTimeout deadline of one call
      * @param credentials the credentials of each call: the toolset's role assumed for the caller, or the gateway's own
      * @param dispatch the named pool toolset calls start on, so that credential resolution or any
-     *     other synchronous work inside the AWS SDK never runs on an event-loop thread
+     *     other synchronous work inside the AWS SDK never runs on an event-loop thread; arguments are
+     *     copied, checked and validated there too
      * @param policies the team policies in force
      * @param auditLog where every call's record goes
      * @param requestIds where the AWS clients report each call's request ids
@@ -98,18 +106,21 @@ public final class ToolCallPipeline {
     public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
             PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience) {
         this(limits, callTimeout, credentials, dispatch, policies, auditLog, requestIds, guard, resilience, new TeamRateLimits(),
-                TaintTracker.inMemory(), CursorSealer.ofRandomKey(Duration.ofHours(1), java.time.Clock.systemUTC()));
+                TaintTracker.inMemory(), CursorSealer.ofRandomKey(Duration.ofHours(1), java.time.Clock.systemUTC()), ArgumentLimits.DEFAULT);
     }
 
     /**
      * As above, with {@code rates} counting each team's calls (per instance, or shared by every instance),
      * {@code taints} keeping each session's taint (in the session store, so it moves with the session) and
-     * {@code cursors} sealing the paging cursors of results and opening those of calls.
+     * {@code cursors} sealing the paging cursors of results and opening those of calls, and {@code argumentLimits}
+     * bounding each call's arguments.
      */
     public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
             PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience,
-            CallRateLimiter rates, TaintTracker taints, CursorSealer cursors) {
+            CallRateLimiter rates, TaintTracker taints, CursorSealer cursors, ArgumentLimits argumentLimits) {
         this.cursors = new CallCursors(cursors);
+        this.argumentLimits = argumentLimits;
+        this.offLoop = Schedulers.fromExecutor(dispatch);
         this.rates = rates;
         this.taint = new CallTaint(taints);
         this.resilience = resilience;
@@ -159,15 +170,19 @@ public final class ToolCallPipeline {
      */
     public Mono<CallToolResult> call(RegisteredTool tool, CallToolRequest request, Principal principal, CallOrigin origin,
             ClientChannel channel) {
-        ObjectNode arguments = arguments(request.arguments());
-        ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), tool.name())
-                .origin(origin.sessionId(), origin.client())
-                .toolset(tool.toolsetId(), tool.spec().access().name())
-                .arguments(arguments);
-        return audit.reserve()
-                .flatMap(slot -> run(tool, arguments, principal, record, slot, channel, origin.sessionId()))
-                .onErrorResume(e -> e instanceof AuditException || e.getCause() instanceof AuditException,
-                        e -> Mono.just(CallAudit.unavailable(e instanceof AuditException ? e : e.getCause(), record.correlationId())));
+        // Arguments can be large: they are copied, checked and validated on the dispatch pool, never on an event loop.
+        return Mono.defer(() -> {
+            ObjectNode arguments = arguments(request.arguments());
+            ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), tool.name())
+                    .origin(origin.sessionId(), origin.client())
+                    .toolset(tool.toolsetId(), tool.spec().access().name())
+                    .arguments(arguments);
+            return audit.reserve()
+                    .publishOn(offLoop)
+                    .flatMap(slot -> run(tool, arguments, principal, record, slot, channel, origin.sessionId()))
+                    .onErrorResume(e -> e instanceof AuditException || e.getCause() instanceof AuditException,
+                            e -> Mono.just(CallAudit.unavailable(e instanceof AuditException ? e : e.getCause(), record.correlationId())));
+        }).subscribeOn(offLoop);
     }
 
     /**
@@ -209,21 +224,23 @@ public final class ToolCallPipeline {
 
     private Mono<Void> recordRefusal(String name, Map<String, Object> rawArguments, String reason, String message, String kind,
             Principal principal, CallOrigin origin) {
-        ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), name)
-                .origin(origin.sessionId(), origin.client())
-                .arguments(arguments(rawArguments))
-                .decision("refused", reason, null);
-        if (principal != null) {
-            record.caller(principal.id(), policies.effective(principal).teams());
-        }
-        CallToolResult refusal = ToolResultMapper.error(message, kind, record.correlationId());
-        return audit.reserve()
-                .flatMap(slot -> audit.respond(slot, record, refusal, "refused"))
-                .onErrorResume(e -> {
-                    LOG.warn("tools/call of {} refused ({}) without an audit record: {}", name, reason, e.toString());
-                    return Mono.empty();
-                })
-                .then();
+        return Mono.defer(() -> {
+            ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), String.valueOf(name))
+                    .origin(origin.sessionId(), origin.client())
+                    .arguments(arguments(rawArguments))
+                    .decision("refused", reason, null);
+            if (principal != null) {
+                record.caller(principal.id(), policies.effective(principal).teams());
+            }
+            CallToolResult refusal = ToolResultMapper.error(message, kind, record.correlationId());
+            return audit.reserve()
+                    .flatMap(slot -> audit.respond(slot, record, refusal, "refused"))
+                    .onErrorResume(e -> {
+                        LOG.warn("tools/call of {} refused ({}) without an audit record: {}", BoundedText.name(name), reason, e.toString());
+                        return Mono.empty();
+                    })
+                    .then();
+        }).subscribeOn(offLoop);
     }
 
     private Mono<CallToolResult> run(RegisteredTool tool, ObjectNode arguments, Principal principal, ToolCallRecord.Builder record,
@@ -382,6 +399,12 @@ public final class ToolCallPipeline {
     private Admission admit(RegisteredTool tool, ObjectNode arguments, EffectivePolicy policy, ToolCallRecord.Builder record,
             ClientChannel channel) {
         String correlationId = record.correlationId();
+        Optional<String> oversized = argumentLimits.check(arguments);
+        if (oversized.isPresent()) {
+            record.decision("refused", "arguments too large: " + oversized.get(), null);
+            return Admission.refuse("arguments for " + tool.name() + " refused: " + oversized.get() + ". Send fewer or smaller "
+                    + "arguments (narrow the request, or split it into several calls).", "ARGUMENTS_TOO_LARGE", correlationId, "refused");
+        }
         Optional<String> invalid = tool.arguments().validate(arguments);
         if (invalid.isPresent()) {
             record.decision("refused", "invalid arguments: " + invalid.get(), null);

@@ -15,8 +15,13 @@ import java.util.List;
  * @param maxRequestBytes the largest request body accepted (413 beyond)
  * @param sessionIdleTimeout sessions idle longer than this are closed, e.g. {@code 30m}
  * @param maxSessions sessions beyond this count are refused with 503 until others end
+ * @param maxSessionsPerPrincipal sessions one principal may hold on this instance; beyond, its
+ *     {@code initialize} is refused with 429 until it ends one (other principals are unaffected)
+ * @param sessionStartsPerMinute {@code initialize} requests one principal may send per minute on this
+ *     instance; beyond, 429 with {@code Retry-After}
  * @param drainTimeout on SIGTERM, how long requests in flight may run to completion before the calls
  *     still running are stopped (answered and audited as such), e.g. {@code 30s}
+ * @param connections connection deadlines and the per-address connection cap (both listeners)
  */
 public record ServerConfig(
         String host,
@@ -27,7 +32,10 @@ public record ServerConfig(
         Integer maxRequestBytes,
         String sessionIdleTimeout,
         Integer maxSessions,
-        String drainTimeout) {
+        Integer maxSessionsPerPrincipal,
+        Integer sessionStartsPerMinute,
+        String drainTimeout,
+        ConnectionsConfig connections) {
 
     public ServerConfig {
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
@@ -38,6 +46,9 @@ public record ServerConfig(
         maxRequestBytes = maxRequestBytes == null ? 1_048_576 : maxRequestBytes;
         sessionIdleTimeout = sessionIdleTimeout == null ? "30m" : sessionIdleTimeout;
         maxSessions = maxSessions == null ? 10_000 : maxSessions;
+        maxSessionsPerPrincipal = maxSessionsPerPrincipal == null ? 100 : maxSessionsPerPrincipal;
+        sessionStartsPerMinute = sessionStartsPerMinute == null ? 60 : sessionStartsPerMinute;
+        connections = connections == null ? ConnectionsConfig.defaults() : connections;
         drainTimeout = drainTimeout == null ? "30s" : drainTimeout;
         if (port < 0 || port > 65535) {
             throw new ConfigException("server.port: " + port + " is not a TCP port; use 0..65535");
@@ -51,6 +62,12 @@ public record ServerConfig(
         if (maxSessions < 1) {
             throw new ConfigException("server.maxSessions: must be at least 1");
         }
+        if (maxSessionsPerPrincipal < 1) {
+            throw new ConfigException("server.maxSessionsPerPrincipal: " + maxSessionsPerPrincipal + " must be at least 1");
+        }
+        if (sessionStartsPerMinute < 1) {
+            throw new ConfigException("server.sessionStartsPerMinute: " + sessionStartsPerMinute + " must be at least 1");
+        }
         Durations.parse(sessionIdleTimeout, "server.sessionIdleTimeout");
         Durations.parse(drainTimeout, "server.drainTimeout");
     }
@@ -58,10 +75,10 @@ public record ServerConfig(
     /** The same listener on {@code otherPort} (tests bind port 0). */
     public ServerConfig withPort(int otherPort) {
         return new ServerConfig(host, otherPort, path, allowedOrigins, allowedHosts, maxRequestBytes, sessionIdleTimeout, maxSessions,
-                drainTimeout);
+                maxSessionsPerPrincipal, sessionStartsPerMinute, drainTimeout, connections);
     }
 
     static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

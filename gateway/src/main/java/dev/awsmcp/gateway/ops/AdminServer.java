@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.gateway.config.AdminConfig;
 import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
+import dev.awsmcp.gateway.transport.ConnectionGuard;
+import dev.awsmcp.gateway.transport.ConnectionLimits;
 import dev.awsmcp.toolset.api.Json;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -45,12 +47,18 @@ public final class AdminServer implements AutoCloseable {
         this.config = config;
     }
 
-    /** Starts listening; blocks the calling (non-event-loop) thread until the port is bound. */
-    public static AdminServer start(AdminConfig config, GatewayOperations operations) throws Exception {
+    /**
+     * Starts listening; blocks the calling (non-event-loop) thread until the port is bound. Its connections
+     * are bounded by {@code connections}, as the MCP listener's are.
+     */
+    public static AdminServer start(AdminConfig config, GatewayOperations operations, ConnectionLimits connections) throws Exception {
         Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)).build();
         try {
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
-                    .requestHandler(router(vertx, operations))
+            ConnectionGuard guard = new ConnectionGuard(vertx, connections, "admin");
+            Router router = router(vertx, operations, guard);
+            HttpServer server = vertx.createHttpServer(guard.configure(new HttpServerOptions().setHost(config.host()).setPort(config.port())))
+                    .connectionHandler(guard::connected)
+                    .requestHandler(router)
                     .listen()
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             AdminServer admin = new AdminServer(vertx, server, config);
@@ -68,8 +76,9 @@ public final class AdminServer implements AutoCloseable {
         }
     }
 
-    private static Router router(Vertx vertx, GatewayOperations operations) {
+    private static Router router(Vertx vertx, GatewayOperations operations, ConnectionGuard guard) {
         Router router = Router.router(vertx);
+        router.route().handler(guard);
         router.get("/health/live").handler(ctx -> json(ctx, 200, Json.object().put("status", "UP")));
         router.get("/health/ready").handler(ctx -> answer(ctx, operations.readiness().check(),
                 report -> json(ctx, report.ready() ? 200 : 503, report.toJson())));

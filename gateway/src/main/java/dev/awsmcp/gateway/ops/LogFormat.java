@@ -2,11 +2,12 @@ package dev.awsmcp.gateway.ops;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import dev.awsmcp.gateway.config.LoggingConfig;
 import java.util.Iterator;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Switches the console log between {@code text} (logback.xml's pattern, for people) and {@code json}
  * (logback's own {@link JsonEncoder}: one JSON object per line with timestamp, level, thread, logger,
- * formatted message, MDC and throwable, for log pipelines). The environment variable
+ * formatted message, MDC and throwable, for log pipelines). Either way client-supplied text is bounded,
+ * and in {@code text} escaped, by the encoder ({@link LogText}), so that it cannot forge or flood lines. The environment variable
  * {@value #ENVIRONMENT} (or system property {@value #PROPERTY}) wins over the configuration file, so an
  * operator can switch without editing it.
  */
@@ -25,7 +27,7 @@ public final class LogFormat {
     public static final String ENVIRONMENT = "GATEWAY_LOG_FORMAT";
     /** System property that overrides {@code logging.format} (and the environment variable). */
     public static final String PROPERTY = "gateway.log.format";
-    static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n";
+    static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n%ex";
 
     private LogFormat() {
     }
@@ -53,7 +55,7 @@ public final class LogFormat {
     }
 
     private static Encoder<ILoggingEvent> json(LoggerContext context) {
-        JsonEncoder encoder = new JsonEncoder();
+        JsonEncoder encoder = new BoundedJsonEncoder();
         encoder.setContext(context);
         encoder.setWithSequenceNumber(false);
         encoder.setWithNanoseconds(false);
@@ -66,10 +68,17 @@ public final class LogFormat {
         return encoder;
     }
 
+    /** logback.xml's pattern, with {@code %msg} and {@code %ex} bounded and escaped (as logback.xml's conversion rules make them too). */
     private static Encoder<ILoggingEvent> text(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        PatternLayout layout = new PatternLayout();
+        layout.getInstanceConverterMap().put("msg", EscapedMessageConverter::new);
+        layout.getInstanceConverterMap().put("ex", EscapedThrowableConverter::new);
+        layout.setContext(context);
+        layout.setPattern(TEXT_PATTERN);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(TEXT_PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         return encoder;
     }

@@ -4,6 +4,7 @@ import dev.awsmcp.gateway.audit.AuditLog;
 import dev.awsmcp.gateway.audit.AuditLogFactory;
 import dev.awsmcp.gateway.audit.AwsRequestIds;
 import dev.awsmcp.gateway.audit.PolicyReloadRecord;
+import dev.awsmcp.gateway.call.ArgumentLimits;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.cursor.CursorSealer;
@@ -88,7 +89,8 @@ public final class GatewayRuntime implements AutoCloseable {
         this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, callCredentials,
                 dispatch, policies, audit, clients.requestIds(), new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector),
                 resilience, SessionStores.rateLimiter(sessions, Clock.systemUTC()), new TaintTracker(sessions, Clock.systemUTC()),
-                CursorSealer.create(config.cursors(), Clock.systemUTC()));
+                CursorSealer.create(config.cursors(), Clock.systemUTC()),
+                new ArgumentLimits(config.limits().maxArgumentBytes(), config.limits().maxArgumentValues(), config.limits().maxArgumentDepth()));
         this.operations = operations(config, metrics, callCredentials, resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));

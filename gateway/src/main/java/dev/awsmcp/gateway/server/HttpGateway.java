@@ -1,19 +1,24 @@
 package dev.awsmcp.gateway.server;
 
+import dev.awsmcp.gateway.config.ConnectionsConfig;
 import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.ServerConfig;
 import dev.awsmcp.gateway.config.AdminConfig;
 import dev.awsmcp.gateway.mcp.McpServerFactory;
 import dev.awsmcp.gateway.ops.AdminServer;
 import dev.awsmcp.gateway.ops.GatewayMetrics;
+import dev.awsmcp.gateway.transport.ConnectionGuard;
+import dev.awsmcp.gateway.transport.ConnectionLimits;
 import dev.awsmcp.gateway.transport.JsonRpcErrors;
 import dev.awsmcp.gateway.transport.MalformedHttpRequests;
 import dev.awsmcp.gateway.transport.RequestGuardHandler;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;
+import dev.awsmcp.gateway.transport.TransportLimits;
 import dev.awsmcp.gateway.auth.AuthenticationHandler;
 import dev.awsmcp.gateway.auth.InboundAuthentication;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -25,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway over Streamable HTTP: one place builds the router, in explicit order — drain (refuses
- * new requests during shutdown), header guard (Host, Origin, protocol version), authentication, body
- * limit, then the MCP transport. The protected
+ * The gateway over Streamable HTTP: one place builds the router, in explicit order — connection guard
+ * (deadlines for request heads and bodies), drain (refuses new requests during shutdown), header guard
+ * (Host, Origin, protocol version), authentication, body limit, then the MCP transport (POSTs on the
+ * {@code mcp-request} worker pool). The protected
  * resource metadata document is served before authentication, since 401 answers point clients to it.
  */
 public final class HttpGateway implements AutoCloseable {
@@ -35,6 +41,8 @@ public final class HttpGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     /** How long the calls stopped at the end of a drain get to write their audit records and answer. */
     private static final Duration STOPPED_CALLS_GRACE = Duration.ofSeconds(5);
+    /** Threads of the {@code mcp-request} pool that reads POST bodies. */
+    private static final int REQUEST_THREADS = 16;
 
     private final Vertx vertx;
     private final StreamableHttpTransport transport;
@@ -70,28 +78,31 @@ public final class HttpGateway implements AutoCloseable {
         try {
             InboundAuthentication authentication = InboundAuthentication.create(vertx, runtime.config().auth(), config.path());
             authentication.start(10);
-            Duration idle = Durations.parse(config.sessionIdleTimeout(), "server.sessionIdleTimeout");
+            ConnectionLimits connectionLimits = connectionLimits(config.connections());
+            TransportLimits limits = new TransportLimits(Durations.parse(config.sessionIdleTimeout(), "server.sessionIdleTimeout"),
+                    config.maxSessions(), config.maxSessionsPerPrincipal(), config.sessionStartsPerMinute(),
+                    TransportLimits.keepAliveUnder(connectionLimits.idleTimeout()));
             AuditedSessions audited = new AuditedSessions(runtime.audit(), runtime.registry(), runtime.pipeline());
-            StreamableHttpTransport transport = new StreamableHttpTransport(vertx, McpServerFactory.JSON, idle,
-                    config.maxSessions(), ctx -> McpServerFactory.transportContext(AuthenticationHandler.principal(ctx)), audited,
-                    runtime.sessions());
+            StreamableHttpTransport transport = new StreamableHttpTransport(vertx, McpServerFactory.JSON, limits,
+                    ctx -> McpServerFactory.transportContext(AuthenticationHandler.principal(ctx)), audited, runtime.sessions());
             transport.interceptRequests(audited);
             McpAsyncServer mcp = runtime.servers().create(transport);
             runtime.policies().onChange(new ToolListChangeNotifier(runtime.registry(), transport));
             RequestDrain drain = RequestDrain.create();
-            Router router = router(vertx, config, transport, authentication, drain);
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+            ConnectionGuard connections = new ConnectionGuard(vertx, connectionLimits, "MCP");
+            Router router = router(vertx, config, transport, authentication, drain, connections);
+            HttpServer server = vertx.createHttpServer(connections.configure(new HttpServerOptions()
                             .setHost(config.host())
                             .setPort(config.port())
-                            .setMaxHeaderSize(16 * 1024)
-                            .setIdleTimeout(0))
+                            .setMaxHeaderSize(16 * 1024)))
                     .invalidRequestHandler(new MalformedHttpRequests())
+                    .connectionHandler(connections::connected)
                     .requestHandler(router)
                     .listen()
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             metrics.bindSessions(transport::sessionCount);
             AdminConfig adminConfig = runtime.config().admin();
-            AdminServer admin = adminConfig.enabled() ? AdminServer.start(adminConfig, runtime.operations()) : null;
+            AdminServer admin = adminConfig.enabled() ? AdminServer.start(adminConfig, runtime.operations(), connectionLimits) : null;
             HttpGateway gateway = new HttpGateway(vertx, transport, mcp, server, config, authentication, drain, runtime, admin);
             LOG.info("MCP endpoint listening on {}", gateway.mcpUrl());
             return gateway;
@@ -101,10 +112,21 @@ public final class HttpGateway implements AutoCloseable {
         }
     }
 
+    /** The connection bounds of {@code config}, for both listeners. */
+    static ConnectionLimits connectionLimits(ConnectionsConfig config) {
+        return new ConnectionLimits(Durations.parse(config.idleTimeout(), "server.connections.idleTimeout"),
+                Durations.parse(config.headerTimeout(), "server.connections.headerTimeout"),
+                Durations.parse(config.bodyTimeout(), "server.connections.bodyTimeout"), config.maxPerAddress());
+    }
+
     private static Router router(Vertx vertx, ServerConfig config, StreamableHttpTransport transport,
-            InboundAuthentication authentication, RequestDrain drain) {
+            InboundAuthentication authentication, RequestDrain drain, ConnectionGuard connections) {
         Router router = Router.router(vertx);
         String path = config.path();
+        router.route().handler(connections);
+        // Reading a POST (JSON parsing of up to server.maxRequestBytes) runs on a pool of its own, never on the event loop;
+        // more threads than cores, so that a small request never waits behind large ones being parsed.
+        WorkerExecutor posts = vertx.createSharedWorkerExecutor("mcp-request", REQUEST_THREADS);
         RequestGuardHandler guard = RequestGuardHandler.create(config.allowedOrigins(), config.allowedHosts(), config.host(),
                 transport.protocolVersions());
         for (String metadataPath : authentication.metadataPaths()) {
@@ -113,7 +135,11 @@ public final class HttpGateway implements AutoCloseable {
         router.route(path).handler(drain);
         router.route(path).handler(guard);
         router.route(path).handler(authentication.handler());
-        router.post(path).handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes())).handler(transport::handlePost);
+        router.post(path).handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
+                .handler(ctx -> posts.executeBlocking(() -> {
+                    transport.handlePost(ctx);
+                    return null;
+                }, false).onFailure(ctx::fail));
         router.get(path).handler(transport::handleGet);
         router.delete(path).handler(transport::handleDelete);
         router.route(path).handler(ctx -> {

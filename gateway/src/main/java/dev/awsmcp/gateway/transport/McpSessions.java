@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SDK sessions this instance holds, by their external id (the {@code Mcp-Session-Id}; a session
- * restored from the store has another SDK-internal id): lookup, a cap on their number, and idle
- * expiry of the local copies. A session is idle when no request touched it here for the idle timeout
+ * restored from the store has another SDK-internal id): lookup, caps on their number (in all, and per
+ * principal, counting the sessions being started), and idle expiry of the local copies. A session is idle when no request touched it here for the idle timeout
  * and no stream of it is open. A session belongs to the principal that created it: another principal
  * presenting its id is told it does not exist (and the attempt is logged as a possible hijack).
  */
@@ -28,9 +29,22 @@ final class McpSessions {
     private static final Logger LOG = LoggerFactory.getLogger(McpSessions.class);
 
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+    /** Sessions held or being started, by the id of their principal; a principal with none has no key. */
+    private final Map<String, Integer> perPrincipal = new ConcurrentHashMap<>();
+    private final AtomicInteger counted = new AtomicInteger();
     private final Duration idleTimeout;
     private final int maxSessions;
+    private final int maxPerPrincipal;
     private final LongSupplier clock;
+
+    /** Whether a new session may start: {@link #RESERVED} holds room for it until {@link #add} or {@link #release}. */
+    enum Room {
+        RESERVED,
+        /** This instance holds {@code maxSessions} sessions. */
+        FULL,
+        /** The principal holds {@code maxPerPrincipal} sessions here. */
+        PRINCIPAL_FULL
+    }
 
     /**
      * A session held here: its external id, the SDK session, its owner, the clientInfo of its initialize
@@ -40,27 +54,77 @@ final class McpSessions {
             AtomicLong lastActivityNanos, String protocolVersion) {
     }
 
-    McpSessions(Duration idleTimeout, int maxSessions, LongSupplier nanoClock) {
+    McpSessions(Duration idleTimeout, int maxSessions, int maxPerPrincipal, LongSupplier nanoClock) {
         this.idleTimeout = idleTimeout;
         this.maxSessions = maxSessions;
+        this.maxPerPrincipal = maxPerPrincipal;
         this.clock = nanoClock;
     }
 
-    /** Whether a new session may be created now. */
-    boolean hasRoom() {
-        return sessions.size() < maxSessions;
+    /** Reserves room for a new session of {@code principalId}, or says which cap is reached. */
+    Room reserve(String principalId) {
+        Room[] room = {Room.RESERVED};
+        perPrincipal.compute(principalId, (id, held) -> {
+            int count = held == null ? 0 : held;
+            if (count >= maxPerPrincipal) {
+                room[0] = Room.PRINCIPAL_FULL;
+                return held;
+            }
+            if (counted.incrementAndGet() > maxSessions) {
+                counted.decrementAndGet();
+                room[0] = Room.FULL;
+                return held;
+            }
+            return count + 1;
+        });
+        return room[0];
     }
 
-    /** Adds a session under {@code id} started by {@code init} (whose clientInfo may be null). */
+    /** Gives back the room reserved for a session of {@code principalId} that did not start. */
+    void release(String principalId) {
+        uncount(principalId);
+    }
+
+    /** The most sessions one principal may hold here. */
+    int maxPerPrincipal() {
+        return maxPerPrincipal;
+    }
+
+    /** The most sessions this instance holds. */
+    int maxSessions() {
+        return maxSessions;
+    }
+
+    /** Adds a session, whose room was {@linkplain #reserve reserved}, under {@code id} started by {@code init} (whose clientInfo may be null). */
     Entry add(String id, McpStreamableServerSession session, Principal owner, McpSchema.InitializeRequest init) {
         Entry entry = entry(id, session, owner, init);
         sessions.put(id, entry);
         return entry;
     }
 
-    /** The session held under {@code id}, or the one {@code restore} builds (once, under concurrent calls). */
+    /**
+     * The session held under {@code id}, or the one {@code restore} builds (once, under concurrent calls);
+     * a restored session counts toward the caps but is never refused for them (it exists already).
+     */
     Entry addIfAbsent(String id, Function<String, Entry> restore) {
-        return sessions.computeIfAbsent(id, restore);
+        return sessions.computeIfAbsent(id, key -> {
+            Entry entry = restore.apply(key);
+            perPrincipal.merge(entry.owner().id(), 1, Integer::sum);
+            counted.incrementAndGet();
+            return entry;
+        });
+    }
+
+    private void uncount(String principalId) {
+        perPrincipal.computeIfPresent(principalId, (id, held) -> held > 1 ? held - 1 : null);
+        counted.decrementAndGet();
+    }
+
+    private Optional<Entry> removed(Entry entry) {
+        if (entry != null) {
+            uncount(entry.owner().id());
+        }
+        return Optional.ofNullable(entry);
     }
 
     /** A new entry (not yet held) for {@link #addIfAbsent}. */
@@ -96,7 +160,7 @@ final class McpSessions {
 
     /** Removes the session held under {@code id}. */
     Optional<Entry> remove(String id) {
-        return Optional.ofNullable(sessions.remove(id));
+        return removed(sessions.remove(id));
     }
 
     /** The principal that created the session held under {@code id}. */
@@ -132,6 +196,7 @@ final class McpSessions {
         List<Entry> expired = new ArrayList<>();
         for (Entry entry : sessions.values()) {
             if (now - entry.lastActivityNanos().get() > limit && !entry.session().hasOpenStream() && sessions.remove(entry.id(), entry)) {
+                removed(entry);
                 expired.add(entry);
             }
         }
@@ -142,10 +207,7 @@ final class McpSessions {
     List<Entry> clear() {
         List<Entry> all = new ArrayList<>();
         for (String id : List.copyOf(sessions.keySet())) {
-            Entry entry = sessions.remove(id);
-            if (entry != null) {
-                all.add(entry);
-            }
+            removed(sessions.remove(id)).ifPresent(all::add);
         }
         return all;
     }

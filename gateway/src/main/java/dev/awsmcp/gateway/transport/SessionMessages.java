@@ -27,12 +27,15 @@ final class SessionMessages {
     private static final Logger LOG = LoggerFactory.getLogger(SessionMessages.class);
 
     private final McpJsonMapper json;
+    private final java.time.Duration keepAlive;
     private final RequestsInFlight requests = new RequestsInFlight();
     private volatile RequestInterceptor interceptor = RequestInterceptor.NONE;
     private volatile ResponseFilter responses = ResponseFilter.NONE;
 
-    SessionMessages(McpJsonMapper json) {
+    /** @param keepAlive how often an answer's event stream carries a keep-alive comment */
+    SessionMessages(McpJsonMapper json, java.time.Duration keepAlive) {
         this.json = json;
+        this.keepAlive = keepAlive;
     }
 
     void interceptRequests(RequestInterceptor interceptor) {
@@ -65,6 +68,7 @@ final class SessionMessages {
         SseStream stream = new SseStream(ctx.response(), vertxContext, json, entry.id(),
                 result -> responses.filter(request.method(), caller, result), message.id());
         stream.open();
+        stream.keepAliveEvery(keepAlive);
         String problem = McpRequestParams.problem(request.method(), message.params());
         Mono<Void> answer = problem == null
                 ? Mono.defer(() -> interceptor.before(request, entry.id(), caller, entry.client()))
@@ -73,6 +77,8 @@ final class SessionMessages {
                         .then(Mono.defer(() -> stream.answerError(request.id(), JsonRpcErrors.INVALID_PARAMS, "invalid params: " + problem)));
         String key = message.idKey();
         Disposable processing = answer.contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
+                // The SDK converts the params (up to server.maxRequestBytes of JSON) as it dispatches: not on the event loop.
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
                 .doFinally(signal -> requests.finished(entry.id(), key))
                 .subscribe(null, error -> failed(entry.id(), request, stream, error));
         if (!processing.isDisposed()) {

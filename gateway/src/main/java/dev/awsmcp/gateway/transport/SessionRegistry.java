@@ -57,12 +57,46 @@ final class SessionRegistry {
         return local;
     }
 
-    /** Stores a session just initialized by {@code owner} and holds it here under its SDK id. */
+    /**
+     * Reserves room here for a new session of {@code owner} ({@link McpSessions#reserve}). With a shared
+     * store, a principal at its cap first has the local copies of its sessions that ended on another
+     * instance or expired dropped (one store call each), so only its live sessions count.
+     */
+    CompletableFuture<McpSessions.Room> reserve(Principal owner) {
+        McpSessions.Room room = local.reserve(owner.id());
+        if (room != McpSessions.Room.PRINCIPAL_FULL || !store.shared()) {
+            return CompletableFuture.completedFuture(room);
+        }
+        Instant now = clock.instant();
+        CompletableFuture<?>[] checks = local.all().stream()
+                .filter(entry -> entry.owner().id().equals(owner.id()))
+                .map(entry -> store.expire(entry.id(), now).thenAccept(outcome -> {
+                    if (outcome != SessionStore.Expiry.LIVE) {
+                        local.remove(entry.id()).ifPresent(gone -> close(gone.session()));
+                    }
+                    if (outcome == SessionStore.Expiry.REMOVED) {
+                        ended(entry, "expired");
+                    }
+                }))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(checks).thenApply(v -> local.reserve(owner.id()));
+    }
+
+    /**
+     * Stores a session just initialized by {@code owner}, whose room was {@linkplain #reserve reserved},
+     * and holds it here under its SDK id; the room is given back when the store fails.
+     */
     CompletableFuture<McpSessions.Entry> start(McpStreamableServerSession session, Principal owner, McpSchema.InitializeRequest init) {
         Instant now = clock.instant();
         StoredSession stored = new StoredSession(session.getId(), owner.id(), owner.groups(), init.protocolVersion(),
                 write(init.clientInfo()), write(init.capabilities()), now, now, SessionStore.expiry(now, store.ttl()), Map.of());
-        return store.create(stored).thenApply(v -> local.add(session.getId(), session, owner, init));
+        return store.create(stored)
+                .whenComplete((v, failure) -> {
+                    if (failure != null) {
+                        local.release(owner.id());
+                    }
+                })
+                .thenApply(v -> local.add(session.getId(), session, owner, init));
     }
 
     /**

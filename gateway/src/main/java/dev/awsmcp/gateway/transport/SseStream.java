@@ -8,6 +8,7 @@ import io.modelcontextprotocol.spec.McpStreamableServerTransport;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -29,6 +30,9 @@ final class SseStream implements McpStreamableServerTransport {
     private final JsonNode requestId;
     private volatile boolean closed;
     private volatile boolean responded;
+
+    /** The keep-alive timer, or -1; set and cancelled on the response's context. */
+    private long keepAlive = -1;
 
     /** A listening stream (GET). */
     SseStream(HttpServerResponse response, Context context, McpJsonMapper json, String sessionId) {
@@ -129,10 +133,15 @@ final class SseStream implements McpStreamableServerTransport {
         response.write(event).onComplete(ar -> sink.success());
     }
 
-    /** Sends an SSE comment, which keeps idle proxies from closing a listening stream. */
-    void keepAlive() {
-        context.runOnContext(v -> {
-            if (!closed && !response.ended() && !response.closed()) {
+    /**
+     * Sends an SSE comment every {@code interval} until the stream ends, so that no idle timeout (the
+     * listener's, or a proxy's) closes a stream waiting for its next message; call on the response's context.
+     */
+    void keepAliveEvery(Duration interval) {
+        keepAlive = context.owner().setPeriodic(interval.toMillis(), timer -> {
+            if (closed || response.ended() || response.closed()) {
+                context.owner().cancelTimer(timer);
+            } else {
                 response.write(": keep-alive\n\n");
             }
         });
@@ -153,6 +162,9 @@ final class SseStream implements McpStreamableServerTransport {
 
     private void end() {
         closed = true;
+        if (keepAlive >= 0) {
+            context.owner().cancelTimer(keepAlive);
+        }
         if (!response.ended() && !response.closed()) {
             response.end();
         }

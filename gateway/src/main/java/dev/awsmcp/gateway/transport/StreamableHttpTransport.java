@@ -52,6 +52,7 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     private final Function<RoutingContext, McpTransportContext> contextExtractor;
     private final long sweepTimer;
     private final SessionMessages messages;
+    private final Duration keepAlive;
     private volatile McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
@@ -60,26 +61,28 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
      *
      * @param contextExtractor builds the SDK transport context of a request (the authenticated caller)
      */
-    public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, Duration idleTimeout, int maxSessions,
+    public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, TransportLimits limits,
             Function<RoutingContext, McpTransportContext> contextExtractor) {
-        this(vertx, json, idleTimeout, maxSessions, contextExtractor, SessionListener.NONE, new InMemorySessionStore(idleTimeout));
+        this(vertx, json, limits, contextExtractor, SessionListener.NONE, new InMemorySessionStore(limits.sessionIdleTimeout()));
     }
 
     /**
-     * @param idleTimeout local copies of sessions idle this long are dropped (the store's ttl decides when a session ends)
+     * @param limits session caps, the idle timeout of local session copies, and the keep-alive of event streams
      * @param contextExtractor builds the SDK transport context of a request (the authenticated caller)
      * @param sessionListener hears of every session start and end
      * @param store where sessions live beyond this instance (not closed here)
      */
-    public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, Duration idleTimeout, int maxSessions,
+    public StreamableHttpTransport(Vertx vertx, McpJsonMapper json, TransportLimits limits,
             Function<RoutingContext, McpTransportContext> contextExtractor, SessionListener sessionListener, SessionStore store) {
         this.vertx = vertx;
         this.json = json;
-        this.sessions = new SessionRegistry(new McpSessions(idleTimeout, maxSessions, System::nanoTime), store, sessionListener, json,
-                Clock.systemUTC(), () -> sessionFactory);
-        this.initializer = new SessionInitializer(vertx, json, sessions, sessionListener, () -> sessionFactory);
+        Duration idleTimeout = limits.sessionIdleTimeout();
+        this.sessions = new SessionRegistry(new McpSessions(idleTimeout, limits.maxSessions(), limits.maxSessionsPerPrincipal(), System::nanoTime),
+                store, sessionListener, json, Clock.systemUTC(), () -> sessionFactory);
+        this.initializer = new SessionInitializer(vertx, json, sessions, sessionListener, () -> sessionFactory, limits);
+        this.keepAlive = limits.streamKeepAlive();
         this.contextExtractor = contextExtractor;
-        this.messages = new SessionMessages(json);
+        this.messages = new SessionMessages(json, keepAlive);
         long sweepEvery = Math.max(1000, Math.min(idleTimeout.toMillis() / 4, 60_000));
         this.sweepTimer = vertx.setPeriodic(sweepEvery, id -> sessions.sweep());
     }
@@ -156,11 +159,8 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             stream.open();
             McpStreamableServerSession.McpStreamableServerSessionStream listening = entry.session().listeningStream(stream);
             ctx.response().write(": stream open\n\n");
-            long keepAlive = vertx.setPeriodic(20_000, id -> stream.keepAlive());
-            ctx.response().closeHandler(v -> {
-                vertx.cancelTimer(keepAlive);
-                listening.close();
-            });
+            stream.keepAliveEvery(keepAlive);
+            ctx.response().closeHandler(v -> listening.close());
         });
     }
 

@@ -38,6 +38,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void clientLimitsHaveDefaults() throws Exception {
+        GatewayConfig config = load("");
+        assertThat(config.server().maxSessionsPerPrincipal()).isEqualTo(100);
+        assertThat(config.server().sessionStartsPerMinute()).isEqualTo(60);
+        assertThat(config.server().connections()).isEqualTo(new ConnectionsConfig("2m", "10s", "30s", 256));
+        assertThat(config.limits().maxArgumentBytes()).isEqualTo(327_680);
+        assertThat(config.limits().maxArgumentValues()).isEqualTo(1000);
+        assertThat(config.limits().maxArgumentDepth()).isEqualTo(32);
+    }
+
+    @Test
+    void badClientLimitsNameTheFileTheKeyAndTheFix() {
+        assertThatThrownBy(() -> load("server: { connections: { idleTimeout: soon } }\n"))
+                .hasMessage(dir.resolve("gateway.yaml") + ": server.connections.idleTimeout: 'soon' is not a duration; write e.g. 500ms, 30s, 15m or 1h");
+        assertThatThrownBy(() -> load("server: { connections: { idleTimeout: 500ms } }\n"))
+                .hasMessageEndingWith(": server.connections.idleTimeout: 500ms is too short; use at least 1s");
+        assertThatThrownBy(() -> load("server: { connections: { maxPerAddress: -1 } }\n"))
+                .hasMessageEndingWith(": server.connections.maxPerAddress: -1 is negative; use a count of connections, or 0 for no cap");
+        assertThatThrownBy(() -> load("server: { connections: { idle: 1m } }\n"))
+                .hasMessageEndingWith(": server.connections.idle: unknown key; known keys here: bodyTimeout, headerTimeout, idleTimeout, maxPerAddress");
+        assertThatThrownBy(() -> load("server: { maxSessionsPerPrincipal: 0 }\n"))
+                .hasMessageEndingWith(": server.maxSessionsPerPrincipal: 0 must be at least 1");
+        assertThatThrownBy(() -> load("server: { sessionStartsPerMinute: 0 }\n"))
+                .hasMessageEndingWith(": server.sessionStartsPerMinute: 0 must be at least 1");
+        assertThatThrownBy(() -> load("limits: { maxArgumentBytes: 10 }\n"))
+                .hasMessageEndingWith(": limits.maxArgumentBytes: 10 is too small; use at least 1024");
+        assertThatThrownBy(() -> load("limits: { maxArgumentValues: 0 }\n"))
+                .hasMessageEndingWith(": limits.maxArgumentValues: 0 must be at least 1");
+        assertThatThrownBy(() -> load("limits: { maxArgumentDepth: 100 }\n"))
+                .hasMessageEndingWith(": limits.maxArgumentDepth: 100 is out of range; use 1 to 64");
+    }
+
+    @Test
     void drainTimeoutThatIsNoDurationNamesTheKeyAndTheForm() {
         assertThatThrownBy(() -> load("server: { drainTimeout: soon }\n"))
                 .isInstanceOf(ConfigException.class)

@@ -14,6 +14,7 @@ import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
 import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.gateway.transport.ConnectionLimits;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -157,7 +158,8 @@ class HealthEndpointsTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             AdminConfig config = new AdminConfig(true, "127.0.0.1",
                     taken.getLocalPort(), null, null);
-            assertThatThrownBy(() -> AdminServer.start(config, null))
+            ConnectionLimits connections = new ConnectionLimits(Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofSeconds(30), 256);
+            assertThatThrownBy(() -> AdminServer.start(config, null, connections))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageStartingWith("admin: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .hasMessageEndingWith("choose another admin.port, or set admin.enabled: false");

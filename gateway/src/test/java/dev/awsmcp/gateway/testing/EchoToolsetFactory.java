@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class EchoToolsetFactory implements ToolsetFactory {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EchoToolsetFactory.class);
+    /** The threads the gateway read echo's resources from its arguments on (after validating them), in this JVM. */
+    public static final Set<String> ADMISSION_THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Sleeps whose call was cancelled while they ran (the toolset saw the cancellation), in this JVM. */
     public static final java.util.concurrent.atomic.AtomicInteger CANCELLED_SLEEPS = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -69,7 +71,10 @@ public final class EchoToolsetFactory implements ToolsetFactory {
                     + "\"required\":[\"millis\"],\"additionalProperties\":false}");
             ObjectNode none = schema("{\"type\":\"object\",\"additionalProperties\":false}");
             return List.of(
-                    spec("echo", "Echo", "Returns the text it was given.", echo, Access.READ).build(),
+                    spec("echo", "Echo", "Returns the text it was given.", echo, Access.READ).resources(args -> {
+                        ADMISSION_THREADS.add(Thread.currentThread().getName());
+                        return List.of();
+                    }).build(),
                     spec("sleep", "Sleep", "Answers after the given milliseconds.", sleep, Access.READ).build(),
                     spec("crash", "Crash", "Fails like a toolset bug.", none, Access.READ).build(),
                     spec("fail", "Fail", "Returns a tool error.", none, Access.WRITE)
