@@ -8,7 +8,7 @@ import dev.awsmcp.gateway.policy.Decision;
 import dev.awsmcp.gateway.policy.EffectivePolicy;
 import dev.awsmcp.gateway.policy.PolicyLoader;
 import dev.awsmcp.gateway.policy.PolicySet;
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.toolset.api.Json;

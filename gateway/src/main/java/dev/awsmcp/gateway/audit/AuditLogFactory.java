@@ -6,7 +6,7 @@ import dev.awsmcp.gateway.config.CloudWatchLogsSinkConfig;
 import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.FileSinkConfig;
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.aws.AwsClientFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.awsmcp.gateway.auth;
 
-import dev.awsmcp.gateway.transport.JsonRpcErrors;
+import dev.awsmcp.gateway.http.JsonRpcErrors;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;

@@ -2,7 +2,7 @@ package dev.awsmcp.gateway.call;
 
 import dev.awsmcp.gateway.audit.AuditException;
 import dev.awsmcp.gateway.audit.AuditLog;
-import dev.awsmcp.gateway.audit.AwsRequestIds;
+import dev.awsmcp.gateway.aws.AwsRequestIds;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The per-team {@code limits.callsPerMinute} of the policies: per gateway instance ({@link TeamRateLimits})
- * or shared by every instance through the session table ({@link SharedTeamRateLimits}). Never waits for a
+ * or shared by every instance through the session table ({@code ratelimit.SharedTeamRateLimits}). Never waits for a
  * permit: a call over the limit is refused at once. Must not block the calling thread.
  */
 public interface CallRateLimiter {

@@ -24,7 +24,7 @@ public final class TeamRateLimits implements CallRateLimiter {
     }
 
     /** {@link #acquire}, answered at once. */
-    OptionalLong acquireNow(String team, int perMinute) {
+    public OptionalLong acquireNow(String team, int perMinute) {
         if (perMinute <= 0) {
             return OptionalLong.empty();
         }

@@ -1,10 +1,12 @@
 package dev.awsmcp.gateway.call;
 
+import dev.awsmcp.gateway.toolset.ArgumentLimits;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.gateway.audit.AuditException;
 import dev.awsmcp.gateway.audit.AuditLog;
-import dev.awsmcp.gateway.audit.AwsRequestIds;
+import dev.awsmcp.gateway.aws.AwsRequestIds;
 import dev.awsmcp.gateway.audit.BoundedText;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.auth.Principal;

@@ -4,7 +4,7 @@ import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.SessionsConfig;
 import dev.awsmcp.gateway.session.SessionStores;
 import dev.awsmcp.gateway.session.SessionTable;
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.aws.AwsClientFactory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package dev.awsmcp.gateway.ops;
 
-import dev.awsmcp.gateway.resilience.TransientFailures;
+import dev.awsmcp.gateway.aws.TransientFailures;
 import dev.awsmcp.toolset.api.AwsFailures;
 import java.io.IOException;
 import java.net.ConnectException;

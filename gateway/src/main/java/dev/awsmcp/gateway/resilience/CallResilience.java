@@ -1,5 +1,8 @@
 package dev.awsmcp.gateway.resilience;
 
+import dev.awsmcp.gateway.aws.GatewayRetryStrategy;
+import dev.awsmcp.gateway.aws.RetryListener;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.ResilienceConfig;

@@ -21,7 +21,6 @@ import reactor.core.publisher.Mono;
  */
 final class AuditedSessions implements SessionListener, RequestInterceptor {
 
-    private static final int MAX_RECORDED_NAME = 128;
 
     private final AuditLog audit;
     private final ToolsetRegistry registry;
@@ -66,10 +65,12 @@ final class AuditedSessions implements SessionListener, RequestInterceptor {
                 new CallOrigin(sessionId, clientInfo(client)));
     }
 
-    /** The tool a call named, for its record: the name (cut to 128 characters), the JSON of a value that is not one, or "(missing)". */
+    /**
+     * The tool a call named, for its record: the name, the JSON of a value that is not one, or "(missing)"; the record
+     * bounds it ({@code BoundedText}: cut, marked, with the digest of the whole).
+     */
     private static String toolName(Object name) {
-        String text = name == null ? "(missing)" : name instanceof String s ? s : Json.mapper().valueToTree(name).toString();
-        return text.length() <= MAX_RECORDED_NAME ? text : text.substring(0, MAX_RECORDED_NAME) + "...";
+        return name == null ? "(missing)" : name instanceof String s ? s : Json.mapper().valueToTree(name).toString();
     }
 
     @SuppressWarnings("unchecked")

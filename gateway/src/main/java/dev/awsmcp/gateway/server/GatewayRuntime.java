@@ -2,9 +2,9 @@ package dev.awsmcp.gateway.server;
 
 import dev.awsmcp.gateway.audit.AuditLog;
 import dev.awsmcp.gateway.audit.AuditLogFactory;
-import dev.awsmcp.gateway.audit.AwsRequestIds;
+import dev.awsmcp.gateway.aws.AwsRequestIds;
 import dev.awsmcp.gateway.audit.PolicyReloadRecord;
-import dev.awsmcp.gateway.call.ArgumentLimits;
+import dev.awsmcp.gateway.toolset.ArgumentLimits;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.cursor.CursorSealer;
@@ -34,7 +34,7 @@ import dev.awsmcp.gateway.policy.PolicySet;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.policy.TeamPolicy;
 import dev.awsmcp.gateway.mcp.McpServerFactory;
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import java.nio.file.Path;
@@ -88,7 +88,7 @@ public final class GatewayRuntime implements AutoCloseable {
         CallCredentials callCredentials = new CallCredentials(credentials, roles);
         this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, callCredentials,
                 dispatch, policies, audit, clients.requestIds(), new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector),
-                resilience, SessionStores.rateLimiter(sessions, Clock.systemUTC()), new TaintTracker(sessions, Clock.systemUTC()),
+                resilience, dev.awsmcp.gateway.ratelimit.SharedTeamRateLimits.forSessions(sessions, Clock.systemUTC()), new TaintTracker(sessions, Clock.systemUTC()),
                 CursorSealer.create(config.cursors(), Clock.systemUTC()),
                 new ArgumentLimits(config.limits().maxArgumentBytes(), config.limits().maxArgumentValues(), config.limits().maxArgumentDepth()));
         this.operations = operations(config, metrics, callCredentials, resilience);

@@ -9,7 +9,7 @@ import dev.awsmcp.gateway.ops.AdminServer;
 import dev.awsmcp.gateway.ops.GatewayMetrics;
 import dev.awsmcp.gateway.transport.ConnectionGuard;
 import dev.awsmcp.gateway.transport.ConnectionLimits;
-import dev.awsmcp.gateway.transport.JsonRpcErrors;
+import dev.awsmcp.gateway.http.JsonRpcErrors;
 import dev.awsmcp.gateway.transport.MalformedHttpRequests;
 import dev.awsmcp.gateway.transport.RequestGuardHandler;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;

@@ -1,6 +1,6 @@
 package dev.awsmcp.gateway.server;
 
-import dev.awsmcp.gateway.transport.JsonRpcErrors;
+import dev.awsmcp.gateway.http.JsonRpcErrors;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;

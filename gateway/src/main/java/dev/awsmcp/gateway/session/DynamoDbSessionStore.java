@@ -81,6 +81,11 @@ public final class DynamoDbSessionStore implements SessionStore {
     }
 
     @Override
+    public Optional<SharedTable> sharedTable() {
+        return Optional.of(new SharedTable(client, table, callTimeout));
+    }
+
+    @Override
     public boolean shared() {
         return true;
     }

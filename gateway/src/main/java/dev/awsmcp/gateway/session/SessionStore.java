@@ -61,6 +61,24 @@ public interface SessionStore extends AutoCloseable {
     void close();
 
     /**
+     * The DynamoDB table a shared store keeps its sessions in, for state every instance must share beside them
+     * (the teams' call rates); empty for a store of one instance.
+     */
+    default Optional<SharedTable> sharedTable() {
+        return Optional.empty();
+    }
+
+    /**
+     * A shared store's table, for other state kept in it.
+     *
+     * @param client the gateway's own DynamoDB client
+     * @param table the table name
+     * @param callTimeout the bound of each DynamoDB call
+     */
+    record SharedTable(software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient client, String table, Duration callTimeout) {
+    }
+
+    /**
      * The expiry of a session refreshed at {@code now}: whole seconds as the DynamoDB ttl holds them,
      * rounded up, so a session never lives less than {@code ttl}.
      */

@@ -1,18 +1,14 @@
 package dev.awsmcp.gateway.session;
 
-import dev.awsmcp.gateway.call.CallRateLimiter;
-import dev.awsmcp.gateway.call.SharedTeamRateLimits;
-import dev.awsmcp.gateway.call.TeamRateLimits;
 import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.SessionsConfig;
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
-import java.time.Clock;
+import dev.awsmcp.gateway.aws.AwsClientFactory;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
-/** Builds the configured session store and the team rate limiter that goes with it. */
+/** Builds the configured session store. */
 public final class SessionStores {
 
     private SessionStores() {
@@ -35,13 +31,5 @@ public final class SessionStores {
     /** The gateway's own DynamoDB client for the session table of {@code config}. */
     public static DynamoDbAsyncClient client(SessionsConfig config, AwsClientFactory clients, AwsCredentialsProvider credentials) {
         return clients.buildGatewayClient(DynamoDbAsyncClient.builder(), Region.of(config.region()), config.endpointUri(), credentials);
-    }
-
-    /** Team rate limits shared through the table of a DynamoDB {@code store}; per instance with any other store. */
-    public static CallRateLimiter rateLimiter(SessionStore store, Clock clock) {
-        if (store instanceof DynamoDbSessionStore dynamo) {
-            return new SharedTeamRateLimits(dynamo.client(), dynamo.table(), dynamo.callTimeout(), clock);
-        }
-        return new TeamRateLimits();
     }
 }

@@ -1,6 +1,6 @@
 package dev.awsmcp.gateway.toolset;
 
-import dev.awsmcp.gateway.call.ArgumentValidator;
+import dev.awsmcp.gateway.toolset.ArgumentValidator;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.Toolset;
 import java.util.Objects;

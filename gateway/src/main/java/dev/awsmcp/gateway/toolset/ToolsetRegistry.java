@@ -1,7 +1,7 @@
 package dev.awsmcp.gateway.toolset;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.gateway.call.ArgumentValidator;
+import dev.awsmcp.gateway.toolset.ArgumentValidator;
 import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.toolset.api.Access;

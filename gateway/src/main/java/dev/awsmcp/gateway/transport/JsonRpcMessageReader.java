@@ -1,5 +1,7 @@
 package dev.awsmcp.gateway.transport;
 
+import dev.awsmcp.gateway.http.JsonRpcErrors;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;

@@ -1,5 +1,7 @@
 package dev.awsmcp.gateway.transport;
 
+import dev.awsmcp.gateway.http.JsonRpcErrors;
+
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;

@@ -1,5 +1,7 @@
 package dev.awsmcp.gateway.transport;
 
+import dev.awsmcp.gateway.http.JsonRpcErrors;
+
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.Locale;

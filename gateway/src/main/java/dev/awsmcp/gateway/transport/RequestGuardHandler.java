@@ -1,5 +1,7 @@
 package dev.awsmcp.gateway.transport;
 
+import dev.awsmcp.gateway.http.JsonRpcErrors;
+
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;

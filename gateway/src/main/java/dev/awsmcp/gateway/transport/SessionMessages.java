@@ -1,5 +1,7 @@
 package dev.awsmcp.gateway.transport;
 
+import dev.awsmcp.gateway.http.JsonRpcErrors;
+
 import dev.awsmcp.gateway.auth.AuthenticationHandler;
 import dev.awsmcp.gateway.auth.Principal;
 import io.modelcontextprotocol.common.McpTransportContext;

@@ -108,7 +108,8 @@ class ClientSuppliedTextEndToEndTest {
         HttpResponse<String> response = http.post(McpHttp.toolsCall(2, tool, "{}"), "Mcp-Session-Id", session);
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode record = lastRecord("tool_call");
-        assertThat(record.path("decision_reason").asText()).isEqualTo("unknown tool");
+        // Refused for its params (a tool name is at most 128 characters) before any tool is looked up.
+        assertThat(record.path("decision_reason").asText()).isEqualTo("invalid params: params.name is longer than 128 characters");
         assertThat(record.path("tool").asText()).hasSizeLessThan(400).endsWith("…[truncated: 900000 chars, sha256 "
                 + ArgumentRedactor.sha256Hex(tool) + "]");
         assertThat(Files.size(gateway.auditFile())).isLessThan(200_000);

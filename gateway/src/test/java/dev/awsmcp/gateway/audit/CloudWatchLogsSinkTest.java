@@ -1,8 +1,10 @@
 package dev.awsmcp.gateway.audit;
 
+import dev.awsmcp.gateway.aws.AwsRequestIds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
 import dev.awsmcp.toolset.api.Json;

@@ -57,7 +57,8 @@ class ToolErrorMessagesTest {
                 + "  - { id: ddb, type: dynamodb, region: us-east-1, endpoint: \"" + endpoint + "\" }\n"
                 + "  - { id: s3, type: s3, region: us-east-1, endpoint: \"" + endpoint + "\" }\n"
                 + "  - { id: t, type: test-echo, region: us-east-1 }\n"
-                + "resilience:\n  cache: { enabled: false }\n", List.of(counter));
+                // Deeper arguments than the default 32 levels, so that DynamoDB's own nesting rule is the one that speaks.
+                + "resilience:\n  cache: { enabled: false }\nlimits: { maxArgumentDepth: 64 }\n", List.of(counter));
     }
 
     private static String text(JsonNode result) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.GatewayConfig;
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.toolset.api.Json;

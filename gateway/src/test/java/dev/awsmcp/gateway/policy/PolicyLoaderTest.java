@@ -7,7 +7,7 @@ import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.GatewayConfig;
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;

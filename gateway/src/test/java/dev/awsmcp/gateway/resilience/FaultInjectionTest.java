@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.resilience;
 
+import dev.awsmcp.gateway.testing.BlackholeServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package dev.awsmcp.gateway.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
 import java.time.Duration;

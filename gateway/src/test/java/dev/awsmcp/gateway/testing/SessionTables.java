@@ -1,7 +1,7 @@
 package dev.awsmcp.gateway.testing;
 
 import dev.awsmcp.gateway.session.SessionTable;
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.testkit.LocalAws;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 

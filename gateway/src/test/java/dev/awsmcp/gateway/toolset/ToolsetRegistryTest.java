@@ -1,5 +1,7 @@
 package dev.awsmcp.gateway.toolset;
 
+import dev.awsmcp.gateway.aws.AwsClientFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.gateway.testing.SessionTables;
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
 import com.fasterxml.jackson.databind.JsonNode;

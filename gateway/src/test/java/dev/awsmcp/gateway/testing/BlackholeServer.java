@@ -1,4 +1,4 @@
-package dev.awsmcp.gateway.resilience;
+package dev.awsmcp.gateway.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A loopback endpoint that accepts connections and reads requests but never answers: the slowest backend. */
-final class BlackholeServer implements AutoCloseable {
+public final class BlackholeServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Socket> held = new CopyOnWriteArrayList<>();
 
-    BlackholeServer() {
+    public BlackholeServer() {
         try {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -26,12 +26,12 @@ final class BlackholeServer implements AutoCloseable {
         acceptor.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
     /** Waits (at most 10 s) until {@code count} connections were accepted. */
-    void awaitConnections(int count) throws InterruptedException {
+    public void awaitConnections(int count) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         while (held.size() < count && System.nanoTime() < deadline) {
             Thread.sleep(5);

@@ -1,5 +1,8 @@
-package dev.awsmcp.gateway.call;
+package dev.awsmcp.gateway.ratelimit;
 
+import dev.awsmcp.gateway.call.CallRateLimiter;
+import dev.awsmcp.gateway.call.TeamRateLimits;
+import dev.awsmcp.gateway.session.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +51,13 @@ public final class SharedTeamRateLimits implements CallRateLimiter {
         this.table = table;
         this.clock = clock;
         this.timeout = AwsRequestOverrideConfiguration.builder().apiCallTimeout(callTimeout).build();
+    }
+
+    /** Team rate limits shared through the table of a shared session {@code store}; per instance with any other store. */
+    public static CallRateLimiter forSessions(SessionStore store, Clock clock) {
+        return store.sharedTable()
+                .<CallRateLimiter>map(t -> new SharedTeamRateLimits(t.client(), t.table(), t.callTimeout(), clock))
+                .orElseGet(TeamRateLimits::new);
     }
 
     @Override

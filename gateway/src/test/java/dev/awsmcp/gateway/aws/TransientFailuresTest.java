@@ -1,5 +1,7 @@
-package dev.awsmcp.gateway.resilience;
+package dev.awsmcp.gateway.aws;
 
+
+import dev.awsmcp.gateway.testing.BlackholeServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

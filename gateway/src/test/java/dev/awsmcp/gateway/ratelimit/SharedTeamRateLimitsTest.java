@@ -1,9 +1,10 @@
-package dev.awsmcp.gateway.call;
+package dev.awsmcp.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.awsmcp.gateway.call.CallRateLimiter;
 import dev.awsmcp.gateway.session.SessionTable;
-import dev.awsmcp.gateway.toolset.AwsClientFactory;
+import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
 import java.net.URI;

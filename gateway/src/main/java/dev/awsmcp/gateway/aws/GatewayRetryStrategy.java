@@ -1,4 +1,4 @@
-package dev.awsmcp.gateway.resilience;
+package dev.awsmcp.gateway.aws;
 
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;

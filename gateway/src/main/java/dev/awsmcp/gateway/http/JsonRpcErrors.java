@@ -1,4 +1,4 @@
-package dev.awsmcp.gateway.transport;
+package dev.awsmcp.gateway.http;
 
 import dev.awsmcp.toolset.api.Json;
 import io.vertx.core.http.HttpServerResponse;
@@ -27,7 +27,7 @@ public final class JsonRpcErrors {
     }
 
     /** {@code text} as it may be shown in an error message or a log line: printable ASCII only, cut to {@code maxLength}. */
-    static String printable(String text, int maxLength) {
+    public static String printable(String text, int maxLength) {
         String line = String.valueOf(text).replaceAll("[^\\x20-\\x7e]", "?");
         return line.length() > maxLength ? line.substring(0, maxLength) + "..." : line;
     }

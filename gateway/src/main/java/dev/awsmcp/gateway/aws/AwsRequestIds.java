@@ -1,4 +1,4 @@
-package dev.awsmcp.gateway.audit;
+package dev.awsmcp.gateway.aws;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.awsmcp.gateway.resilience;
+package dev.awsmcp.gateway.aws;
 
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,9 +1,9 @@
-package dev.awsmcp.gateway.toolset;
+package dev.awsmcp.gateway.aws;
 
 import dev.awsmcp.gateway.GatewayVersion;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import dev.awsmcp.toolset.api.ToolsetContext;
-import dev.awsmcp.gateway.audit.AwsRequestIds;
+import dev.awsmcp.gateway.aws.AwsRequestIds;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
-import dev.awsmcp.gateway.resilience.GatewayRetryStrategy;
+import dev.awsmcp.gateway.aws.GatewayRetryStrategy;
 
 /**
  * The one place that builds AWS clients: every toolset's async client shares one Netty HTTP client

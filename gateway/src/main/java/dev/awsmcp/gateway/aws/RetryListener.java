@@ -1,4 +1,4 @@
-package dev.awsmcp.gateway.resilience;
+package dev.awsmcp.gateway.aws;
 
 /**
  * Hears every failed attempt of an AWS request and what the gateway's retry rules decided about it

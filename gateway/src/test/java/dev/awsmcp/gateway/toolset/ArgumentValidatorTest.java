@@ -1,4 +1,4 @@
-package dev.awsmcp.gateway.call;
+package dev.awsmcp.gateway.toolset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.awsmcp.gateway.call;
+package dev.awsmcp.gateway.toolset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
