@@ -22,17 +22,22 @@ final class McpRequestParams {
     /** Longest tool name accepted in tools/call (configured names are at most 64 characters). */
     static final int MAX_TOOL_NAME = 128;
     private static final int MAX_PROTOCOL_VERSION = 64;
+    /** Client names, versions and titles: kept with the session (and in the session table), so bounded. */
+    static final int MAX_CLIENT_TEXT = 1024;
+    /** The JSON of a client's capabilities, kept with the session: a DynamoDB item holds at most 400 KB. */
+    static final int MAX_CAPABILITIES_BYTES = 16 * 1024;
     private static final List<String> LOG_LEVELS = List.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
     private static final List<String> REFERENCE_TYPES = List.of("ref/prompt", "ref/resource");
 
     private static final Consumer<Check> LISTING = p -> p.optionalText("cursor");
     private static final Map<String, Consumer<Check>> METHODS = Map.ofEntries(
             Map.entry("initialize", p -> p.text("protocolVersion", MAX_PROTOCOL_VERSION).object("capabilities")
+                    .maxJsonBytes("capabilities", MAX_CAPABILITIES_BYTES)
                     .optionalObject("capabilities.roots").optionalBoolean("capabilities.roots.listChanged")
                     .optionalObject("capabilities.sampling").optionalObject("capabilities.elicitation")
                     .optionalObject("capabilities.experimental").object("clientInfo")
-                    .text("clientInfo.name").text("clientInfo.version")
-                    .optionalText("clientInfo.title")),
+                    .text("clientInfo.name", MAX_CLIENT_TEXT).text("clientInfo.version", MAX_CLIENT_TEXT)
+                    .optionalText("clientInfo.title").maxLength("clientInfo.title", MAX_CLIENT_TEXT)),
             Map.entry("ping", p -> { }),
             Map.entry("tools/list", LISTING),
             Map.entry("resources/list", LISTING),
@@ -125,6 +130,24 @@ final class McpRequestParams {
             }
             if (value.length() > maxLength) {
                 throw new InvalidParams("params." + path + " is longer than " + maxLength + " characters");
+            }
+            return this;
+        }
+
+        /** A text at {@code path}, when there is one, has at most {@code maxLength} characters. */
+        Check maxLength(String path, int maxLength) {
+            JsonNode value = at(path);
+            if (value.isTextual() && value.textValue().length() > maxLength) {
+                throw new InvalidParams("params." + path + " is longer than " + maxLength + " characters");
+            }
+            return this;
+        }
+
+        /** The JSON of {@code path} is at most {@code maxBytes} long. */
+        Check maxJsonBytes(String path, int maxBytes) {
+            int size = at(path).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (size > maxBytes) {
+                throw new InvalidParams("params." + path + " is " + size + " bytes of JSON; at most " + maxBytes + " are accepted");
             }
             return this;
         }

@@ -90,15 +90,27 @@ class ClientSuppliedTextEndToEndTest {
     }
 
     @Test
-    void aHugeClientNameIsBoundedInTheLogAndInTheSessionRecord() throws Exception {
-        String name = "n".repeat(600_000);
+    void aHugeClientNameIsRefusedAndALongOneIsBoundedInTheSessionRecord() throws Exception {
+        HttpResponse<String> huge = http.post(initialize("n".repeat(600_000)));
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(huge.body()).contains("params.clientInfo.name is longer than 1024 characters");
+
+        String name = "n".repeat(1_000);
         List<String> lines = logged("started by", () -> assertThat(http.post(initialize(name)).statusCode()).isEqualTo(200));
         assertThat(lines).filteredOn(line -> line.contains("started by apikey:test")).singleElement()
-                .satisfies(line -> assertThat(line).hasSizeLessThan(LogText.MAX_ARGUMENT_CHARS + 500).contains("…[truncated: 600002 chars]"));
+                .satisfies(line -> assertThat(line).hasSizeLessThan(LogText.MAX_ARGUMENT_CHARS + 500));
         JsonNode client = awaitRecord("session_start", r -> r.at("/client/name").asText().startsWith("nnn")).path("client");
-        assertThat(client.path("name").asText()).startsWith("n".repeat(BoundedText.MAX_NAME_CHARS) + "…[truncated: 600000 chars, sha256 "
+        assertThat(client.path("name").asText()).startsWith("n".repeat(BoundedText.MAX_NAME_CHARS) + "…[truncated: 1000 chars, sha256 "
                 + ArgumentRedactor.sha256Hex(name) + "]");
         assertThat(client.path("version").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void capabilitiesLargerThanASessionCanKeepAreRefused() throws Exception {
+        String capabilities = "{\"experimental\":{\"blob\":" + Json.mapper().valueToTree("x".repeat(20_000)) + "}}";
+        HttpResponse<String> refused = http.post(initialize("client").replace("\"capabilities\":{}", "\"capabilities\":" + capabilities));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("params.capabilities is 20", "at most 16384 are accepted");
     }
 
     @Test
