@@ -54,7 +54,7 @@ class ToolsetRegistryTest {
         @Override
         public java.util.List<dev.awsmcp.toolset.api.ToolSpec> tools() {
             return java.util.List.of(dev.awsmcp.toolset.api.ToolSpec.builder("read").title("Read").description("Reads.")
-                    .inputSchema(dev.awsmcp.toolset.api.Json.object().put("type", "object")).access(dev.awsmcp.toolset.api.Access.READ)
+                    .inputSchema(dev.awsmcp.toolset.support.Json.object().put("type", "object")).access(dev.awsmcp.toolset.api.Access.READ)
                     .resources(arguments -> java.util.List.of(), toolKinds).build());
         }
 

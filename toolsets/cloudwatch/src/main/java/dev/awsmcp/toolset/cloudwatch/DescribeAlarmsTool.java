@@ -2,10 +2,10 @@ package dev.awsmcp.toolset.cloudwatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

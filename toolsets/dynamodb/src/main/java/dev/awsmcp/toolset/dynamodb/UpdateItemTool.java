@@ -2,9 +2,9 @@ package dev.awsmcp.toolset.dynamodb;
 
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.Json;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;

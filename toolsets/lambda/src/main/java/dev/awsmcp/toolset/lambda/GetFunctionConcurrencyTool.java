@@ -3,9 +3,9 @@ package dev.awsmcp.toolset.lambda;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.Json;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 

@@ -2,14 +2,14 @@ package dev.awsmcp.toolset.s3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
-import dev.awsmcp.toolset.api.AwsError;
-import dev.awsmcp.toolset.api.AwsFailures;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ResultLimits;
-import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsError;
+import dev.awsmcp.toolset.support.AwsFailures;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;

@@ -2,7 +2,7 @@ package dev.awsmcp.toolset.s3;
 
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Health;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
