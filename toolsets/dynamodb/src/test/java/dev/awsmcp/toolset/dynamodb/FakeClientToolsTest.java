@@ -9,6 +9,7 @@ import dev.awsmcp.toolset.api.Caller;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
 import dev.awsmcp.toolset.support.Json;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,7 @@ class FakeClientToolsTest {
         return response.build();
     }
 
-    private JsonNode run(DynamoDbTool tool, String arguments) {
+    private JsonNode run(Tool<Arguments> tool, String arguments) {
         ToolResult result = tool.call(new Arguments(args(arguments)), context).join();
         assertThat(result).isInstanceOf(ToolResult.Success.class);
         return ((ToolResult.Success) result).data();

@@ -7,6 +7,7 @@ import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
 import dev.awsmcp.toolset.support.Json;
 import dev.awsmcp.toolset.support.PageCursor;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
  * continues in the reading direction. At the end of a stream AWS hands back the token it was given;
  * that is where reading stops.
  */
-final class GetLogEventsTool implements LogsTool {
+final class GetLogEventsTool implements Tool<Arguments> {
 
     private static final int AWS_PAGE = 10_000;
     private static final int MAX_PAGES = 10;
