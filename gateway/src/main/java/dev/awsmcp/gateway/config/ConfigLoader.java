@@ -99,20 +99,29 @@ public final class ConfigLoader {
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ConfigException ce) {
-                throw new ConfigException(file + ": " + ce.getMessage());
+                throw new ConfigException(ce.placed(file, path(e)));
             }
             throw new ConfigException(file + ": " + path(e) + ": " + (cause == null ? e.getOriginalMessage() : cause.getMessage()));
         } catch (InvalidTypeIdException e) {
             throw new ConfigException(file + ": " + path(e) + ".type: " + (e.getTypeId() == null ? "required" : "'" + e.getTypeId()
                     + "' is not a known type") + "; use one of " + AuditSinkConfig.TYPES);
-        } catch (InvalidFormatException e) {
-            throw new ConfigException(file + ": " + path(e) + ": '" + e.getValue() + "' is not a valid "
-                    + e.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT));
         } catch (MismatchedInputException e) {
-            throw new ConfigException(file + ": " + path(e) + ": expected " + describe(e.getTargetType()));
+            throw new ConfigException(file + ": " + path(e) + ": " + mismatch(e));
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + ": " + e.getOriginalMessage());
         }
+    }
+
+    /** What is wrong with a value of the wrong type or form. */
+    private static String mismatch(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "'" + invalid.getValue() + "' is not a valid " + target.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        }
+        return "expected " + describe(target);
     }
 
     private static String describe(Class<?> type) {

@@ -174,6 +174,15 @@ class ToolsetRegistryTest {
     }
 
     @Test
+    void anIdContainingTheSeparatorIsRejected() {
+        Path file = dir.resolve("dash.yaml");
+        assertThatThrownBy(() -> {
+            Files.writeString(file, "toolNames: { separator: '-' }\ntoolsets:\n  - { id: echo-a, type: test-echo, region: us-east-1 }\n");
+            ToolsetRegistry.create(new ConfigLoader(k -> null).load(file), clients);
+        }).isInstanceOf(ConfigException.class).hasMessage("toolsets[0].id: 'echo-a' must not contain the tool name separator '-'");
+    }
+
+    @Test
     void invalidIdsAndRegionsAndEndpointsAreRejected() {
         assertThatThrownBy(() -> registry("  - { id: My_Id, type: test-echo, region: us-east-1 }\n")).hasMessageContaining("toolsets[0].id");
         assertThatThrownBy(() -> registry("  - { id: a__b, type: test-echo, region: us-east-1 }\n")).hasMessageContaining("separator");
