@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * @param options every other key, for the toolset type; never null
  */
 public record ToolsetEntry(String id, String type, String region, String endpoint, List<String> access, String accountId,
-        String roleArn, String externalId, String sessionDuration, Boolean bareNames,
+        String roleArn, String externalId, Duration sessionDuration, Boolean bareNames,
         @JsonAnySetter Map<String, JsonNode> options) {
 
     /** The keys every toolset entry may have, whatever its type: every component but {@link #options()}. */
@@ -74,7 +74,6 @@ public record ToolsetEntry(String id, String type, String region, String endpoin
         }
         roleArn = optional(roleArn);
         externalId = optional(externalId);
-        sessionDuration = optional(sessionDuration);
         checkRole(roleArn, externalId, sessionDuration);
         bareNames = bareNames != null && bareNames;
         options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -92,7 +91,7 @@ public record ToolsetEntry(String id, String type, String region, String endpoin
 
     /** How long assumed credentials live: {@link #sessionDuration()}, 1h when not given. */
     public Duration roleSessionDuration() {
-        return sessionDuration == null ? Duration.ofHours(1) : Durations.parse(sessionDuration, "sessionDuration");
+        return sessionDuration == null ? Duration.ofHours(1) : sessionDuration;
     }
 
     private static Set<Access> accessClasses(List<String> access) {
@@ -110,7 +109,7 @@ public record ToolsetEntry(String id, String type, String region, String endpoin
         return classes;
     }
 
-    private static void checkRole(String roleArn, String externalId, String sessionDuration) {
+    private static void checkRole(String roleArn, String externalId, Duration sessionDuration) {
         if (roleArn == null) {
             if (externalId != null || sessionDuration != null) {
                 throw ConfigException.at("", "externalId and sessionDuration need roleArn");
@@ -123,21 +122,9 @@ public record ToolsetEntry(String id, String type, String region, String endpoin
         if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
             throw ConfigException.at("externalId", "must be 2-1224 characters of [\\w+=,.@:/-]");
         }
-        if (sessionDuration == null) {
-            return;
-        }
-        Duration duration = parseSessionDuration(sessionDuration);
-        if (duration.compareTo(Duration.ofMinutes(15)) < 0 || duration.compareTo(Duration.ofHours(12)) > 0) {
+        if (sessionDuration != null
+                && (sessionDuration.compareTo(Duration.ofMinutes(15)) < 0 || sessionDuration.compareTo(Duration.ofHours(12)) > 0)) {
             throw ConfigException.at("sessionDuration", "must be between 15m and 12h (and at most the role's maximum)");
-        }
-    }
-
-    private static Duration parseSessionDuration(String value) {
-        try {
-            return Durations.parse(value, "sessionDuration");
-        } catch (ConfigException e) {
-            // Durations names the key itself; the loader places it under this entry.
-            throw ConfigException.at("sessionDuration", e.getMessage().substring("sessionDuration: ".length()));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.awsmcp.gateway.resilience;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.ResilienceConfig;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.Access;
@@ -38,8 +37,8 @@ public final class CallResilience {
 
     private CallResilience(ResilienceConfig config, Duration callTimeout, RetryListener retries) {
         ResilienceConfig.Retry r = config.retry();
-        this.retry = GatewayRetryStrategy.create(r.maxAttempts(), Durations.parse(r.baseDelay(), "resilience.retry.baseDelay"),
-                Durations.parse(r.maxDelay(), "resilience.retry.maxDelay"), retries);
+        this.retry = GatewayRetryStrategy.create(r.maxAttempts(), r.baseDelay(),
+                r.maxDelay(), retries);
         this.guard = new ServiceGuard(config.breaker(), config.bulkhead());
         this.ttls = new CacheTtls(config.cache());
         this.cache = config.cache().enabled() ? new ResultCache(config.cache().maxEntries()) : null;

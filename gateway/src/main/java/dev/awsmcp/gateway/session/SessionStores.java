@@ -3,7 +3,6 @@ package dev.awsmcp.gateway.session;
 import dev.awsmcp.gateway.call.CallRateLimiter;
 import dev.awsmcp.gateway.call.SharedTeamRateLimits;
 import dev.awsmcp.gateway.call.TeamRateLimits;
-import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.SessionsConfig;
 import dev.awsmcp.gateway.toolset.AwsClientFactory;
 import java.time.Clock;
@@ -29,7 +28,7 @@ public final class SessionStores {
             return new InMemorySessionStore(ttl);
         }
         return new DynamoDbSessionStore(client(config, clients, credentials), config.table(), ttl,
-                Durations.parse(config.callTimeout(), "sessions.callTimeout"));
+                config.callTimeout());
     }
 
     /** The gateway's own DynamoDB client for the session table of {@code config}. */
