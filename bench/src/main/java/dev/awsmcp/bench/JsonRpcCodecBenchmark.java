@@ -1,7 +1,7 @@
 package dev.awsmcp.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;

@@ -11,7 +11,7 @@ import dev.awsmcp.gateway.policy.PolicySet;
 import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;

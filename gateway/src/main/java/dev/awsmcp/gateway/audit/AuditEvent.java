@@ -21,7 +21,7 @@ public sealed interface AuditEvent permits ToolCallRecord, SessionRecord, Policy
 
     /** A new object holding {@code ts} (ISO-8601 UTC, milliseconds) and {@code type}, for implementations. */
     static ObjectNode header(AuditEvent event) {
-        ObjectNode json = dev.awsmcp.toolset.api.Json.object();
+        ObjectNode json = dev.awsmcp.toolset.support.Json.object();
         json.put("ts", AuditTimestamps.format(event.timestamp()));
         json.put("type", event.type());
         return json;

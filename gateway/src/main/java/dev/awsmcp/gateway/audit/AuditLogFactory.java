@@ -4,7 +4,6 @@ import dev.awsmcp.gateway.config.AuditConfig;
 import dev.awsmcp.gateway.config.AuditSinkConfig;
 import dev.awsmcp.gateway.config.CloudWatchLogsSinkConfig;
 import dev.awsmcp.gateway.config.ConfigException;
-import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.FileSinkConfig;
 import dev.awsmcp.gateway.aws.AwsClientFactory;
 import java.io.IOException;
@@ -53,8 +52,8 @@ public final class AuditLogFactory {
             try {
                 return new CloudWatchLogsSink(client, cloudWatch.logGroup(), cloudWatch.logStream(), cloudWatch.createGroup(),
                         Path.of(cloudWatch.spillDir()), cloudWatch.bufferEvents(),
-                        Durations.parse(cloudWatch.maxRetryDelay(), where + ".maxRetryDelay"),
-                        Durations.parse(cloudWatch.shutdownWait(), where + ".shutdownWait"));
+                        cloudWatch.maxRetryDelay(),
+                        cloudWatch.shutdownWait());
             } catch (IOException | RuntimeException e) {
                 client.close();
                 throw e;

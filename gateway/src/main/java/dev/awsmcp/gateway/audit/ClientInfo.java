@@ -3,7 +3,7 @@ package dev.awsmcp.gateway.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 
 /**
  * The client as it named itself in {@code initialize} ({@code clientInfo}); self-declared, so a

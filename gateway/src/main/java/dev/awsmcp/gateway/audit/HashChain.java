@@ -2,7 +2,7 @@ package dev.awsmcp.gateway.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 
 /**
  * The hash chain of the audit trail. Every line is one JSON object starting with {@code seq} (1, 2,

@@ -48,7 +48,7 @@ public record PolicyReloadRecord(Instant timestamp, boolean accepted, String rea
         json.put("reason", reason);
         json.set("teams", ToolCallRecord.sortedArray(teams));
         json.put("fingerprint", fingerprint);
-        json.set("problems", dev.awsmcp.toolset.api.Json.mapper().valueToTree(problems));
+        json.set("problems", dev.awsmcp.toolset.support.Json.mapper().valueToTree(problems));
         return json;
     }
 }

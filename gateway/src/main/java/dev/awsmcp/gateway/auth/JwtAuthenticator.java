@@ -54,7 +54,7 @@ public final class JwtAuthenticator {
 
     /** Starts fetching the key set; the future tells whether the first fetch worked (a failure is retried). */
     public Future<Boolean> start() {
-        return keys.start(config.jwksRefreshDuration());
+        return keys.start(config.jwksRefreshInterval());
     }
 
     /** Stops refreshing the key set. */
@@ -144,7 +144,7 @@ public final class JwtAuthenticator {
 
     private void checkTimes(JsonObject claims) {
         long now = clock.instant().getEpochSecond();
-        long skew = config.clockSkewDuration().toSeconds();
+        long skew = config.clockSkew().toSeconds();
         if (!(claims.getValue("exp") instanceof Number exp)) {
             throw AuthenticationException.invalidToken("token has no exp claim; tokens must expire");
         }

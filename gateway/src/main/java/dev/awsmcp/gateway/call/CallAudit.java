@@ -106,7 +106,7 @@ final class CallAudit {
         if (!(findings instanceof java.util.List<?> list)) {
             return java.util.List.of();
         }
-        return list.stream().map(f -> (com.fasterxml.jackson.databind.JsonNode) dev.awsmcp.toolset.api.Json.mapper().valueToTree(f))
+        return list.stream().map(f -> (com.fasterxml.jackson.databind.JsonNode) dev.awsmcp.toolset.support.Json.mapper().valueToTree(f))
                 .toList();
     }
 

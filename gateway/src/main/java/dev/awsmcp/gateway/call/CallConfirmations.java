@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.audit.ArgumentRedactor;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.List;
 import org.slf4j.Logger;

@@ -10,7 +10,7 @@ import dev.awsmcp.gateway.taint.TaintLevel;
 import dev.awsmcp.gateway.taint.TaintMarkerSource;
 import dev.awsmcp.gateway.taint.TaintRules;
 import dev.awsmcp.gateway.taint.TaintTracker;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -30,7 +30,7 @@ import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.CallControl;
 import dev.awsmcp.toolset.api.Caller;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolCall;

@@ -14,7 +14,7 @@ import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.guard.SecretRedactor;
 import dev.awsmcp.gateway.policy.PolicyFile;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

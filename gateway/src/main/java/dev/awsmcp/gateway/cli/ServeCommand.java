@@ -1,7 +1,6 @@
 package dev.awsmcp.gateway.cli;
 
 import dev.awsmcp.gateway.config.ConfigLoader;
-import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.ops.LogFormat;
 import dev.awsmcp.gateway.server.GatewayRuntime;
@@ -50,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
             runtime.close();
             throw e;
         }
-        Duration drainTimeout = Durations.parse(runtime.config().server().drainTimeout(), "server.drainTimeout");
+        Duration drainTimeout = runtime.config().server().drainTimeout();
         GracefulShutdown shutdown = GracefulShutdown.install(() -> {
             gateway.shutdown(drainTimeout);
             runtime.close();

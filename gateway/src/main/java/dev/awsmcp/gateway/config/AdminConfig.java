@@ -1,5 +1,7 @@
 package dev.awsmcp.gateway.config;
 
+import java.time.Duration;
+
 /**
  * The admin listener: health checks and Prometheus metrics on a port of their own, apart from the MCP
  * endpoint, so that they can stay on a private interface while the MCP port faces clients.
@@ -11,18 +13,16 @@ package dev.awsmcp.gateway.config;
  *     health probes never pile up on AWS
  * @param toolsetCheckTimeout how long a toolset's health check may take before it counts as failed (default 5s)
  */
-public record AdminConfig(Boolean enabled, String host, Integer port, String toolsetCheckTtl, String toolsetCheckTimeout) {
+public record AdminConfig(Boolean enabled, String host, Integer port, Duration toolsetCheckTtl, Duration toolsetCheckTimeout) {
     public AdminConfig {
         enabled = enabled == null || enabled;
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
         port = port == null ? 9464 : port;
-        toolsetCheckTtl = toolsetCheckTtl == null ? "15s" : toolsetCheckTtl;
-        toolsetCheckTimeout = toolsetCheckTimeout == null ? "5s" : toolsetCheckTimeout;
+        toolsetCheckTtl = toolsetCheckTtl == null ? Duration.ofSeconds(15) : toolsetCheckTtl;
+        toolsetCheckTimeout = toolsetCheckTimeout == null ? Duration.ofSeconds(5) : toolsetCheckTimeout;
         if (port < 0 || port > 65535) {
             throw new ConfigException("admin.port: " + port + " is not a TCP port; use 0..65535");
         }
-        Durations.parse(toolsetCheckTtl, "admin.toolsetCheckTtl");
-        Durations.parse(toolsetCheckTimeout, "admin.toolsetCheckTimeout");
     }
 
     static AdminConfig defaults() {

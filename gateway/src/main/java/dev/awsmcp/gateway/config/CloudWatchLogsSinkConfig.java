@@ -1,6 +1,7 @@
 package dev.awsmcp.gateway.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param shutdownWait how long shutdown waits for delivery (the rest stays in the spill file); default {@code 10s}
  */
 public record CloudWatchLogsSinkConfig(String logGroup, String logStream, String region, String endpoint, Boolean createGroup,
-        String spillDir, Integer bufferEvents, String maxRetryDelay, String shutdownWait) implements AuditSinkConfig {
+        String spillDir, Integer bufferEvents, Duration maxRetryDelay, Duration shutdownWait) implements AuditSinkConfig {
 
     private static final Pattern GROUP = Pattern.compile("[.\\-_/#A-Za-z0-9]{1,512}");
     private static final Pattern STREAM = Pattern.compile("[^:*]{1,512}");
@@ -44,10 +45,8 @@ public record CloudWatchLogsSinkConfig(String logGroup, String logStream, String
         if (bufferEvents < 1) {
             throw new ConfigException(where + ".bufferEvents: must be at least 1, e.g. 10000");
         }
-        maxRetryDelay = maxRetryDelay == null ? "30s" : maxRetryDelay;
-        shutdownWait = shutdownWait == null ? "10s" : shutdownWait;
-        Durations.parse(maxRetryDelay, where + ".maxRetryDelay");
-        Durations.parse(shutdownWait, where + ".shutdownWait");
+        maxRetryDelay = maxRetryDelay == null ? Duration.ofSeconds(30) : maxRetryDelay;
+        shutdownWait = shutdownWait == null ? Duration.ofSeconds(10) : shutdownWait;
     }
 
     /** The endpoint as a URI, or null. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -40,6 +42,7 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(new SimpleModule("config-durations").addDeserializer(Duration.class, new Durations.Deserializer()))
             .build();
     private final UnaryOperator<String> environment;
 
@@ -99,20 +102,35 @@ public final class ConfigLoader {
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ConfigException ce) {
-                throw new ConfigException(file + ": " + ce.getMessage());
+                throw new ConfigException(ce.placed(file, path(e)));
             }
             throw new ConfigException(file + ": " + path(e) + ": " + (cause == null ? e.getOriginalMessage() : cause.getMessage()));
         } catch (InvalidTypeIdException e) {
             throw new ConfigException(file + ": " + path(e) + ".type: " + (e.getTypeId() == null ? "required" : "'" + e.getTypeId()
                     + "' is not a known type") + "; use one of " + AuditSinkConfig.TYPES);
-        } catch (InvalidFormatException e) {
-            throw new ConfigException(file + ": " + path(e) + ": '" + e.getValue() + "' is not a valid "
-                    + e.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT));
         } catch (MismatchedInputException e) {
-            throw new ConfigException(file + ": " + path(e) + ": expected " + describe(e.getTargetType()));
+            throw new ConfigException(file + ": " + path(e) + ": " + mismatch(e));
+        } catch (JsonMappingException e) {
+            // What a deserializer of ours refused (a duration), named by the key it was reading.
+            if (e.getCause() instanceof ConfigException ce) {
+                throw new ConfigException(ce.placed(file, path(e)));
+            }
+            throw new ConfigException(file + ": " + path(e) + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + ": " + e.getOriginalMessage());
         }
+    }
+
+    /** What is wrong with a value of the wrong type or form. */
+    private static String mismatch(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "'" + invalid.getValue() + "' is not a valid " + target.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        }
+        return "expected " + describe(target);
     }
 
     private static String describe(Class<?> type) {
@@ -124,6 +142,9 @@ public final class ConfigLoader {
         }
         if (type == String.class) {
             return "a string";
+        }
+        if (type == Duration.class) {
+            return "a duration, e.g. 30s";
         }
         if (java.util.Collection.class.isAssignableFrom(type)) {
             return "a list";

@@ -1,5 +1,7 @@
 package dev.awsmcp.gateway.config;
 
+import java.time.Duration;
+
 /**
  * How long a client may hold a connection of the HTTP listeners (MCP and admin) without sending what
  * it owes, and how many it may hold at once: the defense against clients that open connections and
@@ -16,18 +18,16 @@ package dev.awsmcp.gateway.config;
  *     {@code 0} turns the cap off (behind a load balancer every connection comes from its addresses);
  *     default {@code 256}
  */
-public record ConnectionsConfig(String idleTimeout, String headerTimeout, String bodyTimeout, Integer maxPerAddress) {
+public record ConnectionsConfig(Duration idleTimeout, Duration headerTimeout, Duration bodyTimeout, Integer maxPerAddress) {
 
     public ConnectionsConfig {
-        idleTimeout = idleTimeout == null ? "2m" : idleTimeout;
-        headerTimeout = headerTimeout == null ? "10s" : headerTimeout;
-        bodyTimeout = bodyTimeout == null ? "30s" : bodyTimeout;
+        idleTimeout = idleTimeout == null ? Duration.ofMinutes(2) : idleTimeout;
+        headerTimeout = headerTimeout == null ? Duration.ofSeconds(10) : headerTimeout;
+        bodyTimeout = bodyTimeout == null ? Duration.ofSeconds(30) : bodyTimeout;
         maxPerAddress = maxPerAddress == null ? 256 : maxPerAddress;
-        if (Durations.parse(idleTimeout, "server.connections.idleTimeout").toMillis() < 1000) {
-            throw new ConfigException("server.connections.idleTimeout: " + idleTimeout + " is too short; use at least 1s");
+        if (idleTimeout.toMillis() < 1000) {
+            throw new ConfigException("server.connections.idleTimeout: " + Durations.format(idleTimeout) + " is too short; use at least 1s");
         }
-        Durations.parse(headerTimeout, "server.connections.headerTimeout");
-        Durations.parse(bodyTimeout, "server.connections.bodyTimeout");
         if (maxPerAddress < 0) {
             throw new ConfigException("server.connections.maxPerAddress: " + maxPerAddress
                     + " is negative; use a count of connections, or 0 for no cap");

@@ -15,7 +15,7 @@ import java.util.List;
  * @param previousKeys keys that still open cursors but no longer seal them, for rotating the key
  * @param ttl how long a cursor stays valid after it was handed out; default {@code 1h}, at most {@code 24h}
  */
-public record CursorsConfig(String key, List<String> previousKeys, String ttl) {
+public record CursorsConfig(String key, List<String> previousKeys, Duration ttl) {
 
     /** The shortest key accepted, in bytes. */
     public static final int MIN_KEY_BYTES = 32;
@@ -24,7 +24,7 @@ public record CursorsConfig(String key, List<String> previousKeys, String ttl) {
     public CursorsConfig {
         key = key == null || key.isBlank() ? null : key.trim();
         previousKeys = previousKeys == null ? List.of() : List.copyOf(previousKeys);
-        ttl = ttl == null ? "1h" : ttl;
+        ttl = ttl == null ? Duration.ofHours(1) : ttl;
         if (key != null) {
             decode(key, "cursors.key");
         } else if (!previousKeys.isEmpty()) {
@@ -33,8 +33,8 @@ public record CursorsConfig(String key, List<String> previousKeys, String ttl) {
         for (int i = 0; i < previousKeys.size(); i++) {
             decode(previousKeys.get(i), "cursors.previousKeys[" + i + "]");
         }
-        if (Durations.parse(ttl, "cursors.ttl").compareTo(MAX_TTL) > 0) {
-            throw new ConfigException("cursors.ttl: " + ttl + " is longer than 24h; a cursor continues one listing, so use e.g. 1h");
+        if (ttl.compareTo(MAX_TTL) > 0) {
+            throw new ConfigException("cursors.ttl: " + Durations.format(ttl) + " is longer than 24h; a cursor continues one listing, so use e.g. 1h");
         }
     }
 
@@ -46,11 +46,6 @@ public record CursorsConfig(String key, List<String> previousKeys, String ttl) {
             previousKeys.forEach(k -> keys.add(decode(k, "cursors.previousKeys")));
         }
         return keys;
-    }
-
-    /** How long a cursor stays valid. */
-    public Duration ttlDuration() {
-        return Durations.parse(ttl, "cursors.ttl");
     }
 
     /** Neither the problem nor the message ever quotes the key: it is a secret shared by every instance. */
@@ -76,6 +71,6 @@ public record CursorsConfig(String key, List<String> previousKeys, String ttl) {
     @Override
     public String toString() {
         return "CursorsConfig[key=" + (key == null ? "random per process" : "(set)") + ", previousKeys=" + previousKeys.size()
-                + ", ttl=" + ttl + "]";
+                + ", ttl=" + Durations.format(ttl) + "]";
     }
 }

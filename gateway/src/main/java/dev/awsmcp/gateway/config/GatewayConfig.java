@@ -1,6 +1,5 @@
 package dev.awsmcp.gateway.config;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -10,8 +9,8 @@ import java.util.List;
  * @param server HTTP listener settings
  * @param auth inbound authentication; the HTTP listener refuses to start without API keys or JWT
  * @param toolNames how tool names are built from toolset id and tool name
- * @param toolsets the toolset instances, as raw entries checked by the toolset registry against each
- *     factory's own keys
+ * @param toolsets the toolset instances; the toolset registry checks each entry's type-specific keys
+ *     against its factory's own
  * @param limits gateway-wide result and time bounds
  * @param policies where the team policies are
  * @param sts where toolset roles are assumed
@@ -23,7 +22,7 @@ import java.util.List;
  * @param logging the log format
  * @param cursors how paging cursors are sealed (key shared by every instance, time to live)
  */
-public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ObjectNode> toolsets,
+public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ToolsetEntry> toolsets,
         LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit, GuardConfig guard,
         ResilienceConfig resilience, SessionsConfig sessions, AdminConfig admin, LoggingConfig logging,
         CursorsConfig cursors) {

@@ -12,7 +12,7 @@ import java.util.Set;
  *     other services are refused)
  * @param jwksUri where the issuer publishes its signing keys (https, or http on loopback)
  * @param groupsClaim the claim holding the caller's groups; {@code groups} by default
- * @param clockSkew tolerance when checking {@code exp} and {@code nbf}; {@code 60s} by default, at most 5m
+ * @param clockSkew tolerance when checking {@code exp} and {@code nbf}; {@code 60s} by default, at most 5m; {@code 0} for none
  * @param algorithms signature algorithms accepted; asymmetric only; {@code [RS256, ES256]} by default
  * @param jwksRefreshInterval how often the key set is fetched again; {@code 15m} by default
  */
@@ -21,9 +21,9 @@ public record JwtConfig(
         String audience,
         String jwksUri,
         String groupsClaim,
-        String clockSkew,
+        @Durations.MayBeZero Duration clockSkew,
         List<String> algorithms,
-        String jwksRefreshInterval) {
+        Duration jwksRefreshInterval) {
 
     /** The algorithms a JWKS of public keys can verify. */
     public static final Set<String> SUPPORTED_ALGORITHMS =
@@ -37,39 +37,22 @@ public record JwtConfig(
             throw new ConfigException("auth.jwt.jwksUri: '" + jwksUri + "' must be an https URL (http only to localhost)");
         }
         groupsClaim = groupsClaim == null || groupsClaim.isBlank() ? "groups" : groupsClaim;
-        clockSkew = clockSkew == null ? "60s" : clockSkew;
+        clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
         algorithms = algorithms == null || algorithms.isEmpty() ? List.of("RS256", "ES256") : List.copyOf(algorithms);
-        jwksRefreshInterval = jwksRefreshInterval == null ? "15m" : jwksRefreshInterval;
+        jwksRefreshInterval = jwksRefreshInterval == null ? Duration.ofMinutes(15) : jwksRefreshInterval;
         for (String algorithm : algorithms) {
             if (!SUPPORTED_ALGORITHMS.contains(algorithm)) {
                 throw new ConfigException("auth.jwt.algorithms: '" + algorithm + "' is not accepted; use asymmetric "
                         + "algorithms (none and HS* are never accepted): " + String.join(", ", SUPPORTED_ALGORITHMS.stream().sorted().toList()));
             }
         }
-        if (clockSkewDuration(clockSkew).compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new ConfigException("auth.jwt.clockSkew: " + clockSkew + " is too lenient; use at most 5m");
+        if (clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new ConfigException("auth.jwt.clockSkew: " + Durations.format(clockSkew) + " is too lenient; use at most 5m");
         }
-        if (refreshInterval(jwksRefreshInterval).compareTo(Duration.ofMinutes(1)) < 0) {
-            throw new ConfigException("auth.jwt.jwksRefreshInterval: " + jwksRefreshInterval + " is too short; use at least 1m");
+        if (jwksRefreshInterval.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new ConfigException("auth.jwt.jwksRefreshInterval: " + Durations.format(jwksRefreshInterval)
+                    + " is too short; use at least 1m");
         }
-    }
-
-    /** The parsed clock skew; zero allowed. */
-    public Duration clockSkewDuration() {
-        return clockSkewDuration(clockSkew);
-    }
-
-    /** The parsed refresh interval of the key set. */
-    public Duration jwksRefreshDuration() {
-        return refreshInterval(jwksRefreshInterval);
-    }
-
-    private static Duration clockSkewDuration(String value) {
-        return value.trim().matches("0+(ms|s|m|h)?") ? Duration.ZERO : Durations.parse(value, "auth.jwt.clockSkew");
-    }
-
-    private static Duration refreshInterval(String value) {
-        return Durations.parse(value, "auth.jwt.jwksRefreshInterval");
     }
 
     private static void require(String value, String key, String example) {

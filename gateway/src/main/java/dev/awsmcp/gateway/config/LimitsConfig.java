@@ -1,6 +1,7 @@
 package dev.awsmcp.gateway.config;
 
 import dev.awsmcp.toolset.api.ResultLimits;
+import java.time.Duration;
 
 /**
  * Gateway-wide bounds of one call.
@@ -15,13 +16,13 @@ import dev.awsmcp.toolset.api.ResultLimits;
  *     items, at every depth (default 1000)
  * @param maxArgumentDepth the deepest nesting of objects and arrays in the arguments (default 32)
  */
-public record LimitsConfig(Integer maxResultBytes, Integer defaultRows, Integer maxRows, String callTimeout, Integer maxArgumentBytes,
+public record LimitsConfig(Integer maxResultBytes, Integer defaultRows, Integer maxRows, Duration callTimeout, Integer maxArgumentBytes,
         Integer maxArgumentValues, Integer maxArgumentDepth) {
     public LimitsConfig {
         maxResultBytes = maxResultBytes == null ? ResultLimits.DEFAULT.maxResultBytes() : maxResultBytes;
         defaultRows = defaultRows == null ? ResultLimits.DEFAULT.defaultRows() : defaultRows;
         maxRows = maxRows == null ? ResultLimits.DEFAULT.maxRows() : maxRows;
-        callTimeout = callTimeout == null ? "30s" : callTimeout;
+        callTimeout = callTimeout == null ? Duration.ofSeconds(30) : callTimeout;
         maxArgumentBytes = maxArgumentBytes == null ? 320 * 1024 : maxArgumentBytes;
         maxArgumentValues = maxArgumentValues == null ? 1000 : maxArgumentValues;
         maxArgumentDepth = maxArgumentDepth == null ? 32 : maxArgumentDepth;
@@ -30,7 +31,6 @@ public record LimitsConfig(Integer maxResultBytes, Integer defaultRows, Integer 
         } catch (IllegalArgumentException e) {
             throw new ConfigException("limits: " + e.getMessage());
         }
-        Durations.parse(callTimeout, "limits.callTimeout");
         if (maxArgumentBytes < 1024) {
             throw new ConfigException("limits.maxArgumentBytes: " + maxArgumentBytes + " is too small; use at least 1024");
         }

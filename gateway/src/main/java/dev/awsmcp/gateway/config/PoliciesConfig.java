@@ -1,5 +1,7 @@
 package dev.awsmcp.gateway.config;
 
+import java.time.Duration;
+
 /**
  * Where team policy files live and whether changes are picked up while running.
  *
@@ -7,12 +9,11 @@ package dev.awsmcp.gateway.config;
  * @param watch re-read the directory every {@code pollInterval} and swap valid changes in
  * @param pollInterval how often to look for changes, e.g. {@code 2s}
  */
-public record PoliciesConfig(String dir, Boolean watch, String pollInterval) {
+public record PoliciesConfig(String dir, Boolean watch, Duration pollInterval) {
     public PoliciesConfig {
         dir = dir == null || dir.isBlank() ? "policies" : dir;
         watch = watch == null ? Boolean.TRUE : watch;
-        pollInterval = pollInterval == null ? "2s" : pollInterval;
-        Durations.parse(pollInterval, "policies.pollInterval");
+        pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
     }
 
     static PoliciesConfig defaults() {

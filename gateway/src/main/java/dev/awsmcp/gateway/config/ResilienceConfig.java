@@ -31,16 +31,15 @@ public record ResilienceConfig(Retry retry, Breaker breaker, Bulkhead bulkhead, 
      * @param baseDelay backoff before the first retry, doubled per attempt, fully jittered (default 100ms)
      * @param maxDelay the longest backoff (default 5s)
      */
-    public record Retry(Integer maxAttempts, String baseDelay, String maxDelay) {
+    public record Retry(Integer maxAttempts, Duration baseDelay, Duration maxDelay) {
         public Retry {
             maxAttempts = maxAttempts == null ? 4 : maxAttempts;
-            baseDelay = baseDelay == null ? "100ms" : baseDelay;
-            maxDelay = maxDelay == null ? "5s" : maxDelay;
+            baseDelay = baseDelay == null ? Duration.ofMillis(100) : baseDelay;
+            maxDelay = maxDelay == null ? Duration.ofSeconds(5) : maxDelay;
             if (maxAttempts < 1 || maxAttempts > 10) {
                 throw new ConfigException("resilience.retry.maxAttempts: must be between 1 and 10, was " + maxAttempts);
             }
-            if (Durations.parse(baseDelay, "resilience.retry.baseDelay").compareTo(
-                    Durations.parse(maxDelay, "resilience.retry.maxDelay")) > 0) {
+            if (baseDelay.compareTo(maxDelay) > 0) {
                 throw new ConfigException("resilience.retry.baseDelay: must not exceed maxDelay");
             }
         }
@@ -52,11 +51,11 @@ public record ResilienceConfig(Retry retry, Breaker breaker, Bulkhead bulkhead, 
      * @param minimumCalls calls the breaker needs to see before it may open; also its window (default 10)
      * @param openFor how long an open breaker refuses calls before one probe may pass (default 30s)
      */
-    public record Breaker(Integer failureRateThreshold, Integer minimumCalls, String openFor) {
+    public record Breaker(Integer failureRateThreshold, Integer minimumCalls, Duration openFor) {
         public Breaker {
             failureRateThreshold = failureRateThreshold == null ? 50 : failureRateThreshold;
             minimumCalls = minimumCalls == null ? 10 : minimumCalls;
-            openFor = openFor == null ? "30s" : openFor;
+            openFor = openFor == null ? Duration.ofSeconds(30) : openFor;
             if (failureRateThreshold < 1 || failureRateThreshold > 100) {
                 throw new ConfigException("resilience.breaker.failureRateThreshold: must be a percentage 1..100, was "
                         + failureRateThreshold);
@@ -64,7 +63,6 @@ public record ResilienceConfig(Retry retry, Breaker breaker, Bulkhead bulkhead, 
             if (minimumCalls < 1) {
                 throw new ConfigException("resilience.breaker.minimumCalls: must be at least 1");
             }
-            Durations.parse(openFor, "resilience.breaker.openFor");
         }
     }
 
@@ -82,9 +80,9 @@ public record ResilienceConfig(Retry retry, Breaker breaker, Bulkhead bulkhead, 
      * @param enabled whether READ tool results are cached (default true)
      * @param maxEntries the most results kept (default 10000)
      * @param ttl per-tool time to live overriding the built-in table: keys {@code <toolset id>.<tool>} or
-     *     {@code <toolset id>.*}, values a duration or {@code off}
+     *     {@code <toolset id>.*}, values a duration or {@code off} (zero: not cached)
      */
-    public record Cache(Boolean enabled, Integer maxEntries, Map<String, String> ttl) {
+    public record Cache(Boolean enabled, Integer maxEntries, @Durations.MayBeZero Map<String, Duration> ttl) {
         private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]+\\.([a-z0-9_]+|\\*)");
 
         public Cache {
@@ -98,13 +96,7 @@ public record ResilienceConfig(Retry retry, Breaker breaker, Bulkhead bulkhead, 
                 if (!KEY.matcher(key).matches()) {
                     throw new ConfigException("resilience.cache.ttl: key '" + key + "' must be <toolset id>.<tool> or <toolset id>.*");
                 }
-                ttlOf(value, "resilience.cache.ttl." + key);
             });
-        }
-
-        /** {@code value} as a duration; {@code off} is zero (not cached). */
-        public static Duration ttlOf(String value, String key) {
-            return "off".equals(value) ? Duration.ZERO : Durations.parse(value, key);
         }
     }
 }

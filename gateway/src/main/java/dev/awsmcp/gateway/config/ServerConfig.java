@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.config;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -30,11 +31,11 @@ public record ServerConfig(
         List<String> allowedOrigins,
         List<String> allowedHosts,
         Integer maxRequestBytes,
-        String sessionIdleTimeout,
+        Duration sessionIdleTimeout,
         Integer maxSessions,
         Integer maxSessionsPerPrincipal,
         Integer sessionStartsPerMinute,
-        String drainTimeout,
+        Duration drainTimeout,
         ConnectionsConfig connections) {
 
     public ServerConfig {
@@ -44,12 +45,12 @@ public record ServerConfig(
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
         maxRequestBytes = maxRequestBytes == null ? 1_048_576 : maxRequestBytes;
-        sessionIdleTimeout = sessionIdleTimeout == null ? "30m" : sessionIdleTimeout;
+        sessionIdleTimeout = sessionIdleTimeout == null ? Duration.ofMinutes(30) : sessionIdleTimeout;
         maxSessions = maxSessions == null ? 10_000 : maxSessions;
         maxSessionsPerPrincipal = maxSessionsPerPrincipal == null ? 100 : maxSessionsPerPrincipal;
         sessionStartsPerMinute = sessionStartsPerMinute == null ? 60 : sessionStartsPerMinute;
         connections = connections == null ? ConnectionsConfig.defaults() : connections;
-        drainTimeout = drainTimeout == null ? "30s" : drainTimeout;
+        drainTimeout = drainTimeout == null ? Duration.ofSeconds(30) : drainTimeout;
         if (port < 0 || port > 65535) {
             throw new ConfigException("server.port: " + port + " is not a TCP port; use 0..65535");
         }
@@ -68,8 +69,6 @@ public record ServerConfig(
         if (sessionStartsPerMinute < 1) {
             throw new ConfigException("server.sessionStartsPerMinute: " + sessionStartsPerMinute + " must be at least 1");
         }
-        Durations.parse(sessionIdleTimeout, "server.sessionIdleTimeout");
-        Durations.parse(drainTimeout, "server.drainTimeout");
     }
 
     /** The same listener on {@code otherPort} (tests bind port 0). */

@@ -17,7 +17,7 @@ import java.util.Locale;
  * @param ttl how long a session lives without a request (dynamodb only); default {@code server.sessionIdleTimeout}
  * @param callTimeout the longest wait for one DynamoDB call (dynamodb only); default {@code 2s}
  */
-public record SessionsConfig(String store, String table, String region, String endpoint, String ttl, String callTimeout) {
+public record SessionsConfig(String store, String table, String region, String endpoint, Duration ttl, Duration callTimeout) {
 
     /** The in-memory store. */
     public static final String MEMORY = "memory";
@@ -32,7 +32,7 @@ public record SessionsConfig(String store, String table, String region, String e
         endpoint = endpoint == null || endpoint.isBlank() ? null : endpoint.trim();
         region = region == null || region.isBlank() ? null : region.trim();
         if (store.equals(MEMORY)) {
-            for (String[] key : new String[][] {{"table", table}, {"region", region}, {"endpoint", endpoint}, {"ttl", ttl},
+            for (Object[] key : new Object[][] {{"table", table}, {"region", region}, {"endpoint", endpoint}, {"ttl", ttl},
                     {"callTimeout", callTimeout}}) {
                 if (key[1] != null) {
                     throw new ConfigException("sessions." + key[0] + ": only with store: dynamodb; remove it or set sessions.store: dynamodb");
@@ -49,11 +49,7 @@ public record SessionsConfig(String store, String table, String region, String e
             if (endpoint != null && !HttpUrls.isAbsoluteHttp(endpoint)) {
                 throw new ConfigException("sessions.endpoint: '" + endpoint + "' is not an http(s) URL, e.g. http://127.0.0.1:5000");
             }
-            if (ttl != null) {
-                Durations.parse(ttl, "sessions.ttl");
-            }
-            callTimeout = callTimeout == null ? "2s" : callTimeout;
-            Durations.parse(callTimeout, "sessions.callTimeout");
+            callTimeout = callTimeout == null ? Duration.ofSeconds(2) : callTimeout;
         }
     }
 
@@ -68,7 +64,7 @@ public record SessionsConfig(String store, String table, String region, String e
 
     /** The session ttl: {@code ttl}, or {@code idleTimeout} when not set. */
     public Duration ttlOr(Duration idleTimeout) {
-        return ttl == null ? idleTimeout : Durations.parse(ttl, "sessions.ttl");
+        return ttl == null ? idleTimeout : ttl;
     }
 
     /** The endpoint as a URI, or null. */

@@ -2,8 +2,8 @@ package dev.awsmcp.gateway.cursor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.gateway.auth.Principal;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.ToolArguments;
+import dev.awsmcp.toolset.api.ToolCall;
+import dev.awsmcp.toolset.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +35,7 @@ public final class CursorBinding {
     /** The 32 digest bytes. */
     byte[] digest() {
         ObjectNode others = arguments.deepCopy();
-        others.remove(ToolArguments.CURSOR);
+        others.remove(ToolCall.CURSOR);
         ObjectNode call = Json.object();
         call.put("principal", principal);
         call.put("tool", tool);

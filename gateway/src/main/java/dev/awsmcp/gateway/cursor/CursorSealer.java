@@ -70,9 +70,9 @@ public final class CursorSealer {
             LOG.warn("cursors.key is not set: next_cursor values are sealed with a random key of this process, so they stop "
                     + "working when it restarts and other instances refuse them; set cursors.key (the same on every instance) "
                     + "when running several instances");
-            return new CursorSealer(List.of(randomKey()), config.ttlDuration(), clock);
+            return new CursorSealer(List.of(randomKey()), config.ttl(), clock);
         }
-        return new CursorSealer(keys, config.ttlDuration(), clock);
+        return new CursorSealer(keys, config.ttl(), clock);
     }
 
     /** A sealer with a random key, for one process that is never restarted between pages (tests, tools). */

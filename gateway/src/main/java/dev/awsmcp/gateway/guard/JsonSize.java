@@ -2,7 +2,7 @@ package dev.awsmcp.gateway.guard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.util.Iterator;
 import java.util.Map;
 

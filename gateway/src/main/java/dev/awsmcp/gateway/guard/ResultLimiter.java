@@ -3,7 +3,7 @@ package dev.awsmcp.gateway.guard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 
 /**
  * Bounds a result object to a byte budget of its JSON (UTF-8) while keeping it valid JSON: cuts at

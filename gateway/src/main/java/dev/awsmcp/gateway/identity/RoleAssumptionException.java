@@ -1,8 +1,8 @@
 package dev.awsmcp.gateway.identity;
 
-import dev.awsmcp.toolset.api.AwsError;
-import dev.awsmcp.toolset.api.AwsFailures;
-import dev.awsmcp.toolset.api.SessionPolicyDocument;
+import dev.awsmcp.toolset.support.AwsError;
+import dev.awsmcp.toolset.support.AwsFailures;
+import dev.awsmcp.toolset.support.SessionPolicyDocument;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;

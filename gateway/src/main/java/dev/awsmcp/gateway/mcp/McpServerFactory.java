@@ -11,7 +11,7 @@ import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;
 import dev.awsmcp.toolset.api.Access;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import dev.awsmcp.toolset.api.ToolSpec;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;

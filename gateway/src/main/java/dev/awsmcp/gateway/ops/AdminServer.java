@@ -6,7 +6,7 @@ import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.gateway.transport.ConnectionGuard;
 import dev.awsmcp.gateway.transport.ConnectionLimits;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

@@ -1,7 +1,7 @@
 package dev.awsmcp.gateway.ops;
 
 import dev.awsmcp.gateway.aws.TransientFailures;
-import dev.awsmcp.toolset.api.AwsFailures;
+import dev.awsmcp.toolset.support.AwsFailures;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.regex.Pattern;

@@ -5,7 +5,7 @@ import dev.awsmcp.gateway.audit.AuditLog;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

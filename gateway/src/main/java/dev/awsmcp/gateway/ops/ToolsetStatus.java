@@ -3,7 +3,7 @@ package dev.awsmcp.gateway.ops;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.gateway.resilience.BreakerStatus;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

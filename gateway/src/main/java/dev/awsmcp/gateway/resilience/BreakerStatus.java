@@ -1,7 +1,7 @@
 package dev.awsmcp.gateway.resilience;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.time.Instant;
 
 /**

@@ -21,7 +21,7 @@ final class CacheTtls {
     private static final Duration METADATA = Duration.ofMinutes(METADATA_MINUTES);
     private static final Duration DATA = Duration.ofSeconds(DATA_SECONDS);
 
-    private final Map<String, String> overrides;
+    private final Map<String, Duration> overrides;
 
     CacheTtls(ResilienceConfig.Cache config) {
         this.overrides = config.ttl();
@@ -35,10 +35,10 @@ final class CacheTtls {
         String exact = toolset.id() + "." + spec.name();
         String wildcard = toolset.id() + ".*";
         if (overrides.containsKey(exact)) {
-            return ResilienceConfig.Cache.ttlOf(overrides.get(exact), exact);
+            return overrides.get(exact);
         }
         if (overrides.containsKey(wildcard)) {
-            return ResilienceConfig.Cache.ttlOf(overrides.get(wildcard), wildcard);
+            return overrides.get(wildcard);
         }
         return switch (spec.freshness()) {
             case METADATA -> METADATA;

@@ -4,7 +4,6 @@ import dev.awsmcp.gateway.aws.GatewayRetryStrategy;
 import dev.awsmcp.gateway.aws.RetryListener;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.ResilienceConfig;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.Access;
@@ -41,8 +40,8 @@ public final class CallResilience {
 
     private CallResilience(ResilienceConfig config, Duration callTimeout, RetryListener retries) {
         ResilienceConfig.Retry r = config.retry();
-        this.retry = GatewayRetryStrategy.create(r.maxAttempts(), Durations.parse(r.baseDelay(), "resilience.retry.baseDelay"),
-                Durations.parse(r.maxDelay(), "resilience.retry.maxDelay"), retries);
+        this.retry = GatewayRetryStrategy.create(r.maxAttempts(), r.baseDelay(),
+                r.maxDelay(), retries);
         this.guard = new ServiceGuard(config.breaker(), config.bulkhead());
         this.ttls = new CacheTtls(config.cache());
         this.cache = config.cache().enabled() ? new ResultCache(config.cache().maxEntries()) : null;

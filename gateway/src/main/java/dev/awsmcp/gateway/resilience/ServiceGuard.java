@@ -1,6 +1,5 @@
 package dev.awsmcp.gateway.resilience;
 
-import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.ResilienceConfig;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.toolset.api.ToolResult;
@@ -42,7 +41,7 @@ final class ServiceGuard {
     private final BulkheadRegistry bulkheads;
 
     ServiceGuard(ResilienceConfig.Breaker breaker, ResilienceConfig.Bulkhead bulkhead) {
-        this.openFor = Durations.parse(breaker.openFor(), "resilience.breaker.openFor");
+        this.openFor = breaker.openFor();
         this.breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(breaker.minimumCalls())

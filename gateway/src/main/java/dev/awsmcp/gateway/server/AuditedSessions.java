@@ -9,7 +9,7 @@ import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.gateway.transport.RequestInterceptor;
 import dev.awsmcp.gateway.transport.SessionListener;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import reactor.core.publisher.Mono;

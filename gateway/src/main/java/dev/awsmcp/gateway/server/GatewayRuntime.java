@@ -6,7 +6,6 @@ import dev.awsmcp.gateway.aws.AwsRequestIds;
 import dev.awsmcp.gateway.audit.PolicyReloadRecord;
 import dev.awsmcp.gateway.toolset.ArgumentLimits;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
-import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.cursor.CursorSealer;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.config.PoliciesConfig;
@@ -84,7 +83,7 @@ public final class GatewayRuntime implements AutoCloseable {
         this.sts = clients.buildClient(StsAsyncClient.builder(), new ToolsetConfig("sts", "sts", Region.of(config.sts().region()),
                 config.sts().endpoint() == null ? null : URI.create(config.sts().endpoint()), null));
         AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch);
-        Duration callTimeout = Durations.parse(config.limits().callTimeout(), "limits.callTimeout");
+        Duration callTimeout = config.limits().callTimeout();
         CallCredentials callCredentials = new CallCredentials(credentials, roles);
         this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, callCredentials,
                 dispatch, policies, audit, clients.requestIds(), new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector),
@@ -106,8 +105,8 @@ public final class GatewayRuntime implements AutoCloseable {
         metrics.bindResilience(resilience, registry.instances().stream().map(ToolsetInstance::id).toList());
         metrics.bindAudit(audit);
         ToolsetHealth toolsets = new ToolsetHealth(callCredentials, resilience, dispatch,
-                Durations.parse(config.admin().toolsetCheckTtl(), "admin.toolsetCheckTtl"),
-                Durations.parse(config.admin().toolsetCheckTimeout(), "admin.toolsetCheckTimeout"));
+                config.admin().toolsetCheckTtl(),
+                config.admin().toolsetCheckTimeout());
         return new GatewayOperations(metrics, toolsets, new Readiness(policies, audit, registry, toolsets), registry);
     }
 
@@ -127,7 +126,7 @@ public final class GatewayRuntime implements AutoCloseable {
     public static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors, InjectionDetector detector) {
         GatewayMetrics metrics = new GatewayMetrics();
         CallResilience resilience = CallResilience.create(config.resilience(),
-                Durations.parse(config.limits().callTimeout(), "limits.callTimeout"), metrics.retries());
+                config.limits().callTimeout(), metrics.retries());
         AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS, new AwsRequestIds(), awsInterceptors,
                 resilience.retryStrategy(), metrics::awsRequests);
         DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
@@ -136,11 +135,11 @@ public final class GatewayRuntime implements AutoCloseable {
         SessionStore sessions = null;
         try {
             sessions = SessionStores.create(config.sessions(),
-                    Durations.parse(config.server().sessionIdleTimeout(), "server.sessionIdleTimeout"), clients, credentials);
+                    config.server().sessionIdleTimeout(), clients, credentials);
             registry = ToolsetRegistry.create(config, clients);
             PoliciesConfig policies = config.policies();
             store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
-                    policies.watch() ? Durations.parse(policies.pollInterval(), "policies.pollInterval") : null);
+                    policies.watch() ? policies.pollInterval() : null);
             AuditLog audit = AuditLogFactory.create(config.audit(), clients, credentials);
             return new GatewayRuntime(config, clients, registry, store, credentials, audit, detector, resilience, sessions, metrics);
         } catch (RuntimeException e) {

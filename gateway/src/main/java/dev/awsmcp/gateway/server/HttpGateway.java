@@ -1,7 +1,6 @@
 package dev.awsmcp.gateway.server;
 
 import dev.awsmcp.gateway.config.ConnectionsConfig;
-import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.ServerConfig;
 import dev.awsmcp.gateway.config.AdminConfig;
 import dev.awsmcp.gateway.mcp.McpServerFactory;
@@ -79,7 +78,7 @@ public final class HttpGateway implements AutoCloseable {
             InboundAuthentication authentication = InboundAuthentication.create(vertx, runtime.config().auth(), config.path());
             authentication.start(10);
             ConnectionLimits connectionLimits = connectionLimits(config.connections());
-            TransportLimits limits = new TransportLimits(Durations.parse(config.sessionIdleTimeout(), "server.sessionIdleTimeout"),
+            TransportLimits limits = new TransportLimits(config.sessionIdleTimeout(),
                     config.maxSessions(), config.maxSessionsPerPrincipal(), config.sessionStartsPerMinute(),
                     TransportLimits.keepAliveUnder(connectionLimits.idleTimeout()));
             AuditedSessions audited = new AuditedSessions(runtime.audit(), runtime.registry(), runtime.pipeline());
@@ -114,9 +113,7 @@ public final class HttpGateway implements AutoCloseable {
 
     /** The connection bounds of {@code config}, for both listeners. */
     static ConnectionLimits connectionLimits(ConnectionsConfig config) {
-        return new ConnectionLimits(Durations.parse(config.idleTimeout(), "server.connections.idleTimeout"),
-                Durations.parse(config.headerTimeout(), "server.connections.headerTimeout"),
-                Durations.parse(config.bodyTimeout(), "server.connections.bodyTimeout"), config.maxPerAddress());
+        return new ConnectionLimits(config.idleTimeout(), config.headerTimeout(), config.bodyTimeout(), config.maxPerAddress());
     }
 
     private static Router router(Vertx vertx, ServerConfig config, StreamableHttpTransport transport,

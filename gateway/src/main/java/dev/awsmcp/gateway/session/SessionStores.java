@@ -1,6 +1,5 @@
 package dev.awsmcp.gateway.session;
 
-import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.config.SessionsConfig;
 import dev.awsmcp.gateway.aws.AwsClientFactory;
 import java.time.Duration;
@@ -25,7 +24,7 @@ public final class SessionStores {
             return new InMemorySessionStore(ttl);
         }
         return new DynamoDbSessionStore(client(config, clients, credentials), config.table(), ttl,
-                Durations.parse(config.callTimeout(), "sessions.callTimeout"));
+                config.callTimeout());
     }
 
     /** The gateway's own DynamoDB client for the session table of {@code config}. */

@@ -3,7 +3,7 @@ package dev.awsmcp.gateway.taint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

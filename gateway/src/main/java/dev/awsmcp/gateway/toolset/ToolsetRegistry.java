@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.gateway.toolset.ArgumentValidator;
 import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.config.GatewayConfig;
+import dev.awsmcp.gateway.config.ToolsetEntry;
+import dev.awsmcp.gateway.identity.RoleConfig;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.Toolset;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import dev.awsmcp.toolset.api.ToolsetContext;
 import dev.awsmcp.toolset.api.ToolsetFactory;
+import dev.awsmcp.toolset.support.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,9 +23,11 @@ import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The configured toolset instances and the tools they expose, built once at startup. Startup fails
@@ -59,19 +64,21 @@ public final class ToolsetRegistry implements AutoCloseable {
         try {
             for (int i = 0; i < config.toolsets().size(); i++) {
                 String where = "toolsets[" + i + "]";
-                ObjectNode entry = config.toolsets().get(i);
-                String type = ToolsetEntry.type(entry, where);
-                ToolsetFactory factory = factories.get(type);
+                ToolsetEntry entry = config.toolsets().get(i);
+                ToolsetFactory factory = factories.get(entry.type());
                 if (factory == null) {
-                    throw new ConfigException(where + ".type: unknown toolset type '" + type + "'; available types: " + factories.keySet());
+                    throw new ConfigException(where + ".type: unknown toolset type '" + entry.type() + "'; available types: "
+                            + factories.keySet());
                 }
-                ToolsetConfig toolsetConfig = ToolsetEntry.parse(entry, where, factory.optionKeys(), separator);
+                ToolsetConfig toolsetConfig = toolsetConfig(entry, where, factory.optionKeys(), separator);
                 String previous = ids.putIfAbsent(toolsetConfig.id(), where);
                 if (previous != null) {
                     throw new ConfigException(where + ".id: '" + toolsetConfig.id() + "' is already used by " + previous + "; ids must be unique");
                 }
-                ToolsetInstance instance = new ToolsetInstance(toolsetConfig, ToolsetEntry.accountId(entry, where),
-                        ToolsetEntry.access(entry, where), ToolsetEntry.role(entry, where), create(factory, toolsetConfig, context, where));
+                RoleConfig role = entry.roleArn() == null ? null
+                        : new RoleConfig(entry.roleArn(), entry.externalId(), entry.roleSessionDuration());
+                ToolsetInstance instance = new ToolsetInstance(toolsetConfig, entry.accountId(), entry.accessClasses(), role,
+                        create(factory, toolsetConfig, context, where));
                 instances.add(instance);
                 register(instance, where, config, tools);
             }
@@ -81,6 +88,28 @@ public final class ToolsetRegistry implements AutoCloseable {
         }
         LOG.info("{} toolset(s), {} tool(s): {}", instances.size(), tools.size(), tools.keySet());
         return new ToolsetRegistry(instances, tools);
+    }
+
+    /**
+     * What the factory gets: the entry's common keys, and its other keys as options when the factory declares them
+     * all. The id must not contain the tool name separator, which would make tool names ambiguous.
+     */
+    private static ToolsetConfig toolsetConfig(ToolsetEntry entry, String where, Set<String> optionKeys, String separator) {
+        if (entry.id().contains(separator)) {
+            throw new ConfigException(where + ".id: '" + entry.id() + "' must not contain the tool name separator '" + separator + "'");
+        }
+        Set<String> unknown = new TreeSet<>(entry.options().keySet());
+        unknown.removeAll(optionKeys);
+        if (!unknown.isEmpty()) {
+            Set<String> known = new TreeSet<>(ToolsetEntry.COMMON_KEYS);
+            known.addAll(optionKeys);
+            throw new ConfigException(where + ": unknown key(s) " + unknown + " for toolset type '" + entry.type()
+                    + "'; known keys: " + known);
+        }
+        ObjectNode options = Json.object();
+        options.setAll(entry.options());
+        return new ToolsetConfig(entry.id(), entry.type(), Region.of(entry.region()), entry.endpointUri(), options, separator,
+                entry.bareNames());
     }
 
     private static Toolset create(ToolsetFactory factory, ToolsetConfig config, ToolsetContext context, String where) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The architecture of the gateway as tests (DESIGN "Where the design goes next"): packages without cycles;
- * the core never names a toolset module or an AWS service the toolsets serve; the MCP SDK only at the protocol
- * edge. The last rule is frozen: the violations recorded in {@code src/test/resources/archunit-store} (the
+ * the core never names a toolset module or an AWS service the toolsets serve; the toolset contract
+ * ({@code dev.awsmcp.toolset.api}) needs none of the helpers beside it; the MCP SDK only at the protocol edge. The last rule is frozen: the violations recorded in {@code src/test/resources/archunit-store} (the
  * pipeline in {@code call/} and the result cache in {@code resilience/} still speak the SDK's
  * {@code CallToolResult}, issue #17 items 2-3) are allowed and may only shrink; any new one fails.
  */
@@ -48,6 +48,14 @@ class LayeringTest {
                         "dev.awsmcp.gateway.cursor..", "dev.awsmcp.gateway.mcp..", "dev.awsmcp.gateway.transport..")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services..")
                 .check(GATEWAY);
+    }
+
+    @Test
+    void theToolsetContractNeedsNoHelper() {
+        JavaClasses contract = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.awsmcp.toolset.api");
+        noClasses().that().resideInAPackage("dev.awsmcp.toolset.api..")
+                .should().dependOnClassesThat().resideInAPackage("dev.awsmcp.toolset.support..").check(contract);
     }
 
     @Test

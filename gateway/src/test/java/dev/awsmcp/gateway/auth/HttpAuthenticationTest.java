@@ -10,7 +10,7 @@ import dev.awsmcp.gateway.server.GatewayRuntime;
 import dev.awsmcp.gateway.server.HttpGateway;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RunningGateway;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.gateway.testing.TestTokens;
 import dev.awsmcp.gateway.testing.TestTokens.SigningKey;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -63,7 +63,7 @@ class JwtAuthenticatorTest {
     }
 
     private JwtAuthenticator authenticator(String groupsClaim) {
-        JwtConfig config = new JwtConfig(ISSUER, AUDIENCE, jwks.uri(), groupsClaim, "60s", null, null);
+        JwtConfig config = new JwtConfig(ISSUER, AUDIENCE, jwks.uri(), groupsClaim, Duration.ofSeconds(60), null, null);
         keys = new JwksKeySet(vertx, WebClient.create(vertx), config.jwksUri(), Set.copyOf(config.algorithms()),
                 JwtAuthenticator.MIN_REFRESH_GAP, nanos::get);
         return new JwtAuthenticator(config, keys, Clock.systemUTC());

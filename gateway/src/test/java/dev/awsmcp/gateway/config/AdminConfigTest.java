@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The {@code admin} and {@code logging} sections as operators write them. */
@@ -20,7 +21,7 @@ class AdminConfigTest {
     @Test
     void defaultsBindTheAdminListenerToLoopbackOn9464WithTextLogs() throws IOException {
         GatewayConfig config = load("server: { port: 8080 }\n");
-        assertThat(config.admin()).isEqualTo(new AdminConfig(true, "127.0.0.1", 9464, "15s", "5s"));
+        assertThat(config.admin()).isEqualTo(new AdminConfig(true, "127.0.0.1", 9464, Duration.ofSeconds(15), Duration.ofSeconds(5)));
         assertThat(config.logging().format()).isEqualTo("text");
     }
 
@@ -28,7 +29,7 @@ class AdminConfigTest {
     void readsEveryKey() throws IOException {
         GatewayConfig config = load("admin: { enabled: false, host: 0.0.0.0, port: 0, toolsetCheckTtl: 1m, toolsetCheckTimeout: 2s }\n"
                 + "logging: { format: json }\n");
-        assertThat(config.admin()).isEqualTo(new AdminConfig(false, "0.0.0.0", 0, "1m", "2s"));
+        assertThat(config.admin()).isEqualTo(new AdminConfig(false, "0.0.0.0", 0, Duration.ofMinutes(1), Duration.ofSeconds(2)));
         assertThat(config.logging().json()).isTrue();
     }
 

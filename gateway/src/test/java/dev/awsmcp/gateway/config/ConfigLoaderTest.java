@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class ConfigLoaderTest {
         assertThat(config.toolNames().separator()).isEqualTo("__");
         assertThat(config.limits().resultLimits().maxRows()).isEqualTo(1000);
         assertThat(config.toolsets()).isEmpty();
-        assertThat(config.server().drainTimeout()).isEqualTo("30s");
+        assertThat(config.server().drainTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -42,7 +43,7 @@ class ConfigLoaderTest {
         GatewayConfig config = load("");
         assertThat(config.server().maxSessionsPerPrincipal()).isEqualTo(100);
         assertThat(config.server().sessionStartsPerMinute()).isEqualTo(60);
-        assertThat(config.server().connections()).isEqualTo(new ConnectionsConfig("2m", "10s", "30s", 256));
+        assertThat(config.server().connections()).isEqualTo(new ConnectionsConfig(Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofSeconds(30), 256));
         assertThat(config.limits().maxArgumentBytes()).isEqualTo(327_680);
         assertThat(config.limits().maxArgumentValues()).isEqualTo(1000);
         assertThat(config.limits().maxArgumentDepth()).isEqualTo(32);
@@ -161,7 +162,7 @@ class ConfigLoaderTest {
         assertThat(config.auth().apiKeys().file()).isEqualTo("config/api-keys.yaml");
         assertThat(config.auth().jwt().groupsClaim()).isEqualTo("groups");
         assertThat(config.auth().jwt().algorithms()).containsExactly("RS256", "ES256");
-        assertThat(config.auth().jwt().clockSkewDuration()).hasSeconds(60);
+        assertThat(config.auth().jwt().clockSkew()).hasSeconds(60);
         assertThat(config.auth().stdio().groups()).containsExactly("payments-oncall");
         assertThat(config.auth().protectsHttp()).isTrue();
         assertThat(load("").auth().protectsHttp()).isFalse();

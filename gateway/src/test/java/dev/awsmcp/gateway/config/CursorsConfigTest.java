@@ -34,7 +34,7 @@ class CursorsConfigTest {
         CursorsConfig cursors = load("cursors: { key: \"${GATEWAY_CURSOR_KEY:}\" }");
 
         assertThat(cursors.keyBytes()).isEmpty();
-        assertThat(cursors.ttlDuration()).isEqualTo(Duration.ofHours(1));
+        assertThat(cursors.ttl()).isEqualTo(Duration.ofHours(1));
         assertThat(load("").keyBytes()).isEmpty();
     }
 
@@ -45,7 +45,7 @@ class CursorsConfigTest {
 
         assertThat(cursors.keyBytes()).hasSize(2);
         assertThat(cursors.keyBytes().get(0)).hasSize(32).isEqualTo(cursors.keyBytes().get(1));
-        assertThat(cursors.ttlDuration()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(cursors.ttl()).isEqualTo(Duration.ofMinutes(15));
         assertThat(cursors.toString()).doesNotContain(KEY).contains("key=(set)");
     }
 

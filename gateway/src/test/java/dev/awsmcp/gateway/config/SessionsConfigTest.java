@@ -35,7 +35,7 @@ class SessionsConfigTest {
         assertThat(sessions.shared()).isTrue();
         assertThat(sessions.table()).isEqualTo("mcp-gateway-sessions");
         assertThat(sessions.endpointUri()).isNull();
-        assertThat(sessions.callTimeout()).isEqualTo("2s");
+        assertThat(sessions.callTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(sessions.ttlOr(Duration.ofMinutes(30))).isEqualTo(Duration.ofMinutes(30));
         SessionsConfig explicit = load("sessions: { store: dynamodb, table: t1-sessions, region: us-east-1, endpoint: \"http://127.0.0.1:5000\", ttl: 1h }");
         assertThat(explicit.ttlOr(Duration.ofMinutes(30))).isEqualTo(Duration.ofHours(1));

@@ -11,7 +11,7 @@ import dev.awsmcp.gateway.guard.GuardedResult;
 import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.guard.SecretRedactor;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import dev.awsmcp.gateway.testing.DemoProcess;
 import dev.awsmcp.gateway.testing.ExternalCommand;
 import dev.awsmcp.gateway.testing.HeaderInjectingProxy;
 import dev.awsmcp.gateway.testing.McpHttp;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.http.HttpResponse;

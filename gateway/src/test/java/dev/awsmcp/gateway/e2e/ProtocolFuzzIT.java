@@ -8,7 +8,7 @@ import dev.awsmcp.gateway.e2e.ProtocolFuzzCases.FuzzCase;
 import dev.awsmcp.gateway.testing.DemoProcess;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RawHttp;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.awsmcp.gateway.e2e.ProtocolFuzzCases.Expect;
 import dev.awsmcp.gateway.e2e.ProtocolFuzzCases.FuzzCase;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RawHttp;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

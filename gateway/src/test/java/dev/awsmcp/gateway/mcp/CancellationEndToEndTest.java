@@ -8,7 +8,7 @@ import dev.awsmcp.gateway.testing.EchoToolsetFactory;
 import dev.awsmcp.gateway.testing.ExternalCommand;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RunningGateway;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

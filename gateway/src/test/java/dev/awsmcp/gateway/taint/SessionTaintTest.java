@@ -3,7 +3,7 @@ package dev.awsmcp.gateway.taint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Health;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import dev.awsmcp.toolset.api.ResourceKind;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.dynamodb.DynamoDbResources;

@@ -79,7 +79,7 @@ public final class McpHttp {
     /** The JSON-RPC response in an SSE body (notifications such as log notices may come before it). */
     public static com.fasterxml.jackson.databind.JsonNode response(String sseBody) throws IOException {
         for (String data : sseData(sseBody)) {
-            com.fasterxml.jackson.databind.JsonNode message = dev.awsmcp.toolset.api.Json.mapper().readTree(data);
+            com.fasterxml.jackson.databind.JsonNode message = dev.awsmcp.toolset.support.Json.mapper().readTree(data);
             if (message.has("result") || message.has("error")) {
                 return message;
             }

@@ -103,7 +103,7 @@ public final class RunningGateway implements AutoCloseable {
         StringBuilder yaml = new StringBuilder("team: test\nmembers: [ { apiKey: test }, { apiKey: other }, { group: payments-oncall } ]\n"
                 + "toolsets:\n");
         for (var toolset : config.toolsets()) {
-            yaml.append("  ").append(toolset.get("id").asText())
+            yaml.append("  ").append(toolset.id())
                     .append(": { tools: [\"*\"], access: [read, write, invoke], resources: [\"*\"] }\n");
         }
         Files.writeString(dir.resolve("test.yaml"), yaml);

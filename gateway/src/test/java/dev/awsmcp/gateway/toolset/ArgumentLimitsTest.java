@@ -3,7 +3,7 @@ package dev.awsmcp.gateway.toolset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -56,7 +56,7 @@ class ToolsetRegistryTest {
         @Override
         public java.util.List<dev.awsmcp.toolset.api.ToolSpec> tools() {
             return java.util.List.of(dev.awsmcp.toolset.api.ToolSpec.builder("read").title("Read").description("Reads.")
-                    .inputSchema(dev.awsmcp.toolset.api.Json.object().put("type", "object")).access(dev.awsmcp.toolset.api.Access.READ)
+                    .inputSchema(dev.awsmcp.toolset.support.Json.object().put("type", "object")).access(dev.awsmcp.toolset.api.Access.READ)
                     .resources(arguments -> java.util.List.of(), toolKinds).build());
         }
 
@@ -173,6 +173,15 @@ class ToolsetRegistryTest {
             Files.writeString(file, "toolNames: { maxLength: 10 }\ntoolsets:\n  - { id: echoes, type: test-echo, region: us-east-1 }\n");
             ToolsetRegistry.create(new ConfigLoader(k -> null).load(file), clients);
         }).hasMessageContaining("tool name 'echoes__echo' must be at most 10 characters");
+    }
+
+    @Test
+    void anIdContainingTheSeparatorIsRejected() {
+        Path file = dir.resolve("dash.yaml");
+        assertThatThrownBy(() -> {
+            Files.writeString(file, "toolNames: { separator: '-' }\ntoolsets:\n  - { id: echo-a, type: test-echo, region: us-east-1 }\n");
+            ToolsetRegistry.create(new ConfigLoader(k -> null).load(file), clients);
+        }).isInstanceOf(ConfigException.class).hasMessage("toolsets[0].id: 'echo-a' must not contain the tool name separator '-'");
     }
 
     @Test

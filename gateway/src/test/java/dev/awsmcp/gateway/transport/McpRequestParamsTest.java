@@ -3,7 +3,7 @@ package dev.awsmcp.gateway.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import dev.awsmcp.gateway.testing.CapturedLogs;
 import dev.awsmcp.gateway.testing.McpHttp;
 import dev.awsmcp.gateway.testing.RawHttp;
 import dev.awsmcp.gateway.testing.RunningGateway;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

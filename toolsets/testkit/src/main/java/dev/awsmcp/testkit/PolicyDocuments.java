@@ -2,7 +2,7 @@ package dev.awsmcp.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

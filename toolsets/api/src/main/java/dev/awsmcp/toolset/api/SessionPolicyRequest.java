@@ -32,7 +32,7 @@ public record SessionPolicyRequest(Set<Access> access, List<String> resourcePatt
 
     /**
      * The ARN {@code arn:<partition>:<service>:<region>:<account or *>:<resource>}; {@code resource} is
-     * used as given, so escape pattern text with {@link SessionPolicyDocument#pattern} first.
+     * used as given, so escape pattern text with {@code dev.awsmcp.toolset.support.SessionPolicyDocument#pattern} first.
      */
     public String arn(String service, String resource) {
         return "arn:" + partition() + ":" + service + ":" + region.id() + ":" + (accountId == null ? "*" : accountId) + ":" + resource;

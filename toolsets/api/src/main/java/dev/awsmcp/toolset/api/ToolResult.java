@@ -13,6 +13,14 @@ import java.util.Objects;
 public sealed interface ToolResult {
 
     /**
+     * The top-level field of {@link Success#data()} that carries the position of the next page, a string
+     * the toolset reads back from the {@value ToolCall#CURSOR} argument. The gateway seals it on the way
+     * out (encrypted, expiring, bound to the caller, tool and arguments), so a toolset needs no secret. A
+     * cursor must not be repeated elsewhere in a result (content parts), where the gateway does not seal it.
+     */
+    String NEXT_CURSOR = "next_cursor";
+
+    /**
      * Data returned by a tool.
      *
      * @param data the structured result; an object for every tool of the catalog, never null

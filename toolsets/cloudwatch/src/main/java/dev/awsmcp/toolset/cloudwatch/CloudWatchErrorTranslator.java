@@ -1,10 +1,10 @@
 package dev.awsmcp.toolset.cloudwatch;
 
-import dev.awsmcp.toolset.api.AwsError;
-import dev.awsmcp.toolset.api.AwsFailures;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolResult.Kind;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsError;
+import dev.awsmcp.toolset.support.AwsFailures;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;

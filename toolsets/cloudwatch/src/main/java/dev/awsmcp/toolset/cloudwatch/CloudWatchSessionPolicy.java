@@ -1,8 +1,8 @@
 package dev.awsmcp.toolset.cloudwatch;
 
 import dev.awsmcp.toolset.api.Access;
-import dev.awsmcp.toolset.api.SessionPolicyDocument;
 import dev.awsmcp.toolset.api.SessionPolicyRequest;
+import dev.awsmcp.toolset.support.SessionPolicyDocument;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.awsmcp.toolset.cloudwatch;
 
-import dev.awsmcp.toolset.api.ToolArgumentException;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.time.Duration;
 import java.util.List;
 

@@ -3,10 +3,11 @@ package dev.awsmcp.toolset.cloudwatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
  * time window (default the last day, at most 14 days), newest first. A relative window is resolved once:
  * the cursor carries the absolute window, so the next page continues the same one.
  */
-final class DescribeAlarmHistoryTool implements CloudWatchTool {
+final class DescribeAlarmHistoryTool implements Tool<Arguments> {
 
     static final Duration DEFAULT_WINDOW = Duration.ofDays(1);
     static final Duration MAX_WINDOW = Duration.ofDays(14);

@@ -2,10 +2,11 @@ package dev.awsmcp.toolset.cloudwatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
  * prefix and type. A listing: it names no resource, and alarms outside the caller's policy are left out as
  * if they did not exist (also with a prefix, which is not an alarm name).
  */
-final class DescribeAlarmsTool implements CloudWatchTool {
+final class DescribeAlarmsTool implements Tool<Arguments> {
 
     /** The most alarms DescribeAlarms returns per request. */
     static final int AWS_PAGE = 100;

@@ -3,10 +3,11 @@ package dev.awsmcp.toolset.cloudwatch;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
  * results and partial-data status in one call. Bounded by {@link DatapointBudget} before AWS is called;
  * AWS pages (rare at this size) are followed up to {@value #MAX_PAGES} times.
  */
-final class GetMetricDataTool implements CloudWatchTool {
+final class GetMetricDataTool implements Tool<Arguments> {
 
     static final Duration DEFAULT_WINDOW = Duration.ofHours(3);
     static final Duration MAX_WINDOW = Duration.ofDays(7);

@@ -2,10 +2,11 @@ package dev.awsmcp.toolset.cloudwatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
  * name, dimension names or values, and activity in the last three hours. ListMetrics has no page size
  * (AWS answers up to 500 per page); the cursor's offset cuts a page where the limit falls.
  */
-final class ListMetricsTool implements CloudWatchTool {
+final class ListMetricsTool implements Tool<Arguments> {
 
     private static final String NAME = "list_metrics";
 

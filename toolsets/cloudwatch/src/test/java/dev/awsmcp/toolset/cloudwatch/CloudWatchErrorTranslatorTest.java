@@ -3,10 +3,10 @@ package dev.awsmcp.toolset.cloudwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolResult.Kind;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;

@@ -3,7 +3,7 @@ package dev.awsmcp.toolset.cloudwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.awsmcp.toolset.api.ToolArgumentException;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.awsmcp.toolset.conformance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;

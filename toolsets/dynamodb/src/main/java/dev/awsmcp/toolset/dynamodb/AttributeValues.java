@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.ToolArgumentException;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

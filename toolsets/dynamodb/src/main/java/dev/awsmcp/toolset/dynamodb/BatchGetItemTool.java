@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * (throttling, 16 MB response cap) are retried up to {@value #ATTEMPTS} attempts in all with a short
  * non-blocking backoff; whatever is still unprocessed is returned in {@code unprocessed_keys}.
  */
-final class BatchGetItemTool implements DynamoDbTool {
+final class BatchGetItemTool implements Tool<Arguments> {
 
     static final int MAX_KEYS = 100;
     static final int ATTEMPTS = 3;

@@ -5,6 +5,7 @@ import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
  * comes from a second request sent in parallel; when it fails (for example a role without
  * {@code dynamodb:DescribeTimeToLive}) the result simply has no {@code ttl}.
  */
-final class DescribeTableTool implements DynamoDbTool {
+final class DescribeTableTool implements Tool<Arguments> {
 
     private final DynamoDbAsyncClient dynamo;
     private final ToolSpec spec;

@@ -1,8 +1,8 @@
 package dev.awsmcp.toolset.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsmcp.toolset.api.AwsError;
-import dev.awsmcp.toolset.api.AwsFailures;
+import dev.awsmcp.toolset.support.AwsError;
+import dev.awsmcp.toolset.support.AwsFailures;
 import dev.awsmcp.toolset.api.ToolResult.Kind;
 import dev.awsmcp.toolset.api.ToolResult;
 import java.util.ArrayList;

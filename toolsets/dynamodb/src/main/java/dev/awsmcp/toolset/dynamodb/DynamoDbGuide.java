@@ -1,8 +1,8 @@
 package dev.awsmcp.toolset.dynamodb;
 
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.PromptSpec;
 import dev.awsmcp.toolset.api.ValueSource;
+import dev.awsmcp.toolset.support.Json;
 import java.util.List;
 
 /** What the DynamoDB toolset tells the model besides its tools: usage notes and a query-writing prompt. */

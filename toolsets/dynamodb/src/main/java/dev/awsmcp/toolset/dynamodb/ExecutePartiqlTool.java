@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ResourceRef;
-import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code execute_partiql}: one read-only SELECT, checked by {@link PartiqlSelectParser} before AWS
  * sees it. The cursor wraps DynamoDB's NextToken, scoped to the exact statement.
  */
-final class ExecutePartiqlTool implements DynamoDbTool {
+final class ExecutePartiqlTool implements Tool<Arguments> {
 
     static final int MAX_PAGES = 10;
 

@@ -3,14 +3,15 @@ package dev.awsmcp.toolset.dynamodb;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /** {@code get_item}: one item by its full primary key. */
-final class GetItemTool implements DynamoDbTool {
+final class GetItemTool implements Tool<Arguments> {
 
     private final DynamoDbAsyncClient dynamo;
     private final ToolSpec spec;

@@ -2,8 +2,8 @@ package dev.awsmcp.toolset.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.ToolArgumentException;
+import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;

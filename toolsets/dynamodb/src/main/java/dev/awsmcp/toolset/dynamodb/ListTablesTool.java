@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.PageCursor;
 import dev.awsmcp.toolset.api.ResourceRef;
-import dev.awsmcp.toolset.api.ToolArgumentException;
-import dev.awsmcp.toolset.api.ToolArguments;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.PageCursor;
+import dev.awsmcp.toolset.support.ToolArgumentException;
+import dev.awsmcp.toolset.support.ToolArguments;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  * 200 per call, with a cursor for the rest. Reads at most {@value #MAX_PAGES} pages of AWS per call, so
  * an account with many hidden tables still answers promptly (with a cursor).
  */
-final class ListTablesTool implements DynamoDbTool {
+final class ListTablesTool implements Tool<Arguments> {
 
     static final int MAX_TABLES = 200;
     private static final int AWS_PAGE = 100;

@@ -1,7 +1,7 @@
 package dev.awsmcp.toolset.dynamodb;
 
-import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.dynamodb.PartiqlToken.Type;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

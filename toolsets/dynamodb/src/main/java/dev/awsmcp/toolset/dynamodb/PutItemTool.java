@@ -3,15 +3,16 @@ package dev.awsmcp.toolset.dynamodb;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** {@code put_item} (WRITE): creates or replaces one item, optionally only if a condition holds. */
-final class PutItemTool implements DynamoDbTool {
+final class PutItemTool implements Tool<Arguments> {
 
     private final DynamoDbAsyncClient dynamo;
     private final ToolSpec spec;

@@ -4,12 +4,13 @@ import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** {@code query}: items of one partition of a table or index, with cursor paging. */
-final class QueryTool implements DynamoDbTool {
+final class QueryTool implements Tool<Arguments> {
 
     static final int MAX_PAGES = 10;
 

@@ -4,12 +4,13 @@ import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** {@code scan}: a bounded number of pages of a whole table or index, with cursor paging. */
-final class ScanTool implements DynamoDbTool {
+final class ScanTool implements Tool<Arguments> {
 
     static final int MAX_PAGES = 5;
 

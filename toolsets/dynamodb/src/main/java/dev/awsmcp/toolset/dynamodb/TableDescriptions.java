@@ -2,7 +2,7 @@ package dev.awsmcp.toolset.dynamodb;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,15 +2,16 @@ package dev.awsmcp.toolset.dynamodb;
 
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** {@code update_item} (WRITE): changes attributes of one item with an update expression. */
-final class UpdateItemTool implements DynamoDbTool {
+final class UpdateItemTool implements Tool<Arguments> {
 
     private final DynamoDbAsyncClient dynamo;
     private final ToolSpec spec;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
-import dev.awsmcp.toolset.api.ToolArgumentException;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Caller;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class FakeClientToolsTest {
         return response.build();
     }
 
-    private JsonNode run(DynamoDbTool tool, String arguments) {
+    private JsonNode run(Tool<Arguments> tool, String arguments) {
         ToolResult result = tool.call(new Arguments(args(arguments)), context).join();
         assertThat(result).isInstanceOf(ToolResult.Success.class);
         return ((ToolResult.Success) result).data();

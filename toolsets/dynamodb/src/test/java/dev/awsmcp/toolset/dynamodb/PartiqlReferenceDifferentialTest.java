@@ -2,7 +2,7 @@ package dev.awsmcp.toolset.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.awsmcp.toolset.api.ToolArgumentException;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -93,7 +93,7 @@ class TableToolsTest {
 
     @Test
     void listTablesRefusesACursorOfAnotherTool() {
-        String queryCursor = dev.awsmcp.toolset.api.PageCursor.encode("query:t000:", args("{'pk':{'S':'a'}}"));
+        String queryCursor = dev.awsmcp.toolset.support.PageCursor.encode("query:t000:", args("{'pk':{'S':'a'}}"));
 
         var failure = ddb.failure("list_tables", args("{'cursor':'" + queryCursor + "'}"));
 

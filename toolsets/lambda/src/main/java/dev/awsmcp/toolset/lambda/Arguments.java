@@ -3,7 +3,7 @@ package dev.awsmcp.toolset.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.ResultLimits;
-import dev.awsmcp.toolset.api.ToolArguments;
+import dev.awsmcp.toolset.support.ToolArguments;
 
 /** The Lambda arguments on top of {@link ToolArguments}: the function, its qualifier and listing limits. */
 final class Arguments extends ToolArguments {

@@ -3,14 +3,15 @@ package dev.awsmcp.toolset.lambda;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 
 /** {@code get_function_concurrency}: the function's reserved concurrency, or an explicit "none reserved". */
-final class GetFunctionConcurrencyTool implements LambdaTool {
+final class GetFunctionConcurrencyTool implements Tool<Arguments> {
 
     private final LambdaAsyncClient lambda;
     private final ToolSpec spec;

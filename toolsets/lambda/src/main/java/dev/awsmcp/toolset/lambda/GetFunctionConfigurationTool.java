@@ -4,11 +4,12 @@ import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 
 /** {@code get_function_configuration}: one function's (or version's, or alias's) settings, environment values redacted. */
-final class GetFunctionConfigurationTool implements LambdaTool {
+final class GetFunctionConfigurationTool implements Tool<Arguments> {
 
     private final LambdaAsyncClient lambda;
     private final ToolSpec spec;

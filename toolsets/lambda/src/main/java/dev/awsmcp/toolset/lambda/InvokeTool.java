@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.lambda.model.LogType;
  * its response, the decoded log tail and any function error. Never retried: a retry after a timeout or
  * a 5xx could run the function's side effects twice, so one call is at most one invocation.
  */
-final class InvokeTool implements LambdaTool {
+final class InvokeTool implements Tool<Arguments> {
 
     /** The largest request payload, as serialized JSON; AWS allows 6 MB, a model has no business sending that much. */
     static final int MAX_PAYLOAD_BYTES = 256 * 1024;

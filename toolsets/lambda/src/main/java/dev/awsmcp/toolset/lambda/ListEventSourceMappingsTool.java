@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 
 /** {@code list_event_source_mappings}: the queues and streams feeding one function. */
-final class ListEventSourceMappingsTool implements LambdaTool {
+final class ListEventSourceMappingsTool implements Tool<Arguments> {
 
     static final int DEFAULT_MAPPINGS = 50;
     static final int MAX_MAPPINGS = 200;

@@ -3,18 +3,19 @@ package dev.awsmcp.toolset.lambda;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /** {@code list_functions}: the functions the caller may see, at most 200 per call, with a cursor for the rest. */
-final class ListFunctionsTool implements LambdaTool {
+final class ListFunctionsTool implements Tool<Arguments> {
 
     static final int MAX_FUNCTIONS = 200;
     private static final String SCOPE = "list_functions";

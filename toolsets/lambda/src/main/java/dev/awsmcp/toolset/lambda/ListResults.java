@@ -2,7 +2,7 @@ package dev.awsmcp.toolset.lambda;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 
 /** The one shape of every listing result: entries, count, truncated and next_cursor when more exists. */
 final class ListResults {

@@ -3,16 +3,17 @@ package dev.awsmcp.toolset.lambda;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /** {@code list_versions_by_function}: $LATEST and the published versions of one function, oldest first. */
-final class ListVersionsByFunctionTool implements LambdaTool {
+final class ListVersionsByFunctionTool implements Tool<Arguments> {
 
     static final int DEFAULT_VERSIONS = 50;
     static final int MAX_VERSIONS = 200;

@@ -2,10 +2,10 @@ package dev.awsmcp.toolset.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.PageCursor;
-import dev.awsmcp.toolset.api.ToolArgumentException;
-import dev.awsmcp.toolset.api.ToolArguments;
+import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.PageCursor;
+import dev.awsmcp.toolset.support.ToolArgumentException;
+import dev.awsmcp.toolset.support.ToolArguments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -2,8 +2,8 @@ package dev.awsmcp.toolset.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.ToolArgumentException;
-import dev.awsmcp.toolset.api.ToolArguments;
+import dev.awsmcp.toolset.support.ToolArgumentException;
+import dev.awsmcp.toolset.support.ToolArguments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -2,8 +2,8 @@ package dev.awsmcp.toolset.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.ToolArgumentException;
+import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 
 /**
  * Cursor scopes and decoding for the log tools. A scope names the tool and every argument that

@@ -3,11 +3,12 @@ package dev.awsmcp.toolset.logs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.PageCursor;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.PageCursor;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
  * {@code describe_log_groups}: the log groups this caller may see, at most 200 per call, with a cursor
  * for the rest. Groups outside the caller's policy are left out as if they did not exist.
  */
-final class DescribeLogGroupsTool implements LogsTool {
+final class DescribeLogGroupsTool implements Tool<Arguments> {
 
     static final int MAX_GROUPS = 200;
     private static final int AWS_PAGE = 50;

@@ -3,11 +3,12 @@ package dev.awsmcp.toolset.logs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.PageCursor;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.PageCursor;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OrderBy;
  * {@code describe_log_streams}: streams of one group, most recent event first. AWS cannot combine a name
  * prefix with that order, so with a prefix the streams come by name instead (the result says which).
  */
-final class DescribeLogStreamsTool implements LogsTool {
+final class DescribeLogStreamsTool implements Tool<Arguments> {
 
     static final int DEFAULT_STREAMS = 50;
     static final int MAX_STREAMS = 200;

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.PageCursor;
-import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.PageCursor;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
  * (default the last hour, at most 30 days), across all or some streams, oldest first. A relative window
  * is resolved once: the cursor carries the absolute window, so the next page reads the same events.
  */
-final class FilterLogEventsTool implements LogsTool {
+final class FilterLogEventsTool implements Tool<Arguments> {
 
     static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
     static final Duration MAX_WINDOW = Duration.ofDays(30);

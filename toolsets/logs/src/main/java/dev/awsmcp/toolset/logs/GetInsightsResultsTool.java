@@ -5,6 +5,7 @@ import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * names the log groups the query was started on ({@link InsightsQueries}), so the gateway authorizes
  * them like those of any other call.
  */
-final class GetInsightsResultsTool implements LogsTool {
+final class GetInsightsResultsTool implements Tool<Arguments> {
 
     private final InsightsPoller poller;
     private final ToolSpec spec;

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.PageCursor;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.PageCursor;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
  * continues in the reading direction. At the end of a stream AWS hands back the token it was given;
  * that is where reading stops.
  */
-final class GetLogEventsTool implements LogsTool {
+final class GetLogEventsTool implements Tool<Arguments> {
 
     private static final int AWS_PAGE = 10_000;
     private static final int MAX_PAGES = 10;

@@ -1,7 +1,7 @@
 package dev.awsmcp.toolset.logs;
 
-import dev.awsmcp.toolset.api.AwsError;
-import dev.awsmcp.toolset.api.AwsFailures;
+import dev.awsmcp.toolset.support.AwsError;
+import dev.awsmcp.toolset.support.AwsFailures;
 import dev.awsmcp.toolset.api.ToolResult.Kind;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolsetConfig;

@@ -1,9 +1,9 @@
 package dev.awsmcp.toolset.logs;
 
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResourceTemplateSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import dev.awsmcp.toolset.api.ValueSource;
+import dev.awsmcp.toolset.support.Json;
 import java.util.List;
 import java.util.Map;
 

@@ -3,10 +3,11 @@ package dev.awsmcp.toolset.logs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ResourceRef;
-import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
  * call's deadline. The window is required and bounded (7 days) because Insights bills by the bytes it
  * scans; an unbounded default would make the cheapest-looking call the most expensive one.
  */
-final class RunInsightsQueryTool implements LogsTool {
+final class RunInsightsQueryTool implements Tool<Arguments> {
 
     static final Duration MAX_WINDOW = Duration.ofDays(7);
     /** StartQuery's own ceiling on returned rows. */

@@ -1,6 +1,6 @@
 package dev.awsmcp.toolset.logs;
 
-import dev.awsmcp.toolset.api.ToolArgumentException;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult.Kind;
+import dev.awsmcp.toolset.support.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,7 +234,7 @@ class LogEventToolsTest {
     @Test
     void getLogEventsRejectsACursorTamperedIntoAnotherShape() {
         String scope = Cursors.scope("get_log_events", WORKER, "empty", false, null, null);
-        String forged = dev.awsmcp.toolset.api.PageCursor.encode(scope, Json.mapper().getNodeFactory().numberNode(7));
+        String forged = dev.awsmcp.toolset.support.PageCursor.encode(scope, Json.mapper().getNodeFactory().numberNode(7));
 
         var failure = logs.failure("get_log_events", args("{'log_group':'" + WORKER + "','stream':'empty','cursor':'" + forged + "'}"));
 

@@ -1,7 +1,7 @@
 package dev.awsmcp.toolset.s3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.ToolArguments;
+import dev.awsmcp.toolset.support.ToolArguments;
 
 /** The S3 arguments on top of {@link ToolArguments}: the bucket and the object key. */
 final class Arguments extends ToolArguments {

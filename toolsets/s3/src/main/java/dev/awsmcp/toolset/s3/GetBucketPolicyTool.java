@@ -3,18 +3,19 @@ package dev.awsmcp.toolset.s3;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
-import dev.awsmcp.toolset.api.AwsError;
-import dev.awsmcp.toolset.api.AwsFailures;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsError;
+import dev.awsmcp.toolset.support.AwsFailures;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** {@code get_bucket_policy}: the bucket policy as parsed JSON; a bucket without one is a result, not an error. */
-final class GetBucketPolicyTool implements S3Tool {
+final class GetBucketPolicyTool implements Tool<Arguments> {
 
     private final S3AsyncClient s3;
     private final ToolSpec spec;

@@ -2,14 +2,15 @@ package dev.awsmcp.toolset.s3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
-import dev.awsmcp.toolset.api.AwsError;
-import dev.awsmcp.toolset.api.AwsFailures;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ResultLimits;
-import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
+import dev.awsmcp.toolset.support.AwsError;
+import dev.awsmcp.toolset.support.AwsFailures;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * is a ranged GET of at most the byte budget, so a 5 GB object costs what one page of it costs.
  * Binary objects return metadata, and a short hex or base64 preview only when asked.
  */
-final class GetObjectTool implements S3Tool {
+final class GetObjectTool implements Tool<Arguments> {
 
     static final int PREVIEW_BYTES = 256;
     /** The smallest range that always holds a whole UTF-8 character. */

@@ -4,11 +4,12 @@ import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /** {@code head_object}: an object's metadata, never its body. */
-final class HeadObjectTool implements S3Tool {
+final class HeadObjectTool implements Tool<Arguments> {
 
     private final S3AsyncClient s3;
     private final ToolSpec spec;

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.s3.model.Bucket;
  * policy are left out as if they did not exist. Pages through ListBuckets (AWS rejects unpaginated
  * listings for accounts above 10,000 buckets) up to a page budget.
  */
-final class ListBucketsTool implements S3Tool {
+final class ListBucketsTool implements Tool<Arguments> {
 
     static final int MAX_BUCKETS = 200;
     static final int AWS_PAGE = 1000;

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.Json;
-import dev.awsmcp.toolset.api.PageCursor;
-import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.PageCursor;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * last returned name (for StartAfter) when the result stopped inside a page, so nothing is skipped or
  * repeated between calls.
  */
-final class ListObjectsTool implements S3Tool {
+final class ListObjectsTool implements Tool<Arguments> {
 
     static final int AWS_PAGE = 1000;
     static final int MAX_PAGES = 5;

@@ -1,7 +1,7 @@
 package dev.awsmcp.toolset.s3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsmcp.toolset.api.Json;
+import dev.awsmcp.toolset.support.Json;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;

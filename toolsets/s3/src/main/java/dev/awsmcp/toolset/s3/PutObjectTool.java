@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
-import dev.awsmcp.toolset.api.ToolArgumentException;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.AwsToolset.Tool;
+import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /** {@code put_object} (WRITE): writes a UTF-8 text object, optionally only when the key is free or unchanged. */
-final class PutObjectTool implements S3Tool {
+final class PutObjectTool implements Tool<Arguments> {
 
     static final int MAX_BODY_BYTES = 256 * 1024;
     static final String DEFAULT_CONTENT_TYPE = "text/plain; charset=utf-8";

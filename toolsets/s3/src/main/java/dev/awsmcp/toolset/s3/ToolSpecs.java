@@ -3,9 +3,9 @@ package dev.awsmcp.toolset.s3;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.Freshness;
-import dev.awsmcp.toolset.api.Json;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolSpec;
+import dev.awsmcp.toolset.support.Json;
 import java.util.List;
 import java.util.function.Function;
 

@@ -1,4 +1,4 @@
-package dev.awsmcp.toolset.api;
+package dev.awsmcp.toolset.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,9 @@
-package dev.awsmcp.toolset.api;
+package dev.awsmcp.toolset.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolResult.Kind;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletionException;

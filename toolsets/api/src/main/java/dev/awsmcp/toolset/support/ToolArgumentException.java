@@ -1,9 +1,9 @@
-package dev.awsmcp.toolset.api;
+package dev.awsmcp.toolset.support;
 
 /**
  * Arguments the tool's input schema could not rule out are wrong (a missing table, a cursor from
  * another request, start after end). Toolsets throw it while reading arguments and turn it into
- * {@link ToolResult.Kind#INVALID_ARGUMENT} with the message unchanged, so the message must tell the
+ * {@link dev.awsmcp.toolset.api.ToolResult.Kind#INVALID_ARGUMENT} with the message unchanged, so the message must tell the
  * model the fix. Carries no stack trace: it is an answer, not a bug.
  */
 public final class ToolArgumentException extends RuntimeException {

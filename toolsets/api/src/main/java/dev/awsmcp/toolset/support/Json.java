@@ -1,4 +1,4 @@
-package dev.awsmcp.toolset.api;
+package dev.awsmcp.toolset.support;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;

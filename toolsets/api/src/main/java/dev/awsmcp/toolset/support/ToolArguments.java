@@ -1,4 +1,4 @@
-package dev.awsmcp.toolset.api;
+package dev.awsmcp.toolset.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,17 +6,14 @@ import java.util.Objects;
 
 /**
  * Typed access to one call's arguments, which the gateway has already validated against the tool's
- * input schema ({@link ToolCall#arguments()}). Absent and JSON-null arguments read as {@code null}
+ * input schema ({@link dev.awsmcp.toolset.api.ToolCall#arguments()}). Absent and JSON-null arguments read as {@code null}
  * (or the given default); what the schema cannot express fails with {@link ToolArgumentException}.
  * Toolsets may subclass it to add service-specific accessors; one instance serves one call.
  */
 public class ToolArguments {
 
-    /**
-     * The argument that carries {@link PageCursor} strings; the gateway has opened the sealed cursor the
-     * client sent before the toolset sees it (see {@link PageCursor}).
-     */
-    public static final String CURSOR = "cursor";
+    /** The argument that carries {@link PageCursor} strings: {@link dev.awsmcp.toolset.api.ToolCall#CURSOR}. */
+    public static final String CURSOR = dev.awsmcp.toolset.api.ToolCall.CURSOR;
 
     private final ObjectNode node;
 

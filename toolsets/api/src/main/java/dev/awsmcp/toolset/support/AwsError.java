@@ -1,4 +1,4 @@
-package dev.awsmcp.toolset.api;
+package dev.awsmcp.toolset.support;
 
 import java.util.Objects;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -1,4 +1,4 @@
-package dev.awsmcp.toolset.api;
+package dev.awsmcp.toolset.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,12 +9,9 @@ import java.util.Base64;
 /**
  * Pagination cursors: the position AWS returned (a last evaluated key, a next token) wrapped with the
  * scope it belongs to, so a cursor from one table or log group cannot be replayed against another.
- * A toolset puts the encoded cursor in the top-level {@code next_cursor} field of its result and reads
- * it back from the {@value ToolArguments#CURSOR} argument. The gateway seals every {@code next_cursor}
- * on the way out (encrypted, expiring, bound to the caller, tool and arguments) and opens the
- * {@code cursor} argument before the toolset runs, refusing anything it did not seal for that call;
- * so a toolset needs no secret and sees only its own strings, and called directly (tests) it works alike.
- * A cursor must not be repeated elsewhere in a result (content parts), where the gateway does not seal it.
+ * A toolset puts the encoded cursor in the result's {@link dev.awsmcp.toolset.api.ToolResult#NEXT_CURSOR} field
+ * and reads it back from the {@link dev.awsmcp.toolset.api.ToolCall#CURSOR} argument; the gateway seals and
+ * opens it in between, so a toolset needs no secret and, called directly (tests), works alike.
  */
 public final class PageCursor {
 

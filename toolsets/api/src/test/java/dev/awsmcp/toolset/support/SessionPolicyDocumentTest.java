@@ -1,7 +1,9 @@
-package dev.awsmcp.toolset.api;
+package dev.awsmcp.toolset.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

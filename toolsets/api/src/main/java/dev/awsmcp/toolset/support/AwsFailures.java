@@ -1,5 +1,6 @@
-package dev.awsmcp.toolset.api;
+package dev.awsmcp.toolset.support;
 
+import dev.awsmcp.toolset.api.ToolResult;
 import java.net.SocketTimeoutException;
 import java.util.Objects;
 import java.util.Set;
