@@ -133,7 +133,24 @@ def seed_cloudwatch(session, endpoint, region):
             "datapoints": sum(len(points) for *_, points in metrics), "metric_data": metric_data}
 
 
+MIN_MOTO = (5, 2, 6)
+
+
+def require_moto():
+    """Stops with the fix when the moto beside this Python is older than the first to serve CloudWatch's CBOR."""
+    try:
+        import moto
+    except ImportError:
+        return  # the emulator runs elsewhere; let the requests tell
+    version = tuple(int(part) for part in moto.__version__.split(".")[:3] if part.isdigit())
+    if version < MIN_MOTO:
+        sys.exit("moto %s is too old for the CloudWatch demo data: the gateway's CloudWatch client speaks the Smithy RPC v2 "
+                 "CBOR protocol, first served by moto 5.2.6. Run: %s -m pip install 'moto[server]>=5.2.6,<5.3'"
+                 % (moto.__version__, sys.executable))
+
+
 def main():
+    require_moto()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--endpoint", required=True)
     parser.add_argument("--region", default="us-east-1")
