@@ -344,8 +344,9 @@ public final class ToolCallPipeline {
         String correlationId = record.correlationId();
         List<String> resources = admission.guard().resources();
         CursorBinding binding = CursorBinding.of(principal, tool.name(), arguments);
-        Optional<CallToolResult> cached = resilience.cached(tool, admission.team(), policy.teams(), arguments, correlationId)
-                .flatMap(hit -> cursors.reseal(hit, binding));
+        CallResilience.CacheKey cacheKey = resilience.cacheKey(tool, admission.team(), policy.teams(), arguments);
+        Optional<CallToolResult> cached = resilience.<CallToolResult>cached(cacheKey)
+                .flatMap(hit -> cursors.reseal(ToolResultMapper.cacheHit(hit.result(), correlationId, hit.age()), binding));
         if (cached.isPresent()) {
             return taint.afterResult(sessionId, tool.name(), resources, cached.get(), record)
                     .flatMap(r -> audit.respond(slot, record, r, CallAudit.outcomeOf(r)));
@@ -365,7 +366,7 @@ public final class ToolCallPipeline {
         AtomicBoolean answered = new AtomicBoolean();
         // Cached after the guard: a cache hit is a guarded result.
         return Mono.fromFuture(result, true)
-                .map(r -> resilience.remember(tool, admission.team(), policy.teams(), arguments, r))
+                .map(r -> CallAudit.outcomeOf(r) == AuditOutcome.SUCCESS ? resilience.remember(cacheKey, r) : r)
                 .flatMap(r -> taint.afterResult(sessionId, tool.name(), resources, r, record))
                 .flatMap(r -> answered.compareAndSet(false, true) ? audit.respond(slot, record, r, CallAudit.outcomeOf(r)) : Mono.empty())
                 .doOnCancel(() -> cancelled(tool, control, result, slot, record, answered));

@@ -13,6 +13,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Content;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,22 @@ final class ToolResultMapper {
             return error("the result of " + context.tool() + " could not be checked safely and is withheld; correlation id "
                     + correlationId, ErrorKind.GUARD, correlationId);
         }
+    }
+
+    /**
+     * A cached success answered again: its content as it was kept, with this call's correlation id and
+     * {@code _meta.cache: {hit: true, ageSeconds: N}}.
+     */
+    static CallToolResult cacheHit(CallToolResult stored, String correlationId, Duration age) {
+        Map<String, Object> meta = new LinkedHashMap<>(stored.meta() == null ? Map.of() : stored.meta());
+        meta.put("correlationId", correlationId);
+        meta.put("cache", Map.of("hit", true, "ageSeconds", age.toSeconds()));
+        return CallToolResult.builder()
+                .content(List.copyOf(stored.content()))
+                .structuredContent(stored.structuredContent())
+                .isError(false)
+                .meta(meta)
+                .build();
     }
 
     static CallToolResult error(String message, ErrorKind kind, String correlationId) {
