@@ -9,10 +9,8 @@ import dev.awsmcp.gateway.audit.BoundedText;
 import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.auth.Principal;
-import dev.awsmcp.gateway.aws.AwsRequestIds;
 import dev.awsmcp.gateway.cursor.CursorBinding;
 import dev.awsmcp.gateway.cursor.CursorRejectedException;
-import dev.awsmcp.gateway.cursor.CursorSealer;
 import dev.awsmcp.gateway.guard.GuardContext;
 import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.identity.RoleAssumptionException;
@@ -24,7 +22,6 @@ import dev.awsmcp.gateway.resilience.CallRejectedException;
 import dev.awsmcp.gateway.resilience.CallResilience;
 import dev.awsmcp.gateway.taint.SessionTaint;
 import dev.awsmcp.gateway.taint.TaintAction;
-import dev.awsmcp.gateway.taint.TaintTracker;
 import dev.awsmcp.gateway.toolset.ArgumentLimits;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.Access;
@@ -93,47 +90,22 @@ public final class ToolCallPipeline {
     /** The dispatch pool as a Reactor scheduler: where arguments are copied, checked and validated. */
     private final Scheduler offLoop;
 
-    /**
-     * @param limits the gateway's result bounds; a team's limits can only lower them
-     * @param callTimeout deadline of one call
-     * @param credentials the credentials of each call: the toolset's role assumed for the caller, or the gateway's own
-     * @param dispatch the named pool toolset calls start on, so that credential resolution or any
-     *     other synchronous work inside the AWS SDK never runs on an event-loop thread; arguments are
-     *     copied, checked and validated there too
-     * @param policies the team policies in force
-     * @param auditLog where every call's record goes
-     * @param requestIds where the AWS clients report each call's request ids
-     * @param guard the result guard every outcome passes
-     * @param resilience retry rules, circuit breakers, bulkheads and the result cache
-     */
-    public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
-            PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience) {
-        this(limits, callTimeout, credentials, dispatch, policies, auditLog, requestIds, guard, resilience, new TeamRateLimits(),
-                TaintTracker.inMemory(), CursorSealer.ofRandomKey(Duration.ofHours(1), java.time.Clock.systemUTC()), ArgumentLimits.DEFAULT);
-    }
-
-    /**
-     * As above, with {@code rates} counting each team's calls (per instance, or shared by every instance),
-     * {@code taints} keeping each session's taint (in the session store, so it moves with the session) and
-     * {@code cursors} sealing the paging cursors of results and opening those of calls, and {@code argumentLimits}
-     * bounding each call's arguments.
-     */
-    public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
-            PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience,
-            CallRateLimiter rates, TaintTracker taints, CursorSealer cursors, ArgumentLimits argumentLimits) {
-        this.cursors = new CallCursors(cursors);
-        this.argumentLimits = argumentLimits;
-        this.offLoop = Schedulers.fromExecutor(dispatch);
-        this.rates = rates;
-        this.taint = new CallTaint(taints);
-        this.resilience = resilience;
-        this.audit = new CallAudit(auditLog, requestIds);
-        this.limits = limits;
-        this.callTimeout = callTimeout;
-        this.credentials = credentials;
-        this.dispatch = dispatch;
-        this.policies = policies;
-        this.guard = guard;
+    /** A pipeline of {@code parts}. */
+    public ToolCallPipeline(PipelineParts parts) {
+        PipelineParts.Execution execution = parts.execution();
+        this.cursors = new CallCursors(parts.session().cursors());
+        this.argumentLimits = parts.limits().arguments();
+        this.offLoop = Schedulers.fromExecutor(execution.dispatch());
+        this.rates = parts.session().rates();
+        this.taint = new CallTaint(parts.session().taints());
+        this.resilience = execution.resilience();
+        this.audit = new CallAudit(parts.trail().log(), parts.trail().requestIds());
+        this.limits = parts.limits().results();
+        this.callTimeout = parts.limits().callTimeout();
+        this.credentials = execution.credentials();
+        this.dispatch = execution.dispatch();
+        this.policies = parts.policies();
+        this.guard = parts.guard();
     }
 
     /**
