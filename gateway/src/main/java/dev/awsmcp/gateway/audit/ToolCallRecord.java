@@ -37,8 +37,8 @@ import java.util.Set;
  * @param resultBytesAfterLimit UTF-8 bytes of the result text as answered
  * @param truncated whether the result was cut to fit
  * @param guardFindings what the result guard found (empty until the guard exists)
- * @param outcome {@code success}, {@code tool_error}, {@code denied}, {@code refused}, {@code timeout}, {@code internal_error}
- * @param errorKind the {@code _meta.errorKind} of an error result; null on success
+ * @param outcome how the call ended
+ * @param errorKind the kind of an error result (its {@code _meta.errorKind}); null on success
  * @param confirmation what the person asked to confirm the call answered ({@code accepted}, {@code declined},
  *     {@code cancelled}, {@code unsupported}: the client cannot ask); null when no confirmation was asked
  * @param taint for a call that changes state in a tainted session, or a read that tainted its session: the
@@ -47,7 +47,7 @@ import java.util.Set;
 public record ToolCallRecord(Instant timestamp, String correlationId, String sessionId, String principal, Set<String> teams,
         ClientInfo client, String tool, String toolset, String access, AuditedArguments arguments, String decision, String decisionReason,
         String team, AwsIdentity identity, List<String> awsRequestIds, long durationMillis, long resultBytesBeforeLimit,
-        long resultBytesAfterLimit, boolean truncated, List<JsonNode> guardFindings, String outcome, String errorKind,
+        long resultBytesAfterLimit, boolean truncated, List<JsonNode> guardFindings, AuditOutcome outcome, ErrorKind errorKind,
         String confirmation, JsonNode taint) implements AuditEvent {
 
     public ToolCallRecord {
@@ -100,8 +100,8 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
         json.put("truncated", truncated);
         ArrayNode findings = json.putArray("guard_findings");
         guardFindings.forEach(findings::add);
-        json.put("outcome", outcome);
-        json.set("error_kind", errorKind == null ? NullNode.getInstance() : Json.mapper().getNodeFactory().textNode(errorKind));
+        json.put("outcome", outcome.label());
+        json.set("error_kind", errorKind == null ? NullNode.getInstance() : Json.mapper().getNodeFactory().textNode(errorKind.label()));
         if (confirmation != null) {
             json.put("confirmation", confirmation);
         }
@@ -209,7 +209,7 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
          * @param guardFindings what the result guard found (family, rule, path, detail)
          * @param requestIds the AWS request ids the call produced
          */
-        public ToolCallRecord finish(String outcome, String errorKind, Sizes sizes, List<JsonNode> guardFindings,
+        public ToolCallRecord finish(AuditOutcome outcome, ErrorKind errorKind, Sizes sizes, List<JsonNode> guardFindings,
                 List<String> requestIds) {
             long millis = (System.nanoTime() - startedNanos) / 1_000_000;
             return new ToolCallRecord(timestamp, correlationId, sessionId, principal, teams, client, tool, toolset, access,

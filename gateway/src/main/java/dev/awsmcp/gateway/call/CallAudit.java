@@ -2,10 +2,12 @@ package dev.awsmcp.gateway.call;
 
 import dev.awsmcp.gateway.audit.AuditException;
 import dev.awsmcp.gateway.audit.AuditLog;
-import dev.awsmcp.gateway.aws.AwsRequestIds;
+import dev.awsmcp.gateway.audit.AuditOutcome;
+import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
-import io.modelcontextprotocol.spec.McpSchema;
+import dev.awsmcp.gateway.aws.AwsRequestIds;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -45,7 +47,7 @@ final class CallAudit {
      * Writes the call's record (outcome, error kind and sizes from {@code result}) and then emits
      * {@code result}; fails with {@link AuditException} when the record was not accepted.
      */
-    Mono<CallToolResult> respond(AuditLog.Reservation slot, ToolCallRecord.Builder record, CallToolResult result, String outcome) {
+    Mono<CallToolResult> respond(AuditLog.Reservation slot, ToolCallRecord.Builder record, CallToolResult result, AuditOutcome outcome) {
         ToolCallRecord finished = record.finish(outcome, errorKind(result), sizes(result), findings(result),
                 requestIds.close(record.correlationId()));
         try {
@@ -62,15 +64,13 @@ final class CallAudit {
     }
 
     /** The outcome of a call the toolset ran, from its answer. */
-    static String outcomeOf(CallToolResult result) {
+    static AuditOutcome outcomeOf(CallToolResult result) {
         if (!Boolean.TRUE.equals(result.isError())) {
-            return "success";
+            return AuditOutcome.SUCCESS;
         }
-        return switch (String.valueOf(errorKind(result))) {
-            case "TIMEOUT" -> "timeout";
-            case "INTERNAL" -> "internal_error";
-            default -> "tool_error";
-        };
+        ErrorKind kind = errorKind(result);
+        return kind == ErrorKind.TIMEOUT ? AuditOutcome.TIMEOUT
+                : kind == ErrorKind.INTERNAL ? AuditOutcome.INTERNAL_ERROR : AuditOutcome.TOOL_ERROR;
     }
 
     /** The tool error a call gets when its record cannot be accepted; never a success. */
@@ -78,15 +78,17 @@ final class CallAudit {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof AuditException audit && audit.reason() == AuditException.Reason.OVERLOADED) {
             LOG.warn("call {} refused: audit trail overloaded", correlationId);
-            return ToolResultMapper.error("audit trail is overloaded; retry shortly", "AUDIT_OVERLOADED", correlationId);
+            return ToolResultMapper.error("audit trail is overloaded; retry shortly", ErrorKind.AUDIT_OVERLOADED, correlationId);
         }
         LOG.error("call {} answered with an error: its audit record could not be written", correlationId, cause);
         return ToolResultMapper.error("audit trail is unavailable; the call's outcome could not be recorded, so it is not "
-                + "reported as successful. Retry shortly; correlation id " + correlationId, "AUDIT_UNAVAILABLE", correlationId);
+                + "reported as successful. Retry shortly; correlation id " + correlationId, ErrorKind.AUDIT_UNAVAILABLE, correlationId);
     }
 
-    static String errorKind(CallToolResult result) {
-        return result.meta() == null || result.meta().get("errorKind") == null ? null : String.valueOf(result.meta().get("errorKind"));
+    /** The kind {@link ToolResultMapper#error} wrote into {@code _meta.errorKind}; null on success. */
+    static ErrorKind errorKind(CallToolResult result) {
+        Object kind = result.meta() == null ? null : result.meta().get("errorKind");
+        return kind == null ? null : ErrorKind.valueOf(String.valueOf(kind));
     }
 
     /** Result sizes before and after the guard's limit, from its {@code _meta.guard}; the answered text otherwise. */

@@ -2,6 +2,7 @@ package dev.awsmcp.gateway.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.audit.ArgumentRedactor;
+import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.support.Json;
@@ -45,16 +46,16 @@ final class CallConfirmations {
                         case ACCEPTED -> Mono.empty();
                         case UNSUPPORTED -> refuse(record, "this " + access + " call needs a person's confirmation (" + String.join("; ", reasons)
                                 + "), and this client cannot ask (it does not support MCP elicitation); run the call from a client that does",
-                                "CONFIRMATION_REQUIRED");
+                                ErrorKind.CONFIRMATION_REQUIRED);
                         case DECLINED -> refuse(record, "the person asked to confirm " + tool.name() + " declined; it did not run",
-                                "CONFIRMATION_DECLINED");
+                                ErrorKind.CONFIRMATION_DECLINED);
                         case CANCELLED -> refuse(record, "no confirmation of " + tool.name() + " was given (cancelled or no answer in "
-                                + "time); it did not run", "CONFIRMATION_DECLINED");
+                                + "time); it did not run", ErrorKind.CONFIRMATION_DECLINED);
                     };
                 });
     }
 
-    private static Mono<CallToolResult> refuse(ToolCallRecord.Builder record, String message, String kind) {
+    private static Mono<CallToolResult> refuse(ToolCallRecord.Builder record, String message, ErrorKind kind) {
         record.decision("refused", message, null);
         return Mono.just(ToolResultMapper.error(message + "; correlation id " + record.correlationId(), kind, record.correlationId()));
     }

@@ -2,6 +2,7 @@ package dev.awsmcp.gateway.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.guard.GuardFinding;
 import dev.awsmcp.gateway.taint.SessionTaint;
@@ -80,14 +81,14 @@ final class CallTaint {
         return withTaint(ToolResultMapper.error("denied: " + tool + " changes state, and this session is " + verdict.taint().level().id()
                 + "ly tainted (" + String.join("; ", verdict.reasons().subList(1, verdict.reasons().size()))
                 + "); your team's policy (taint) refuses such calls in a tainted session. Start a new session for changes, "
-                + "and check the request with a person; correlation id " + correlationId, "TAINTED_SESSION", correlationId), verdict.audited());
+                + "and check the request with a person; correlation id " + correlationId, ErrorKind.TAINTED_SESSION, correlationId), verdict.audited());
     }
 
     /** The refusal when the session's taint cannot be read (fail closed). */
     static CallToolResult unavailable(String tool, Throwable failure, String correlationId) {
         LOG.warn("taint of the session unavailable; {} refused (correlation id {}): {}", tool, correlationId, failure.toString());
         return ToolResultMapper.error("the session's taint state could not be read, so " + tool + " (which changes state) is refused; "
-                + "retry shortly; correlation id " + correlationId, "UNAVAILABLE", correlationId);
+                + "retry shortly; correlation id " + correlationId, ErrorKind.UNAVAILABLE, correlationId);
     }
 
     /**
@@ -119,7 +120,7 @@ final class CallTaint {
                     LOG.error("session {}: taint of {} not recorded; result withheld (correlation id {})", sessionId, tool,
                             record.correlationId(), e);
                     return Mono.just(ToolResultMapper.error("the result of " + tool + " is withheld: the session's taint could not be "
-                            + "recorded; retry shortly; correlation id " + record.correlationId(), "UNAVAILABLE", record.correlationId()));
+                            + "recorded; retry shortly; correlation id " + record.correlationId(), ErrorKind.UNAVAILABLE, record.correlationId()));
                 });
     }
 

@@ -1,18 +1,16 @@
 package dev.awsmcp.gateway.call;
 
-import dev.awsmcp.gateway.toolset.ArgumentLimits;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.gateway.audit.AuditException;
 import dev.awsmcp.gateway.audit.AuditLog;
-import dev.awsmcp.gateway.aws.AwsRequestIds;
+import dev.awsmcp.gateway.audit.AuditOutcome;
 import dev.awsmcp.gateway.audit.BoundedText;
+import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.cursor.CursorBinding;
 import dev.awsmcp.gateway.cursor.CursorRejectedException;
-import dev.awsmcp.gateway.cursor.CursorSealer;
 import dev.awsmcp.gateway.guard.GuardContext;
 import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.identity.RoleAssumptionException;
@@ -22,36 +20,36 @@ import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.policy.TeamPolicy;
 import dev.awsmcp.gateway.resilience.CallRejectedException;
 import dev.awsmcp.gateway.resilience.CallResilience;
-import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.taint.SessionTaint;
 import dev.awsmcp.gateway.taint.TaintAction;
-import dev.awsmcp.gateway.taint.TaintTracker;
+import dev.awsmcp.gateway.toolset.ArgumentLimits;
+import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.CallControl;
 import dev.awsmcp.toolset.api.Caller;
-import dev.awsmcp.toolset.support.Json;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
+import dev.awsmcp.toolset.support.Json;
 import io.modelcontextprotocol.spec.McpError;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -92,47 +90,22 @@ public final class ToolCallPipeline {
     /** The dispatch pool as a Reactor scheduler: where arguments are copied, checked and validated. */
     private final Scheduler offLoop;
 
-    /**
-     * @param limits the gateway's result bounds; a team's limits can only lower them
-     * @param callTimeout deadline of one call
-     * @param credentials the credentials of each call: the toolset's role assumed for the caller, or the gateway's own
-     * @param dispatch the named pool toolset calls start on, so that credential resolution or any
-     *     other synchronous work inside the AWS SDK never runs on an event-loop thread; arguments are
-     *     copied, checked and validated there too
-     * @param policies the team policies in force
-     * @param auditLog where every call's record goes
-     * @param requestIds where the AWS clients report each call's request ids
-     * @param guard the result guard every outcome passes
-     * @param resilience retry rules, circuit breakers, bulkheads and the result cache
-     */
-    public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
-            PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience) {
-        this(limits, callTimeout, credentials, dispatch, policies, auditLog, requestIds, guard, resilience, new TeamRateLimits(),
-                TaintTracker.inMemory(), CursorSealer.ofRandomKey(Duration.ofHours(1), java.time.Clock.systemUTC()), ArgumentLimits.DEFAULT);
-    }
-
-    /**
-     * As above, with {@code rates} counting each team's calls (per instance, or shared by every instance),
-     * {@code taints} keeping each session's taint (in the session store, so it moves with the session) and
-     * {@code cursors} sealing the paging cursors of results and opening those of calls, and {@code argumentLimits}
-     * bounding each call's arguments.
-     */
-    public ToolCallPipeline(ResultLimits limits, Duration callTimeout, CallCredentials credentials, Executor dispatch,
-            PolicyStore policies, AuditLog auditLog, AwsRequestIds requestIds, ResultGuard guard, CallResilience resilience,
-            CallRateLimiter rates, TaintTracker taints, CursorSealer cursors, ArgumentLimits argumentLimits) {
-        this.cursors = new CallCursors(cursors);
-        this.argumentLimits = argumentLimits;
-        this.offLoop = Schedulers.fromExecutor(dispatch);
-        this.rates = rates;
-        this.taint = new CallTaint(taints);
-        this.resilience = resilience;
-        this.audit = new CallAudit(auditLog, requestIds);
-        this.limits = limits;
-        this.callTimeout = callTimeout;
-        this.credentials = credentials;
-        this.dispatch = dispatch;
-        this.policies = policies;
-        this.guard = guard;
+    /** A pipeline of {@code parts}. */
+    public ToolCallPipeline(PipelineParts parts) {
+        PipelineParts.Execution execution = parts.execution();
+        this.cursors = new CallCursors(parts.session().cursors());
+        this.argumentLimits = parts.limits().arguments();
+        this.offLoop = Schedulers.fromExecutor(execution.dispatch());
+        this.rates = parts.session().rates();
+        this.taint = new CallTaint(parts.session().taints());
+        this.resilience = execution.resilience();
+        this.audit = new CallAudit(parts.trail().log(), parts.trail().requestIds());
+        this.limits = parts.limits().results();
+        this.callTimeout = parts.limits().callTimeout();
+        this.credentials = execution.credentials();
+        this.dispatch = execution.dispatch();
+        this.policies = parts.policies();
+        this.guard = parts.guard();
     }
 
     /**
@@ -194,7 +167,7 @@ public final class ToolCallPipeline {
     public int stopCallsInFlight() {
         int stopped = inFlight.stopAll(correlationId -> ToolResultMapper.error("the gateway shut down before this call finished; "
                 + "it was stopped, and AWS may or may not have carried it out: check before repeating a write. Retry on another "
-                + "instance; correlation id " + correlationId, "SHUTDOWN", correlationId));
+                + "instance; correlation id " + correlationId, ErrorKind.SHUTDOWN, correlationId));
         if (stopped > 0) {
             LOG.warn("shutdown: stopped {} call(s) still running at the end of the drain time", stopped);
         }
@@ -211,7 +184,7 @@ public final class ToolCallPipeline {
      * completes once the record was accepted, or empty when it could not be (logged).
      */
     public Mono<Void> recordUnknownTool(String name, Map<String, Object> rawArguments, Principal principal, CallOrigin origin) {
-        return recordRefusal(name, rawArguments, "unknown tool", "unknown tool " + name, "UNKNOWN_TOOL", principal, origin);
+        return recordRefusal(name, rawArguments, "unknown tool", "unknown tool " + name, ErrorKind.UNKNOWN_TOOL, principal, origin);
     }
 
     /**
@@ -221,10 +194,10 @@ public final class ToolCallPipeline {
      */
     public Mono<Void> recordInvalidCall(String name, Map<String, Object> rawArguments, String problem, Principal principal, CallOrigin origin) {
         String reason = "invalid params: " + problem;
-        return recordRefusal(name, rawArguments, reason, reason, "INVALID_PARAMS", principal, origin);
+        return recordRefusal(name, rawArguments, reason, reason, ErrorKind.INVALID_PARAMS, principal, origin);
     }
 
-    private Mono<Void> recordRefusal(String name, Map<String, Object> rawArguments, String reason, String message, String kind,
+    private Mono<Void> recordRefusal(String name, Map<String, Object> rawArguments, String reason, String message, ErrorKind kind,
             Principal principal, CallOrigin origin) {
         return Mono.defer(() -> {
             ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), String.valueOf(name))
@@ -236,7 +209,7 @@ public final class ToolCallPipeline {
             }
             CallToolResult refusal = ToolResultMapper.error(message, kind, record.correlationId());
             return audit.reserve()
-                    .flatMap(slot -> audit.respond(slot, record, refusal, "refused"))
+                    .flatMap(slot -> audit.respond(slot, record, refusal, AuditOutcome.REFUSED))
                     .onErrorResume(e -> {
                         LOG.warn("tools/call of {} refused ({}) without an audit record: {}", BoundedText.name(name), reason, e.toString());
                         return Mono.empty();
@@ -256,8 +229,8 @@ public final class ToolCallPipeline {
             LOG.info("call {} by {} refused: tool not granted (correlation id {})", tool.name(),
                     principal == null ? "nobody" : principal.id(), correlationId);
             record.decision("refused", "tool not granted to the caller (answered as unknown)", null);
-            CallToolResult refusal = ToolResultMapper.error("unknown tool " + tool.name(), "UNKNOWN_TOOL", correlationId);
-            return audit.respond(slot, record, refusal, "refused").then(Mono.error(unknownTool(tool.name())));
+            CallToolResult refusal = ToolResultMapper.error("unknown tool " + tool.name(), ErrorKind.UNKNOWN_TOOL, correlationId);
+            return audit.respond(slot, record, refusal, AuditOutcome.REFUSED).then(Mono.error(unknownTool(tool.name())));
         }
         ObjectNode opened;
         try {
@@ -265,7 +238,7 @@ public final class ToolCallPipeline {
         } catch (CursorRejectedException e) {
             record.decision("refused", "invalid arguments: " + e.getMessage(), null);
             return audit.respond(slot, record, ToolResultMapper.error("invalid arguments for " + tool.name() + ": " + e.getMessage(),
-                    "INVALID_ARGUMENT", correlationId), "refused");
+                    ErrorKind.INVALID_ARGUMENT, correlationId), AuditOutcome.REFUSED);
         }
         Admission admission = admit(tool, opened, policy, record, channel);
         if (admission.refusal() != null) {
@@ -274,7 +247,7 @@ public final class ToolCallPipeline {
         CallControl control = admission.control();
         return Mono.fromCompletionStage(() -> rates.acquire(admission.team(), admission.callsPerMinute()))
                 .flatMap(retryAfter -> retryAfter.isPresent()
-                        ? audit.respond(slot, record, throttled(admission, retryAfter.getAsLong(), record), "refused")
+                        ? audit.respond(slot, record, throttled(admission, retryAfter.getAsLong(), record), AuditOutcome.REFUSED)
                         : gated(tool, opened, principal, policy, admission, record, slot, channel, control, sessionId));
     }
 
@@ -282,7 +255,7 @@ public final class ToolCallPipeline {
         record.decision("refused", "rate limit: team " + admission.team() + " over " + admission.callsPerMinute()
                 + " calls per minute (" + admission.rule() + ")", admission.team());
         return ToolResultMapper.error("team " + admission.team() + " is over its limit of " + admission.callsPerMinute()
-                + " calls per minute; retry in about " + retryAfter + "s", "THROTTLED", record.correlationId());
+                + " calls per minute; retry in about " + retryAfter + "s", ErrorKind.THROTTLED, record.correlationId());
     }
 
     /**
@@ -306,7 +279,7 @@ public final class ToolCallPipeline {
                 LOG.info("call {} denied in a tainted session {} (correlation id {})", tool.name(), sessionId, correlationId);
                 record.decision("refused", "tainted session: team " + admission.team() + " policy taint denies " + tool.spec().access()
                         .name().toLowerCase(java.util.Locale.ROOT) + " calls", admission.team());
-                return audit.respond(slot, record, CallTaint.denied(tool.name(), v, correlationId), "refused");
+                return audit.respond(slot, record, CallTaint.denied(tool.name(), v, correlationId), AuditOutcome.REFUSED);
             }
             List<String> reasons = new java.util.ArrayList<>();
             if (policy.confirms(admission.team(), tool.spec().access())) {
@@ -323,11 +296,11 @@ public final class ToolCallPipeline {
                     reasons, record, channel.confirmation());
             return confirmed
                     .map(refusal -> v.tainted() ? CallTaint.withTaint(refusal, v.audited()) : refusal)
-                    .flatMap(refusal -> audit.respond(slot, record, refusal, "refused"))
+                    .flatMap(refusal -> audit.respond(slot, record, refusal, AuditOutcome.REFUSED))
                     .switchIfEmpty(Mono.defer(() -> execute(tool, arguments, principal, policy, admission, record, slot, control,
                             sessionId)));
         }).onErrorResume(TaintUnavailable.class, e -> audit.respond(slot, record,
-                CallTaint.unavailable(tool.name(), e.getCause(), correlationId), "refused"));
+                CallTaint.unavailable(tool.name(), e.getCause(), correlationId), AuditOutcome.REFUSED));
     }
 
     /** The session's taint could not be read: the state-changing call is refused (fail closed). */
@@ -343,8 +316,9 @@ public final class ToolCallPipeline {
         String correlationId = record.correlationId();
         List<String> resources = admission.guard().resources();
         CursorBinding binding = CursorBinding.of(principal, tool.name(), arguments);
-        Optional<CallToolResult> cached = resilience.cached(tool, admission.team(), policy.teams(), arguments, correlationId)
-                .flatMap(hit -> cursors.reseal(hit, binding));
+        CallResilience.CacheKey cacheKey = resilience.cacheKey(tool, admission.team(), policy.teams(), arguments);
+        Optional<CallToolResult> cached = resilience.<CallToolResult>cached(cacheKey)
+                .flatMap(hit -> cursors.reseal(ToolResultMapper.cacheHit(hit.result(), correlationId, hit.age()), binding));
         if (cached.isPresent()) {
             return taint.afterResult(sessionId, tool.name(), resources, cached.get(), record)
                     .flatMap(r -> audit.respond(slot, record, r, CallAudit.outcomeOf(r)));
@@ -364,7 +338,7 @@ public final class ToolCallPipeline {
         AtomicBoolean answered = new AtomicBoolean();
         // Cached after the guard: a cache hit is a guarded result.
         return Mono.fromFuture(result, true)
-                .map(r -> resilience.remember(tool, admission.team(), policy.teams(), arguments, r))
+                .map(r -> CallAudit.outcomeOf(r) == AuditOutcome.SUCCESS ? resilience.remember(cacheKey, r) : r)
                 .flatMap(r -> taint.afterResult(sessionId, tool.name(), resources, r, record))
                 .flatMap(r -> answered.compareAndSet(false, true) ? audit.respond(slot, record, r, CallAudit.outcomeOf(r)) : Mono.empty())
                 .doOnCancel(() -> cancelled(tool, control, result, slot, record, answered));
@@ -379,10 +353,10 @@ public final class ToolCallPipeline {
         }
         String correlationId = record.correlationId();
         CallToolResult cancelled = ToolResultMapper.error("cancelled by the client before " + tool.name() + " finished; AWS may "
-                + "have carried out part of it; correlation id " + correlationId, "CANCELLED", correlationId);
+                + "have carried out part of it; correlation id " + correlationId, ErrorKind.CANCELLED, correlationId);
         result.complete(cancelled);
         LOG.info("call {} cancelled by the client (correlation id {})", tool.name(), correlationId);
-        audit.respond(slot, record, cancelled, "cancelled")
+        audit.respond(slot, record, cancelled, AuditOutcome.CANCELLED)
                 .subscribe(null, e -> LOG.error("cancelled call {} has no audit record: {}", correlationId, e.toString()));
     }
 
@@ -391,8 +365,8 @@ public final class ToolCallPipeline {
      * guard its result, or the result that refuses the call and its audit outcome.
      */
     private record Admission(String team, String rule, int callsPerMinute, Function<AwsCredentialsProvider, CallContext> context,
-            GuardContext guard, CallControl control, CallToolResult refusal, String outcome) {
-        static Admission refuse(String message, String kind, String correlationId, String outcome) {
+            GuardContext guard, CallControl control, CallToolResult refusal, AuditOutcome outcome) {
+        static Admission refuse(String message, ErrorKind kind, String correlationId, AuditOutcome outcome) {
             return new Admission(null, null, 0, null, null, null, ToolResultMapper.error(message, kind, correlationId), outcome);
         }
     }
@@ -405,13 +379,13 @@ public final class ToolCallPipeline {
         if (oversized.isPresent()) {
             record.decision("refused", "arguments too large: " + oversized.get(), null);
             return Admission.refuse("arguments for " + tool.name() + " refused: " + oversized.get() + ". Send fewer or smaller "
-                    + "arguments (narrow the request, or split it into several calls).", "ARGUMENTS_TOO_LARGE", correlationId, "refused");
+                    + "arguments (narrow the request, or split it into several calls).", ErrorKind.ARGUMENTS_TOO_LARGE, correlationId, AuditOutcome.REFUSED);
         }
         Optional<String> invalid = tool.arguments().validate(arguments);
         if (invalid.isPresent()) {
             record.decision("refused", "invalid arguments: " + invalid.get(), null);
             return Admission.refuse("invalid arguments for " + tool.name() + ": " + invalid.get()
-                    + ". Check the tool's input schema and call again.", "INVALID_ARGUMENT", correlationId, "refused");
+                    + ". Check the tool's input schema and call again.", ErrorKind.INVALID_ARGUMENT, correlationId, AuditOutcome.REFUSED);
         }
         Decision decision;
         List<ResourceRef> resources;
@@ -420,15 +394,15 @@ public final class ToolCallPipeline {
             decision = policy.authorize(tool, resources);
         } catch (IllegalArgumentException e) {
             record.decision("refused", "invalid arguments: " + e.getMessage(), null);
-            return Admission.refuse("invalid arguments for " + tool.name() + ": " + e.getMessage(), "INVALID_ARGUMENT", correlationId,
-                    "refused");
+            return Admission.refuse("invalid arguments for " + tool.name() + ": " + e.getMessage(), ErrorKind.INVALID_ARGUMENT, correlationId,
+                    AuditOutcome.REFUSED);
         }
         String principal = policy.principal().id();
         if (decision instanceof Decision.Denied denied) {
             LOG.info("call {} by {} denied: {} (correlation id {})", tool.name(), principal, denied.reason(), correlationId);
             record.decision("denied", denied.reason(), null);
             return Admission.refuse("denied by policy: " + denied.toCaller()
-                    + ". Ask your platform team to extend the grant if this access is needed.", "ACCESS_DENIED", correlationId, "denied");
+                    + ". Ask your platform team to extend the grant if this access is needed.", ErrorKind.ACCESS_DENIED, correlationId, AuditOutcome.DENIED);
         }
         Decision.Allowed allowed = (Decision.Allowed) decision;
         TeamPolicy.TeamLimits teamLimits = policy.limitsOf(allowed.team());
@@ -457,10 +431,10 @@ public final class ToolCallPipeline {
             return ToolResultMapper.error(role.getMessage(), role.kind(), correlationId);
         }
         if (cause instanceof TimeoutException) {
-            return ToolResultMapper.error(resilience.timedOut(tool, null), "TIMEOUT", correlationId);
+            return ToolResultMapper.error(resilience.timedOut(tool, null), ErrorKind.TIMEOUT, correlationId);
         }
         if (cause instanceof CancellationException) {
-            return ToolResultMapper.error("cancelled before " + tool.name() + " finished; correlation id " + correlationId, "CANCELLED",
+            return ToolResultMapper.error("cancelled before " + tool.name() + " finished; correlation id " + correlationId, ErrorKind.CANCELLED,
                     correlationId);
         }
         if (cause instanceof CallRejectedException rejected) {
@@ -469,13 +443,13 @@ public final class ToolCallPipeline {
         if (cause != null || outcome == null) {
             LOG.error("toolset {} failed on {} (correlation id {})", tool.toolsetId(), tool.name(), correlationId, cause);
             return ToolResultMapper.error("internal error in " + tool.name() + "; the gateway operator can find it in the log under correlation id "
-                    + correlationId, "INTERNAL", correlationId);
+                    + correlationId, ErrorKind.INTERNAL, correlationId);
         }
         try {
             return ToolResultMapper.toMcp(cursors.seal(outcome, binding), correlationId, guard, guarding);
         } catch (RuntimeException e) {
             LOG.error("result of {} cannot be mapped (correlation id {})", tool.name(), correlationId, e);
-            return ToolResultMapper.error("internal error in " + tool.name() + "; correlation id " + correlationId, "INTERNAL", correlationId);
+            return ToolResultMapper.error("internal error in " + tool.name() + "; correlation id " + correlationId, ErrorKind.INTERNAL, correlationId);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.call;
 
+import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.gateway.guard.GuardContext;
 import dev.awsmcp.gateway.guard.GuardFinding;
 import dev.awsmcp.gateway.guard.GuardMeta;
@@ -8,10 +9,11 @@ import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.toolset.api.ContentPart;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.support.Json;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Content;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,21 +50,37 @@ final class ToolResultMapper {
             ToolResult.Failure failure = (ToolResult.Failure) result;
             List<GuardFinding> findings = new ArrayList<>();
             String message = guard.applyToText(failure.message(), "$.message", context.mode(), findings);
-            return error(message, failure.kind().name(), correlationId, findings);
+            return error(message, ErrorKind.of(failure.kind()), correlationId, findings);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("result of {} could not be guarded (correlation id {})", context.tool(), correlationId, e);
             return error("the result of " + context.tool() + " could not be checked safely and is withheld; correlation id "
-                    + correlationId, "GUARD", correlationId);
+                    + correlationId, ErrorKind.GUARD, correlationId);
         }
     }
 
-    static CallToolResult error(String message, String kind, String correlationId) {
+    /**
+     * A cached success answered again: its content as it was kept, with this call's correlation id and
+     * {@code _meta.cache: {hit: true, ageSeconds: N}}.
+     */
+    static CallToolResult cacheHit(CallToolResult stored, String correlationId, Duration age) {
+        Map<String, Object> meta = new LinkedHashMap<>(stored.meta() == null ? Map.of() : stored.meta());
+        meta.put("correlationId", correlationId);
+        meta.put("cache", Map.of("hit", true, "ageSeconds", age.toSeconds()));
+        return CallToolResult.builder()
+                .content(List.copyOf(stored.content()))
+                .structuredContent(stored.structuredContent())
+                .isError(false)
+                .meta(meta)
+                .build();
+    }
+
+    static CallToolResult error(String message, ErrorKind kind, String correlationId) {
         return error(message, kind, correlationId, List.of());
     }
 
-    private static CallToolResult error(String message, String kind, String correlationId, List<GuardFinding> findings) {
+    private static CallToolResult error(String message, ErrorKind kind, String correlationId, List<GuardFinding> findings) {
         Map<String, Object> meta = meta(correlationId);
-        meta.put("errorKind", kind);
+        meta.put("errorKind", kind.label());
         GuardMeta.addFindings(meta, findings);
         return CallToolResult.builder()
                 .content(List.of(new TextContent(message)))

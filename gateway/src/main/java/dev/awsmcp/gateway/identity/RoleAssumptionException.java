@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.identity;
 
+import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.toolset.support.AwsError;
 import dev.awsmcp.toolset.support.AwsFailures;
 import dev.awsmcp.toolset.support.SessionPolicyDocument;
@@ -10,22 +11,22 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** STS refused or failed to assume a toolset's role; the message names the role and what to fix. */
 public final class RoleAssumptionException extends RuntimeException {
 
-    private final String kind;
+    private final ErrorKind kind;
 
-    private RoleAssumptionException(String message, String kind, Throwable cause) {
+    private RoleAssumptionException(String message, ErrorKind kind, Throwable cause) {
         super(message, cause);
         this.kind = kind;
     }
 
     /** The tool error kind: THROTTLED (retry shortly), UPSTREAM (STS unreachable or failing), else ACCESS_DENIED. */
-    public String kind() {
+    public ErrorKind kind() {
         return kind;
     }
 
     static RoleAssumptionException sessionPolicyTooLarge(String roleArn, String team, int length) {
         return new RoleAssumptionException("cannot assume role " + roleArn + " for team " + team + ": the session policy is " + length
                 + " characters; AWS allows " + SessionPolicyDocument.MAX_CHARACTERS
-                + ": use fewer or broader resource patterns in the team's policy file", "ACCESS_DENIED", null);
+                + ": use fewer or broader resource patterns in the team's policy file", ErrorKind.ACCESS_DENIED, null);
     }
 
     static RoleAssumptionException from(String roleArn, String team, Throwable failure) {
@@ -45,12 +46,13 @@ public final class RoleAssumptionException extends RuntimeException {
                         + "check the grant's resource patterns, or set sessionPolicy: false";
                 default -> "";
             };
-            String kind = aws.isThrottlingException() ? "THROTTLED" : aws.statusCode() >= 500 ? "UPSTREAM" : "ACCESS_DENIED";
+            ErrorKind kind = aws.isThrottlingException() ? ErrorKind.THROTTLED
+                    : aws.statusCode() >= 500 ? ErrorKind.UPSTREAM : ErrorKind.ACCESS_DENIED;
             return new RoleAssumptionException(prefix + code + ": \"" + message + "\"" + hint, kind, cause);
         }
         if (cause instanceof SdkClientException) {
-            return new RoleAssumptionException(prefix + "STS could not be reached: " + AwsFailures.reason(cause), "UPSTREAM", cause);
+            return new RoleAssumptionException(prefix + "STS could not be reached: " + AwsFailures.reason(cause), ErrorKind.UPSTREAM, cause);
         }
-        return new RoleAssumptionException(prefix + "the gateway failed while asking STS; its log has the details", "UPSTREAM", cause);
+        return new RoleAssumptionException(prefix + "the gateway failed while asking STS; its log has the details", ErrorKind.UPSTREAM, cause);
     }
 }

@@ -120,13 +120,13 @@ public final class GatewayMetrics implements AutoCloseable {
         String tool = known ? record.tool() : "unknown";
         Timer.builder(TOOL_CALLS)
                 .description("Tool calls from arrival to answer, by toolset, tool and outcome")
-                .tags("toolset", toolset, "tool", tool, "outcome", record.outcome())
+                .tags("toolset", toolset, "tool", tool, "outcome", record.outcome().label())
                 .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(registry)
                 .record(Duration.between(record.timestamp(), Instant.now()));
         if (record.errorKind() != null) {
             Counter.builder(TOOL_ERRORS).description("Tool calls answered with an error, by error kind")
-                    .tags("toolset", toolset, "tool", tool, "error_kind", AwsErrorCodes.sanitize(record.errorKind()))
+                    .tags("toolset", toolset, "tool", tool, "error_kind", record.errorKind().label())
                     .register(registry).increment();
         }
         if (record.truncated()) {

@@ -10,7 +10,6 @@ import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.ToolResult;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -115,23 +114,46 @@ public final class CallResilience {
                 : "; it may or may not have taken effect: check before retrying");
     }
 
-    /** The cached result of this call, with {@code correlationId} and {@code _meta.cache}, if any. */
-    public Optional<CallToolResult> cached(RegisteredTool tool, String team, Collection<String> teams, ObjectNode arguments,
-            String correlationId) {
-        if (cache == null || ttl(tool).isZero()) {
-            return Optional.empty();
-        }
-        return cache.get(key(tool, team, teams, arguments), correlationId);
+    /**
+     * What a call's cached result is kept under: the deciding {@code team}, the caller's {@code teams}, the tool
+     * and its canonical arguments.
+     */
+    public CacheKey cacheKey(RegisteredTool tool, String team, Collection<String> teams, ObjectNode arguments) {
+        return new CacheKey(tool, ResultCache.key(team, new TreeSet<>(teams), tool.toolsetId(), tool.spec().name(), arguments));
     }
 
-    /** Keeps {@code result} (as the model gets it) when it is a success of a cacheable tool; returns it. */
-    public CallToolResult remember(RegisteredTool tool, String team, Collection<String> teams, ObjectNode arguments,
-            CallToolResult result) {
-        Duration ttl = ttl(tool);
+    /**
+     * The result kept for {@code key} within its tool's TTL, if any. {@code R} is the type the caller kept with
+     * {@link #remember}: the pipeline keeps one type of result only.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> Optional<CachedResult<R>> cached(CacheKey key) {
+        if (cache == null || ttl(key.tool()).isZero()) {
+            return Optional.empty();
+        }
+        return cache.get(key.key()).map(hit -> (CachedResult<R>) hit);
+    }
+
+    /** Keeps {@code result} (a success, as the model got it) when its tool is cacheable; returns it. */
+    public <R> R remember(CacheKey key, R result) {
+        Duration ttl = ttl(key.tool());
         if (cache != null && !ttl.isZero()) {
-            cache.put(key(tool, team, teams, arguments), result, ttl);
+            cache.put(key.key(), result, ttl);
         }
         return result;
+    }
+
+    /** One call's place in the result cache; from {@link #cacheKey}. */
+    public record CacheKey(RegisteredTool tool, ResultCache.Key key) {
+    }
+
+    /**
+     * A cached result and its age.
+     *
+     * @param result the result as it was kept
+     * @param age how long ago it was kept
+     */
+    public record CachedResult<R>(R result, Duration age) {
     }
 
     /** Forgets every cached result, e.g. after a policy change. */
@@ -143,9 +165,5 @@ public final class CallResilience {
 
     private Duration ttl(RegisteredTool tool) {
         return ttls.ttl(tool.instance().config(), tool.spec());
-    }
-
-    private static ResultCache.Key key(RegisteredTool tool, String team, Collection<String> teams, ObjectNode arguments) {
-        return ResultCache.key(team, new TreeSet<>(teams), tool.toolsetId(), tool.spec().name(), arguments);
     }
 }

@@ -5,20 +5,16 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.awsmcp.toolset.support.Json;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
 /**
  * Successful READ results as the model got them, keyed by the deciding team, the caller's teams (which
  * decide what listings show), toolset, tool and canonical arguments (keys sorted at every level).
- * Size-bounded; each entry lives its tool's TTL. A hit is the stored result with this call's
- * correlation id and {@code _meta.cache: {hit: true, ageSeconds: N}}.
+ * Size-bounded; each entry lives its tool's TTL. The cache does not read the results it keeps: the
+ * pipeline decides what is cacheable and how a hit is answered ({@link CallResilience.CachedResult}).
  */
 final class ResultCache {
 
@@ -26,7 +22,7 @@ final class ResultCache {
     record Key(String team, SortedSet<String> teams, String toolset, String tool, String arguments) {
     }
 
-    private record Entry(CallToolResult result, Instant stored, Duration ttl) {
+    private record Entry(Object result, Instant stored, Duration ttl) {
     }
 
     private final Cache<Key, Entry> entries;
@@ -58,24 +54,15 @@ final class ResultCache {
         return new Key(team, teams, toolset, tool, Json.canonical(arguments));
     }
 
-    Optional<CallToolResult> get(Key key, String correlationId) {
+    /** The result kept under {@code key} and how long ago it was kept, if any. */
+    Optional<CallResilience.CachedResult<Object>> get(Key key) {
         Entry entry = entries.getIfPresent(key);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        Map<String, Object> meta = new LinkedHashMap<>(entry.result().meta() == null ? Map.of() : entry.result().meta());
-        meta.put("correlationId", correlationId);
-        meta.put("cache", Map.of("hit", true, "ageSeconds", Duration.between(entry.stored(), Instant.now()).toSeconds()));
-        return Optional.of(CallToolResult.builder()
-                .content(List.copyOf(entry.result().content()))
-                .structuredContent(entry.result().structuredContent())
-                .isError(false)
-                .meta(meta)
-                .build());
+        return entry == null ? Optional.empty()
+                : Optional.of(new CallResilience.CachedResult<>(entry.result(), Duration.between(entry.stored(), Instant.now())));
     }
 
-    void put(Key key, CallToolResult result, Duration ttl) {
-        if (!Boolean.TRUE.equals(result.isError()) && !ttl.isZero()) {
+    void put(Key key, Object result, Duration ttl) {
+        if (!ttl.isZero()) {
             entries.put(key, new Entry(result, Instant.now(), ttl));
         }
     }

@@ -1,5 +1,6 @@
 package dev.awsmcp.gateway.resilience;
 
+import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.gateway.config.ResilienceConfig;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.toolset.api.ToolResult;
@@ -72,14 +73,14 @@ final class ServiceGuard {
         String region = instance.config().region().id();
         CircuitBreaker breaker = breaker(name(instance.id(), region, team));
         if (!breaker.tryAcquirePermission()) {
-            return CompletableFuture.failedFuture(new CallRejectedException("CIRCUIT_OPEN", service + " in " + region
+            return CompletableFuture.failedFuture(new CallRejectedException(ErrorKind.CIRCUIT_OPEN, service + " in " + region
                     + " failed the last calls of team " + team + "; the gateway stopped sending them for "
                     + secondsOpen(breaker.getName()) + "s. Try again later or use another toolset meanwhile."));
         }
         Bulkhead bulkhead = bulkheads.bulkhead(instance.id());
         if (!bulkhead.tryAcquirePermission()) {
             breaker.releasePermission();
-            return CompletableFuture.failedFuture(new CallRejectedException("BULKHEAD_FULL", service + " is already running "
+            return CompletableFuture.failedFuture(new CallRejectedException(ErrorKind.BULKHEAD_FULL, service + " is already running "
                     + bulkheadConfig.getMaxConcurrentCalls() + " calls at once; retry in a few seconds"));
         }
         long start = System.nanoTime();

@@ -10,6 +10,7 @@ import dev.awsmcp.gateway.cursor.CursorSealer;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.config.PoliciesConfig;
 import dev.awsmcp.gateway.call.CallCredentials;
+import dev.awsmcp.gateway.call.PipelineParts;
 import dev.awsmcp.gateway.guard.InjectionDetector;
 import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.guard.ResultGuard;
@@ -85,11 +86,14 @@ public final class GatewayRuntime implements AutoCloseable {
         AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch);
         Duration callTimeout = config.limits().callTimeout();
         CallCredentials callCredentials = new CallCredentials(credentials, roles);
-        this.pipeline = new ToolCallPipeline(config.limits().resultLimits(), callTimeout, callCredentials,
-                dispatch, policies, audit, clients.requestIds(), new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector),
-                resilience, dev.awsmcp.gateway.ratelimit.SharedTeamRateLimits.forSessions(sessions, Clock.systemUTC()), new TaintTracker(sessions, Clock.systemUTC()),
-                CursorSealer.create(config.cursors(), Clock.systemUTC()),
-                new ArgumentLimits(config.limits().maxArgumentBytes(), config.limits().maxArgumentValues(), config.limits().maxArgumentDepth()));
+        this.pipeline = new ToolCallPipeline(new PipelineParts(policies,
+                new PipelineParts.CallLimits(config.limits().resultLimits(), new ArgumentLimits(config.limits().maxArgumentBytes(),
+                        config.limits().maxArgumentValues(), config.limits().maxArgumentDepth()), callTimeout),
+                new PipelineParts.Execution(callCredentials, dispatch, resilience),
+                new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector),
+                new PipelineParts.AuditTrail(audit, clients.requestIds()),
+                new PipelineParts.SessionState(dev.awsmcp.gateway.ratelimit.SharedTeamRateLimits.forSessions(sessions, Clock.systemUTC()),
+                        new TaintTracker(sessions, Clock.systemUTC()), CursorSealer.create(config.cursors(), Clock.systemUTC()))));
         this.operations = operations(config, metrics, callCredentials, resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));

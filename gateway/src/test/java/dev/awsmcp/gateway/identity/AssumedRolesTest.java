@@ -3,6 +3,7 @@ package dev.awsmcp.gateway.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
 import java.net.URI;
@@ -207,7 +208,7 @@ class AssumedRolesTest {
         RoleAssumptionException error = RoleAssumptionException.from(ROLE.roleArn(), "payments-oncall", new CompletionException(packed));
         assertThat(error).hasMessageStartingWith("cannot assume role " + ROLE.roleArn() + " for team payments-oncall: PackedPolicyTooLarge")
                 .hasMessageContaining("use fewer or broader resource patterns").hasMessageContaining("sessionPolicy: false");
-        assertThat(error.kind()).isEqualTo("ACCESS_DENIED");
+        assertThat(error.kind()).isEqualTo(ErrorKind.ACCESS_DENIED);
     }
 
     private static void await(java.util.function.BooleanSupplier condition) {
