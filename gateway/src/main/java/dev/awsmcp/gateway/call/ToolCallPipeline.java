@@ -273,15 +273,13 @@ public final class ToolCallPipeline {
      */
     private Mono<CallToolResult> gated(CallState state, Admission admission) {
         RegisteredTool tool = state.tool();
-        ObjectNode arguments = state.arguments();
         EffectivePolicy policy = state.policy();
         ToolCallRecord.Builder record = state.record();
         AuditLog.Reservation slot = state.slot();
-        String sessionId = state.sessionId();
         String correlationId = record.correlationId();
         boolean changesState = tool.spec().access() != Access.READ;
         Mono<CallTaint.Verdict> verdict = changesState
-                ? taint.check(sessionId, arguments, policy.taintRules(admission.team())).onErrorResume(e -> Mono.just(CallTaint.Verdict.CLEAN)
+                ? taint.check(state.sessionId(), state.arguments(), policy.taintRules(admission.team())).onErrorResume(e -> Mono.just(CallTaint.Verdict.CLEAN)
                         .flatMap(clean -> Mono.error(new TaintUnavailable(e))))
                 : Mono.just(CallTaint.Verdict.CLEAN);
         return verdict.flatMap(v -> {
@@ -289,7 +287,7 @@ public final class ToolCallPipeline {
                 record.taint(v.audited());
             }
             if (v.action() == TaintAction.DENY) {
-                LOG.info("call {} denied in a tainted session {} (correlation id {})", tool.name(), sessionId, correlationId);
+                LOG.info("call {} denied in a tainted session {} (correlation id {})", tool.name(), state.sessionId(), correlationId);
                 record.decision("refused", "tainted session: team " + admission.team() + " policy taint denies " + tool.spec().access()
                         .name().toLowerCase(java.util.Locale.ROOT) + " calls", admission.team());
                 return audit.respond(slot, record, CallTaint.denied(tool.name(), v, correlationId), AuditOutcome.REFUSED);
@@ -305,8 +303,8 @@ public final class ToolCallPipeline {
             if (reasons.isEmpty()) {
                 return execute(state, admission);
             }
-            Mono<CallToolResult> confirmed = CallConfirmations.confirm(tool, arguments, admission.team(), admission.guard().resources(),
-                    reasons, record, state.channel().confirmation());
+            Mono<CallToolResult> confirmed = CallConfirmations.confirm(CallConfirmations.request(tool, state.arguments(), admission.team(),
+                    admission.guard().resources(), reasons), record, state.channel().confirmation());
             return confirmed
                     .map(refusal -> v.tainted() ? CallTaint.withTaint(refusal, v.audited()) : refusal)
                     .flatMap(refusal -> audit.respond(slot, record, refusal, AuditOutcome.REFUSED))
