@@ -82,7 +82,7 @@ public final class ToolCallPipeline {
     private final CallRateLimiter rates;
     private final CallAudit audit;
     private final CallResilience resilience;
-    private final CallsInFlight inFlight = new CallsInFlight();
+    private final CallsInFlight<CallToolResult> inFlight = new CallsInFlight<>();
     private final CallTaint taint;
     private final CallCursors cursors;
 
