@@ -26,30 +26,40 @@ final class CallConfirmations {
     private CallConfirmations() {
     }
 
-    static Mono<CallToolResult> confirm(RegisteredTool tool, JsonNode arguments, String team, List<String> resources,
-            List<String> reasons, ToolCallRecord.Builder record, CallConfirmation confirmation) {
+    /**
+     * What the person is asked about a call of {@code tool} with {@code arguments} that {@code team} decides, naming its
+     * {@code resources} and the {@code reasons} for asking: the arguments' digest and their redacted, shortened text.
+     */
+    static CallConfirmation.Request request(RegisteredTool tool, JsonNode arguments, String team, List<String> resources,
+            List<String> reasons) {
         String access = tool.spec().access().name().toLowerCase(java.util.Locale.ROOT);
         String canonical = Json.canonical(arguments);
         String shown = ArgumentRedactor.redact(arguments).toString();
-        CallConfirmation.Request request = new CallConfirmation.Request(tool.name(), access, team, resources,
-                ArgumentRedactor.sha256Hex(canonical), shown.length() > MAX_ARGUMENT_CHARS ? shown.substring(0, MAX_ARGUMENT_CHARS) + "..." : shown,
-                reasons);
+        return new CallConfirmation.Request(tool.name(), access, team, resources, ArgumentRedactor.sha256Hex(canonical),
+                shown.length() > MAX_ARGUMENT_CHARS ? shown.substring(0, MAX_ARGUMENT_CHARS) + "..." : shown, reasons);
+    }
+
+    /** Asks {@code confirmation} about {@code request}; records the answer in {@code record}. */
+    static Mono<CallToolResult> confirm(CallConfirmation.Request request, ToolCallRecord.Builder record, CallConfirmation confirmation) {
+        String access = request.access();
+        String tool = request.tool();
+        List<String> reasons = request.reasons();
         String correlationId = record.correlationId();
         return confirmation.ask(request)
                 .onErrorReturn(CallConfirmation.Answer.CANCELLED)
                 .defaultIfEmpty(CallConfirmation.Answer.CANCELLED)
                 .flatMap(answer -> {
                     record.confirmation(answer.audited());
-                    LOG.info("confirmation of {} ({}) for team {}: {} (correlation id {})", tool.name(), access, team, answer.audited(),
+                    LOG.info("confirmation of {} ({}) for team {}: {} (correlation id {})", tool, access, request.team(), answer.audited(),
                             correlationId);
                     return switch (answer) {
                         case ACCEPTED -> Mono.empty();
                         case UNSUPPORTED -> refuse(record, "this " + access + " call needs a person's confirmation (" + String.join("; ", reasons)
                                 + "), and this client cannot ask (it does not support MCP elicitation); run the call from a client that does",
                                 ErrorKind.CONFIRMATION_REQUIRED);
-                        case DECLINED -> refuse(record, "the person asked to confirm " + tool.name() + " declined; it did not run",
+                        case DECLINED -> refuse(record, "the person asked to confirm " + tool + " declined; it did not run",
                                 ErrorKind.CONFIRMATION_DECLINED);
-                        case CANCELLED -> refuse(record, "no confirmation of " + tool.name() + " was given (cancelled or no answer in "
+                        case CANCELLED -> refuse(record, "no confirmation of " + tool + " was given (cancelled or no answer in "
                                 + "time); it did not run", ErrorKind.CONFIRMATION_DECLINED);
                     };
                 });

@@ -82,7 +82,7 @@ public final class ToolCallPipeline {
     private final CallRateLimiter rates;
     private final CallAudit audit;
     private final CallResilience resilience;
-    private final CallsInFlight inFlight = new CallsInFlight();
+    private final CallsInFlight<CallToolResult> inFlight = new CallsInFlight<>();
     private final CallTaint taint;
     private final CallCursors cursors;
 
@@ -154,7 +154,7 @@ public final class ToolCallPipeline {
                     .arguments(arguments);
             return audit.reserve()
                     .publishOn(offLoop)
-                    .flatMap(slot -> run(tool, arguments, principal, record, slot, channel, origin.sessionId()))
+                    .flatMap(slot -> run(new CallState(tool, arguments, principal, null, record, slot, channel, origin.sessionId())))
                     .onErrorResume(e -> e instanceof AuditException || e.getCause() instanceof AuditException,
                             e -> Mono.just(CallAudit.unavailable(e instanceof AuditException ? e : e.getCause(), record.correlationId())));
         }).subscribeOn(offLoop);
@@ -184,7 +184,7 @@ public final class ToolCallPipeline {
      * completes once the record was accepted, or empty when it could not be (logged).
      */
     public Mono<Void> recordUnknownTool(String name, Map<String, Object> rawArguments, Principal principal, CallOrigin origin) {
-        return recordRefusal(name, rawArguments, "unknown tool", "unknown tool " + name, ErrorKind.UNKNOWN_TOOL, principal, origin);
+        return recordRefusal(name, rawArguments, new Refusal("unknown tool", "unknown tool " + name, ErrorKind.UNKNOWN_TOOL), principal, origin);
     }
 
     /**
@@ -194,11 +194,16 @@ public final class ToolCallPipeline {
      */
     public Mono<Void> recordInvalidCall(String name, Map<String, Object> rawArguments, String problem, Principal principal, CallOrigin origin) {
         String reason = "invalid params: " + problem;
-        return recordRefusal(name, rawArguments, reason, reason, ErrorKind.INVALID_PARAMS, principal, origin);
+        return recordRefusal(name, rawArguments, new Refusal(reason, reason, ErrorKind.INVALID_PARAMS), principal, origin);
     }
 
-    private Mono<Void> recordRefusal(String name, Map<String, Object> rawArguments, String reason, String message, ErrorKind kind,
-            Principal principal, CallOrigin origin) {
+    /** Why a call was refused before any tool was chosen: for the audit record, for the caller, and its kind. */
+    private record Refusal(String reason, String message, ErrorKind kind) {
+    }
+
+    private Mono<Void> recordRefusal(String name, Map<String, Object> rawArguments, Refusal refused, Principal principal,
+            CallOrigin origin) {
+        String reason = refused.reason();
         return Mono.defer(() -> {
             ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), String.valueOf(name))
                     .origin(origin.sessionId(), origin.client())
@@ -207,7 +212,7 @@ public final class ToolCallPipeline {
             if (principal != null) {
                 record.caller(principal.id(), policies.effective(principal).teams());
             }
-            CallToolResult refusal = ToolResultMapper.error(message, kind, record.correlationId());
+            CallToolResult refusal = ToolResultMapper.error(refused.message(), refused.kind(), record.correlationId());
             return audit.reserve()
                     .flatMap(slot -> audit.respond(slot, record, refusal, AuditOutcome.REFUSED))
                     .onErrorResume(e -> {
@@ -218,8 +223,12 @@ public final class ToolCallPipeline {
         }).subscribeOn(offLoop);
     }
 
-    private Mono<CallToolResult> run(RegisteredTool tool, ObjectNode arguments, Principal principal, ToolCallRecord.Builder record,
-            AuditLog.Reservation slot, ClientChannel channel, String sessionId) {
+    /** Authorize: the caller must see the tool; then the arguments' cursor is opened and the call admitted and rated. */
+    private Mono<CallToolResult> run(CallState arrived) {
+        RegisteredTool tool = arrived.tool();
+        Principal principal = arrived.principal();
+        ToolCallRecord.Builder record = arrived.record();
+        AuditLog.Reservation slot = arrived.slot();
         String correlationId = record.correlationId();
         EffectivePolicy policy = principal == null ? null : policies.effective(principal);
         if (policy != null) {
@@ -234,21 +243,21 @@ public final class ToolCallPipeline {
         }
         ObjectNode opened;
         try {
-            opened = cursors.open(arguments, CursorBinding.of(principal, tool.name(), arguments));
+            opened = cursors.open(arrived.arguments(), CursorBinding.of(principal, tool.name(), arrived.arguments()));
         } catch (CursorRejectedException e) {
             record.decision("refused", "invalid arguments: " + e.getMessage(), null);
             return audit.respond(slot, record, ToolResultMapper.error("invalid arguments for " + tool.name() + ": " + e.getMessage(),
                     ErrorKind.INVALID_ARGUMENT, correlationId), AuditOutcome.REFUSED);
         }
-        Admission admission = admit(tool, opened, policy, record, channel);
+        CallState state = arrived.admitting(policy, opened);
+        Admission admission = admit(state);
         if (admission.refusal() != null) {
             return audit.respond(slot, record, admission.refusal(), admission.outcome());
         }
-        CallControl control = admission.control();
         return Mono.fromCompletionStage(() -> rates.acquire(admission.team(), admission.callsPerMinute()))
                 .flatMap(retryAfter -> retryAfter.isPresent()
                         ? audit.respond(slot, record, throttled(admission, retryAfter.getAsLong(), record), AuditOutcome.REFUSED)
-                        : gated(tool, opened, principal, policy, admission, record, slot, channel, control, sessionId));
+                        : gated(state, admission));
     }
 
     private static CallToolResult throttled(Admission admission, long retryAfter, ToolCallRecord.Builder record) {
@@ -262,13 +271,15 @@ public final class ToolCallPipeline {
      * The gate before a call runs: a state-changing call in a tainted session gets the team's taint action
      * (deny, or confirm with the reasons), and a person confirms first when the team's policy asks for it.
      */
-    private Mono<CallToolResult> gated(RegisteredTool tool, ObjectNode arguments, Principal principal, EffectivePolicy policy,
-            Admission admission, ToolCallRecord.Builder record, AuditLog.Reservation slot, ClientChannel channel, CallControl control,
-            String sessionId) {
+    private Mono<CallToolResult> gated(CallState state, Admission admission) {
+        RegisteredTool tool = state.tool();
+        EffectivePolicy policy = state.policy();
+        ToolCallRecord.Builder record = state.record();
+        AuditLog.Reservation slot = state.slot();
         String correlationId = record.correlationId();
         boolean changesState = tool.spec().access() != Access.READ;
         Mono<CallTaint.Verdict> verdict = changesState
-                ? taint.check(sessionId, arguments, policy.taintRules(admission.team())).onErrorResume(e -> Mono.just(CallTaint.Verdict.CLEAN)
+                ? taint.check(state.sessionId(), state.arguments(), policy.taintRules(admission.team())).onErrorResume(e -> Mono.just(CallTaint.Verdict.CLEAN)
                         .flatMap(clean -> Mono.error(new TaintUnavailable(e))))
                 : Mono.just(CallTaint.Verdict.CLEAN);
         return verdict.flatMap(v -> {
@@ -276,7 +287,7 @@ public final class ToolCallPipeline {
                 record.taint(v.audited());
             }
             if (v.action() == TaintAction.DENY) {
-                LOG.info("call {} denied in a tainted session {} (correlation id {})", tool.name(), sessionId, correlationId);
+                LOG.info("call {} denied in a tainted session {} (correlation id {})", tool.name(), state.sessionId(), correlationId);
                 record.decision("refused", "tainted session: team " + admission.team() + " policy taint denies " + tool.spec().access()
                         .name().toLowerCase(java.util.Locale.ROOT) + " calls", admission.team());
                 return audit.respond(slot, record, CallTaint.denied(tool.name(), v, correlationId), AuditOutcome.REFUSED);
@@ -290,15 +301,14 @@ public final class ToolCallPipeline {
                 reasons.addAll(v.reasons());
             }
             if (reasons.isEmpty()) {
-                return execute(tool, arguments, principal, policy, admission, record, slot, control, sessionId);
+                return execute(state, admission);
             }
-            Mono<CallToolResult> confirmed = CallConfirmations.confirm(tool, arguments, admission.team(), admission.guard().resources(),
-                    reasons, record, channel.confirmation());
+            Mono<CallToolResult> confirmed = CallConfirmations.confirm(CallConfirmations.request(tool, state.arguments(), admission.team(),
+                    admission.guard().resources(), reasons), record, state.channel().confirmation());
             return confirmed
                     .map(refusal -> v.tainted() ? CallTaint.withTaint(refusal, v.audited()) : refusal)
                     .flatMap(refusal -> audit.respond(slot, record, refusal, AuditOutcome.REFUSED))
-                    .switchIfEmpty(Mono.defer(() -> execute(tool, arguments, principal, policy, admission, record, slot, control,
-                            sessionId)));
+                    .switchIfEmpty(Mono.defer(() -> execute(state, admission)));
         }).onErrorResume(TaintUnavailable.class, e -> audit.respond(slot, record,
                 CallTaint.unavailable(tool.name(), e.getCause(), correlationId), AuditOutcome.REFUSED));
     }
@@ -311,8 +321,14 @@ public final class ToolCallPipeline {
     }
 
     /** Runs an admitted (and, where asked, confirmed) call: cache, credentials, toolset, guard, audit. */
-    private Mono<CallToolResult> execute(RegisteredTool tool, ObjectNode arguments, Principal principal, EffectivePolicy policy,
-            Admission admission, ToolCallRecord.Builder record, AuditLog.Reservation slot, CallControl control, String sessionId) {
+    private Mono<CallToolResult> execute(CallState state, Admission admission) {
+        RegisteredTool tool = state.tool();
+        ObjectNode arguments = state.arguments();
+        Principal principal = state.principal();
+        EffectivePolicy policy = state.policy();
+        ToolCallRecord.Builder record = state.record();
+        AuditLog.Reservation slot = state.slot();
+        String sessionId = state.sessionId();
         String correlationId = record.correlationId();
         List<String> resources = admission.guard().resources();
         CursorBinding binding = CursorBinding.of(principal, tool.name(), arguments);
@@ -333,7 +349,7 @@ public final class ToolCallPipeline {
                 }, dispatch)
                 .toCompletableFuture()
                 .orTimeout(callTimeout.plus(DEADLINE_GRACE).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .handle((outcome, failure) -> finish(tool, correlationId, outcome, failure, admission.guard(), binding));
+                .handle((outcome, failure) -> finish(state, admission.guard(), outcome, failure, binding));
         inFlight.track(correlationId, result);
         AtomicBoolean answered = new AtomicBoolean();
         // Cached after the guard: a cache hit is a guarded result.
@@ -341,13 +357,14 @@ public final class ToolCallPipeline {
                 .map(r -> CallAudit.outcomeOf(r) == AuditOutcome.SUCCESS ? resilience.remember(cacheKey, r) : r)
                 .flatMap(r -> taint.afterResult(sessionId, tool.name(), resources, r, record))
                 .flatMap(r -> answered.compareAndSet(false, true) ? audit.respond(slot, record, r, CallAudit.outcomeOf(r)) : Mono.empty())
-                .doOnCancel(() -> cancelled(tool, control, result, slot, record, answered));
+                .doOnCancel(() -> cancelled(state, admission.control(), result, answered));
     }
 
     /** The caller gave up on a running call: stop the toolset's work and record the call as cancelled. */
-    private void cancelled(RegisteredTool tool, CallControl control, CompletableFuture<CallToolResult> result, AuditLog.Reservation slot,
-            ToolCallRecord.Builder record, AtomicBoolean answered) {
+    private void cancelled(CallState state, CallControl control, CompletableFuture<CallToolResult> result, AtomicBoolean answered) {
         control.cancel();
+        RegisteredTool tool = state.tool();
+        ToolCallRecord.Builder record = state.record();
         if (!answered.compareAndSet(false, true)) {
             return;
         }
@@ -356,8 +373,22 @@ public final class ToolCallPipeline {
                 + "have carried out part of it; correlation id " + correlationId, ErrorKind.CANCELLED, correlationId);
         result.complete(cancelled);
         LOG.info("call {} cancelled by the client (correlation id {})", tool.name(), correlationId);
-        audit.respond(slot, record, cancelled, AuditOutcome.CANCELLED)
+        audit.respond(state.slot(), record, cancelled, AuditOutcome.CANCELLED)
                 .subscribe(null, e -> LOG.error("cancelled call {} has no audit record: {}", correlationId, e.toString()));
+    }
+
+    /**
+     * One call as it passes the stages: what arrived ({@code tool}, {@code arguments}, {@code principal}, the session and
+     * the client's {@code channel}), its audit record and reserved slot, and, once authorized, the caller's {@code policy}
+     * and the arguments with their cursor opened. The record builder collects the decision as the stages make it.
+     */
+    private record CallState(RegisteredTool tool, ObjectNode arguments, Principal principal, EffectivePolicy policy,
+            ToolCallRecord.Builder record, AuditLog.Reservation slot, ClientChannel channel, String sessionId) {
+
+        /** The call past authorization: the caller's {@code policy}, and the arguments with their cursor {@code opened}. */
+        CallState admitting(EffectivePolicy callerPolicy, ObjectNode opened) {
+            return new CallState(tool, opened, principal, callerPolicy, record, slot, channel, sessionId);
+        }
     }
 
     /**
@@ -372,8 +403,11 @@ public final class ToolCallPipeline {
     }
 
     /** Arguments and resources: everything decided before the team's call rate is counted and the toolset may run. */
-    private Admission admit(RegisteredTool tool, ObjectNode arguments, EffectivePolicy policy, ToolCallRecord.Builder record,
-            ClientChannel channel) {
+    private Admission admit(CallState state) {
+        RegisteredTool tool = state.tool();
+        ObjectNode arguments = state.arguments();
+        EffectivePolicy policy = state.policy();
+        ToolCallRecord.Builder record = state.record();
         String correlationId = record.correlationId();
         Optional<String> oversized = argumentLimits.check(arguments);
         if (oversized.isPresent()) {
@@ -414,7 +448,7 @@ public final class ToolCallPipeline {
         GuardContext guarding = new GuardContext(policy.injectionOf(allowed.team()), teamLimits.maxResultBytes(), tool.toolsetId(),
                 tool.name(), resources.stream().map(ResourceRef::name).toList());
         // What the toolset sends the client while it runs (logs, progress, sampling, elicitation) is guarded like its result.
-        CallControl control = GuardedClientRequests.control(channel, guard, guarding.mode(), tool.name(), correlationId);
+        CallControl control = GuardedClientRequests.control(state.channel(), guard, guarding.mode(), tool.name(), correlationId);
         // The deadline starts when the toolset is about to run, after any confirmation by a person.
         return new Admission(allowed.team(), allowed.rule(), teamLimits.callsPerMinute(), credentials -> {
             Instant deadline = Instant.now().plus(callTimeout);
@@ -423,8 +457,10 @@ public final class ToolCallPipeline {
         }, guarding, control, null, null);
     }
 
-    private CallToolResult finish(RegisteredTool tool, String correlationId, ToolResult outcome, Throwable failure, GuardContext guarding,
-            CursorBinding binding) {
+    /** Guard: the toolset's answer (or why there is none) as the result the model reads. */
+    private CallToolResult finish(CallState state, GuardContext guarding, ToolResult outcome, Throwable failure, CursorBinding binding) {
+        RegisteredTool tool = state.tool();
+        String correlationId = state.record().correlationId();
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof RoleAssumptionException role) {
             LOG.warn("{} (correlation id {})", role.getMessage(), correlationId);
