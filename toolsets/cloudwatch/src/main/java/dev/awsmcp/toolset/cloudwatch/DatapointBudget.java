@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.cloudwatch;
 
+import dev.awsmcp.toolset.support.TimeWindow;
 import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.time.Duration;
 import java.util.List;

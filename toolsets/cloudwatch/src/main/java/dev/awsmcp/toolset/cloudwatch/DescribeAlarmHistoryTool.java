@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.cloudwatch;
 
+import dev.awsmcp.toolset.support.TimeWindow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
@@ -55,7 +56,7 @@ final class DescribeAlarmHistoryTool implements Tool<Arguments> {
         String scope = Arguments.scope(NAME, arguments.text(Arguments.ALARM), type, rawStart, rawEnd);
         JsonNode cursor = arguments.cursor(scope);
         TimeWindow window = cursor == null
-                ? TimeWindow.of(rawStart, rawEnd, Instant.now(), DEFAULT_WINDOW, MAX_WINDOW)
+                ? TimeWindow.bounded(rawStart, rawEnd, Instant.now(), DEFAULT_WINDOW, MAX_WINDOW)
                 : windowOf(cursor);
         TokenPager.Position from = cursor == null ? TokenPager.Position.START : TokenPager.Position.of(cursor);
         return TokenPager.<ObjectNode>read(from, arguments.limit(context.limits()), AWS_PAGE, item -> true,

@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.cloudwatch;
 
+import dev.awsmcp.toolset.support.TimeWindow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

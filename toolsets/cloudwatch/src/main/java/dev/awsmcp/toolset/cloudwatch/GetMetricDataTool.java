@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.cloudwatch;
 
+import dev.awsmcp.toolset.support.TimeWindow;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
@@ -70,7 +71,7 @@ final class GetMetricDataTool implements Tool<Arguments> {
                 : List.copyOf(new LinkedHashSet<>(arguments.texts("statistics")));
         Integer requestedPeriod = arguments.optionalInt("period");
         int period = requestedPeriod == null ? DEFAULT_PERIOD : requestedPeriod;
-        TimeWindow window = TimeWindow.of(arguments.optionalNonEmptyText("start"), arguments.optionalNonEmptyText("end"),
+        TimeWindow window = TimeWindow.bounded(arguments.optionalNonEmptyText("start"), arguments.optionalNonEmptyText("end"),
                 Instant.now(), DEFAULT_WINDOW, MAX_WINDOW);
         DatapointBudget.forRows(context.limits().maxRows()).check(period, window);
         List<MetricDataQuery> queries = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.cloudwatch;
 
+import dev.awsmcp.toolset.support.TimeWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.logs;
 
+import dev.awsmcp.toolset.support.TimeWindow;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ResourceRef;

@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.logs;
 
+import dev.awsmcp.toolset.support.TimeWindow;
 import static dev.awsmcp.toolset.logs.LogsFixture.args;
 import static dev.awsmcp.toolset.logs.LogsFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,9 +1,8 @@
-package dev.awsmcp.toolset.logs;
+package dev.awsmcp.toolset.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package dev.awsmcp.toolset.cloudwatch;
+package dev.awsmcp.toolset.support;
 
-import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,41 +13,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bounded time window from the {@code start} and {@code end} arguments, resolved against one clock
- * reading, and the one place of this toolset that reads and writes times. The forms are those of the
- * CloudWatch Logs toolset, so a model uses one syntax for logs and metrics: {@code now}; relative
- * {@code -15m}, {@code -2h}, {@code -1d} (units s, m, h, d, w); ISO-8601 with an offset or without one
- * (read as UTC, a space allowed for {@code T}); a date alone (its midnight UTC); epoch milliseconds.
+ * A time window of the tools that read by time (log events, metrics, alarm history), resolved from the
+ * {@code start} and {@code end} arguments against one clock reading, so a model uses one syntax everywhere.
+ * Accepted forms: {@code now}; relative {@code -15m}, {@code -2h}, {@code -1d} (units s, m, h, d, w); ISO-8601
+ * with an offset ({@code 2024-11-20T14:05:00+01:00}, {@code ...Z}) or without one, read as UTC (a space
+ * allowed for {@code T}); a date alone (its midnight UTC); epoch milliseconds. Bounds are kept to the
+ * millisecond, CloudWatch's precision, so a cursor carries them exactly.
  *
- * @param start the first instant (kept to the millisecond, CloudWatch's precision, so a cursor carries it exactly)
- * @param end the last instant, not before {@code start}
+ * @param start the first instant, or {@code null} for unbounded (only where a tool allows it)
+ * @param end the last instant, or {@code null} for unbounded
  */
-record TimeWindow(Instant start, Instant end) {
+public record TimeWindow(Instant start, Instant end) {
 
     private static final Pattern RELATIVE = Pattern.compile("-(\\d{1,6})([smhdw])");
     private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{1,15}");
     /** Below this, a number is far more likely epoch seconds than a 1970s millisecond. */
     private static final long SMALLEST_MILLIS = 100_000_000_000L;
     /** Fixed width, so formatted times sort as text. */
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
+            .withZone(ZoneOffset.UTC);
 
-    TimeWindow {
-        start = start.truncatedTo(ChronoUnit.MILLIS);
-        end = end.truncatedTo(ChronoUnit.MILLIS);
-        if (start.isAfter(end)) {
+    public TimeWindow {
+        start = start == null ? null : start.truncatedTo(ChronoUnit.MILLIS);
+        end = end == null ? null : end.truncatedTo(ChronoUnit.MILLIS);
+        if (start != null && end != null && start.isAfter(end)) {
             throw new ToolArgumentException("start " + format(start) + " is after end " + format(end)
                     + "; give start earlier than end (for example start \"-2h\", end \"-1h\")");
         }
     }
 
     /**
-     * The window of {@code start} and {@code end} (either may be null): a missing end is now, a missing start
-     * is {@code defaultSpan} before the end.
+     * A bounded window: a missing end is now, a missing start is {@code defaultSpan} before the end.
      *
-     * @throws ToolArgumentException when a time does not parse, start is after end, or the window is longer
-     *     than {@code maxSpan}
+     * @throws ToolArgumentException when a time does not parse, start is after end, or the window is
+     *     longer than {@code maxSpan}
      */
-    static TimeWindow of(String start, String end, Instant now, Duration defaultSpan, Duration maxSpan) {
+    public static TimeWindow bounded(String start, String end, Instant now, Duration defaultSpan, Duration maxSpan) {
         Instant last = end == null ? now : parse("end", end, now);
         Instant first = start == null ? last.minus(defaultSpan) : parse("start", start, now);
         TimeWindow window = new TimeWindow(first, last);
@@ -59,13 +59,13 @@ record TimeWindow(Instant start, Instant end) {
         return window;
     }
 
-    /** The window's length. */
-    Duration span() {
-        return Duration.between(start, end);
+    /** A window whose missing bounds stay open. */
+    public static TimeWindow open(String start, String end, Instant now) {
+        return new TimeWindow(start == null ? null : parse("start", start, now), end == null ? null : parse("end", end, now));
     }
 
     /** Parses one time argument named {@code name} (for messages). */
-    static Instant parse(String name, String text, Instant now) {
+    public static Instant parse(String name, String text, Instant now) {
         String value = text.strip();
         if (value.equalsIgnoreCase("now")) {
             return now;
@@ -101,24 +101,26 @@ record TimeWindow(Instant start, Instant end) {
         }
     }
 
+    /** The window's length; both bounds must be set. */
+    public Duration span() {
+        return Duration.between(start, end);
+    }
+
+    public long startMillis() {
+        return start.toEpochMilli();
+    }
+
+    public long endMillis() {
+        return end.toEpochMilli();
+    }
+
     /** An instant as fixed-width ISO-8601 UTC with milliseconds, e.g. {@code 2024-11-20T14:05:00.000Z}. */
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return ISO_MILLIS.format(instant);
     }
 
-    /** A span for messages in its largest whole unit: "7 days", "36 hours", "90 minutes", "1 second". */
-    static String describe(Duration span) {
-        if (span.toSeconds() % 60 != 0) {
-            return count(span.toSeconds(), "second");
-        }
-        if (span.toMinutes() % 60 != 0) {
-            return count(span.toMinutes(), "minute");
-        }
-        return span.toHours() % 24 == 0 ? count(span.toDays(), "day") : count(span.toHours(), "hour");
-    }
-
-    private static String count(long amount, String unit) {
-        return amount + " " + unit + (amount == 1 ? "" : "s");
+    public static String format(long epochMillis) {
+        return format(Instant.ofEpochMilli(epochMillis));
     }
 
     private static Duration unit(String unit) {
@@ -130,5 +132,20 @@ record TimeWindow(Instant start, Instant end) {
             case "w" -> Duration.ofDays(7);
             default -> throw new IllegalStateException("unit " + unit);
         };
+    }
+
+    /** A span for messages in its largest whole unit: "7 days", "36 hours", "90 minutes", "1 second". */
+    public static String describe(Duration span) {
+        if (span.toSeconds() % 60 != 0) {
+            return count(span.toSeconds(), "second");
+        }
+        if (span.toMinutes() % 60 != 0) {
+            return count(span.toMinutes(), "minute");
+        }
+        return span.toHours() % 24 == 0 ? count(span.toDays(), "day") : count(span.toHours(), "hour");
+    }
+
+    private static String count(long amount, String unit) {
+        return amount + " " + unit + (amount == 1 ? "" : "s");
     }
 }
