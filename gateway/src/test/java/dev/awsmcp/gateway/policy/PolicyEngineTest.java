@@ -106,6 +106,14 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aResourceOfAKindTheToolDoesNotDeclareIsRefusedWhateverTheGrant() {
+        Principal p = member("payments-oncall");
+        assertThatThrownBy(() -> decide(p, "k__mislabeled", "{'group':'/aws/lambda/payments-api'}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("k__mislabeled named a resource of kind 'log-group' that it does not declare");
+    }
+
+    @Test
     void membershipByGroupApiKeyAndNobodyElse() {
         assertThat(policies.effective(member("payments-oncall")).teams()).containsExactly("payments");
         assertThat(policies.effective(Principal.apiKey("incident-bot")).teams()).containsExactly("payments");

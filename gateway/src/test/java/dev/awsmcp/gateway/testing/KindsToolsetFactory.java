@@ -88,7 +88,11 @@ public final class KindsToolsetFactory implements ToolsetFactory {
                     tool("filter_logs", Access.READ, a -> List.of(new ResourceRef(LogsResources.LOG_GROUP, a.path("group").asText()))),
                     tool("invoke", Access.INVOKE, a -> List.of(new ResourceRef(LambdaResources.FUNCTION,
                             a.path("function").asText() + (a.hasNonNull("qualifier") ? ":" + a.get("qualifier").asText() : "")))),
-                    tool("list", Access.READ, a -> List.of()));
+                    tool("list", Access.READ, a -> List.of()),
+                    // A toolset bug: declares tables only, names a log group.
+                    ToolSpec.builder("mislabeled").title("mislabeled").description("test tool mislabeled").inputSchema(schema())
+                            .access(Access.READ).resources(a -> List.of(new ResourceRef(LogsResources.LOG_GROUP, a.path("group").asText())),
+                                    DynamoDbResources.TABLE).build());
         }
 
         @Override

@@ -15,6 +15,10 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 /** The CloudWatch alarm and metric tools of one configured instance, sharing one async client. */
 final class CloudWatchToolset extends AwsToolset<Arguments> {
 
+    /** Built once: the gateway asks for the kinds on every call it authorizes. */
+    private static final List<ResourceKind> KINDS = Arrays.stream(CloudWatchResourceKind.values())
+            .map(CloudWatchResourceKind::declared).toList();
+
     private final CloudWatchAsyncClient cloudWatch;
     private final CloudWatchErrorTranslator errors;
     private final String usageNotes;
@@ -32,7 +36,7 @@ final class CloudWatchToolset extends AwsToolset<Arguments> {
 
     @Override
     public List<ResourceKind> resourceKinds() {
-        return Arrays.stream(CloudWatchResourceKind.values()).map(CloudWatchResourceKind::declared).toList();
+        return KINDS;
     }
 
     @Override
