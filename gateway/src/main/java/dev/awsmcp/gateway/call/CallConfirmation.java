@@ -1,7 +1,8 @@
 package dev.awsmcp.gateway.call;
 
 import java.util.List;
-import reactor.core.publisher.Mono;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Asks a person, through the caller's client, to confirm one call before it runs (team policy
@@ -24,25 +25,34 @@ public interface CallConfirmation {
     /**
      * What the person is shown.
      *
-     * @param tool the exposed tool name
-     * @param access its access class
-     * @param team the team whose policy allowed the call and asks for confirmation
-     * @param resources the resources the call names, canonical
+     * @param call the call: tool, access class, deciding team and resources
      * @param payloadDigest SHA-256 of the call's canonical arguments, hex: what the person confirms
      * @param arguments the arguments as JSON text, secrets redacted, shortened
      * @param reasons why confirmation is asked, e.g. the policy rule
      */
-    record Request(String tool, String access, String team, List<String> resources, String payloadDigest, String arguments,
-            List<String> reasons) {
+    record Request(Subject call, String payloadDigest, String arguments, List<String> reasons) {
         public Request {
-            resources = List.copyOf(resources);
             reasons = List.copyOf(reasons);
         }
     }
 
+    /**
+     * The call a person confirms.
+     *
+     * @param tool the exposed tool name
+     * @param access its access class
+     * @param team the team whose policy allowed the call and asks for confirmation
+     * @param resources the resources the call names, canonical
+     */
+    record Subject(String tool, String access, String team, List<String> resources) {
+        public Subject {
+            resources = List.copyOf(resources);
+        }
+    }
+
     /** A client that cannot ask anyone. */
-    CallConfirmation UNSUPPORTED = request -> Mono.just(Answer.UNSUPPORTED);
+    CallConfirmation UNSUPPORTED = request -> CompletableFuture.completedFuture(Answer.UNSUPPORTED);
 
     /** Asks; never fails (an error or a timeout is {@link Answer#CANCELLED}). */
-    Mono<Answer> ask(Request request);
+    CompletionStage<Answer> ask(Request request);
 }

@@ -6,11 +6,11 @@ import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.toolset.support.Json;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
 
 /**
  * The confirmation step of the pipeline: when the deciding team's policy lists the tool's access class
@@ -35,38 +35,51 @@ final class CallConfirmations {
         String access = tool.spec().access().name().toLowerCase(java.util.Locale.ROOT);
         String canonical = Json.canonical(arguments);
         String shown = ArgumentRedactor.redact(arguments).toString();
-        return new CallConfirmation.Request(tool.name(), access, team, resources, ArgumentRedactor.sha256Hex(canonical),
-                shown.length() > MAX_ARGUMENT_CHARS ? shown.substring(0, MAX_ARGUMENT_CHARS) + "..." : shown, reasons);
+        return new CallConfirmation.Request(new CallConfirmation.Subject(tool.name(), access, team, resources),
+                ArgumentRedactor.sha256Hex(canonical), shown.length() > MAX_ARGUMENT_CHARS ? shown.substring(0, MAX_ARGUMENT_CHARS) + "..."
+                        : shown, reasons);
     }
 
-    /** Asks {@code confirmation} about {@code request}; records the answer in {@code record}. */
-    static Mono<CallToolResult> confirm(CallConfirmation.Request request, ToolCallRecord.Builder record, CallConfirmation confirmation) {
-        String access = request.access();
-        String tool = request.tool();
-        List<String> reasons = request.reasons();
-        String correlationId = record.correlationId();
-        return confirmation.ask(request)
-                .onErrorReturn(CallConfirmation.Answer.CANCELLED)
-                .defaultIfEmpty(CallConfirmation.Answer.CANCELLED)
-                .flatMap(answer -> {
-                    record.confirmation(answer.audited());
-                    LOG.info("confirmation of {} ({}) for team {}: {} (correlation id {})", tool, access, request.team(), answer.audited(),
-                            correlationId);
-                    return switch (answer) {
-                        case ACCEPTED -> Mono.empty();
-                        case UNSUPPORTED -> refuse(record, "this " + access + " call needs a person's confirmation (" + String.join("; ", reasons)
-                                + "), and this client cannot ask (it does not support MCP elicitation); run the call from a client that does",
-                                ErrorKind.CONFIRMATION_REQUIRED);
-                        case DECLINED -> refuse(record, "the person asked to confirm " + tool + " declined; it did not run",
-                                ErrorKind.CONFIRMATION_DECLINED);
-                        case CANCELLED -> refuse(record, "no confirmation of " + tool + " was given (cancelled or no answer in "
-                                + "time); it did not run", ErrorKind.CONFIRMATION_DECLINED);
-                    };
-                });
+    /**
+     * Asks {@code confirmation} about {@code request}; records the answer in {@code record}. A caller that gives up while
+     * the person is asked ({@code cancellation}) stops the question; the call is then cancelled.
+     */
+    static CompletableFuture<Optional<CallOutcome>> confirm(CallConfirmation.Request request, ToolCallRecord.Builder record,
+            CallConfirmation confirmation, CallCancellation cancellation) {
+        CompletableFuture<CallConfirmation.Answer> asked = confirmation.ask(request).toCompletableFuture();
+        cancellation.whileWaiting(() -> asked.cancel(true));
+        return asked.exceptionally(e -> CallConfirmation.Answer.CANCELLED)
+                .thenApply(answer -> answer == null ? CallConfirmation.Answer.CANCELLED : answer)
+                .thenApply(answer -> cancellation.cancelled() ? Optional.of(cancelled(request, record)) : decided(request, record, answer));
     }
 
-    private static Mono<CallToolResult> refuse(ToolCallRecord.Builder record, String message, ErrorKind kind) {
+    private static Optional<CallOutcome> decided(CallConfirmation.Request request, ToolCallRecord.Builder record,
+            CallConfirmation.Answer answer) {
+        CallConfirmation.Subject call = request.call();
+        String tool = call.tool();
+        String access = call.access();
+        record.confirmation(answer.audited());
+        LOG.info("confirmation of {} ({}) for team {}: {} (correlation id {})", tool, access, call.team(), answer.audited(),
+                record.correlationId());
+        return switch (answer) {
+            case ACCEPTED -> Optional.empty();
+            case UNSUPPORTED -> refuse(record, "this " + access + " call needs a person's confirmation (" + String.join("; ", request.reasons())
+                    + "), and this client cannot ask (it does not support MCP elicitation); run the call from a client that does",
+                    ErrorKind.CONFIRMATION_REQUIRED);
+            case DECLINED -> refuse(record, "the person asked to confirm " + tool + " declined; it did not run", ErrorKind.CONFIRMATION_DECLINED);
+            case CANCELLED -> refuse(record, "no confirmation of " + tool + " was given (cancelled or no answer in time); it did not run",
+                    ErrorKind.CONFIRMATION_DECLINED);
+        };
+    }
+
+    private static CallOutcome cancelled(CallConfirmation.Request request, ToolCallRecord.Builder record) {
+        record.confirmation(CallConfirmation.Answer.CANCELLED.audited());
+        return new CallOutcome.Cancelled(record.correlationId(), "cancelled by the client while a person was asked to confirm "
+                + request.call().tool() + "; it did not run; correlation id " + record.correlationId());
+    }
+
+    private static Optional<CallOutcome> refuse(ToolCallRecord.Builder record, String message, ErrorKind kind) {
         record.decision("refused", message, null);
-        return Mono.just(ToolResultMapper.error(message + "; correlation id " + record.correlationId(), kind, record.correlationId()));
+        return Optional.of(new CallOutcome.Refused(record.correlationId(), kind, message + "; correlation id " + record.correlationId()));
     }
 }

@@ -7,11 +7,6 @@ import dev.awsmcp.gateway.cursor.CursorRejectedException;
 import dev.awsmcp.gateway.cursor.CursorSealer;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.support.ToolArguments;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Content;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,30 +52,22 @@ final class CallCursors {
     }
 
     /**
-     * A cached result with its {@code next_cursor} sealed anew for this call's {@code binding} (it was sealed for
-     * the call that filled the cache, perhaps by another member of the team); empty when it cannot be (the cache is
-     * then bypassed). The sealed cursor has the same length whoever it is for, so the guard's size still holds.
+     * A cached answer with its {@code next_cursor} sealed anew for this call's {@code binding} (it was sealed for the call
+     * that filled the cache, perhaps by another member of the team); empty when it cannot be (the cache is then bypassed).
+     * The sealed cursor has the same length whoever it is for, so the guard's size still holds. The envelope text carries
+     * the cursor too; a sealed cursor is base64url, so it appears there verbatim.
      */
-    Optional<CallToolResult> reseal(CallToolResult cached, CursorBinding binding) {
-        if (!(cached.structuredContent() instanceof Map<?, ?> content) || !(content.get(NEXT_CURSOR) instanceof String before)) {
+    Optional<CallOutcome.Succeeded> reseal(CallOutcome.Succeeded cached, CursorBinding binding) {
+        CallOutcome.GuardedAnswer answer = cached.answer();
+        JsonNode before = answer.data().json().get(NEXT_CURSOR);
+        if (before == null || !before.isTextual()) {
             return Optional.of(cached);
         }
-        return sealer.reseal(before, binding).map(after -> {
-            Map<Object, Object> structured = new LinkedHashMap<>(content);
-            structured.put(NEXT_CURSOR, after);
-            return CallToolResult.builder()
-                    .content(cached.content().stream().map(part -> replace(part, before, after)).toList())
-                    .structuredContent(structured)
-                    .isError(cached.isError())
-                    .meta(cached.meta())
-                    .build();
+        return sealer.reseal(before.textValue(), binding).map(after -> {
+            ObjectNode data = answer.data().json().deepCopy();
+            data.put(NEXT_CURSOR, after);
+            CallOutcome.GuardedAnswer resealed = answer.withData(data, answer.data().text().replace(before.textValue(), after));
+            return new CallOutcome.Succeeded(cached.correlationId(), resealed, cached.cacheAge(), cached.taint());
         });
-    }
-
-    /** The JSON text of the data carries the cursor too; a sealed cursor is base64url, so it appears there verbatim. */
-    private static Content replace(Content part, String before, String after) {
-        return part instanceof TextContent text && text.text().contains(before)
-                ? new TextContent(text.annotations(), text.text().replace(before, after), text.meta())
-                : part;
     }
 }

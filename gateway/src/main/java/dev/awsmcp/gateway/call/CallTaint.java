@@ -11,16 +11,12 @@ import dev.awsmcp.gateway.taint.TaintLevel;
 import dev.awsmcp.gateway.taint.TaintMarkerSource;
 import dev.awsmcp.gateway.taint.TaintRules;
 import dev.awsmcp.gateway.taint.TaintTracker;
-import dev.awsmcp.toolset.support.Json;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
 
 /**
  * The pipeline's taint steps ("rule of two"): every result that carries untrusted content taints the
@@ -66,67 +62,64 @@ final class CallTaint {
     }
 
     /** The session's taint, as a future. */
-    java.util.concurrent.CompletableFuture<SessionTaint> current(String sessionId) {
+    CompletableFuture<SessionTaint> current(String sessionId) {
         return tracker.current(sessionId);
     }
 
     /** The verdict for a state-changing call with {@code arguments} in session {@code sessionId} under {@code rules}. */
-    Mono<Verdict> check(String sessionId, JsonNode arguments, TaintRules rules) {
-        return Mono.fromFuture(() -> tracker.current(sessionId)).map(taint -> taint.level() == TaintLevel.CLEAN ? Verdict.CLEAN
+    CompletableFuture<Verdict> check(String sessionId, JsonNode arguments, TaintRules rules) {
+        return tracker.current(sessionId).thenApply(taint -> taint.level() == TaintLevel.CLEAN ? Verdict.CLEAN
                 : new Verdict(taint, rules.action(taint.level()), TaintMarkerSource.copied(arguments, taint.markers())));
     }
 
     /** The refusal of a call the policy denies in a tainted session. */
-    static CallToolResult denied(String tool, Verdict verdict, String correlationId) {
-        return withTaint(ToolResultMapper.error("denied: " + tool + " changes state, and this session is " + verdict.taint().level().id()
-                + "ly tainted (" + String.join("; ", verdict.reasons().subList(1, verdict.reasons().size()))
+    static CallOutcome denied(String tool, Verdict verdict, String correlationId) {
+        return new CallOutcome.Refused(correlationId, ErrorKind.TAINTED_SESSION, "denied: " + tool + " changes state, and this session is "
+                + verdict.taint().level().id() + "ly tainted (" + String.join("; ", verdict.reasons().subList(1, verdict.reasons().size()))
                 + "); your team's policy (taint) refuses such calls in a tainted session. Start a new session for changes, "
-                + "and check the request with a person; correlation id " + correlationId, ErrorKind.TAINTED_SESSION, correlationId), verdict.audited());
+                + "and check the request with a person; correlation id " + correlationId, verdict.audited());
     }
 
     /** The refusal when the session's taint cannot be read (fail closed). */
-    static CallToolResult unavailable(String tool, Throwable failure, String correlationId) {
+    static CallOutcome unavailable(String tool, Throwable failure, String correlationId) {
         LOG.warn("taint of the session unavailable; {} refused (correlation id {}): {}", tool, correlationId, failure.toString());
-        return ToolResultMapper.error("the session's taint state could not be read, so " + tool + " (which changes state) is refused; "
-                + "retry shortly; correlation id " + correlationId, ErrorKind.UNAVAILABLE, correlationId);
+        return new CallOutcome.Refused(correlationId, ErrorKind.UNAVAILABLE, "the session's taint state could not be read, so " + tool
+                + " (which changes state) is refused; retry shortly; correlation id " + correlationId);
     }
 
     /**
-     * Taints the session when {@code result} carries untrusted content and says so in its {@code _meta.taint}
-     * (and the record, for content with findings); other results pass unchanged.
+     * Taints the session when {@code outcome} carries untrusted content (every success does: it is AWS data) and tells
+     * the caller in its taint (and the record, for content with findings); other outcomes pass unchanged.
      */
-    Mono<CallToolResult> afterResult(String sessionId, String tool, List<String> resources, CallToolResult result, ToolCallRecord.Builder record) {
-        Map<String, Object> meta = result.meta();
-        if (Boolean.TRUE.equals(result.isError()) || meta == null || !meta.containsKey("untrusted")) {
-            return Mono.just(result);
+    CompletableFuture<CallOutcome> afterResult(String sessionId, List<String> resources, CallOutcome outcome, ToolCallRecord.Builder record) {
+        if (!(outcome instanceof CallOutcome.Succeeded succeeded)) {
+            return CompletableFuture.completedFuture(outcome);
         }
+        String tool = succeeded.answer().context().tool();
         // Redacted secrets are the guard protecting the caller, not an attacker's text: they do not taint strongly.
-        List<String> families = meta.get("findingCounts") instanceof Map<?, ?> counts ? counts.keySet().stream().map(String::valueOf)
-                .filter(family -> !GuardFinding.SECRET.equals(family)).toList() : List.of();
+        List<String> families = succeeded.answer().findings().stream().map(GuardFinding::family)
+                .filter(family -> !GuardFinding.SECRET.equals(family)).distinct().sorted().toList();
         TaintLevel level = families.isEmpty() ? TaintLevel.WEAK : TaintLevel.STRONG;
-        Set<String> markers = level == TaintLevel.STRONG
-                ? TaintMarkerSource.of(Json.mapper().valueToTree(result.structuredContent()))
-                : Set.of();
+        Set<String> markers = level == TaintLevel.STRONG ? TaintMarkerSource.of(succeeded.answer().data().json()) : Set.of();
         SessionTaint.Reason reason = new SessionTaint.Reason(record.correlationId(), tool, resources, level, families);
-        return Mono.fromFuture(() -> tracker.taint(sessionId, reason, markers))
-                .map(taint -> {
+        return tracker.taint(sessionId, reason, markers)
+                .<CallOutcome>thenApply(taint -> {
                     ObjectNode summary = taint.summary();
                     if (level == TaintLevel.STRONG) {
                         record.taint(summary);
                     }
-                    return withTaint(result, summary);
+                    return succeeded.withTaint(summary);
                 })
-                .onErrorResume(e -> {
+                .exceptionally(e -> {
                     LOG.error("session {}: taint of {} not recorded; result withheld (correlation id {})", sessionId, tool,
                             record.correlationId(), e);
-                    return Mono.just(ToolResultMapper.error("the result of " + tool + " is withheld: the session's taint could not be "
-                            + "recorded; retry shortly; correlation id " + record.correlationId(), ErrorKind.UNAVAILABLE, record.correlationId()));
+                    return new CallOutcome.Failed(record.correlationId(), ErrorKind.UNAVAILABLE, "the result of " + tool + " is withheld: "
+                            + "the session's taint could not be recorded; retry shortly; correlation id " + record.correlationId());
                 });
     }
 
-    static CallToolResult withTaint(CallToolResult result, JsonNode taint) {
-        Map<String, Object> meta = result.meta() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(result.meta());
-        meta.put("taint", Json.mapper().convertValue(taint, Map.class));
-        return new CallToolResult(result.content(), result.isError(), result.structuredContent(), meta);
+    /** {@code outcome} telling the caller the session's {@code taint}, when it is a refusal (the kind a tainted session gets). */
+    static CallOutcome withTaint(CallOutcome outcome, ObjectNode taint) {
+        return outcome instanceof CallOutcome.Refused refused ? refused.withTaint(taint) : outcome;
     }
 }

@@ -16,24 +16,21 @@ import java.util.concurrent.Executor;
 
 /**
  * What a {@link ToolCallPipeline} is built from, grouped by the stage that uses it: the team policies
- * (authorize), the call's limits, how a call runs (execute), the result guard (guard), the audit trail
+ * (authorize), the call's limits, how a call runs and is guarded (execute, guard), the audit trail
  * (audit) and the state kept per team and session (rate, gate, cursors). None may be null.
  *
  * @param policies the team policies in force
  * @param limits the bounds of each call
- * @param execution how an admitted call runs
- * @param guard the result guard every outcome passes
+ * @param execution how an admitted call runs, and the guard its answer passes
  * @param trail where every call's record goes
  * @param session the rate counters, session taints and cursor keys
  */
-public record PipelineParts(PolicyStore policies, CallLimits limits, Execution execution, ResultGuard guard, AuditTrail trail,
-        SessionState session) {
+public record PipelineParts(PolicyStore policies, CallLimits limits, Execution execution, AuditTrail trail, SessionState session) {
 
     public PipelineParts {
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(execution, "execution");
-        Objects.requireNonNull(guard, "guard");
         Objects.requireNonNull(trail, "trail");
         Objects.requireNonNull(session, "session");
     }
@@ -55,8 +52,9 @@ public record PipelineParts(PolicyStore policies, CallLimits limits, Execution e
      * @param dispatch the named pool toolset calls start on, so that credential resolution or any other synchronous
      *     work inside the AWS SDK never runs on an event-loop thread; arguments are copied, checked and validated there too
      * @param resilience retry rules, circuit breakers, bulkheads and the result cache
+     * @param guard the result guard every answer passes, and what the toolset sends the client while it runs
      */
-    public record Execution(CallCredentials credentials, Executor dispatch, CallResilience resilience) {
+    public record Execution(CallCredentials credentials, Executor dispatch, CallResilience resilience, ResultGuard guard) {
     }
 
     /**

@@ -43,23 +43,29 @@ public final class GuardMeta {
         if (findings.isEmpty()) {
             return;
         }
-        List<Map<String, Object>> listed = new ArrayList<>();
+        List<Map<String, Object>> listed = listed(findings);
         Map<String, Integer> counts = new TreeMap<>();
         for (GuardFinding f : findings) {
             counts.merge(f.family(), 1, Integer::sum);
-            if (listed.size() < MAX_FINDINGS) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("family", f.family());
-                entry.put("rule", f.rule());
-                entry.put("path", f.path());
-                entry.put("detail", f.detail());
-                listed.add(entry);
-            }
         }
         meta.put("findings", listed);
         meta.put("findingCounts", counts);
         if (findings.size() > listed.size()) {
             meta.put("findingsOmitted", findings.size() - listed.size());
         }
+    }
+
+    /** The first {@value #MAX_FINDINGS} of {@code findings} as listed in a result and its audit record: family, rule, path, detail. */
+    public static List<Map<String, Object>> listed(List<GuardFinding> findings) {
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (GuardFinding f : findings.subList(0, Math.min(MAX_FINDINGS, findings.size()))) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("family", f.family());
+            entry.put("rule", f.rule());
+            entry.put("path", f.path());
+            entry.put("detail", f.detail());
+            listed.add(entry);
+        }
+        return listed;
     }
 }

@@ -5,6 +5,7 @@ import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -38,15 +39,16 @@ final class ElicitedConfirmation implements CallConfirmation {
     }
 
     static String message(Request request) {
-        return "Confirm " + request.access() + " call " + request.tool() + "\n"
-                + "Resources: " + (request.resources().isEmpty() ? "(none named)" : String.join(", ", request.resources())) + "\n"
+        CallConfirmation.Subject call = request.call();
+        return "Confirm " + call.access() + " call " + call.tool() + "\n"
+                + "Resources: " + (call.resources().isEmpty() ? "(none named)" : String.join(", ", call.resources())) + "\n"
                 + "Arguments: " + request.arguments() + "\n"
                 + "Arguments SHA-256: " + request.payloadDigest() + "\n"
                 + "Why: " + String.join("; ", request.reasons());
     }
 
     @Override
-    public Mono<Answer> ask(Request request) {
+    public CompletionStage<Answer> ask(Request request) {
         return exchange.createElicitation(McpSchema.ElicitRequest.builder(message(request), FORM).build())
                 .map(result -> switch (result.action()) {
                     case ACCEPT -> result.content() != null && Boolean.TRUE.equals(result.content().get(FIELD)) ? Answer.ACCEPTED : Answer.DECLINED;
@@ -54,8 +56,9 @@ final class ElicitedConfirmation implements CallConfirmation {
                     case CANCEL -> Answer.CANCELLED;
                 })
                 .onErrorResume(e -> {
-                    LOG.info("confirmation of {} not answered: {}", request.tool(), e.toString());
+                    LOG.info("confirmation of {} not answered: {}", request.call().tool(), e.toString());
                     return Mono.just(Answer.CANCELLED);
-                });
+                })
+                .toFuture();
     }
 }

@@ -2,6 +2,7 @@ package dev.awsmcp.gateway.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.call.CallOutcome;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
@@ -87,15 +88,11 @@ final class GatewayCompletions {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> arguments = Json.mapper().convertValue(source.arguments().apply(prefix, chosen), Map.class);
-        return pipeline.call(tool.get(), new McpSchema.CallToolRequest(tool.get().name(), arguments), principals.apply(exchange),
-                        McpServerFactory.origin(exchange))
-                .map(result -> {
-                    if (Boolean.TRUE.equals(result.isError()) || result.structuredContent() == null) {
-                        return result(List.of(), prefix);
-                    }
-                    JsonNode data = Json.mapper().valueToTree(result.structuredContent());
-                    return result(source.values().apply(data), prefix);
-                })
+        return McpCallResults.outcome(tool.get().name(), () -> pipeline.call(tool.get(), arguments, principals.apply(exchange),
+                        McpServerFactory.origin(exchange)))
+                .map(outcome -> outcome instanceof CallOutcome.Succeeded succeeded
+                        ? result(source.values().apply(succeeded.answer().data().json()), prefix)
+                        : result(List.of(), prefix))
                 // A tool the caller may not see completes to nothing, like an unknown one.
                 .onErrorResume(io.modelcontextprotocol.spec.McpError.class, e -> Mono.just(result(List.of(), prefix)));
     }

@@ -167,9 +167,11 @@ final class GatewayResources {
             return Mono.error(McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message("invalid resource URI " + uri + ": "
                     + e.getMessage()).build());
         }
-        return pipeline.call(tool.get(), new McpSchema.CallToolRequest(tool.get().name(), arguments), principals.apply(exchange),
-                        McpServerFactory.origin(exchange))
+        Map<String, Object> callArguments = arguments;
+        return McpCallResults.outcome(tool.get().name(), () -> pipeline.call(tool.get(), callArguments, principals.apply(exchange),
+                        McpServerFactory.origin(exchange)))
                 .onErrorMap(McpError.class, e -> notFound(uri))
+                .map(McpCallResults::toMcp)
                 .map(result -> {
                     String text = result.content().stream()
                             .filter(McpSchema.TextContent.class::isInstance)

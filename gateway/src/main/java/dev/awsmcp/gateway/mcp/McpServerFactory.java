@@ -116,10 +116,12 @@ public final class McpServerFactory {
     private List<AsyncToolSpecification> toolSpecifications(Principal fixed) {
         return registry.tools().stream()
                 .map(tool -> new AsyncToolSpecification(describe(tool),
-                        (exchange, request) -> pipeline.call(tool, request, principal(exchange.transportContext(), fixed),
-                                        origin(exchange), new ClientChannel(CallNotices.progress(exchange, request),
-                                                ElicitedConfirmation.of(exchange), new ExchangeClientRequests(exchange, tool.name())))
-                                .flatMap(result -> CallNotices.afterCall(exchange, tool.name(), result).thenReturn(result))))
+                        (exchange, request) -> McpCallResults.outcome(tool.name(), () -> pipeline.call(tool, request.arguments(),
+                                        principal(exchange.transportContext(), fixed), origin(exchange),
+                                        new ClientChannel(CallNotices.progress(exchange, request), ElicitedConfirmation.of(exchange),
+                                                new ExchangeClientRequests(exchange, tool.name()))))
+                                .flatMap(outcome -> CallNotices.afterCall(exchange, tool.name(), outcome)
+                                        .thenReturn(McpCallResults.toMcp(outcome)))))
                 .toList();
     }
 

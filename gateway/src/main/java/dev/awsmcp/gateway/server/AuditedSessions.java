@@ -51,7 +51,8 @@ final class AuditedSessions implements SessionListener, RequestInterceptor {
         if (name instanceof String tool && registry.find(tool).isPresent()) {
             return Mono.empty();
         }
-        return pipeline.recordUnknownTool(toolName(name), arguments(params), principal, new CallOrigin(sessionId, clientInfo(client)));
+        return Mono.fromFuture(() -> pipeline.recordUnknownTool(toolName(name), arguments(params), principal,
+                new CallOrigin(sessionId, clientInfo(client))));
     }
 
     @Override
@@ -61,8 +62,8 @@ final class AuditedSessions implements SessionListener, RequestInterceptor {
             return Mono.empty();
         }
         Map<?, ?> params = request.params() instanceof Map<?, ?> map ? map : Map.of();
-        return pipeline.recordInvalidCall(toolName(params.get("name")), arguments(params), problem, principal,
-                new CallOrigin(sessionId, clientInfo(client)));
+        return Mono.fromFuture(() -> pipeline.recordInvalidCall(toolName(params.get("name")), arguments(params), problem, principal,
+                new CallOrigin(sessionId, clientInfo(client))));
     }
 
     /**

@@ -89,8 +89,8 @@ public final class GatewayRuntime implements AutoCloseable {
         this.pipeline = new ToolCallPipeline(new PipelineParts(policies,
                 new PipelineParts.CallLimits(config.limits().resultLimits(), new ArgumentLimits(config.limits().maxArgumentBytes(),
                         config.limits().maxArgumentValues(), config.limits().maxArgumentDepth()), callTimeout),
-                new PipelineParts.Execution(callCredentials, dispatch, resilience),
-                new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector),
+                new PipelineParts.Execution(callCredentials, dispatch, resilience,
+                        new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector)),
                 new PipelineParts.AuditTrail(audit, clients.requestIds()),
                 new PipelineParts.SessionState(dev.awsmcp.gateway.ratelimit.SharedTeamRateLimits.forSessions(sessions, Clock.systemUTC()),
                         new TaintTracker(sessions, Clock.systemUTC()), CursorSealer.create(config.cursors(), Clock.systemUTC()))));

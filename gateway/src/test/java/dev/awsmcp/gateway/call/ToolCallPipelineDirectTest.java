@@ -1,12 +1,12 @@
 package dev.awsmcp.gateway.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.audit.AuditLine;
 import dev.awsmcp.gateway.audit.AuditLog;
 import dev.awsmcp.gateway.audit.AuditSink;
+import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.gateway.audit.OverloadPolicy;
 import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.aws.AwsClientFactory;
@@ -18,20 +18,20 @@ import dev.awsmcp.gateway.guard.SecretRedactor;
 import dev.awsmcp.gateway.policy.PolicyLoader;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.resilience.CallResilience;
+import dev.awsmcp.gateway.testing.Eventually;
 import dev.awsmcp.gateway.toolset.ArgumentLimits;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.toolset.support.Json;
-import io.modelcontextprotocol.spec.McpError;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,8 +71,7 @@ class ToolCallPipelineDirectTest {
         pipeline = new ToolCallPipeline(new PipelineParts(policies,
                 new PipelineParts.CallLimits(gateway.limits().resultLimits(), ArgumentLimits.DEFAULT, timeout),
                 new PipelineParts.Execution(new CallCredentials(AnonymousCredentialsProvider.create(), null), dispatch,
-                        CallResilience.create(gateway.resilience(), timeout)),
-                new ResultGuard(new SecretRedactor(false), InjectionDetectors.NONE),
+                        CallResilience.create(gateway.resilience(), timeout), new ResultGuard(new SecretRedactor(false), InjectionDetectors.NONE)),
                 new PipelineParts.AuditTrail(audit, clients.requestIds()),
                 PipelineParts.SessionState.inMemory()));
     }
@@ -86,9 +85,8 @@ class ToolCallPipelineDirectTest {
         dispatch.shutdownNow();
     }
 
-    private CallToolResult call(String tool, Map<String, Object> arguments, Principal principal) {
-        return pipeline.call(registry.find(tool).orElseThrow(), new McpSchema.CallToolRequest(tool, arguments), principal,
-                CallOrigin.UNKNOWN).block(Duration.ofSeconds(10));
+    private CallOutcome call(String tool, Map<String, Object> arguments, Principal principal) throws Exception {
+        return pipeline.call(registry.find(tool).orElseThrow(), arguments, principal, CallOrigin.UNKNOWN).get(10, TimeUnit.SECONDS);
     }
 
     private JsonNode onlyRecord() {
@@ -97,54 +95,84 @@ class ToolCallPipelineDirectTest {
     }
 
     @Test
-    void answersWithTheToolsetsDataAndWritesOneSuccessRecord() {
-        CallToolResult result = call("t__echo", Map.of("text", "hello"), MEMBER);
+    void answersWithTheToolsetsDataAndWritesOneSuccessRecord() throws Exception {
+        CallOutcome outcome = call("t__echo", Map.of("text", "hello"), MEMBER);
 
-        assertThat(result.isError()).isFalse();
-        assertThat(((Map<?, ?>) result.structuredContent()).get("text")).isEqualTo("hello");
+        CallOutcome.Succeeded succeeded = (CallOutcome.Succeeded) outcome;
+        assertThat(succeeded.answer().data().json().path("text").asText()).isEqualTo("hello");
+        assertThat(succeeded.taint()).isNotNull();
         JsonNode record = onlyRecord();
         assertThat(record.path("outcome").asText()).isEqualTo("success");
         assertThat(record.path("error_kind").isNull()).isTrue();
-        assertThat(record.path("correlation_id").asText()).isEqualTo(result.meta().get("correlationId"));
+        assertThat(record.path("correlation_id").asText()).isEqualTo(outcome.correlationId());
     }
 
     @Test
-    void aToolsetFailureKeepsItsKindAndIsAuditedAsAToolError() {
-        CallToolResult result = call("t__fail", Map.of(), MEMBER);
+    void aToolsetFailureKeepsItsKindAndIsAuditedAsAToolError() throws Exception {
+        CallOutcome outcome = call("t__fail", Map.of(), MEMBER);
 
-        assertThat(result.isError()).isTrue();
-        assertThat(result.meta()).containsEntry("errorKind", "NOT_FOUND");
+        assertThat(outcome).isInstanceOf(CallOutcome.Failed.class);
+        assertThat(((CallOutcome.Failed) outcome).kind()).isEqualTo(ErrorKind.NOT_FOUND);
         JsonNode record = onlyRecord();
         assertThat(record.path("outcome").asText()).isEqualTo("tool_error");
         assertThat(record.path("error_kind").asText()).isEqualTo("NOT_FOUND");
     }
 
     @Test
-    void aToolsetBugIsAnInternalErrorThatHidesItsDetail() {
-        CallToolResult result = call("t__crash", Map.of(), MEMBER);
+    void aToolsetBugIsAnInternalErrorThatHidesItsDetail() throws Exception {
+        CallOutcome.Failed failed = (CallOutcome.Failed) call("t__crash", Map.of(), MEMBER);
 
-        assertThat(result.isError()).isTrue();
-        assertThat(result.meta()).containsEntry("errorKind", "INTERNAL");
-        assertThat(((McpSchema.TextContent) result.content().get(0)).text()).doesNotContain("secret internal detail");
+        assertThat(failed.kind()).isEqualTo(ErrorKind.INTERNAL);
+        assertThat(failed.message()).doesNotContain("secret internal detail");
         assertThat(onlyRecord().path("outcome").asText()).isEqualTo("internal_error");
     }
 
     @Test
-    void aCallerWithoutAGrantGetsTheUnknownToolErrorAndARefusedRecord() {
-        assertThatThrownBy(() -> call("t__echo", Map.of("text", "x"), Principal.apiKey("stranger")))
-                .isInstanceOf(McpError.class).hasMessageContaining("invalid_tool_name");
+    void aCallerWithoutAGrantIsRefusedAsAnUnknownToolWithARefusedRecord() throws Exception {
+        CallOutcome.Refused refused = (CallOutcome.Refused) call("t__echo", Map.of("text", "x"), Principal.apiKey("stranger"));
+
+        assertThat(refused.kind()).isEqualTo(ErrorKind.UNKNOWN_TOOL);
+        assertThat(refused.message()).isEqualTo("unknown tool t__echo");
         JsonNode record = onlyRecord();
         assertThat(record.path("outcome").asText()).isEqualTo("refused");
         assertThat(record.path("error_kind").asText()).isEqualTo("UNKNOWN_TOOL");
     }
 
     @Test
-    void invalidArgumentsAreRefusedBeforeTheToolsetRuns() {
-        CallToolResult result = call("t__echo", Map.of(), MEMBER);
+    void invalidArgumentsAreRefusedBeforeTheToolsetRuns() throws Exception {
+        CallOutcome.Refused refused = (CallOutcome.Refused) call("t__echo", Map.of(), MEMBER);
 
-        assertThat(result.isError()).isTrue();
-        assertThat(result.meta()).containsEntry("errorKind", "INVALID_ARGUMENT");
+        assertThat(refused.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
         assertThat(onlyRecord().path("outcome").asText()).isEqualTo("refused");
+    }
+
+    @Test
+    void cancellingTheCallStopsTheToolsetAndWritesOneCancelledRecord() throws Exception {
+        CompletableFuture<CallOutcome> running = pipeline.call(registry.find("t__sleep").orElseThrow(), Map.of("millis", 30_000), MEMBER,
+                CallOrigin.UNKNOWN);
+        Eventually.until(() -> pipeline.callsInFlight() == 1);
+
+        running.cancel(true);
+
+        Eventually.until(() -> records.size() == 1 && pipeline.callsInFlight() == 0);
+        JsonNode record = onlyRecord();
+        assertThat(record.path("outcome").asText()).isEqualTo("cancelled");
+        assertThat(record.path("error_kind").asText()).isEqualTo("CANCELLED");
+        Thread.sleep(200);
+        assertThat(records).hasSize(1);
+    }
+
+    @Test
+    void aShutdownAnswersTheCallsStillRunningAndRecordsThem() throws Exception {
+        CompletableFuture<CallOutcome> running = pipeline.call(registry.find("t__sleep").orElseThrow(), Map.of("millis", 30_000), MEMBER,
+                CallOrigin.UNKNOWN);
+        Eventually.until(() -> pipeline.callsInFlight() == 1);
+
+        assertThat(pipeline.stopCallsInFlight()).isEqualTo(1);
+
+        CallOutcome.Failed stopped = (CallOutcome.Failed) running.get(10, TimeUnit.SECONDS);
+        assertThat(stopped.kind()).isEqualTo(ErrorKind.SHUTDOWN);
+        assertThat(onlyRecord().path("error_kind").asText()).isEqualTo("SHUTDOWN");
     }
 
     /** Keeps every audit line's JSON. */

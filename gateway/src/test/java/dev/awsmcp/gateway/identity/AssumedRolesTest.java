@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awsmcp.gateway.audit.ErrorKind;
+import dev.awsmcp.gateway.testing.Eventually;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
 import java.net.URI;
@@ -130,7 +131,7 @@ class AssumedRolesTest {
         now.set(first.expiration().minus(Duration.ofMinutes(4)));
         var duringRefresh = roles.session(ROLE, "t", "alice").join();
         assertThat(duringRefresh).as("served at once while renewing").isSameAs(first);
-        await(() -> requests.size() == 2);
+        Eventually.until(() -> requests.size() == 2);
         now.set(first.expiration().minusSeconds(30));
         var renewed = roles.session(ROLE, "t", "alice").join();
         assertThat(renewed).isNotSameAs(first);
@@ -209,13 +210,5 @@ class AssumedRolesTest {
         assertThat(error).hasMessageStartingWith("cannot assume role " + ROLE.roleArn() + " for team payments-oncall: PackedPolicyTooLarge")
                 .hasMessageContaining("use fewer or broader resource patterns").hasMessageContaining("sessionPolicy: false");
         assertThat(error.kind()).isEqualTo(ErrorKind.ACCESS_DENIED);
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
     }
 }
