@@ -54,7 +54,7 @@ final class CallGate {
         if (tool.spec().access() == Access.READ) {
             return confirmed(admitted, CallTaint.Verdict.CLEAN);
         }
-        return taint.check(state.sessionId(), state.arguments(), state.policy().taintRules(admitted.team()))
+        return taint.check(state.taintKey(), state.arguments(), state.policy().taintRules(admitted.team()))
                 .handle((verdict, failure) -> failure != null
                         ? refuse(CallTaint.unavailable(tool.name(), failure, state.correlationId()))
                         : tainted(admitted, verdict))
@@ -71,7 +71,7 @@ final class CallGate {
             return confirmed(admitted, verdict);
         }
         RegisteredTool tool = state.tool();
-        LOG.info("call {} denied in a tainted session {} (correlation id {})", tool.name(), state.sessionId(), state.correlationId());
+        LOG.info("call {} denied in a tainted session {} (correlation id {})", tool.name(), state.taintKey(), state.correlationId());
         record.decision("refused", "tainted session: team " + admitted.team() + " policy taint denies " + accessOf(tool) + " calls",
                 admitted.team());
         return refuse(CallTaint.denied(tool.name(), verdict, state.correlationId()));

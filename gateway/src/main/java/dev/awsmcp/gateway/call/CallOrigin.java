@@ -3,13 +3,20 @@ package dev.awsmcp.gateway.call;
 import dev.awsmcp.gateway.audit.ClientInfo;
 
 /**
- * Where a tool call came from, for its audit record.
+ * Where a tool call came from, for its audit record and the taint of what it reads.
  *
- * @param sessionId the MCP session id; null when the transport has none
- * @param client the client's self-declared name and version from initialize; null when unknown
+ * @param sessionId the MCP session id; null when the transport has none (stdio, MCP 2026-07-28)
+ * @param client the client's self-declared name and version; null when unknown
+ * @param taintKey what the taint of the call's reads is kept under: the session, or for a client without sessions
+ *     the principal, so that taint cannot be shed by leaving a session out; null: nothing is kept
  */
-public record CallOrigin(String sessionId, ClientInfo client) {
+public record CallOrigin(String sessionId, ClientInfo client, String taintKey) {
 
     /** Nothing known about the origin. */
-    public static final CallOrigin UNKNOWN = new CallOrigin(null, null);
+    public static final CallOrigin UNKNOWN = new CallOrigin(null, null, null);
+
+    /** A call in session {@code sessionId}: its taint is the session's. */
+    public CallOrigin(String sessionId, ClientInfo client) {
+        this(sessionId, client, sessionId);
+    }
 }

@@ -38,8 +38,9 @@ record CallState(Arrival arrival, CallTrail trail, EffectivePolicy policy, Objec
         return arrival.principal();
     }
 
-    String sessionId() {
-        return arrival.origin().sessionId();
+    /** What the session's taint is kept under ({@link CallOrigin#taintKey}). */
+    String taintKey() {
+        return arrival.origin().taintKey();
     }
 
     ToolCallRecord.Builder record() {

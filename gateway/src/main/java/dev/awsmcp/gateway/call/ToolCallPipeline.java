@@ -119,7 +119,7 @@ public final class ToolCallPipeline {
             return CompletableFuture.completedFuture(CallExecution.cancelled(state));
         }
         return execution.run(admitted)
-                .thenCompose(outcome -> taint.afterResult(state.sessionId(), admitted.guard().resources(), outcome, state.record()));
+                .thenCompose(outcome -> taint.afterResult(state.taintKey(), admitted.guard().resources(), outcome, state.record()));
     }
 
     /**

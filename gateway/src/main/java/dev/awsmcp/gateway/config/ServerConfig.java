@@ -23,6 +23,8 @@ import java.util.List;
  * @param drainTimeout on SIGTERM, how long requests in flight may run to completion before the calls
  *     still running are stopped (answered and audited as such), e.g. {@code 30s}
  * @param connections connection deadlines and the per-address connection cap (both listeners)
+ * @param listTtl how long an MCP 2026-07-28 client may reuse a list it was given (tools, discover: {@code ttlMs});
+ *     a policy reload tells listening clients at once, e.g. {@code 5m}; 0 means never reuse
  */
 public record ServerConfig(
         String host,
@@ -36,7 +38,8 @@ public record ServerConfig(
         Integer maxSessionsPerPrincipal,
         Integer sessionStartsPerMinute,
         Duration drainTimeout,
-        ConnectionsConfig connections) {
+        ConnectionsConfig connections,
+        Duration listTtl) {
 
     public ServerConfig {
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
@@ -51,6 +54,10 @@ public record ServerConfig(
         sessionStartsPerMinute = sessionStartsPerMinute == null ? 60 : sessionStartsPerMinute;
         connections = connections == null ? ConnectionsConfig.defaults() : connections;
         drainTimeout = drainTimeout == null ? Duration.ofSeconds(30) : drainTimeout;
+        listTtl = listTtl == null ? Duration.ofMinutes(5) : listTtl;
+        if (listTtl.isNegative() || listTtl.compareTo(Duration.ofDays(1)) > 0) {
+            throw new ConfigException("server.listTtl: " + listTtl + " is out of range; use 0s..24h (e.g. 5m)");
+        }
         if (port < 0 || port > 65535) {
             throw new ConfigException("server.port: " + port + " is not a TCP port; use 0..65535");
         }
@@ -74,10 +81,10 @@ public record ServerConfig(
     /** The same listener on {@code otherPort} (tests bind port 0). */
     public ServerConfig withPort(int otherPort) {
         return new ServerConfig(host, otherPort, path, allowedOrigins, allowedHosts, maxRequestBytes, sessionIdleTimeout, maxSessions,
-                maxSessionsPerPrincipal, sessionStartsPerMinute, drainTimeout, connections);
+                maxSessionsPerPrincipal, sessionStartsPerMinute, drainTimeout, connections, listTtl);
     }
 
     static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -22,6 +22,8 @@ public final class JsonRpcErrors {
     public static final int INTERNAL_ERROR = -32603;
     /** Gateway-defined: the request was refused by the transport (headers, session, size). */
     public static final int TRANSPORT_ERROR = -32000;
+    /** MCP 2026-07-28: the protocol version asked for is not served; data lists the supported ones. */
+    public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
     private JsonRpcErrors() {
     }
@@ -39,12 +41,26 @@ public final class JsonRpcErrors {
 
     /** Ends the response with {@code status} and a JSON-RPC error echoing {@code id} when known. */
     public static void send(HttpServerResponse response, int status, int code, String message, Object id) {
+        send(response, status, new Error(code, message, null), id);
+    }
+
+    /**
+     * A JSON-RPC error: its code, message and data (null: none).
+     */
+    public record Error(int code, String message, Object data) {
+    }
+
+    /** Ends the response with {@code status} and {@code error}, echoing {@code id} when known. */
+    public static void send(HttpServerResponse response, int status, Error refusal, Object id) {
         if (response.ended() || response.closed()) {
             return;
         }
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
+        error.put("code", refusal.code());
+        error.put("message", refusal.message());
+        if (refusal.data() != null) {
+            error.put("data", refusal.data());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("jsonrpc", "2.0");
         body.put("id", id);

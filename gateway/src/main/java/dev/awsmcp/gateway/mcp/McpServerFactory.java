@@ -16,6 +16,9 @@ import dev.awsmcp.toolset.api.ToolSpec;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.modern.server.feature.McpChangeFeed;
+import io.modelcontextprotocol.modern.server.feature.ToolsFeature;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServer;
@@ -74,6 +77,25 @@ public final class McpServerFactory {
             http.filterResponses(new CallerLists(features.resources(), features.prompts()));
         }
         return configure(McpServer.async(transport), null, features);
+    }
+
+    /**
+     * The server of MCP 2026-07-28 requests (stateless; the transport serves it beside the 2025-11-25 sessions):
+     * discover, each caller's tools ({@code cacheScope: private}, fresh for {@code listTtl}; {@code subscriptions/listen}
+     * tells listeners when a policy reload changes them, through {@code changes}) and calls through the pipeline.
+     */
+    public io.modelcontextprotocol.modern.server.McpServer createModern(McpChangeFeed changes, Duration listTtl) {
+        return io.modelcontextprotocol.modern.server.McpServer.builder()
+                .serverInfo(io.modelcontextprotocol.modern.McpSchema.Implementation.builder("aws-mcp-gateway", GatewayVersion.current()).build())
+                .instructions(INSTRUCTIONS)
+                .jsonMapper(JSON)
+                // The pipeline validates arguments itself, so that a refused call is audited with a message naming the argument.
+                .feature(ToolsFeature.ofAsync(new ModernTools(registry, pipeline, policies, listTtl), JSON, (schema, arguments) ->
+                        JsonSchemaValidator.ValidationResponse.asValid(null), listTtl.toMillis(),
+                        io.modelcontextprotocol.modern.McpSchema.CacheScope.PRIVATE))
+                .subscriptions(changes)
+                .discoverCache(listTtl.toMillis(), io.modelcontextprotocol.modern.McpSchema.CacheScope.PUBLIC)
+                .build();
     }
 
     /** A single-session server, for stdio, acting as {@code principal}. */

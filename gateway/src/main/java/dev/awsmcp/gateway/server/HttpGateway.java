@@ -21,6 +21,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.modelcontextprotocol.modern.server.feature.McpChangeFeed;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.time.Duration;
@@ -86,7 +87,9 @@ public final class HttpGateway implements AutoCloseable {
                     ctx -> McpServerFactory.transportContext(AuthenticationHandler.principal(ctx)), audited, runtime.sessions());
             transport.interceptRequests(audited);
             McpAsyncServer mcp = runtime.servers().create(transport);
-            runtime.policies().onChange(new ToolListChangeNotifier(runtime.registry(), transport));
+            McpChangeFeed changes = new McpChangeFeed();
+            transport.serveModern(runtime.servers().createModern(changes, config.listTtl()));
+            runtime.policies().onChange(new ToolListChangeNotifier(runtime.registry(), transport, changes));
             RequestDrain drain = RequestDrain.create();
             ConnectionGuard connections = new ConnectionGuard(vertx, connectionLimits, "MCP");
             Router router = router(vertx, config, transport, authentication, drain, connections);
@@ -125,7 +128,7 @@ public final class HttpGateway implements AutoCloseable {
         // more threads than cores, so that a small request never waits behind large ones being parsed.
         WorkerExecutor posts = vertx.createSharedWorkerExecutor("mcp-request", REQUEST_THREADS);
         RequestGuardHandler guard = RequestGuardHandler.create(config.allowedOrigins(), config.allowedHosts(), config.host(),
-                transport.protocolVersions());
+                transport.acceptedVersions());
         for (String metadataPath : authentication.metadataPaths()) {
             router.get(metadataPath).handler(guard).handler(authentication.metadataHandler());
         }

@@ -6,6 +6,8 @@ import dev.awsmcp.gateway.policy.PolicySet;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;
+import io.modelcontextprotocol.modern.server.feature.McpChangeFeed;
+import io.modelcontextprotocol.modern.server.feature.ServerChange;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After a policy reload, tells each session whose visible tools changed: {@code notifications/tools/list_changed}
- * on its listening stream, so clients list tools again. Sessions whose view did not change hear nothing.
+ * on its listening stream, so clients list tools again. Sessions whose view did not change hear nothing. MCP
+ * 2026-07-28 clients listening ({@code subscriptions/listen}) all hear of it (the SDK's change feed knows no caller;
+ * their lists are {@code cacheScope: private}, so listing again costs one request and shows nothing new to others).
  */
 final class ToolListChangeNotifier implements BiConsumer<PolicySet, PolicySet> {
 
@@ -23,10 +27,12 @@ final class ToolListChangeNotifier implements BiConsumer<PolicySet, PolicySet> {
 
     private final ToolsetRegistry registry;
     private final StreamableHttpTransport transport;
+    private final McpChangeFeed listeners;
 
-    ToolListChangeNotifier(ToolsetRegistry registry, StreamableHttpTransport transport) {
+    ToolListChangeNotifier(ToolsetRegistry registry, StreamableHttpTransport transport, McpChangeFeed listeners) {
         this.registry = registry;
         this.transport = transport;
+        this.listeners = listeners;
     }
 
     @Override
@@ -40,6 +46,7 @@ final class ToolListChangeNotifier implements BiConsumer<PolicySet, PolicySet> {
             }
         }
         LOG.info("policies changed: {} session(s) told to list tools again", notified);
+        listeners.broadcast(new ServerChange.ToolsListChanged());
     }
 
     private Set<String> visible(EffectivePolicy policy) {

@@ -43,8 +43,12 @@ record ClientMessage(McpSchema.JSONRPCMessage message, JsonNode params, JsonNode
 
     /** {@code response} (to the request whose id is {@code exactId}, or null when the SDK id is exact) as JSON text. */
     static String write(McpJsonMapper json, McpSchema.JSONRPCResponse response, JsonNode exactId) throws IOException {
-        String text = json.writeValueAsString(response);
-        if (exactId == null || !(response.id() instanceof String standIn) || !standIn.startsWith(STAND_IN)) {
+        return writeExact(json, json.writeValueAsString(response), response.id(), exactId);
+    }
+
+    /** {@code text}, a response the SDK wrote with {@code sdkId}, with the id the client sent ({@code exactId}) put back. */
+    static String writeExact(McpJsonMapper json, String text, Object sdkId, JsonNode exactId) throws IOException {
+        if (exactId == null || !(sdkId instanceof String standIn) || !standIn.startsWith(STAND_IN)) {
             return text;
         }
         // The id is the first string value after "jsonrpc"; splicing keeps every other number of the result as written.

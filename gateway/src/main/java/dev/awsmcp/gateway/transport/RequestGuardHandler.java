@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,8 +62,9 @@ public final class RequestGuardHandler implements Handler<RoutingContext> {
         }
         String version = ctx.request().getHeader("MCP-Protocol-Version");
         if (version != null && !protocolVersions.contains(version)) {
-            JsonRpcErrors.send(ctx, 400, JsonRpcErrors.TRANSPORT_ERROR,
-                    "unsupported MCP-Protocol-Version '" + version + "'; supported: " + String.join(", ", protocolVersions));
+            JsonRpcErrors.send(ctx.response(), 400, new JsonRpcErrors.Error(JsonRpcErrors.UNSUPPORTED_PROTOCOL_VERSION,
+                    "unsupported MCP-Protocol-Version '" + JsonRpcErrors.printable(version, 40) + "'; supported: " + String.join(", ", protocolVersions),
+                    Map.of("supported", protocolVersions, "requested", JsonRpcErrors.printable(version, 40))), null);
             return;
         }
         ctx.next();

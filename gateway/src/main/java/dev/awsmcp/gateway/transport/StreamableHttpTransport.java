@@ -8,6 +8,7 @@ import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.session.InMemorySessionStore;
 import dev.awsmcp.gateway.session.SessionStore;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.modern.server.McpRequestManager;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
@@ -56,6 +57,7 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     private final SessionMessages messages;
     private final Duration keepAlive;
     private volatile McpStreamableServerSession.Factory sessionFactory;
+    private volatile ModernRequests modern;
     private volatile boolean closing;
 
     /**
@@ -87,6 +89,20 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         this.messages = new SessionMessages(json, keepAlive);
         long sweepEvery = Math.max(1000, Math.min(idleTimeout.toMillis() / 4, 60_000));
         this.sweepTimer = vertx.setPeriodic(sweepEvery, id -> sessions.sweep());
+    }
+
+    /**
+     * Serves MCP 2026-07-28 requests on this endpoint too, statelessly, with {@code server} (the SDK's modern server);
+     * 2025-11-25 sessions are unchanged ({@link ModernRequests#isModern} tells them apart per request).
+     */
+    public void serveModern(McpRequestManager server) {
+        this.modern = new ModernRequests(server, json, keepAlive);
+    }
+
+    /** Every protocol version a request may name in {@code MCP-Protocol-Version}: the sessions' and, when served, the modern one. */
+    public List<String> acceptedVersions() {
+        return modern == null ? protocolVersions() : java.util.stream.Stream.concat(protocolVersions().stream(),
+                java.util.stream.Stream.of(ModernRequests.VERSION)).toList();
     }
 
     /** Sets what sees every session request before the MCP server handles it. */
@@ -135,6 +151,11 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             return;
         }
         McpTransportContext requestContext = contextExtractor.apply(ctx);
+        ModernRequests stateless = modern;
+        if (stateless != null && ModernRequests.isModern(ctx, message)) {
+            stateless.handle(ctx, message, requestContext, vertx.getOrCreateContext());
+            return;
+        }
         if (message.message() instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
             initializer.initialize(ctx, message, requestContext);
             return;

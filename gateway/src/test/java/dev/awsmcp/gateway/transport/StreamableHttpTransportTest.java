@@ -102,7 +102,7 @@ class StreamableHttpTransportTest {
         HttpResponse<String> bad = http.post(McpHttp.toolsCall(1, "t__echo", "{\"text\":\"x\"}"),
                 "Mcp-Session-Id", session, "MCP-Protocol-Version", "1999-01-01");
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertJsonRpcError(bad, -32000, "unsupported MCP-Protocol-Version '1999-01-01'");
+        assertJsonRpcError(bad, -32022, "unsupported MCP-Protocol-Version '1999-01-01'");
         HttpResponse<String> good = http.post(McpHttp.toolsCall(2, "t__echo", "{\"text\":\"x\"}"),
                 "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
         assertThat(good.statusCode()).isEqualTo(200);

@@ -1,0 +1,105 @@
+package dev.awsmcp.gateway.mcp;
+
+import dev.awsmcp.gateway.audit.ClientInfo;
+import dev.awsmcp.gateway.audit.ErrorKind;
+import dev.awsmcp.gateway.auth.Principal;
+import dev.awsmcp.gateway.call.CallConfirmation;
+import dev.awsmcp.gateway.call.CallOrigin;
+import dev.awsmcp.gateway.call.CallOutcome;
+import dev.awsmcp.gateway.call.ClientChannel;
+import dev.awsmcp.gateway.call.ToolCallPipeline;
+import dev.awsmcp.gateway.policy.PolicyStore;
+import dev.awsmcp.gateway.toolset.RegisteredTool;
+import dev.awsmcp.gateway.toolset.ToolsetRegistry;
+import dev.awsmcp.toolset.api.CallControl;
+import io.modelcontextprotocol.modern.McpException;
+import io.modelcontextprotocol.modern.McpSchema;
+import io.modelcontextprotocol.modern.server.McpAsyncNotifier;
+import io.modelcontextprotocol.modern.server.McpAsyncResponse;
+import io.modelcontextprotocol.modern.server.McpRequestContext;
+import io.modelcontextprotocol.modern.server.feature.McpAsyncTool;
+import io.modelcontextprotocol.modern.server.feature.McpAsyncToolRepository;
+import io.modelcontextprotocol.modern.server.feature.ToolsPage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The tools of the gateway for MCP 2026-07-28 clients: each caller's list (what their teams' policies let them see,
+ * {@code cacheScope: private}), and every call through the same {@link ToolCallPipeline} as a 2025-11-25 session's,
+ * answered on the request's own stream (progress notifications when the request asked for them). Without a session,
+ * the session's taint is kept per principal ({@link #origin}). A tool the caller may not see, or that does not exist,
+ * is answered like an unknown one and audited; closing the response cancels the call.
+ */
+final class ModernTools implements McpAsyncToolRepository {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModernTools.class);
+
+    private final ToolsetRegistry registry;
+    private final ToolCallPipeline pipeline;
+    private final PolicyStore policies;
+    private final Duration listTtl;
+    private final Map<String, McpSchema.Tool> definitions;
+
+    ModernTools(ToolsetRegistry registry, ToolCallPipeline pipeline, PolicyStore policies, Duration listTtl) {
+        this.registry = registry;
+        this.pipeline = pipeline;
+        this.policies = policies;
+        this.listTtl = listTtl;
+        this.definitions = registry.tools().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(RegisteredTool::name,
+                tool -> ModernSchema.convert(McpServerFactory.describe(tool), McpSchema.Tool.class)));
+    }
+
+    @Override
+    public Mono<ToolsPage> list(McpRequestContext ctx, String cursor) {
+        Principal principal = principal(ctx);
+        List<McpSchema.Tool> visible = principal == null ? List.of() : registry.tools().stream()
+                .filter(policies.effective(principal)::toolVisible)
+                .map(tool -> definitions.get(tool.name()))
+                .toList();
+        return Mono.just(new ToolsPage(visible, null, listTtl.toMillis(), McpSchema.CacheScope.PRIVATE));
+    }
+
+    @Override
+    public Mono<McpAsyncTool> find(McpRequestContext ctx, String name) {
+        return registry.find(name)
+                .map(tool -> Mono.just(McpAsyncTool.of(definitions.get(tool.name()), (context, request) -> call(context, tool, request))))
+                .orElseGet(() -> Mono.fromFuture(() -> pipeline.recordUnknownTool(name, null, principal(ctx), origin(ctx)))
+                        .then(Mono.empty()));
+    }
+
+    private Mono<McpAsyncResponse<McpSchema.CallToolOutcome>> call(McpRequestContext ctx, RegisteredTool tool, McpSchema.CallToolRequest request) {
+        return Mono.just(McpAsyncResponse.streaming(notifier -> Mono.fromFuture(() -> pipeline.call(tool, request.arguments(), principal(ctx),
+                        origin(ctx), new ClientChannel(progress(ctx, notifier), CallConfirmation.UNSUPPORTED)))
+                .flatMap(outcome -> outcome instanceof CallOutcome.Refused refused && refused.kind() == ErrorKind.UNKNOWN_TOOL
+                        ? Mono.error(McpException.invalidParams("Unknown tool: " + tool.name()))
+                        : Mono.just(ModernSchema.convert(McpCallResults.toMcp(outcome), McpSchema.CallToolResult.class)))));
+    }
+
+    /** Progress to the request's own stream, when it carried a progress token (the SDK drops it otherwise). */
+    private static CallControl.ProgressListener progress(McpRequestContext ctx, McpAsyncNotifier notifier) {
+        if (ctx.progressToken() == null) {
+            return null;
+        }
+        return (done, total, message) -> notifier.progress(done, total == null ? null : total.doubleValue(), message)
+                .subscribe(null, e -> LOG.debug("progress of {} not delivered: {}", ctx.requestId(), e.toString()));
+    }
+
+    static Principal principal(McpRequestContext ctx) {
+        return McpServerFactory.principal(ctx.transportContext());
+    }
+
+    /**
+     * Where a modern call comes from: no session; the client as it describes itself; and the key its taint is kept
+     * under: the principal, so that a client cannot shed the taint of what it read by sending requests without a session.
+     */
+    static CallOrigin origin(McpRequestContext ctx) {
+        McpSchema.Implementation client = ctx.clientInfo();
+        Principal principal = principal(ctx);
+        return new CallOrigin(null, client == null ? null : new ClientInfo(client.name(), client.version()),
+                principal == null ? null : "principal:" + principal.id());
+    }
+}
