@@ -43,12 +43,14 @@ import java.util.Set;
  *     {@code cancelled}, {@code unsupported}: the client cannot ask); null when no confirmation was asked
  * @param taint for a call that changes state in a tainted session, or a read that tainted its session: the
  *     session's taint level and reasons, the policy's action and arguments copied from flagged content; null otherwise
+ * @param traceParent the W3C trace context the request carried ({@code traceparent} in {@code _meta} or the HTTP header);
+ *     null when none (or not of the W3C form)
  */
 public record ToolCallRecord(Instant timestamp, String correlationId, String sessionId, String principal, Set<String> teams,
         ClientInfo client, String tool, String toolset, String access, AuditedArguments arguments, String decision, String decisionReason,
         String team, AwsIdentity identity, List<String> awsRequestIds, long durationMillis, long resultBytesBeforeLimit,
         long resultBytesAfterLimit, boolean truncated, List<JsonNode> guardFindings, AuditOutcome outcome, ErrorKind errorKind,
-        String confirmation, JsonNode taint) implements AuditEvent {
+        String confirmation, JsonNode taint, String traceParent) implements AuditEvent {
 
     public ToolCallRecord {
         Objects.requireNonNull(timestamp, "timestamp");
@@ -78,6 +80,9 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
         ObjectNode json = AuditEvent.header(this);
         json.put("correlation_id", correlationId);
         json.put("session_id", sessionId);
+        if (traceParent != null) {
+            json.put("trace_parent", traceParent);
+        }
         json.put("principal", principal);
         json.set("teams", sortedArray(teams));
         json.set("client", ClientInfo.toJson(client));
@@ -136,6 +141,7 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
         private AwsIdentity identity = AwsIdentity.DEFAULT_CHAIN;
         private String confirmation;
         private JsonNode taint;
+        private String traceParent;
 
         private Builder(String correlationId, String tool) {
             this.correlationId = correlationId;
@@ -146,6 +152,12 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
         public Builder origin(String sessionId, ClientInfo client) {
             this.sessionId = sessionId;
             this.client = client;
+            return this;
+        }
+
+        /** The W3C trace context the request carried; null when none. */
+        public Builder trace(String parent) {
+            this.traceParent = parent;
             return this;
         }
 
@@ -214,7 +226,7 @@ public record ToolCallRecord(Instant timestamp, String correlationId, String ses
             long millis = (System.nanoTime() - startedNanos) / 1_000_000;
             return new ToolCallRecord(timestamp, correlationId, sessionId, principal, teams, client, tool, toolset, access,
                     arguments, decision, decisionReason, team, identity, requestIds, millis, sizes.before(), sizes.after(),
-                    sizes.truncated(), List.copyOf(guardFindings), outcome, errorKind, confirmation, taint);
+                    sizes.truncated(), List.copyOf(guardFindings), outcome, errorKind, confirmation, taint, traceParent);
         }
     }
 

@@ -85,6 +85,7 @@ public final class ToolCallPipeline {
         CompletableFuture<CallOutcome> answer = CompletableFuture.supplyAsync(() -> ToolCallRecord.builder(UUID.randomUUID().toString(),
                                 tool.name())
                         .origin(origin.sessionId(), origin.client())
+                        .trace(origin.traceParent())
                         .toolset(tool.toolsetId(), tool.spec().access().name()), dispatch)
                 .thenCompose(record -> {
                     ObjectNode copied = copy(arguments);
@@ -166,6 +167,7 @@ public final class ToolCallPipeline {
         return CompletableFuture.supplyAsync(() -> {
                     ToolCallRecord.Builder record = ToolCallRecord.builder(UUID.randomUUID().toString(), String.valueOf(refused.name()))
                             .origin(origin.sessionId(), origin.client())
+                            .trace(origin.traceParent())
                             .arguments(copy(arguments))
                             .decision("refused", refused.reason(), null);
                     if (principal != null) {

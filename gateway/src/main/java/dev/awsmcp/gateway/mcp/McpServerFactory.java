@@ -65,6 +65,12 @@ public final class McpServerFactory {
         return McpTransportContext.create(Map.of(PRINCIPAL_KEY, principal));
     }
 
+    /** The SDK transport context of a request by {@code principal} carrying the W3C trace context {@code traceParent} (null: none). */
+    public static McpTransportContext transportContext(Principal principal, String traceParent) {
+        return traceParent == null ? transportContext(principal)
+                : McpTransportContext.create(Map.of(PRINCIPAL_KEY, principal, StreamableHttpTransport.TRACEPARENT_KEY, traceParent));
+    }
+
     /** The principal in {@code context}, or null when it carries none. */
     public static Principal principal(McpTransportContext context) {
         return context != null && context.get(PRINCIPAL_KEY) instanceof Principal p ? p : null;
@@ -139,7 +145,7 @@ public final class McpServerFactory {
         return registry.tools().stream()
                 .map(tool -> new AsyncToolSpecification(describe(tool),
                         (exchange, request) -> McpCallResults.outcome(tool.name(), () -> pipeline.call(tool, request.arguments(),
-                                        principal(exchange.transportContext(), fixed), origin(exchange),
+                                        principal(exchange.transportContext(), fixed), origin(exchange).traced(traceParent(request.meta())),
                                         new ClientChannel(CallNotices.progress(exchange, request), ElicitedConfirmation.of(exchange),
                                                 new ExchangeClientRequests(exchange, tool.name()))))
                                 .flatMap(outcome -> CallNotices.afterCall(exchange, tool.name(), outcome)
@@ -160,7 +166,13 @@ public final class McpServerFactory {
         McpSchema.Implementation client = exchange.getClientInfo();
         Object external = exchange.transportContext() == null ? null : exchange.transportContext().get(StreamableHttpTransport.SESSION_ID_KEY);
         String sessionId = external instanceof String id ? id : exchange.sessionId();
-        return new CallOrigin(sessionId, client == null ? null : new ClientInfo(client.name(), client.version()));
+        Object trace = exchange.transportContext() == null ? null : exchange.transportContext().get(StreamableHttpTransport.TRACEPARENT_KEY);
+        return new CallOrigin(sessionId, client == null ? null : new ClientInfo(client.name(), client.version())).traced((String) trace);
+    }
+
+    /** The {@code traceparent} a request's {@code _meta} carries; null when none. */
+    static String traceParent(Map<String, Object> meta) {
+        return meta != null && meta.get(StreamableHttpTransport.TRACEPARENT_KEY) instanceof String parent ? parent : null;
     }
 
     private static Principal principal(McpTransportContext context, Principal fixed) {

@@ -11,6 +11,7 @@ import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
+import dev.awsmcp.gateway.transport.StreamableHttpTransport;
 import dev.awsmcp.toolset.api.CallControl;
 import io.modelcontextprotocol.modern.McpException;
 import io.modelcontextprotocol.modern.McpSchema;
@@ -99,7 +100,9 @@ final class ModernTools implements McpAsyncToolRepository {
     static CallOrigin origin(McpRequestContext ctx) {
         McpSchema.Implementation client = ctx.clientInfo();
         Principal principal = principal(ctx);
+        Object trace = ctx.meta() == null ? null : ctx.meta().get("traceparent");
         return new CallOrigin(null, client == null ? null : new ClientInfo(client.name(), client.version()),
-                principal == null ? null : "principal:" + principal.id());
+                principal == null ? null : "principal:" + principal.id(),
+                trace instanceof String parent ? parent : (String) ctx.transportContext().get(StreamableHttpTransport.TRACEPARENT_KEY));
     }
 }

@@ -84,7 +84,8 @@ public final class HttpGateway implements AutoCloseable {
                     TransportLimits.keepAliveUnder(connectionLimits.idleTimeout()));
             AuditedSessions audited = new AuditedSessions(runtime.audit(), runtime.registry(), runtime.pipeline());
             StreamableHttpTransport transport = new StreamableHttpTransport(vertx, McpServerFactory.JSON, limits,
-                    ctx -> McpServerFactory.transportContext(AuthenticationHandler.principal(ctx)), audited, runtime.sessions());
+                    ctx -> McpServerFactory.transportContext(AuthenticationHandler.principal(ctx),
+                            ctx.request().getHeader(StreamableHttpTransport.TRACEPARENT_KEY)), audited, runtime.sessions());
             transport.interceptRequests(audited);
             McpAsyncServer mcp = runtime.servers().create(transport);
             McpChangeFeed changes = new McpChangeFeed();

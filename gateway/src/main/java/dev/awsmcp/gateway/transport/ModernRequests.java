@@ -39,8 +39,6 @@ final class ModernRequests {
     /** The revision served here. */
     static final String VERSION = "2026-07-28";
     static final String PROTOCOL_VERSION_META = "io.modelcontextprotocol/protocolVersion";
-    /** Key of the W3C trace context the request carried (header or {@code _meta}) in the transport context. */
-    static final String TRACEPARENT_KEY = "traceparent";
     static final int HEADER_MISMATCH = -32020;
     private static final Logger LOG = LoggerFactory.getLogger(ModernRequests.class);
     /** The HTTP status of an error answer, by JSON-RPC code (as the SDK's servlet transport maps them). */
@@ -93,11 +91,11 @@ final class ModernRequests {
         added.put(McpHeaders.TRANSPORT_CONTEXT_KEY, McpHeaderDecoder.headers(headers(ctx)));
         String traceparent = traceparent(ctx, message.params());
         if (traceparent != null) {
-            added.put(TRACEPARENT_KEY, traceparent);
+            added.put(StreamableHttpTransport.TRACEPARENT_KEY, traceparent);
         }
         JsonRpc.JSONRPCRequest modern = new JsonRpc.JSONRPCRequest(request.method(), request.id(), request.params());
         HttpServerResponse response = ctx.response();
-        Disposable.Swap work = Disposables.swap();
+        Disposable.Composite work = Disposables.composite();
         // The client closing the response before it ended is the request's cancellation.
         response.closeHandler(v -> {
             if (!work.isDisposed()) {
@@ -105,7 +103,7 @@ final class ModernRequests {
                 work.dispose();
             }
         });
-        work.update(server.handle(caller.putAll(added), modern).subscribe(
+        work.add(server.handle(caller.putAll(added), modern).subscribe(
                 answer -> vertxContext.runOnContext(v -> write(response, answer, message.id(), work, vertxContext)),
                 failure -> vertxContext.runOnContext(v -> {
                     LOG.error("modern request {} failed", request.method(), failure);
@@ -115,7 +113,7 @@ final class ModernRequests {
                 })));
     }
 
-    private void write(HttpServerResponse response, McpTransportResponse answer, JsonNode exactId, Disposable.Swap work, Context vertxContext) {
+    private void write(HttpServerResponse response, McpTransportResponse answer, JsonNode exactId, Disposable.Composite work, Context vertxContext) {
         if (response.ended() || response.closed()) {
             return;
         }
@@ -132,7 +130,7 @@ final class ModernRequests {
             Flux<String> frames = streaming.messages().map(m -> frame(m, exactId));
             Flux<String> kept = frames.publish(shared -> shared.mergeWith(Flux.interval(keepAlive).onBackpressureDrop()
                     .map(tick -> ":\n\n").takeUntilOther(shared.then())));
-            work.update(kept.subscribe(
+            work.add(kept.subscribe(
                     text -> vertxContext.runOnContext(v -> {
                         if (!response.ended() && !response.closed()) {
                             response.write(text);
@@ -209,8 +207,8 @@ final class ModernRequests {
 
     /** The W3C trace context of the request: {@code _meta.traceparent}, else the {@code traceparent} header. */
     private static String traceparent(RoutingContext ctx, JsonNode params) {
-        JsonNode meta = params == null ? null : params.path("_meta").get(TRACEPARENT_KEY);
-        return meta != null && meta.isTextual() ? meta.textValue() : ctx.request().getHeader(TRACEPARENT_KEY);
+        JsonNode meta = params == null ? null : params.path("_meta").get(StreamableHttpTransport.TRACEPARENT_KEY);
+        return meta != null && meta.isTextual() ? meta.textValue() : ctx.request().getHeader(StreamableHttpTransport.TRACEPARENT_KEY);
     }
 
     private static HeaderAccessor headers(RoutingContext ctx) {

@@ -46,6 +46,8 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
     /** Key of the external session id in the SDK transport context of session requests. */
     public static final String SESSION_ID_KEY = "dev.awsmcp.sessionId";
+    /** Key of the W3C trace context of a request ({@code traceparent}: the HTTP header, or a modern request's {@code _meta}). */
+    public static final String TRACEPARENT_KEY = "traceparent";
     private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
 
     private final Vertx vertx;

@@ -134,6 +134,74 @@ class ModernProtocolTest {
     }
 
     @Test
+    void progressGoesOnTheRequestsOwnStreamWhenAskedFor() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"t__sleep\",\"arguments\":"
+                + "{\"millis\":50}," + meta().replace("\"_meta\":{", "\"_meta\":{\"progressToken\":\"p-1\",") + "}}";
+        HttpResponse<String> response = http.post(body, "MCP-Protocol-Version", VERSION, "Mcp-Method", "tools/call", "Mcp-Name", "t__sleep");
+
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        List<JsonNode> messages = McpHttp.sseData(response.body()).stream().map(ModernProtocolTest::parse).toList();
+        assertThat(messages.get(0).path("method").asText()).isEqualTo("notifications/progress");
+        assertThat(messages.get(0).path("params").path("progressToken").asText()).isEqualTo("p-1");
+        assertThat(messages.get(messages.size() - 1).path("result").path("structuredContent").path("slept").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void closingTheResponseCancelsTheCallAndItIsAuditedCancelled() throws Exception {
+        int before = dev.awsmcp.gateway.testing.EchoToolsetFactory.CANCELLED_SLEEPS.get();
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"t__sleep\",\"arguments\":"
+                + "{\"millis\":20000}," + meta() + "}}";
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> pending = client.sendAsync(
+                java.net.http.HttpRequest.newBuilder(gateway.url()).header("Authorization", "Bearer " + RunningGateway.TEST_KEY)
+                        .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                        .header("MCP-Protocol-Version", VERSION).header("Mcp-Method", "tools/call").header("Mcp-Name", "t__sleep")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> streaming = pending.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        dev.awsmcp.gateway.testing.Eventually.until(() -> gateway.runtime().pipeline().callsInFlight() == 1);
+
+        streaming.body().close();
+
+        dev.awsmcp.gateway.testing.Eventually.until(() -> dev.awsmcp.gateway.testing.EchoToolsetFactory.CANCELLED_SLEEPS.get() > before);
+        dev.awsmcp.gateway.testing.Eventually.until(() -> auditLines().stream().anyMatch(line -> line.contains("\"tool\":\"t__sleep\"")
+                && line.contains("\"outcome\":\"cancelled\"")));
+    }
+
+    @Test
+    void theTraceContextOfARequestIsRecordedWithItsCall() throws Exception {
+        String parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\",\"params\":{\"name\":\"t__echo\",\"arguments\":"
+                + "{\"text\":\"traced\"}," + meta().replace("\"_meta\":{", "\"_meta\":{\"traceparent\":\"" + parent + "\",") + "}}";
+        JsonNode result = json(http.post(body, "MCP-Protocol-Version", VERSION, "Mcp-Method", "tools/call", "Mcp-Name", "t__echo"))
+                .path("result");
+        String correlationId = result.path("_meta").path("correlationId").asText();
+        String session = http.initialize();
+        JsonNode legacy = McpHttp.response(http.post(McpHttp.toolsCall(11, "t__echo", "{\"text\":\"traced\"}"), "Mcp-Session-Id", session,
+                "traceparent", parent.replace("00f067aa0ba902b7", "00f067aa0ba902b8")).body()).path("result");
+
+        assertThat(auditLines()).anySatisfy(line -> assertThat(line).contains(correlationId).contains("\"trace_parent\":\"" + parent + "\""));
+        assertThat(auditLines()).anySatisfy(line -> assertThat(line).contains(legacy.path("_meta").path("correlationId").asText())
+                .contains("00f067aa0ba902b8"));
+    }
+
+    private static List<String> auditLines() {
+        try {
+            return Files.readAllLines(gateway.auditFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode parse(String data) {
+        try {
+            return Json.mapper().readTree(data);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void legacySessionsStillWorkBesideIt() throws Exception {
         String session = http.initialize();
         HttpResponse<String> call = http.post(McpHttp.toolsCall(2, "t__echo", "{\"text\":\"legacy\"}"), "Mcp-Session-Id", session,

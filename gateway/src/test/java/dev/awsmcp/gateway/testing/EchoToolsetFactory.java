@@ -104,6 +104,7 @@ public final class EchoToolsetFactory implements ToolsetFactory {
                 case "sleep": {
                     long millis = call.arguments().get("millis").asLong();
                     LOG.info("test-echo: sleep of {} ms started", millis);
+                    context.control().progress(0, millis, "sleeping " + millis + " ms");
                     context.control().onCancel(() -> {
                         CANCELLED_SLEEPS.incrementAndGet();
                         LOG.info("test-echo: sleep of {} ms cancelled", millis);
