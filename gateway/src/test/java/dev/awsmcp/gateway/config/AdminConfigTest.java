@@ -21,15 +21,15 @@ class AdminConfigTest {
     @Test
     void defaultsBindTheAdminListenerToLoopbackOn9464WithTextLogs() throws IOException {
         GatewayConfig config = load("server: { port: 8080 }\n");
-        assertThat(config.admin()).isEqualTo(new AdminConfig(true, "127.0.0.1", 9464, Duration.ofSeconds(15), Duration.ofSeconds(5)));
+        assertThat(config.admin()).isEqualTo(new AdminConfig(true, "127.0.0.1", 9464, Duration.ofSeconds(15), Duration.ofSeconds(5), "toolsets"));
         assertThat(config.logging().format()).isEqualTo("text");
     }
 
     @Test
     void readsEveryKey() throws IOException {
-        GatewayConfig config = load("admin: { enabled: false, host: 0.0.0.0, port: 0, toolsetCheckTtl: 1m, toolsetCheckTimeout: 2s }\n"
+        GatewayConfig config = load("admin: { enabled: false, host: 0.0.0.0, port: 0, toolsetCheckTtl: 1m, toolsetCheckTimeout: 2s, readiness: gateway }\n"
                 + "logging: { format: json }\n");
-        assertThat(config.admin()).isEqualTo(new AdminConfig(false, "0.0.0.0", 0, Duration.ofMinutes(1), Duration.ofSeconds(2)));
+        assertThat(config.admin()).isEqualTo(new AdminConfig(false, "0.0.0.0", 0, Duration.ofMinutes(1), Duration.ofSeconds(2), "gateway"));
         assertThat(config.logging().json()).isTrue();
     }
 
@@ -40,7 +40,10 @@ class AdminConfigTest {
         assertThatThrownBy(() -> load("admin: { toolsetCheckTtl: 0s }\n")).isInstanceOf(ConfigException.class)
                 .hasMessageEndingWith("admin.toolsetCheckTtl: must be greater than zero");
         assertThatThrownBy(() -> load("admin: { prot: 1 }\n")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("admin.prot: unknown key; known keys here: enabled, host, port, toolsetCheckTimeout, toolsetCheckTtl");
+                .hasMessageContaining("admin.prot: unknown key; known keys here: enabled, host, port, readiness, toolsetCheckTimeout, toolsetCheckTtl");
+        assertThatThrownBy(() -> load("admin: { readiness: aws }\n")).isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("admin.readiness: 'aws' is not one of toolsets, gateway (default toolsets;"
+                        + " gateway keeps /health/ready on the gateway's own checks)");
         assertThatThrownBy(() -> load("logging: { format: yaml }\n")).isInstanceOf(ConfigException.class)
                 .hasMessageEndingWith("logging.format: 'yaml' is not one of [text, json]");
     }

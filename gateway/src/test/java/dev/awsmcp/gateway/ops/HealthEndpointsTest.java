@@ -140,6 +140,32 @@ class HealthEndpointsTest {
     }
 
     @Test
+    void readinessOnTheGatewaysOwnChecksStaysUpWhileAToolsetsBackendIsDownAndCallsNoAws(LocalAws aws) {
+        String down = EmulatorClients.UNREACHABLE.toString();
+        try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
+                + toolset("ddb", "dynamodb", aws.endpoint().toString()) + toolset("down", "dynamodb", down)
+                + "resilience:\n  retry: { maxAttempts: 2, baseDelay: 10ms, maxDelay: 20ms }\n"
+                + "admin: { readiness: gateway, toolsetCheckTimeout: 15s }\n")) {
+            URI admin = gateway.adminUrl();
+            Answer ready = get(admin, "/health/ready");
+            assertThat(ready.status()).as(ready.body().toString()).isEqualTo(200);
+            assertThat(ready.body().path("status").asText()).isEqualTo("UP");
+            assertThat(ready.body().at("/checks/audit/status").asText()).isEqualTo("UP");
+            assertThat(ready.body().at("/checks/toolsets/detail").asText())
+                    .isEqualTo("not part of readiness (admin.readiness: gateway); each toolset's check: /health/toolsets/<id>");
+            assertThat(MetricsScrape.of(gateway).has("gateway_aws_requests_seconds_count", "toolset", "down"))
+                    .as("readiness asked no AWS service").isFalse();
+
+            Answer toolset = get(admin, "/health/toolsets/down");
+            assertThat(toolset.status()).as("the toolset's own check still tells the truth").isEqualTo(503);
+            assertThat(toolset.body().path("detail").asText()).containsAnyOf("could not be reached", "did not answer");
+
+            gateway.runtime().operations().readiness().startDraining();
+            assertThat(get(admin, "/health/ready").status()).as("draining still takes the instance out").isEqualTo(503);
+        }
+    }
+
+    @Test
     void notReadyWhileDrainingWithoutCallingAws(LocalAws aws) {
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
                 + toolset("ddb", "dynamodb", aws.endpoint().toString()))) {
@@ -157,7 +183,7 @@ class HealthEndpointsTest {
     void anAdminPortInUseIsAConfigErrorNamingTheKey() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             AdminConfig config = new AdminConfig(true, "127.0.0.1",
-                    taken.getLocalPort(), null, null);
+                    taken.getLocalPort(), null, null, null);
             ConnectionLimits connections = new ConnectionLimits(Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofSeconds(30), 256);
             assertThatThrownBy(() -> AdminServer.start(config, null, connections))
                     .isInstanceOf(ConfigException.class)

@@ -29,7 +29,15 @@ public final class ExternalCommand {
 
     /** Runs {@code command} in {@code directory}; kills it after {@code timeoutSeconds}. */
     public static Outcome run(Path directory, long timeoutSeconds, List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        return run(directory, timeoutSeconds, command, java.util.Map.of());
+    }
+
+    /** Runs {@code command} in {@code directory} with {@code env} added to this JVM's environment; kills it after {@code timeoutSeconds}. */
+    public static Outcome run(Path directory, long timeoutSeconds, List<String> command, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         process.getOutputStream().close();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
@@ -38,6 +46,20 @@ public final class ExternalCommand {
             throw new IllegalStateException(command + " did not finish within " + timeoutSeconds + "s; output so far:\n" + out.getNow(""));
         }
         return new Outcome(process.exitValue(), out.join(), err.join());
+    }
+
+    /** The Python interpreter the test tools were installed for ({@code PYTHON}, as scripts/install-test-deps.sh reads it). */
+    public static String python() {
+        String python = System.getenv("PYTHON");
+        return python == null || python.isBlank() ? "python3" : python;
+    }
+
+    /** Runs the gateway's command line ({@code args}) in a JVM of its own on this test classpath, from the repository root. */
+    public static Outcome gateway(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.awsmcp.gateway.cli.GatewayCommand"));
+        command.addAll(List.of(args));
+        return run(repositoryRoot(), 120, command, env);
     }
 
     private static String read(java.io.InputStream in) {

@@ -60,6 +60,14 @@ public final class GatewayProcess implements AutoCloseable {
         return new ExternalCommand.Outcome(code, command.output(), "");
     }
 
+    /**
+     * Starts {@code command} (a launcher that serves, e.g. the distribution's {@code bin/mcp-gateway serve ...}) in
+     * {@code directory} with {@code env} added to this JVM's environment; waits (up to a minute) until it listens.
+     */
+    public static GatewayProcess launch(Path directory, List<String> command, Map<String, String> env) throws Exception {
+        return listening(start(directory, command, env));
+    }
+
     private static List<String> jarCommand(String... args) {
         Path jar = ExternalCommand.repositoryRoot().resolve("gateway/target/mcp-gateway.jar");
         if (!jar.toFile().isFile()) {
@@ -75,8 +83,12 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     private static GatewayProcess start(List<String> command, Map<String, String> env) throws IOException {
+        return start(ExternalCommand.repositoryRoot(), command, env);
+    }
+
+    private static GatewayProcess start(Path directory, List<String> command, Map<String, String> env) throws IOException {
         Path log = Files.createTempFile("gateway-process", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ExternalCommand.repositoryRoot().toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return new GatewayProcess(builder.start(), log);
@@ -111,6 +123,11 @@ public final class GatewayProcess implements AutoCloseable {
     /** Sends SIGTERM, as an orchestrator stopping the container does. */
     public void terminate() {
         process.destroy();
+    }
+
+    /** The exit code once the process ended, or empty while it runs. */
+    public java.util.OptionalInt exitCode() {
+        return process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());
     }
 
     /** SIGTERM, then waits; true when it exited within 30 seconds. */

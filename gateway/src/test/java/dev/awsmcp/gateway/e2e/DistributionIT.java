@@ -1,0 +1,155 @@
+package dev.awsmcp.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.gateway.testing.ExternalCommand;
+import dev.awsmcp.gateway.testing.GatewayProcess;
+import dev.awsmcp.gateway.testing.McpHttp;
+import dev.awsmcp.gateway.testing.RunningGateway;
+import dev.awsmcp.testkit.MotoServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The self-contained distribution ({@code mvn -Pdist package}: gateway/target/dist/mcp-gateway) as the image runs it:
+ * from its own directory, through its launcher {@code bin/mcp-gateway} on its jlink'd runtime, with the container
+ * configuration (deploy/config/gateway.yaml, as config/gateway.yaml) and the example policies it ships, against moto:
+ * the session table made by {@code sessions init-table}, the API key file handed over as {@code GATEWAY_API_KEYS_YAML}
+ * (how ECS passes a secret), a real MCP call, the audit trail in CloudWatch Logs and on the state volume,
+ * {@code bin/healthcheck} (the image's HEALTHCHECK), and a graceful stop. Runs only with -Pdist (.ci/run sets it).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributionIT {
+
+    private static final Path DIST = ExternalCommand.repositoryRoot().resolve("gateway/target/dist/mcp-gateway");
+    private static final String KEY = "dist-key-7c1e0b9a";
+    private static MotoServer moto;
+    private static Map<String, String> env;
+    private static Path state;
+    private static Path tmp;
+    private static GatewayProcess gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(DIST.resolve("bin/mcp-gateway")).as("built by mvn -Pdist package").isExecutable();
+        moto = MotoServer.start();
+        try (DynamoDbAsyncClient ddb = DynamoDbAsyncClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build()) {
+            ddb.createTable(b -> b.tableName("payments-orders").billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))).join();
+        }
+        state = Files.createTempDirectory("dist-state");
+        tmp = Files.createTempDirectory("dist-tmp");
+        env = new HashMap<>(Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing", "AWS_REGION", "us-east-1",
+                "AWS_ENDPOINT_URL", moto.endpoint().toString(), "GATEWAY_STATE_DIR", state.toString(), "TMPDIR", tmp.toString(),
+                "HOSTNAME", "dist-test", "GATEWAY_ADMIN_PORT", Integer.toString(GatewayProcess.freePort()),
+                "GATEWAY_PORT", Integer.toString(GatewayProcess.freePort())));
+        env.put("GATEWAY_CURSOR_KEY", "q83vASNFZ4mrze8BI0VniavN7wEjRWeJq83vASNFZ4k=");
+        env.put("GATEWAY_LOG_FORMAT", "text");
+
+        ExternalCommand.Outcome table = launcher(List.of("sessions", "init-table", "--config", "config/gateway.yaml"), env);
+        assertThat(table.exitCode()).as(table.transcript()).isZero();
+        assertThat(table.stdout()).contains("session table mcp-gateway-sessions ready in us-east-1");
+
+        Map<String, String> serving = new HashMap<>(env);
+        // payments-demo is a member of the shipped example policy payments-oncall.
+        serving.put("GATEWAY_API_KEYS_YAML", "keys:\n  - { id: payments-demo, sha256: " + RunningGateway.sha256Hex(KEY) + " }");
+        gateway = GatewayProcess.launch(DIST, List.of(DIST.resolve("bin/mcp-gateway").toString(), "serve", "--config",
+                "config/gateway.yaml"), serving);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    private static ExternalCommand.Outcome launcher(List<String> args, Map<String, String> env) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(DIST.resolve("bin/mcp-gateway").toString()));
+        command.addAll(args);
+        return ExternalCommand.run(DIST, 120, command, env);
+    }
+
+    private static ExternalCommand.Outcome healthcheck(String path, String port) throws Exception {
+        return ExternalCommand.run(DIST, 30, List.of(DIST.resolve("bin/healthcheck").toString(), path), Map.of("GATEWAY_ADMIN_PORT", port));
+    }
+
+    @Test
+    void theLauncherRunsTheJarOnTheShippedRuntime() throws Exception {
+        ExternalCommand.Outcome version = launcher(List.of("--version"), Map.of());
+        assertThat(version.exitCode()).as(version.transcript()).isZero();
+        assertThat(version.stdout()).matches("mcp-gateway \\d+\\.\\d+\\.\\d+\\S*\\n");
+        ExternalCommand.Outcome modules = ExternalCommand.run(DIST, 30, List.of(DIST.resolve("runtime/bin/java").toString(), "--list-modules"));
+        assertThat(modules.stdout()).as("jdeps' modules plus the TLS curves AWS endpoints need")
+                .contains("java.base@", "java.net.http@", "jdk.crypto.ec@").doesNotContain("jdk.compiler@", "jdk.jshell@");
+    }
+
+    @Test
+    void servesAnAgentWithTheShippedConfigurationAndAuditsToCloudWatchLogs() throws Exception {
+        McpHttp client = new McpHttp(gateway.url(), KEY);
+        String session = client.initialize();
+        JsonNode call = McpHttp.response(client.post(McpHttp.toolsCall(2, "ddb__list_tables", "{}"), "Mcp-Session-Id", session).body())
+                .path("result");
+        assertThat(call.path("isError").asBoolean()).as(call + "\n" + gateway.output()).isFalse();
+        assertThat(call.at("/structuredContent/tables").toString()).as("the policy shows only the team's tables")
+                .contains("payments-orders").doesNotContain("mcp-gateway-sessions");
+
+        Path keys = tmp.resolve("api-keys.yaml");
+        assertThat(Files.getPosixFilePermissions(keys)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.readString(state.resolve("audit/audit.jsonl"))).contains("\"tool\":\"ddb__list_tables\"");
+        try (CloudWatchLogsAsyncClient logs = CloudWatchLogsAsyncClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build()) {
+            String shipped = "";
+            for (long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < deadline
+                    && !shipped.contains("ddb__list_tables"); Thread.sleep(250)) {
+                shipped = logs.filterLogEvents(b -> b.logGroupName("/mcp-gateway/audit").logStreamNames("dist-test")).join().events().toString();
+            }
+            assertThat(shipped).as(gateway.output()).contains("ddb__list_tables");
+        }
+    }
+
+    @Test
+    void theHealthCheckScriptAsksTheAdminListener() throws Exception {
+        String admin = env.get("GATEWAY_ADMIN_PORT");
+        assertThat(healthcheck("/health/live", admin).exitCode()).isZero();
+        ExternalCommand.Outcome ready = healthcheck("/health/ready", admin);
+        assertThat(ready.exitCode()).as(ready.transcript() + gateway.output()).isZero();
+        ExternalCommand.Outcome unknown = healthcheck("/nowhere", admin);
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.stderr()).containsPattern("healthcheck: /nowhere answered HTTP/1\\.[01] 404");
+        ExternalCommand.Outcome closed = healthcheck("/health/live", Integer.toString(GatewayProcess.freePort()));
+        assertThat(closed.exitCode()).isEqualTo(1);
+        assertThat(closed.stderr()).contains("healthcheck: nothing listens on 127.0.0.1:");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void stopsGracefullyOnSigtermAfterTheOtherTests() throws Exception {
+        assertThat(gateway.stop()).as(gateway.output()).isTrue();
+        assertThat(gateway.exitCode()).hasValue(0);
+    }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the self-contained distribution from gateway/target/mcp-gateway.jar (run by `mvn -Pdist package`):
+#   gateway/target/dist/mcp-gateway/            runtime/ (a Java 17 runtime jlink'd to the modules jdeps finds in the
+#                                               jar, plus the few it cannot see), lib/mcp-gateway.jar, bin/mcp-gateway
+#                                               (launcher), bin/healthcheck, config/gateway.yaml (deploy/config), policies/
+#   gateway/target/mcp-gateway-<version>-linux-<arch>.tar.gz   the same, packed
+# Needs a JDK with jmods (jlink) on PATH or in JAVA_HOME. About a minute: jdeps reads the whole jar.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+version="${1:?usage: build-dist.sh VERSION}"
+target="$root/gateway/target"
+jar="$target/mcp-gateway.jar"
+dist="$target/dist/mcp-gateway"
+say() { echo "build-dist: $*"; }
+
+[[ -f "$jar" ]] || { echo "build-dist: $jar is missing; run the package phase first" >&2; exit 1; }
+bin="${JAVA_HOME:+$JAVA_HOME/bin/}"
+jdeps="${bin}jdeps"
+jlink="${bin}jlink"
+
+# Modules jdeps cannot see because they are loaded as services or by name: TLS key exchange with elliptic
+# curves (every AWS endpoint), JNDI DNS (Netty's resolver looks for it).
+extra="jdk.crypto.ec,jdk.naming.dns"
+start=$SECONDS
+modules="$("$jdeps" --ignore-missing-deps --print-module-deps --multi-release 17 -q "$jar")"
+say "jdeps: $modules (+ $extra) in $((SECONDS - start)) s"
+
+rm -rf "$target/dist"
+mkdir -p "$dist/lib" "$dist/bin" "$dist/config"
+start=$SECONDS
+"$jlink" --add-modules "$modules,$extra" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$dist/runtime"
+say "jlink: runtime/ ($(du -sm "$dist/runtime" | cut -f1) MiB) in $((SECONDS - start)) s"
+
+cp "$jar" "$dist/lib/mcp-gateway.jar"
+cp "$root/deploy/dist/bin/mcp-gateway" "$root/deploy/dist/bin/healthcheck" "$dist/bin/"
+chmod 755 "$dist/bin/"*
+cp "$root/deploy/config/gateway.yaml" "$dist/config/gateway.yaml"
+cp -r "$root/policies" "$dist/policies"
+
+arch="$(uname -m | sed 's/x86_64/x64/; s/aarch64/aarch64/')"
+archive="$target/mcp-gateway-$version-linux-$arch.tar.gz"
+tar -C "$target/dist" -czf "$archive" mcp-gateway
+say "$archive ($(du -sm "$archive" | cut -f1) MiB); run: $dist/bin/mcp-gateway --version"
