@@ -202,6 +202,14 @@ class ModernProtocolTest {
     }
 
     @Test
+    void whatIsNotServedOverTheModernRevisionYetIsAnUnknownMethod() throws Exception {
+        HttpResponse<String> response = modern("resources/list", null, "");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).path("error").path("code").asInt()).isEqualTo(-32601);
+    }
+
+    @Test
     void legacySessionsStillWorkBesideIt() throws Exception {
         String session = http.initialize();
         HttpResponse<String> call = http.post(McpHttp.toolsCall(2, "t__echo", "{\"text\":\"legacy\"}"), "Mcp-Session-Id", session,

@@ -203,7 +203,10 @@ class ProtocolStrictnessTest {
     @Test
     void protocolVersionHeaderMustNameAServedVersionNoNewerThanTheSessions() throws Exception {
         String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
-        assertRefused(http.post(McpHttp.INITIALIZE, "MCP-Protocol-Version", "2024-11-05"), 400, "unsupported MCP-Protocol-Version '2024-11-05'");
+        HttpResponse<String> unsupported = http.post(McpHttp.INITIALIZE, "MCP-Protocol-Version", "2024-11-05");
+        assertThat(unsupported.statusCode()).isEqualTo(400);
+        StreamableHttpTransportTest.assertJsonRpcError(unsupported, -32022, "unsupported MCP-Protocol-Version '2024-11-05'");
+        assertThat(Json.mapper().readTree(unsupported.body()).at("/error/data/supported").toString()).contains("2025-11-25", "2026-07-28");
         HttpResponse<String> older = http.post(McpHttp.INITIALIZE.replace("2025-11-25", "2025-06-18"));
         assertThat(Json.mapper().readTree(older.body()).at("/result/protocolVersion").asText()).isEqualTo("2025-06-18");
         String session = older.headers().firstValue("Mcp-Session-Id").orElseThrow();
