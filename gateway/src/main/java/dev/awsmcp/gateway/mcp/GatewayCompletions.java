@@ -36,48 +36,62 @@ final class GatewayCompletions {
     private final ToolCallPipeline pipeline;
     private final GatewayResources resources;
     private final GatewayPrompts prompts;
-    private final Function<McpAsyncServerExchange, Principal> principals;
 
-    GatewayCompletions(ToolsetRegistry registry, ToolCallPipeline pipeline, GatewayResources resources, GatewayPrompts prompts,
-            Function<McpAsyncServerExchange, Principal> principals) {
+    GatewayCompletions(ToolsetRegistry registry, ToolCallPipeline pipeline, GatewayResources resources, GatewayPrompts prompts) {
         this.registry = registry;
         this.pipeline = pipeline;
         this.resources = resources;
         this.prompts = prompts;
-        this.principals = principals;
     }
 
-    List<AsyncCompletionSpecification> completions() {
-        List<AsyncCompletionSpecification> completions = new ArrayList<>();
-        completions.add(new AsyncCompletionSpecification(new McpSchema.ResourceReference(GatewayResources.USAGE),
-                (exchange, request) -> Mono.fromSupplier(() -> result(resources.visibleToolsets(principals.apply(exchange)),
+    /** How the values of one argument are completed for a requester. */
+    @FunctionalInterface
+    interface Completer {
+        Mono<McpSchema.CompleteResult> complete(Requester requester, McpSchema.CompleteRequest request);
+    }
+
+    /** What is completed (a prompt or a resource template) and how. */
+    record Completion(McpSchema.CompleteReference reference, Completer completer) {
+    }
+
+    /** The completions, for 2025-11-25 sessions whose requesters {@code requesters} tells. */
+    List<AsyncCompletionSpecification> completions(Function<McpAsyncServerExchange, Requester> requesters) {
+        return completions().stream().map(c -> new AsyncCompletionSpecification(c.reference(),
+                (exchange, request) -> c.completer().complete(requesters.apply(exchange), request))).toList();
+    }
+
+    /** Every completion: of the usage notes' toolset, of toolset prompts' arguments, of toolset templates' variables. */
+    List<Completion> completions() {
+        List<Completion> completions = new ArrayList<>();
+        completions.add(new Completion(new McpSchema.ResourceReference(GatewayResources.USAGE),
+                (requester, request) -> Mono.fromSupplier(() -> result(resources.visibleToolsets(requester.principal()),
                         request.argument().value()))));
         for (GatewayPrompts.ToolsetPrompt prompt : prompts.toolsetPrompts()) {
-            completions.add(new AsyncCompletionSpecification(new McpSchema.PromptReference(prompt.name()), (exchange, request) -> {
+            completions.add(new Completion(new McpSchema.PromptReference(prompt.name()), (requester, request) -> {
                 Optional<ValueSource> source = prompt.spec().arguments().stream()
                         .filter(a -> a.name().equals(request.argument().name()))
                         .map(PromptSpec.Argument::completion)
                         .filter(java.util.Objects::nonNull)
                         .findFirst();
-                if (!prompts.visible(principals.apply(exchange), prompt.name()) || source.isEmpty()) {
+                if (!prompts.visible(requester.principal(), prompt.name()) || source.isEmpty()) {
                     return Mono.just(result(List.of(), ""));
                 }
-                return complete(exchange, prompt.instance(), source.get(), request);
+                return complete(requester, prompt.instance(), source.get(), request);
             }));
         }
         for (ToolsetInstance instance : registry.instances()) {
             for (ResourceTemplateSpec spec : instance.toolset().resourceTemplates()) {
-                completions.add(new AsyncCompletionSpecification(new McpSchema.ResourceReference(GatewayResources.uriTemplate(instance, spec)),
-                        (exchange, request) -> {
+                completions.add(new Completion(new McpSchema.ResourceReference(GatewayResources.uriTemplate(instance, spec)),
+                        (requester, request) -> {
                             ValueSource source = spec.completions().get(request.argument().name());
-                            return source == null ? Mono.just(result(List.of(), "")) : complete(exchange, instance, source, request);
+                            return source == null ? Mono.just(result(List.of(), "")) : complete(requester, instance, source, request);
                         }));
             }
         }
         return completions;
     }
 
-    private Mono<McpSchema.CompleteResult> complete(McpAsyncServerExchange exchange, ToolsetInstance instance, ValueSource source,
+    private Mono<McpSchema.CompleteResult> complete(Requester requester, ToolsetInstance instance, ValueSource source,
             McpSchema.CompleteRequest request) {
         Optional<RegisteredTool> tool = registry.find(instance.config().exposedName(source.tool()));
         String prefix = request.argument().value() == null ? "" : request.argument().value();
@@ -88,8 +102,8 @@ final class GatewayCompletions {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> arguments = Json.mapper().convertValue(source.arguments().apply(prefix, chosen), Map.class);
-        return McpCallResults.outcome(tool.get().name(), () -> pipeline.call(tool.get(), arguments, principals.apply(exchange),
-                        McpServerFactory.origin(exchange)))
+        return McpCallResults.outcome(tool.get().name(), () -> pipeline.call(tool.get(), arguments, requester.principal(),
+                        requester.origin()))
                 .map(outcome -> outcome instanceof CallOutcome.Succeeded succeeded
                         ? result(source.values().apply(succeeded.answer().data().json()), prefix)
                         : result(List.of(), prefix))

@@ -43,35 +43,58 @@ final class GatewayResources {
     private final ToolsetRegistry registry;
     private final PolicyStore policies;
     private final ToolCallPipeline pipeline;
-    private final Function<McpAsyncServerExchange, Principal> principals;
 
-    GatewayResources(ToolsetRegistry registry, PolicyStore policies, ToolCallPipeline pipeline,
-            Function<McpAsyncServerExchange, Principal> principals) {
+    GatewayResources(ToolsetRegistry registry, PolicyStore policies, ToolCallPipeline pipeline) {
         this.registry = registry;
         this.policies = policies;
         this.pipeline = pipeline;
-        this.principals = principals;
     }
 
-    List<AsyncResourceSpecification> resources() {
-        McpSchema.Resource whoami = McpSchema.Resource.builder().uri(WHOAMI).name("whoami").title("Who am I")
+    /** How a resource, or a resource of a template, is read for a requester: given the URI read. */
+    @FunctionalInterface
+    interface Reader {
+        Mono<McpSchema.ReadResourceResult> read(Requester requester, String uri);
+    }
+
+    /** A resource template and how its resources are read. */
+    record Template(McpSchema.ResourceTemplate definition, Reader reader) {
+    }
+
+    /** {@value #WHOAMI}: everyone's. */
+    static McpSchema.Resource whoamiResource() {
+        return McpSchema.Resource.builder().uri(WHOAMI).name("whoami").title("Who am I")
                 .description("Your principal, teams, the tools you can call, what your teams' policies grant, and this session's taint.")
                 .mimeType("application/json").build();
-        return List.of(new AsyncResourceSpecification(whoami, (exchange, request) -> Mono.fromFuture(() ->
-                pipeline.sessionTaint(McpServerFactory.origin(exchange).sessionId())).map(taint -> whoami(exchange, taint))));
     }
 
-    List<AsyncResourceTemplateSpecification> templates() {
-        List<AsyncResourceTemplateSpecification> templates = new ArrayList<>();
-        templates.add(new AsyncResourceTemplateSpecification(new McpSchema.ResourceTemplate(USAGE, "toolset-usage", "Toolset usage notes",
+    /** Reads {@value #WHOAMI} for {@code requester}. */
+    Mono<McpSchema.ReadResourceResult> whoami(Requester requester) {
+        return Mono.fromFuture(() -> pipeline.sessionTaint(requester.origin().taintKey())).map(taint -> whoami(requester, taint));
+    }
+
+    /** The resources, for 2025-11-25 sessions whose requesters {@code requesters} tells. */
+    List<AsyncResourceSpecification> resources(Function<McpAsyncServerExchange, Requester> requesters) {
+        return List.of(new AsyncResourceSpecification(whoamiResource(), (exchange, request) -> whoami(requesters.apply(exchange))));
+    }
+
+    /** The templates, for 2025-11-25 sessions whose requesters {@code requesters} tells. */
+    List<AsyncResourceTemplateSpecification> templates(Function<McpAsyncServerExchange, Requester> requesters) {
+        return templates().stream().map(t -> new AsyncResourceTemplateSpecification(t.definition(),
+                (exchange, request) -> t.reader().read(requesters.apply(exchange), request.uri()))).toList();
+    }
+
+    /** Every resource template: the toolsets' usage notes and each toolset's own. */
+    List<Template> templates() {
+        List<Template> templates = new ArrayList<>();
+        templates.add(new Template(new McpSchema.ResourceTemplate(USAGE, "toolset-usage", "Toolset usage notes",
                 "What a toolset's tools are for, how to keep results small, query syntax pointers, and the tools you may use.",
-                "text/markdown", null), (exchange, request) -> Mono.fromSupplier(() -> usage(exchange, request.uri()))));
+                "text/markdown", null), (requester, uri) -> Mono.fromSupplier(() -> usage(requester, uri))));
         for (ToolsetInstance instance : registry.instances()) {
             for (ResourceTemplateSpec spec : instance.toolset().resourceTemplates()) {
-                String uri = uriTemplate(instance, spec);
-                templates.add(new AsyncResourceTemplateSpecification(new McpSchema.ResourceTemplate(uri,
+                String template = uriTemplate(instance, spec);
+                templates.add(new Template(new McpSchema.ResourceTemplate(template,
                         instance.config().id() + "-" + spec.name(), spec.title(), spec.description(), "text/plain", null),
-                        (exchange, request) -> read(exchange, instance, spec, uri, request.uri())));
+                        (requester, uri) -> read(requester, instance, spec, template, uri)));
             }
         }
         return templates;
@@ -91,8 +114,8 @@ final class GatewayResources {
         return decoded;
     }
 
-    private McpSchema.ReadResourceResult whoami(McpAsyncServerExchange exchange, dev.awsmcp.gateway.taint.SessionTaint taint) {
-        Principal principal = principals.apply(exchange);
+    private McpSchema.ReadResourceResult whoami(Requester requester, dev.awsmcp.gateway.taint.SessionTaint taint) {
+        Principal principal = requester.principal();
         EffectivePolicy policy = policies.effective(principal);
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("principal", principal.id());
@@ -109,9 +132,9 @@ final class GatewayResources {
         }
     }
 
-    private McpSchema.ReadResourceResult usage(McpAsyncServerExchange exchange, String uri) {
+    private McpSchema.ReadResourceResult usage(Requester requester, String uri) {
         String id = variables(USAGE, uri).get("toolset");
-        EffectivePolicy policy = policies.effective(principals.apply(exchange));
+        EffectivePolicy policy = policies.effective(requester.principal());
         List<RegisteredTool> visible = visibleTools(policy, id);
         if (visible.isEmpty()) {
             throw notFound(uri);
@@ -154,7 +177,7 @@ final class GatewayResources {
         return registry.tools().stream().filter(t -> t.toolsetId().equals(toolsetId)).filter(policy::toolVisible).toList();
     }
 
-    private Mono<McpSchema.ReadResourceResult> read(McpAsyncServerExchange exchange, ToolsetInstance instance, ResourceTemplateSpec spec,
+    private Mono<McpSchema.ReadResourceResult> read(Requester requester, ToolsetInstance instance, ResourceTemplateSpec spec,
             String template, String uri) {
         Optional<RegisteredTool> tool = registry.find(instance.config().exposedName(spec.tool()));
         if (tool.isEmpty()) {
@@ -168,8 +191,8 @@ final class GatewayResources {
                     + e.getMessage()).build());
         }
         Map<String, Object> callArguments = arguments;
-        return McpCallResults.outcome(tool.get().name(), () -> pipeline.call(tool.get(), callArguments, principals.apply(exchange),
-                        McpServerFactory.origin(exchange)))
+        return McpCallResults.outcome(tool.get().name(), () -> pipeline.call(tool.get(), callArguments, requester.principal(),
+                        requester.origin()))
                 .onErrorMap(McpError.class, e -> notFound(uri))
                 .map(McpCallResults::toMcp)
                 .map(result -> {

@@ -18,6 +18,8 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.modern.server.feature.McpChangeFeed;
+import io.modelcontextprotocol.modern.server.feature.PromptsFeature;
+import io.modelcontextprotocol.modern.server.feature.ResourcesFeature;
 import io.modelcontextprotocol.modern.server.feature.ToolsFeature;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -91,6 +93,9 @@ public final class McpServerFactory {
      * tells listeners when a policy reload changes them, through {@code changes}) and calls through the pipeline.
      */
     public io.modelcontextprotocol.modern.server.McpServer createModern(McpChangeFeed changes, Duration listTtl) {
+        Features features = features(null);
+        List<GatewayCompletions.Completion> completions = new GatewayCompletions(registry, pipeline, features.resources(),
+                features.prompts()).completions();
         return io.modelcontextprotocol.modern.server.McpServer.builder()
                 .serverInfo(io.modelcontextprotocol.modern.McpSchema.Implementation.builder("aws-mcp-gateway", GatewayVersion.current()).build())
                 .instructions(INSTRUCTIONS)
@@ -98,6 +103,10 @@ public final class McpServerFactory {
                 // The pipeline validates arguments itself, so that a refused call is audited with a message naming the argument.
                 .feature(ToolsFeature.ofAsync(new ModernTools(registry, pipeline, policies, listTtl), JSON, (schema, arguments) ->
                         JsonSchemaValidator.ValidationResponse.asValid(null), listTtl.toMillis(),
+                        io.modelcontextprotocol.modern.McpSchema.CacheScope.PRIVATE))
+                .feature(ResourcesFeature.ofAsync(new ModernResources(features.resources(), completions, listTtl), JSON, listTtl.toMillis(),
+                        io.modelcontextprotocol.modern.McpSchema.CacheScope.PRIVATE))
+                .feature(PromptsFeature.ofAsync(new ModernPrompts(features.prompts(), completions, listTtl), JSON, listTtl.toMillis(),
                         io.modelcontextprotocol.modern.McpSchema.CacheScope.PRIVATE))
                 .subscriptions(changes)
                 .discoverCache(listTtl.toMillis(), io.modelcontextprotocol.modern.McpSchema.CacheScope.PUBLIC)
@@ -109,22 +118,21 @@ public final class McpServerFactory {
         return configure(McpServer.async(transport), principal, features(principal));
     }
 
-    /** The resources and prompts of one server, for callers from the transport context (or {@code fixed}). */
+    /** The resources and prompts of one server, and who asks (from the transport context, or {@code fixed}). */
     private record Features(GatewayResources resources, GatewayPrompts prompts,
-            java.util.function.Function<McpAsyncServerExchange, Principal> principals) {
+            java.util.function.Function<McpAsyncServerExchange, Requester> requesters) {
     }
 
     private Features features(Principal fixed) {
-        java.util.function.Function<McpAsyncServerExchange, Principal> principals = exchange -> principal(exchange.transportContext(), fixed);
-        return new Features(new GatewayResources(registry, policies, pipeline, principals), new GatewayPrompts(registry, policies, principals),
-                principals);
+        return new Features(new GatewayResources(registry, policies, pipeline), new GatewayPrompts(registry, policies),
+                exchange -> new Requester(principal(exchange.transportContext(), fixed), origin(exchange)));
     }
 
     private <S extends McpServer.AsyncSpecification<S>> McpAsyncServer configure(McpServer.AsyncSpecification<S> spec, Principal fixed,
             Features features) {
         GatewayResources resources = features.resources();
         GatewayPrompts prompts = features.prompts();
-        java.util.function.Function<McpAsyncServerExchange, Principal> principals = features.principals();
+        java.util.function.Function<McpAsyncServerExchange, Requester> requesters = features.requesters();
         return spec.serverInfo("aws-mcp-gateway", GatewayVersion.current())
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(JSON)
@@ -134,10 +142,10 @@ public final class McpServerFactory {
                 .requestTimeout(requestTimeout)
                 .addToolFilter((context, tool) -> Mono.just(visible(principal(context, fixed), tool.name())))
                 .tools(toolSpecifications(fixed))
-                .resources(resources.resources())
-                .resourceTemplates(resources.templates())
-                .prompts(prompts.prompts())
-                .completions(new GatewayCompletions(registry, pipeline, resources, prompts, principals).completions())
+                .resources(resources.resources(requesters))
+                .resourceTemplates(resources.templates(requesters))
+                .prompts(prompts.prompts(requesters))
+                .completions(new GatewayCompletions(registry, pipeline, resources, prompts).completions(requesters))
                 .build();
     }
 

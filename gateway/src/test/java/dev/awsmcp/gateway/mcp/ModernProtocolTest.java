@@ -202,11 +202,34 @@ class ModernProtocolTest {
     }
 
     @Test
-    void whatIsNotServedOverTheModernRevisionYetIsAnUnknownMethod() throws Exception {
-        HttpResponse<String> response = modern("resources/list", null, "");
+    void resourcesPromptsAndCompletionsAreServedPerCaller() throws Exception {
+        JsonNode resources = json(modern("resources/list", null, "")).path("result");
+        assertThat(resources.path("resources").findValuesAsText("uri")).contains("gateway://whoami");
+        assertThat(resources.path("cacheScope").asText()).isEqualTo("private");
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json(response).path("error").path("code").asInt()).isEqualTo(-32601);
+        HttpResponse<String> whoami = modern("resources/read", "gateway://whoami", "\"uri\":\"gateway://whoami\"");
+        JsonNode read = json(whoami).path("result");
+        assertThat(read.path("resultType").asText()).isEqualTo("complete");
+        assertThat(read.path("contents").get(0).path("text").asText()).contains("\"principal\"").contains("t__echo");
+
+        JsonNode templates = json(modern("resources/templates/list", null, "")).path("result");
+        assertThat(templates.path("resourceTemplates").findValuesAsText("uriTemplate")).contains("gateway://toolsets/{toolset}/usage");
+        JsonNode usage = json(modern("resources/read", "gateway://toolsets/t/usage", "\"uri\":\"gateway://toolsets/t/usage\"")).path("result");
+        assertThat(usage.path("contents").get(0).path("text").asText()).contains("t__echo");
+
+        HttpResponse<String> missing = modern("resources/read", "gateway://toolsets/nope/usage", "\"uri\":\"gateway://toolsets/nope/usage\"");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing).path("error").path("code").asInt()).as("not found is -32602 in 2026-07-28").isEqualTo(-32602);
+
+        JsonNode prompts = json(modern("prompts/list", null, "")).path("result");
+        assertThat(prompts.path("prompts").findValuesAsText("name")).contains("investigate_incident");
+        JsonNode prompt = json(modern("prompts/get", "investigate_incident",
+                "\"name\":\"investigate_incident\",\"arguments\":{\"service\":\"checkout\",\"symptom\":\"5xx\"}")).path("result");
+        assertThat(prompt.path("messages").get(0).path("content").path("text").asText()).contains("checkout").contains("t__echo");
+
+        JsonNode completion = json(modern("completion/complete", null, "\"ref\":{\"type\":\"ref/resource\",\"uri\":"
+                + "\"gateway://toolsets/{toolset}/usage\"},\"argument\":{\"name\":\"toolset\",\"value\":\"\"}")).path("result");
+        assertThat(completion.path("completion").path("values").toString()).contains("\"t\"");
     }
 
     @Test
