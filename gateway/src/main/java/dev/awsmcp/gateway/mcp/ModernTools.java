@@ -77,8 +77,31 @@ final class ModernTools implements McpAsyncToolRepository {
                         origin(ctx), new ClientChannel(progress(ctx, notifier), CallConfirmation.UNSUPPORTED)))
                 .flatMap(outcome -> outcome instanceof CallOutcome.Refused refused && refused.kind() == ErrorKind.UNKNOWN_TOOL
                         ? Mono.error(McpException.invalidParams("Unknown tool: " + tool.name()))
-                        : Mono.just(ModernSchema.convert(McpCallResults.toMcp(outcome), McpSchema.CallToolResult.class)))));
+                        : notices(ctx, notifier, tool, outcome)
+                                .thenReturn(ModernSchema.convert(McpCallResults.toMcp(outcome), McpSchema.CallToolResult.class)))));
     }
+
+    /**
+     * The call's log notices ({@link CallNotices}: truncation, guard findings) on the request's own stream, when the
+     * request asked for them with {@code _meta["io.modelcontextprotocol/logLevel"]} (2026-07-28 sends none otherwise), at
+     * that level or above. A notice that cannot be delivered never fails the call.
+     */
+    private static Mono<Void> notices(McpRequestContext ctx, McpAsyncNotifier notifier, RegisteredTool tool, CallOutcome outcome) {
+        Object asked = ctx.meta() == null ? null : ctx.meta().get(McpSchema.MetaKeys.LOG_LEVEL);
+        io.modelcontextprotocol.spec.McpSchema.LoggingLevel least = asked instanceof String level ? LEVELS.get(level) : null;
+        if (least == null) {
+            return Mono.empty();
+        }
+        return reactor.core.publisher.Flux.fromIterable(CallNotices.notices(tool.name(), outcome))
+                .filter(notice -> notice.level().level() >= least.level())
+                .concatMap(notice -> notifier.notify("notifications/message", ModernSchema.convert(notice, Map.class))
+                        .onErrorResume(e -> Mono.empty()))
+                .then();
+    }
+
+    private static final Map<String, io.modelcontextprotocol.spec.McpSchema.LoggingLevel> LEVELS = java.util.Arrays.stream(
+            io.modelcontextprotocol.spec.McpSchema.LoggingLevel.values()).collect(java.util.stream.Collectors.toUnmodifiableMap(
+                    level -> level.name().toLowerCase(java.util.Locale.ROOT), level -> level));
 
     /** Progress to the request's own stream, when it carried a progress token (the SDK drops it otherwise). */
     private static CallControl.ProgressListener progress(McpRequestContext ctx, McpAsyncNotifier notifier) {
