@@ -69,8 +69,8 @@ class Recorder:
 @scenario
 async def walk(client, args, rec, ready):
     tools = await client.list_tools()
-    listing = {"tools": [t.name for t in tools.tools], "ttlMs": getattr(tools, "ttl_ms", None),
-               "cacheScope": getattr(tools, "cache_scope", None)}
+    sent = wire(tools)  # the model's defaults (ttl_ms 0, cache_scope "private") would hide what the server left out
+    listing = {"tools": [t.name for t in tools.tools], "ttlMs": sent.get("ttlMs"), "cacheScope": sent.get("cacheScope")}
     call = await client.call_tool(args["tool"], args.get("arguments", {}))
     return {**listing, "call": wire(call)}
 
