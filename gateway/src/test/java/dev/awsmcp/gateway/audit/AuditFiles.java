@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** Reading audit files in tests. */
 public final class AuditFiles {
@@ -26,6 +29,19 @@ public final class AuditFiles {
     /** The records of {@code file} of the given type. */
     public static List<JsonNode> records(Path file, String type) {
         return records(file).stream().filter(r -> type.equals(r.path("type").asText())).toList();
+    }
+
+    /** The first record of {@code file} of the given type that {@code matches}, waiting up to 10 seconds for the audit queue to write it. */
+    public static JsonNode await(Path file, String type, Predicate<JsonNode> matches) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        do {
+            Optional<JsonNode> found = records(file, type).stream().filter(matches).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no matching " + type + " record in " + file + " after 10 s");
     }
 
     private static JsonNode parse(String line) {

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -40,8 +42,12 @@ public final class DemoProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts the demo on a free port and waits (up to two minutes) until it printed everything. */
-    public static DemoProcess start() throws Exception {
+    /**
+     * Starts the demo on a free port and waits (up to two minutes) until it printed everything.
+     *
+     * @param demoArgs more arguments of the {@code demo} command, e.g. {@code --config FILE}
+     */
+    public static DemoProcess start(String... demoArgs) throws Exception {
         Path root = ExternalCommand.repositoryRoot();
         Path jar = root.resolve("gateway/target/mcp-gateway.jar");
         if (!jar.toFile().isFile()) {
@@ -52,8 +58,9 @@ public final class DemoProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        DemoProcess demo = new DemoProcess(new ProcessBuilder(java, "-jar", jar.toString(), "demo", "--port", String.valueOf(port), "--admin-port", "0")
-                .directory(root.toFile()).redirectErrorStream(true).start());
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "demo", "--port", String.valueOf(port), "--admin-port", "0"));
+        command.addAll(List.of(demoArgs));
+        DemoProcess demo = new DemoProcess(new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start());
         demo.awaitReady();
         return demo;
     }
