@@ -21,7 +21,8 @@ class AdminConfigTest {
     @Test
     void defaultsBindTheAdminListenerToLoopbackOn9464WithTextLogs() throws IOException {
         GatewayConfig config = load("server: { port: 8080 }\n");
-        assertThat(config.admin()).isEqualTo(new AdminConfig(true, "127.0.0.1", 9464, Duration.ofSeconds(15), Duration.ofSeconds(5)));
+        assertThat(config.admin()).isEqualTo(new AdminConfig(true, "127.0.0.1", 9464, Duration.ofSeconds(15), Duration.ofSeconds(5),
+                new ConsoleConfig(true, java.util.List.of())));
         assertThat(config.logging().format()).isEqualTo("text");
     }
 
@@ -29,7 +30,7 @@ class AdminConfigTest {
     void readsEveryKey() throws IOException {
         GatewayConfig config = load("admin: { enabled: false, host: 0.0.0.0, port: 0, toolsetCheckTtl: 1m, toolsetCheckTimeout: 2s }\n"
                 + "logging: { format: json }\n");
-        assertThat(config.admin()).isEqualTo(new AdminConfig(false, "0.0.0.0", 0, Duration.ofMinutes(1), Duration.ofSeconds(2)));
+        assertThat(config.admin()).isEqualTo(new AdminConfig(false, "0.0.0.0", 0, Duration.ofMinutes(1), Duration.ofSeconds(2), new ConsoleConfig(true, java.util.List.of())));
         assertThat(config.logging().json()).isTrue();
     }
 
@@ -40,7 +41,7 @@ class AdminConfigTest {
         assertThatThrownBy(() -> load("admin: { toolsetCheckTtl: 0s }\n")).isInstanceOf(ConfigException.class)
                 .hasMessageEndingWith("admin.toolsetCheckTtl: must be greater than zero");
         assertThatThrownBy(() -> load("admin: { prot: 1 }\n")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("admin.prot: unknown key; known keys here: enabled, host, port, toolsetCheckTimeout, toolsetCheckTtl");
+                .hasMessageContaining("admin.prot: unknown key; known keys here: console, enabled, host, port, toolsetCheckTimeout, toolsetCheckTtl");
         assertThatThrownBy(() -> load("logging: { format: yaml }\n")).isInstanceOf(ConfigException.class)
                 .hasMessageEndingWith("logging.format: 'yaml' is not one of [text, json]");
     }
