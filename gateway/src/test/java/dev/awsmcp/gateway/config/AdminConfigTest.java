@@ -35,6 +35,13 @@ class AdminConfigTest {
     }
 
     @Test
+    void readsTheConsoleAdmins() throws IOException {
+        GatewayConfig config = load("admin: { host: 0.0.0.0, console: { admins: [ { group: security-reviewers }, { apiKey: console-bot } ] } }\n");
+        assertThat(config.admin().console()).isEqualTo(new ConsoleConfig(true, java.util.List.of(
+                new ConsoleConfig.Admin("security-reviewers", null, null), new ConsoleConfig.Admin(null, "console-bot", null))));
+    }
+
+    @Test
     void badValuesNameTheKeyAndTheFix() {
         assertThatThrownBy(() -> load("admin: { port: 70000 }\n")).isInstanceOf(ConfigException.class)
                 .hasMessageEndingWith("admin.port: 70000 is not a TCP port; use 0..65535");
@@ -42,6 +49,10 @@ class AdminConfigTest {
                 .hasMessageEndingWith("admin.toolsetCheckTtl: must be greater than zero");
         assertThatThrownBy(() -> load("admin: { prot: 1 }\n")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("admin.prot: unknown key; known keys here: console, enabled, host, port, toolsetCheckTimeout, toolsetCheckTtl");
+        assertThatThrownBy(() -> load("admin: { console: { admins: [ { group: a, apiKey: b } ] } }\n")).isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("admin.console.admins[0]: give exactly one of group, apiKey, principal, e.g. { group: security-reviewers }");
+        assertThatThrownBy(() -> load("admin: { console: { admins: [ { team: a } ] } }\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("admin.console.admins[0].team: unknown key");
         assertThatThrownBy(() -> load("logging: { format: yaml }\n")).isInstanceOf(ConfigException.class)
                 .hasMessageEndingWith("logging.format: 'yaml' is not one of [text, json]");
     }
