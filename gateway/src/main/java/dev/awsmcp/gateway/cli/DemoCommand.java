@@ -2,6 +2,7 @@ package dev.awsmcp.gateway.cli;
 
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.FileSinkConfig;
+import dev.awsmcp.gateway.console.AuditConsole;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.ops.LogFormat;
 import dev.awsmcp.gateway.server.GatewayRuntime;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
  * environment has none) and points every toolset at the emulator through {@code AWS_ENDPOINT_URL}.
  * The listener authenticates like any other: the demo makes a fresh API key for each of the two example
  * teams (policies/), writes only their hashes to a temporary key file, and prints the keys. The
- * audit trail goes to a fresh temporary directory ({@code DEMO_AUDIT_DIR}), whose file it prints.
+ * audit trail goes to a fresh temporary directory ({@code DEMO_AUDIT_DIR}), whose file it prints, with the URL of the
+ * audit console that reads it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the gateway on a local AWS emulator seeded with a demo incident.")
@@ -64,7 +66,8 @@ final class DemoCommand implements Callable<Integer> {
                 .filter(FileSinkConfig.class::isInstance)
                 .map(sink -> Path.of(((FileSinkConfig) sink).path()).toAbsolutePath())
                 .findFirst().orElse(null);
-        ServeCommand.runHttp(GatewayRuntime.create(gatewayConfig), gateway -> printWelcome(gateway, endpoint, keys, auditFile));
+        boolean console = gatewayConfig.admin().console().enabled();
+        ServeCommand.runHttp(GatewayRuntime.create(gatewayConfig), gateway -> printWelcome(gateway, endpoint, keys, auditFile, console));
         return 0;
     }
 
@@ -75,13 +78,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void printWelcome(HttpGateway gateway, String awsEndpoint, DemoKeys keys, Path auditFile) {
+    private void printWelcome(HttpGateway gateway, String awsEndpoint, DemoKeys keys, Path auditFile, boolean console) {
         PrintWriter out = spec.commandLine().getOut();
         String payments = keys.key("payments-demo");
         out.printf("%nAWS MCP Gateway demo%n");
         out.printf("  MCP endpoint : %s%n", gateway.mcpUrl());
         out.printf("  local AWS    : %s (moto, seeded with the payments incident)%n", awsEndpoint);
         gateway.admin().ifPresent(admin -> out.printf("  health, metrics: %s/health/ready, %s/metrics%n", admin.url(), admin.url()));
+        gateway.admin().filter(admin -> console).ifPresent(admin -> out.printf("  audit console: %s%s (in a browser: calls, sessions, chain, policy explain)%n",
+                admin.url(), AuditConsole.PATH));
         if (auditFile != null) {
             out.printf("  audit trail  : %s (check it with: audit verify %s)%n", auditFile, auditFile);
         }

@@ -4,19 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.GatewayConfig;
-import dev.awsmcp.gateway.policy.Decision;
-import dev.awsmcp.gateway.policy.EffectivePolicy;
+import dev.awsmcp.gateway.policy.PolicyExplanation;
 import dev.awsmcp.gateway.policy.PolicyLoader;
 import dev.awsmcp.gateway.policy.PolicySet;
 import dev.awsmcp.gateway.aws.AwsClientFactory;
-import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.toolset.support.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,41 +88,27 @@ final class PolicyCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Principal who = principal.startsWith("apikey:") ? Principal.apiKey(principal.substring(7))
-                    : new Principal(principal, Principal.Method.JWT, Set.copyOf(groups), null);
+            Principal who = PolicyExplanation.principal(principal, groups);
+            JsonNode arguments;
+            try {
+                arguments = args == null ? null : Json.mapper().readTree(args);
+            } catch (java.io.IOException e) {
+                out.printf("DENY %s: invalid arguments: %s%n", tool, e.getMessage());
+                out.flush();
+                return 1;
+            }
             return withRegistry((gateway, registry) -> {
                 PolicySet set = new PolicyLoader(registry, gateway.limits()).load(Path.of(gateway.policies().dir()));
-                EffectivePolicy policy = set.effective(who);
-                out.printf("principal %s, teams %s%n", who.id(), policy.teams().stream().sorted().toList());
-                RegisteredTool registered = registry.find(tool).orElse(null);
-                int code = explain(out, policy, registered);
-                out.flush();
-                return code;
-            });
-        }
-
-        private int explain(PrintWriter out, EffectivePolicy policy, RegisteredTool registered) {
-            if (registered == null || !policy.toolVisible(registered)) {
-                out.printf("DENY %s: %s%n", tool, registered == null ? "no such tool is configured" : "no team of the principal grants it");
-                return 1;
-            }
-            if (args == null) {
-                out.printf("ALLOW %s is visible; pass --args to decide on resources%n", tool);
-                return 0;
-            }
-            try {
-                JsonNode arguments = Json.mapper().readTree(args);
-                Decision decision = policy.authorize(registered, registered.spec().resources().apply(arguments));
-                if (decision instanceof Decision.Allowed allowed) {
-                    out.printf("ALLOW %s by team %s: %s%n", tool, allowed.team(), allowed.rule());
-                    return 0;
+                PolicyExplanation explained = PolicyExplanation.explain(set, who, registry.find(tool).orElse(null), arguments);
+                out.printf("principal %s, teams %s%n", explained.principal(), explained.teams());
+                switch (explained.verdict()) {
+                    case ALLOW -> out.printf("ALLOW %s by team %s: %s%n", tool, explained.team(), explained.detail());
+                    case VISIBLE -> out.printf("ALLOW %s is visible; pass --args to decide on resources%n", tool);
+                    case DENY -> out.printf("DENY %s: %s%n", tool, explained.detail());
                 }
-                out.printf("DENY %s: %s%n", tool, ((Decision.Denied) decision).reason());
-                return 1;
-            } catch (IllegalArgumentException | java.io.IOException e) {
-                out.printf("DENY %s: invalid arguments: %s%n", tool, e.getMessage());
-                return 1;
-            }
+                out.flush();
+                return explained.verdict() == PolicyExplanation.Verdict.DENY ? 1 : 0;
+            });
         }
     }
 }

@@ -7,7 +7,8 @@ import java.time.Duration;
  * endpoint, so that they can stay on a private interface while the MCP port faces clients.
  *
  * @param enabled whether the admin listener runs (default true)
- * @param host interface to bind; loopback by default (the endpoints have no authentication)
+ * @param host interface to bind; loopback by default (health and metrics have no authentication; the console
+ *     needs none on loopback and the gateway's own elsewhere)
  * @param port TCP port (default 9464); 0 picks a free one (tests)
  * @param toolsetCheckTtl how long a toolset's health check result is reused (default 15s), so that
  *     health probes never pile up on AWS
@@ -15,9 +16,10 @@ import java.time.Duration;
  * @param readiness what {@code /health/ready} waits for: {@code toolsets} (default: the gateway's own checks and every
  *     toolset's AWS check) or {@code gateway} (the gateway's own checks only; toolsets stay on
  *     {@code /health/toolsets/<id>}), so that one AWS service being down does not take every instance out of rotation
+ * @param console the audit console served under {@code /console}
  */
 public record AdminConfig(Boolean enabled, String host, Integer port, Duration toolsetCheckTtl, Duration toolsetCheckTimeout,
-        String readiness) {
+        String readiness, ConsoleConfig console) {
 
     /** {@code readiness: toolsets}: readiness includes every toolset's AWS check. */
     public static final String READY_ON_TOOLSETS = "toolsets";
@@ -35,13 +37,14 @@ public record AdminConfig(Boolean enabled, String host, Integer port, Duration t
             throw new ConfigException("admin.readiness: '" + readiness + "' is not one of toolsets, gateway (default toolsets;"
                     + " gateway keeps /health/ready on the gateway's own checks)");
         }
+        console = console == null ? ConsoleConfig.defaults() : console;
         if (port < 0 || port > 65535) {
             throw new ConfigException("admin.port: " + port + " is not a TCP port; use 0..65535");
         }
     }
 
     static AdminConfig defaults() {
-        return new AdminConfig(null, null, null, null, null, null);
+        return new AdminConfig(null, null, null, null, null, null, null);
     }
 
     /** True when {@code /health/ready} includes the toolsets' AWS checks ({@code readiness: toolsets}). */
@@ -51,6 +54,6 @@ public record AdminConfig(Boolean enabled, String host, Integer port, Duration t
 
     /** The same listener on {@code port} (tests bind port 0). */
     public AdminConfig withPort(int port) {
-        return new AdminConfig(enabled, host, port, toolsetCheckTtl, toolsetCheckTimeout, readiness);
+        return new AdminConfig(enabled, host, port, toolsetCheckTtl, toolsetCheckTimeout, readiness, console);
     }
 }

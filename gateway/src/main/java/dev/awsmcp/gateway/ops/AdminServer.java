@@ -40,43 +40,49 @@ public final class AdminServer implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final AdminConfig config;
+    private final AdminRoutes routes;
 
-    private AdminServer(Vertx vertx, HttpServer server, AdminConfig config) {
+    private AdminServer(Vertx vertx, HttpServer server, AdminConfig config, AdminRoutes routes) {
         this.vertx = vertx;
         this.server = server;
         this.config = config;
+        this.routes = routes;
     }
 
     /**
      * Starts listening; blocks the calling (non-event-loop) thread until the port is bound. Its connections
-     * are bounded by {@code connections}, as the MCP listener's are.
+     * are bounded by {@code connections}, as the MCP listener's are; {@code routes} are served beside health and
+     * metrics (and closed with the listener, or when it cannot start).
      */
-    public static AdminServer start(AdminConfig config, GatewayOperations operations, ConnectionLimits connections) throws Exception {
+    public static AdminServer start(AdminConfig config, GatewayOperations operations, ConnectionLimits connections, AdminRoutes routes)
+            throws Exception {
         Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)).build();
         try {
             ConnectionGuard guard = new ConnectionGuard(vertx, connections, "admin");
-            Router router = router(vertx, operations, guard);
+            Router router = router(vertx, operations, guard, routes);
             HttpServer server = vertx.createHttpServer(guard.configure(new HttpServerOptions().setHost(config.host()).setPort(config.port())))
                     .connectionHandler(guard::connected)
                     .requestHandler(router)
                     .listen()
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            AdminServer admin = new AdminServer(vertx, server, config);
+            AdminServer admin = new AdminServer(vertx, server, config, routes);
             LOG.info("admin endpoints (health, metrics) listening on {}", admin.url());
             return admin;
         } catch (ExecutionException e) {
+            routes.close();
             vertx.close();
             throw e.getCause() instanceof BindException bind
                     ? new ConfigException("admin: cannot listen on " + config.host() + ":" + config.port() + " ("
                             + bind.getMessage() + "); choose another admin.port, or set admin.enabled: false")
                     : e;
         } catch (Exception e) {
+            routes.close();
             vertx.close();
             throw e;
         }
     }
 
-    private static Router router(Vertx vertx, GatewayOperations operations, ConnectionGuard guard) {
+    private static Router router(Vertx vertx, GatewayOperations operations, ConnectionGuard guard, AdminRoutes routes) {
         Router router = Router.router(vertx);
         router.route().handler(guard);
         router.get("/health/live").handler(ctx -> json(ctx, 200, Json.object().put("status", "UP")));
@@ -94,8 +100,9 @@ public final class AdminServer implements AutoCloseable {
         router.get("/metrics").handler(ctx -> ctx.vertx().executeBlocking(() -> operations.metrics().scrape(), false)
                 .onSuccess(text -> ctx.response().putHeader("Content-Type", PROMETHEUS_TEXT).end(text))
                 .onFailure(ctx::fail));
+        routes.mount(vertx, router);
         router.route().handler(ctx -> json(ctx, 404, Json.object().put("error",
-                "not found; try /health/live, /health/ready, /health/toolsets/<id> or /metrics")));
+                "not found; try /health/live, /health/ready, /health/toolsets/<id>, /metrics or /console/")));
         router.errorHandler(500, ctx -> {
             LOG.error("admin request {} failed", ctx.request().path(), ctx.failure());
             json(ctx, 500, Json.object().put("error", "internal error"));
@@ -127,6 +134,7 @@ public final class AdminServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            routes.close();
             server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

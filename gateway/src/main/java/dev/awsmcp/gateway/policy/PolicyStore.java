@@ -72,6 +72,16 @@ public final class PolicyStore implements AutoCloseable {
         return current.get().effective(principal);
     }
 
+    /** The problems of the last rejected change while it is not fixed; empty when the directory is valid. */
+    public List<String> rejectedProblems() {
+        return lastRejected;
+    }
+
+    /** The directory the policies are read from. */
+    public Path dir() {
+        return dir;
+    }
+
     /** Calls {@code listener(old, new)} after every swap, on the reload thread. */
     public void onChange(BiConsumer<PolicySet, PolicySet> listener) {
         listeners.add(listener);

@@ -69,11 +69,13 @@ public final class GatewayRuntime implements AutoCloseable {
     private final McpServerFactory servers;
     private final SessionStore sessions;
     private final GatewayOperations operations;
+    private final CallResilience resilience;
 
     private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies,
             DefaultCredentialsProvider credentials, AuditLog audit, InjectionDetector detector, CallResilience resilience,
             SessionStore sessions, GatewayMetrics metrics) {
         this.config = config;
+        this.resilience = resilience;
         this.sessions = sessions;
         this.clients = clients;
         this.registry = registry;
@@ -192,6 +194,11 @@ public final class GatewayRuntime implements AutoCloseable {
     /** Where sessions are kept (in memory, or DynamoDB shared by several instances). */
     public SessionStore sessions() {
         return sessions;
+    }
+
+    /** Retries, circuit breakers, bulkheads and the result cache of tool calls. */
+    public CallResilience resilience() {
+        return resilience;
     }
 
     /** The audit trail. */

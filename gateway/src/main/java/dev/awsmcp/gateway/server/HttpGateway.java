@@ -1,6 +1,8 @@
 package dev.awsmcp.gateway.server;
 
 import dev.awsmcp.gateway.config.ConnectionsConfig;
+import dev.awsmcp.gateway.console.AuditConsole;
+import dev.awsmcp.gateway.console.ConsoleSources;
 import dev.awsmcp.gateway.config.ServerConfig;
 import dev.awsmcp.gateway.config.AdminConfig;
 import dev.awsmcp.gateway.mcp.McpServerFactory;
@@ -105,7 +107,9 @@ public final class HttpGateway implements AutoCloseable {
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             metrics.bindSessions(transport::sessionCount);
             AdminConfig adminConfig = runtime.config().admin();
-            AdminServer admin = adminConfig.enabled() ? AdminServer.start(adminConfig, runtime.operations(), connectionLimits) : null;
+            AdminServer admin = adminConfig.enabled() ? AdminServer.start(adminConfig, runtime.operations(), connectionLimits,
+                    AuditConsole.create(new ConsoleSources(runtime.config(), runtime.policies(), runtime.registry(), runtime.resilience(),
+                            runtime.audit(), transport::sessionPrincipals))) : null;
             HttpGateway gateway = new HttpGateway(vertx, transport, mcp, server, config, authentication, drain, runtime, admin);
             LOG.info("MCP endpoint listening on {}", gateway.mcpUrl());
             return gateway;

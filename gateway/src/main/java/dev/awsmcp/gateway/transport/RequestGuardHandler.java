@@ -107,7 +107,8 @@ public final class RequestGuardHandler implements Handler<RoutingContext> {
         return colon > 0 ? hostHeader.substring(0, colon) : hostHeader;
     }
 
-    private static boolean isLoopback(String bindHost) {
+    /** Whether {@code bindHost} is a loopback address or name, as a listener's bind address is written. */
+    public static boolean isLoopback(String bindHost) {
         return LOOPBACK_NAMES.contains(bindHost) || bindHost.startsWith("127.");
     }
 

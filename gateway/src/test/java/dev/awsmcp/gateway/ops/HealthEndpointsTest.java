@@ -183,9 +183,9 @@ class HealthEndpointsTest {
     void anAdminPortInUseIsAConfigErrorNamingTheKey() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             AdminConfig config = new AdminConfig(true, "127.0.0.1",
-                    taken.getLocalPort(), null, null, null);
+                    taken.getLocalPort(), null, null, null, null);
             ConnectionLimits connections = new ConnectionLimits(Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofSeconds(30), 256);
-            assertThatThrownBy(() -> AdminServer.start(config, null, connections))
+            assertThatThrownBy(() -> AdminServer.start(config, null, connections, AdminRoutes.NONE))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageStartingWith("admin: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .hasMessageEndingWith("choose another admin.port, or set admin.enabled: false");

@@ -29,6 +29,7 @@ public final class DemoProcess implements AutoCloseable {
     private static final Pattern PAYMENTS_KEY = Pattern.compile("payments-oncall key: (\\S+)");
     private static final Pattern INVENTORY_KEY = Pattern.compile("inventory key      : (\\S+)");
     private static final Pattern AUDIT_FILE = Pattern.compile("audit trail  : (\\S+)");
+    private static final Pattern CONSOLE = Pattern.compile("audit console: (http://\\S+)");
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -37,6 +38,7 @@ public final class DemoProcess implements AutoCloseable {
     private volatile String paymentsKey;
     private volatile String inventoryKey;
     private volatile String auditFile;
+    private volatile URI console;
 
     private DemoProcess(Process process) {
         this.process = process;
@@ -76,6 +78,7 @@ public final class DemoProcess implements AutoCloseable {
                     paymentsKey = text(PAYMENTS_KEY, line, paymentsKey);
                     inventoryKey = text(INVENTORY_KEY, line, inventoryKey);
                     auditFile = text(AUDIT_FILE, line, auditFile);
+                    console = match(CONSOLE, line, console);
                     if (line.startsWith("Press Ctrl-C")) {
                         ready.complete(null);
                     }
@@ -120,6 +123,11 @@ public final class DemoProcess implements AutoCloseable {
     /** The audit file the demo writes (in a fresh temporary directory). */
     public Path auditFile() {
         return Path.of(auditFile);
+    }
+
+    /** The audit console's URL as the demo printed it. */
+    public URI console() {
+        return console;
     }
 
     public String output() {
