@@ -56,6 +56,6 @@ final class GeneratedTrail {
                 denied ? null : "payments-oncall", denied ? AwsIdentity.DEFAULT_CHAIN
                         : new AwsIdentity("arn:aws:iam::123456789012:role/mcp-ddb", "payments-oncall.apikey_agent", "apikey_agent"),
                 denied ? List.of() : List.of("REQ" + n), 12, 512, 512, false, List.of(),
-                denied ? AuditOutcome.DENIED : AuditOutcome.SUCCESS, denied ? ErrorKind.ACCESS_DENIED : null, null, null);
+                denied ? AuditOutcome.DENIED : AuditOutcome.SUCCESS, denied ? ErrorKind.ACCESS_DENIED : null, null, null, null);
     }
 }
