@@ -197,6 +197,20 @@ class ModernConfirmationTest {
     }
 
     @Test
+    void aRetryWithoutAnAnswerIsAskedAgain() throws Exception {
+        String note = unique();
+        String state = ask(note).path("requestState").asText();
+
+        JsonNode again = retry(client, "t__note", arguments(note), "{}", state);
+
+        assertThat(again.path("resultType").asText()).isEqualTo("input_required");
+        assertThat(again.path("inputRequests").has("confirm")).isTrue();
+        assertThat(EchoToolsetFactory.NOTES).doesNotContain(note);
+        assertThat(retry(client, "t__note", arguments(note), ACCEPT, again.path("requestState").asText()).path("isError").asBoolean())
+                .isFalse();
+    }
+
+    @Test
     void anExpiredStateIsRefused() throws Exception {
         String note = unique();
         String digest = ArgumentRedactor.sha256Hex(Json.canonical(Json.mapper().readTree(arguments(note))));
