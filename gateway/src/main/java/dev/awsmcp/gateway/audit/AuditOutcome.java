@@ -18,7 +18,12 @@ public enum AuditOutcome {
     /** The gateway or the toolset failed unexpectedly. */
     INTERNAL_ERROR("internal_error"),
     /** The client cancelled the call while it ran. */
-    CANCELLED("cancelled");
+    CANCELLED("cancelled"),
+    /**
+     * The call did not run: a person must confirm it first, and the question went back to the client, which sends
+     * the person's answer with a retry of the call (MCP 2026-07-28). The retry has its own record.
+     */
+    INPUT_REQUIRED("input_required");
 
     private final String label;
 

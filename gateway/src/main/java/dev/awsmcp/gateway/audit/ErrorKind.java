@@ -32,6 +32,8 @@ public enum ErrorKind {
     CONFIRMATION_REQUIRED,
     /** The person declined, cancelled or did not answer the confirmation. */
     CONFIRMATION_DECLINED,
+    /** The answer a retry brought back for a confirmation does not hold for the call (changed, expired, already used). */
+    CONFIRMATION_INVALID,
     /** The session is tainted and the team's policy denies this access in it. */
     TAINTED_SESSION,
     /** The session's taint could not be read or recorded. */

@@ -40,7 +40,9 @@ import java.util.Set;
  * @param outcome how the call ended
  * @param errorKind the kind of an error result (its {@code _meta.errorKind}); null on success
  * @param confirmation what the person asked to confirm the call answered ({@code accepted}, {@code declined},
- *     {@code cancelled}, {@code unsupported}: the client cannot ask); null when no confirmation was asked
+ *     {@code cancelled}, {@code unsupported}: the client cannot ask; {@code asked}: the question went to a 2026-07-28
+ *     client, whose retry is another call; {@code invalid}: the state a retry brought does not hold); null when no
+ *     confirmation was asked
  * @param taint for a call that changes state in a tainted session, or a read that tainted its session: the
  *     session's taint level and reasons, the policy's action and arguments copied from flagged content; null otherwise
  * @param traceParent the W3C trace context the request carried ({@code traceparent} in {@code _meta} or the HTTP header);

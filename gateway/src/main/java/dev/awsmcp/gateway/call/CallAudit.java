@@ -84,20 +84,20 @@ final class CallAudit {
                 + "could not be recorded, so it is not reported as successful. Retry shortly; correlation id " + correlationId);
     }
 
-    /** Result sizes before and after the guard's limit; for an error, the bytes of its message. */
+    /** Result sizes before and after the guard's limit; for an error, the bytes of its message; none for a question. */
     private static ToolCallRecord.Sizes sizes(CallOutcome outcome) {
         if (outcome instanceof CallOutcome.Succeeded succeeded) {
             GuardedResult data = succeeded.answer().data();
             return new ToolCallRecord.Sizes(data.bytesBefore(), data.bytesAfter(), data.truncated());
         }
-        long bytes = ((CallOutcome.Unsuccessful) outcome).message().getBytes(StandardCharsets.UTF_8).length;
+        long bytes = outcome instanceof CallOutcome.Unsuccessful failed ? failed.message().getBytes(StandardCharsets.UTF_8).length : 0;
         return new ToolCallRecord.Sizes(bytes, bytes, false);
     }
 
     /** The guard's findings as the answer lists them (family, rule, path, detail: never the text found). */
     private static List<JsonNode> findings(CallOutcome outcome) {
-        List<dev.awsmcp.gateway.guard.GuardFinding> found = outcome instanceof CallOutcome.Succeeded succeeded
-                ? succeeded.answer().findings() : ((CallOutcome.Unsuccessful) outcome).findings();
+        List<dev.awsmcp.gateway.guard.GuardFinding> found = outcome instanceof CallOutcome.Succeeded succeeded ? succeeded.answer().findings()
+                : outcome instanceof CallOutcome.Unsuccessful failed ? failed.findings() : List.of();
         return GuardMeta.listed(found).stream().map(f -> (JsonNode) Json.mapper().valueToTree(f)).toList();
     }
 }

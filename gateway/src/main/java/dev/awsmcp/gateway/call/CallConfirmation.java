@@ -6,15 +6,21 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Asks a person, through the caller's client, to confirm one call before it runs (team policy
- * {@code confirm}). The transport side decides how (MCP elicitation); a client that cannot ask answers
- * {@link Answer#UNSUPPORTED}, and the call is refused.
+ * {@code confirm}). The transport side decides how: an elicitation while the call waits (2025-11-25), or a
+ * question handed to the client with the call's answer, the person's answer coming back with a retry of the
+ * call (2026-07-28: {@link Answer#ASKED}). A client that cannot ask answers {@link Answer#UNSUPPORTED}, and the
+ * call is refused.
  */
 @FunctionalInterface
 public interface CallConfirmation {
 
-    /** What the person (or the client on their behalf) answered. */
+    /**
+     * What the person (or the client on their behalf) answered: {@code ASKED} when the question went to the client
+     * and the answer will come with a retry of the call (which does not run now); {@code INVALID} when the answer
+     * a retry brought back does not hold for it ({@link ConfirmationRefusedException}).
+     */
     enum Answer {
-        ACCEPTED, DECLINED, CANCELLED, UNSUPPORTED;
+        ACCEPTED, DECLINED, CANCELLED, UNSUPPORTED, ASKED, INVALID;
 
         /** The audit record's word for it. */
         public String audited() {
@@ -53,6 +59,10 @@ public interface CallConfirmation {
     /** A client that cannot ask anyone. */
     CallConfirmation UNSUPPORTED = request -> CompletableFuture.completedFuture(Answer.UNSUPPORTED);
 
-    /** Asks; never fails (an error or a timeout is {@link Answer#CANCELLED}). */
+    /**
+     * Asks. Fails only with {@link ConfirmationRefusedException} when the gateway refuses the call on its own account
+     * (the answer a retry brought back does not hold for this call); any other error or a timeout is
+     * {@link Answer#CANCELLED}.
+     */
     CompletionStage<Answer> ask(Request request);
 }

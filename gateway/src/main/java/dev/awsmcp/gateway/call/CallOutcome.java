@@ -166,6 +166,25 @@ public sealed interface CallOutcome {
     }
 
     /**
+     * The call did not run: a person must confirm it, and {@code question} goes back to the client, which retries the
+     * call with the person's answer (MCP 2026-07-28). The retry is a call of its own, with its own record.
+     *
+     * @param correlationId this call's correlation id
+     * @param question what the person is asked to confirm
+     */
+    record InputRequired(String correlationId, CallConfirmation.Request question) implements CallOutcome {
+        public InputRequired {
+            Objects.requireNonNull(correlationId, "correlationId");
+            Objects.requireNonNull(question, "question");
+        }
+
+        @Override
+        public AuditOutcome audited() {
+            return AuditOutcome.INPUT_REQUIRED;
+        }
+    }
+
+    /**
      * A toolset's successful answer after the result guard.
      *
      * @param data the answer's data, guarded: the JSON clients validate against output schemas, and the same JSON inside

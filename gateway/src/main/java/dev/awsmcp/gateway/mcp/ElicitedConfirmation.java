@@ -20,7 +20,7 @@ final class ElicitedConfirmation implements CallConfirmation {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElicitedConfirmation.class);
     static final String FIELD = "confirm";
-    private static final Map<String, Object> FORM = Map.of(
+    static final Map<String, Object> FORM = Map.of(
             "type", "object",
             "properties", Map.of(FIELD, Map.of("type", "boolean", "title", "Run this call",
                     "description", "Check the tool, resources and arguments above before you confirm.")),
@@ -47,14 +47,22 @@ final class ElicitedConfirmation implements CallConfirmation {
                 + "Why: " + String.join("; ", request.reasons());
     }
 
+    /**
+     * The answer in an elicitation result with {@code action} ({@code ACCEPT}, {@code DECLINE}, {@code CANCEL}) and
+     * {@code content}: only an accept with the box ticked confirms.
+     */
+    static Answer answer(String action, Map<String, Object> content) {
+        return switch (action) {
+            case "ACCEPT" -> content != null && Boolean.TRUE.equals(content.get(FIELD)) ? Answer.ACCEPTED : Answer.DECLINED;
+            case "DECLINE" -> Answer.DECLINED;
+            default -> Answer.CANCELLED;
+        };
+    }
+
     @Override
     public CompletionStage<Answer> ask(Request request) {
         return exchange.createElicitation(McpSchema.ElicitRequest.builder(message(request), FORM).build())
-                .map(result -> switch (result.action()) {
-                    case ACCEPT -> result.content() != null && Boolean.TRUE.equals(result.content().get(FIELD)) ? Answer.ACCEPTED : Answer.DECLINED;
-                    case DECLINE -> Answer.DECLINED;
-                    case CANCEL -> Answer.CANCELLED;
-                })
+                .map(result -> answer(result.action().name(), result.content()))
                 .onErrorResume(e -> {
                     LOG.info("confirmation of {} not answered: {}", request.call().tool(), e.toString());
                     return Mono.just(Answer.CANCELLED);

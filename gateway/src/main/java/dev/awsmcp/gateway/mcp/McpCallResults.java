@@ -68,6 +68,10 @@ final class McpCallResults {
                             : answer.parts().stream().map(McpCallResults::content).toList())
                     .structuredContent(Json.mapper().convertValue(answer.data().json(), MAP))
                     .isError(false);
+        } else if (outcome instanceof CallOutcome.InputRequired asked) {
+            // Only 2026-07-28 confirmation asks through a retry, and its edge answers with the question instead.
+            result.content(List.of(new TextContent("call " + asked.question().call().tool() + " needs a person's confirmation; it did not run")))
+                    .isError(true);
         } else {
             CallOutcome.Unsuccessful failed = (CallOutcome.Unsuccessful) outcome;
             meta.put("errorKind", failed.kind().label());

@@ -3,11 +3,11 @@ package dev.awsmcp.gateway.mcp;
 import dev.awsmcp.gateway.audit.ClientInfo;
 import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.gateway.auth.Principal;
-import dev.awsmcp.gateway.call.CallConfirmation;
 import dev.awsmcp.gateway.call.CallOrigin;
 import dev.awsmcp.gateway.call.CallOutcome;
 import dev.awsmcp.gateway.call.ClientChannel;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
+import dev.awsmcp.gateway.confirmation.ConfirmationTickets;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
  * {@code cacheScope: private}), and every call through the same {@link ToolCallPipeline} as a 2025-11-25 session's,
  * answered on the request's own stream (progress notifications when the request asked for them). Without a session,
  * the session's taint is kept per principal ({@link #origin}). A tool the caller may not see, or that does not exist,
- * is answered like an unknown one and audited; closing the response cancels the call.
+ * is answered like an unknown one and audited; closing the response cancels the call. A call a person must confirm
+ * is answered with the question, and runs when the client retries it with the answer ({@link ModernConfirmation}).
  */
 final class ModernTools implements McpAsyncToolRepository {
 
@@ -44,12 +45,15 @@ final class ModernTools implements McpAsyncToolRepository {
     private final PolicyStore policies;
     private final Duration listTtl;
     private final Map<String, McpSchema.Tool> definitions;
+    private final ConfirmationTickets confirmations;
 
-    ModernTools(ToolsetRegistry registry, ToolCallPipeline pipeline, PolicyStore policies, Duration listTtl) {
+    ModernTools(ToolsetRegistry registry, ToolCallPipeline pipeline, PolicyStore policies, Duration listTtl,
+            ConfirmationTickets confirmations) {
         this.registry = registry;
         this.pipeline = pipeline;
         this.policies = policies;
         this.listTtl = listTtl;
+        this.confirmations = confirmations;
         this.definitions = registry.tools().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(RegisteredTool::name,
                 tool -> ModernSchema.convert(McpServerFactory.describe(tool), McpSchema.Tool.class)));
     }
@@ -73,10 +77,12 @@ final class ModernTools implements McpAsyncToolRepository {
     }
 
     private Mono<McpAsyncResponse<McpSchema.CallToolOutcome>> call(McpRequestContext ctx, RegisteredTool tool, McpSchema.CallToolRequest request) {
+        ModernConfirmation confirmation = ModernConfirmation.of(confirmations, ctx, request);
         return Mono.just(McpAsyncResponse.streaming(notifier -> Mono.fromFuture(() -> pipeline.call(tool, request.arguments(), principal(ctx),
-                        origin(ctx), new ClientChannel(progress(ctx, notifier), CallConfirmation.UNSUPPORTED)))
+                        origin(ctx), new ClientChannel(progress(ctx, notifier), confirmation)))
                 .flatMap(outcome -> outcome instanceof CallOutcome.Refused refused && refused.kind() == ErrorKind.UNKNOWN_TOOL
                         ? Mono.error(McpException.invalidParams("Unknown tool: " + tool.name()))
+                        : outcome instanceof CallOutcome.InputRequired asked ? Mono.just(confirmation.question(asked))
                         : notices(ctx, notifier, tool, outcome)
                                 .thenReturn(ModernSchema.convert(McpCallResults.toMcp(outcome), McpSchema.CallToolResult.class)))));
     }

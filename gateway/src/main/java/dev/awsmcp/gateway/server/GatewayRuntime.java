@@ -22,6 +22,7 @@ import dev.awsmcp.gateway.ops.Readiness;
 import dev.awsmcp.gateway.ops.ToolsetHealth;
 import dev.awsmcp.gateway.resilience.CallResilience;
 import dev.awsmcp.gateway.taint.TaintTracker;
+import dev.awsmcp.gateway.confirmation.ConfirmationTickets;
 import dev.awsmcp.gateway.session.SessionStore;
 import dev.awsmcp.gateway.session.SessionStores;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -98,7 +99,8 @@ public final class GatewayRuntime implements AutoCloseable {
                         new TaintTracker(sessions, Clock.systemUTC()), CursorSealer.create(config.cursors(), Clock.systemUTC()))));
         this.operations = operations(config, metrics, callCredentials, resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
-        this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));
+        this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5),
+                ConfirmationTickets.create(config.confirmations(), sessions, Clock.systemUTC()));
         audit.append(PolicyReloadRecord.accepted("startup", teams(policies.current()), policies.current().fingerprint()));
         policies.onChange((before, after) -> resilience.clearCache());
         policies.onChange((before, after) -> audit.append(PolicyReloadRecord.accepted("reload", teams(after), after.fingerprint())));

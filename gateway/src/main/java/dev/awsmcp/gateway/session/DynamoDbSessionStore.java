@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * strongly consistent GetItem (1 RCU) to confirm the session still exists, replaced by one conditional
  * UpdateItem (1 WCU) that also refreshes {@code updatedAt} and {@code ttl} when this instance last
  * refreshed the session more than {@code refreshEvery} ago. The table's own TTL deletion is lazy (up to
- * days), so every read checks {@code ttl} itself.
+ * days), so every read checks {@code ttl} itself. A {@link #claim} is an item {@code claim#<key>} with only
+ * {@code ttl} (one conditional PutItem, 1 WCU); it has no {@code principal}, so it is never read as a session.
  */
 public final class DynamoDbSessionStore implements SessionStore {
 
@@ -193,6 +194,18 @@ public final class DynamoDbSessionStore implements SessionStore {
                         .conditionExpression(expression)
                         .expressionAttributeNames(Map.of("#p", "principal", "#state", "state", "#key", key))
                         .expressionAttributeValues(values)
+                        .overrideConfiguration(timeout))
+                .thenApply(r -> true)
+                .exceptionally(e -> falseWhenConditionFailed(e));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> claim(String key, Instant now, Instant until) {
+        return client.putItem(b -> b.tableName(table)
+                        .item(Map.of(KEY, s("claim#" + key), TTL, n(SessionStore.expiry(until, Duration.ZERO).getEpochSecond())))
+                        .conditionExpression("attribute_not_exists(" + KEY + ") OR #ttl <= :now")
+                        .expressionAttributeNames(Map.of("#ttl", TTL))
+                        .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
                         .overrideConfiguration(timeout))
                 .thenApply(r -> true)
                 .exceptionally(e -> falseWhenConditionFailed(e));

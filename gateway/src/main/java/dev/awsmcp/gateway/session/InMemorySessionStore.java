@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class InMemorySessionStore implements SessionStore {
 
     private final Map<String, StoredSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Instant> claims = new ConcurrentHashMap<>();
     private final Duration ttl;
 
     /** @param ttl how long a session lives without a request */
@@ -80,7 +81,22 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public CompletableFuture<Boolean> claim(String key, Instant now, Instant until) {
+        claims.values().removeIf(end -> !end.isAfter(now));
+        AtomicBoolean claimed = new AtomicBoolean();
+        claims.compute(key, (k, end) -> {
+            if (end != null && end.isAfter(now)) {
+                return end;
+            }
+            claimed.set(true);
+            return until;
+        });
+        return CompletableFuture.completedFuture(claimed.get());
+    }
+
+    @Override
     public void close() {
         sessions.clear();
+        claims.clear();
     }
 }

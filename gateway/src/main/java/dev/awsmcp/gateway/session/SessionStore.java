@@ -57,6 +57,13 @@ public interface SessionStore extends AutoCloseable {
      */
     CompletableFuture<Boolean> compareAndSetState(String id, String key, String expected, String value);
 
+    /**
+     * Claims {@code key} until {@code until}, once for every instance sharing this store: true for the first claim,
+     * false while an earlier claim of {@code key} has not expired at {@code now}. For what may be used only once (the
+     * nonce of a confirmation a client brings back); a claim is no session, and nothing else reads it.
+     */
+    CompletableFuture<Boolean> claim(String key, Instant now, Instant until);
+
     @Override
     void close();
 

@@ -95,6 +95,8 @@ final class ModernRequests {
         }
         JsonRpc.JSONRPCRequest modern = new JsonRpc.JSONRPCRequest(request.method(), request.id(), request.params());
         HttpServerResponse response = ctx.response();
+        // Both subscriptions (the request's, then its stream's) stay in one composite: the answer is written on the event
+        // loop, possibly before this worker thread added the first, and a swap would then dispose the stream it replaced.
         Disposable.Composite work = Disposables.composite();
         // The client closing the response before it ended is the request's cancellation.
         response.closeHandler(v -> {
@@ -113,7 +115,8 @@ final class ModernRequests {
                 })));
     }
 
-    private void write(HttpServerResponse response, McpTransportResponse answer, JsonNode exactId, Disposable.Composite work, Context vertxContext) {
+    private void write(HttpServerResponse response, McpTransportResponse answer, JsonNode exactId, Disposable.Composite work,
+            Context vertxContext) {
         if (response.ended() || response.closed()) {
             return;
         }

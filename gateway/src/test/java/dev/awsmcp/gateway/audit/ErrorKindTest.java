@@ -18,6 +18,6 @@ class ErrorKindTest {
     @Test
     void auditOutcomesShowTheLabelsOfTheAuditRecordFormat() {
         assertThat(Arrays.stream(AuditOutcome.values()).map(AuditOutcome::label))
-                .containsExactly("success", "tool_error", "denied", "refused", "timeout", "internal_error", "cancelled");
+                .containsExactly("success", "tool_error", "denied", "refused", "timeout", "internal_error", "cancelled", "input_required");
     }
 }

@@ -49,7 +49,7 @@ class ToolCallPipelineTest {
     @Test
     void listsNamespacedToolsWithAnnotationsFromAccessClass() {
         var tools = client.listTools().tools();
-        assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("t__echo", "t__sleep", "t__crash", "t__fail");
+        assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("t__echo", "t__sleep", "t__crash", "t__fail", "t__note");
         McpSchema.Tool echo = tools.get(0);
         assertThat(echo.annotations().readOnlyHint()).isTrue();
         assertThat(echo.annotations().destructiveHint()).isFalse();

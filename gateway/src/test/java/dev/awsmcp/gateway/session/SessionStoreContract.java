@@ -86,4 +86,15 @@ abstract class SessionStoreContract {
         assertThat(store().find(id, T0).join().orElseThrow().state()).containsExactly(Map.entry("taint", "clean"));
         assertThat(store().compareAndSetState("no-such-session", "taint", null, "x").join()).isFalse();
     }
+
+    @Test
+    void aKeyIsClaimedOnceUntilItsClaimExpires() {
+        String key = UUID.randomUUID().toString();
+        Instant until = T0.plusSeconds(300);
+        assertThat(store().claim(key, T0, until).join()).isTrue();
+        assertThat(store().claim(key, T0.plusSeconds(299), until).join()).isFalse();
+        assertThat(store().claim(UUID.randomUUID().toString(), T0, until).join()).as("another key").isTrue();
+        assertThat(store().claim(key, until, until.plusSeconds(300)).join()).as("the first claim expired").isTrue();
+        assertThat(store().find("claim#" + key, T0).join()).as("a claim is no session").isEmpty();
+    }
 }

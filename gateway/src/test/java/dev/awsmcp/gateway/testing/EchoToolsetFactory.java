@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A hand-written toolset for transport and pipeline tests (type {@code test-echo}): it calls no AWS,
  * so tests of the HTTP layer do not depend on the emulator. Tools: echo (returns its arguments),
- * sleep (answers after {@code millis}), crash (throws, as a buggy toolset would), fail (a tool error).
+ * sleep (answers after {@code millis}), crash (throws, as a buggy toolset would), fail (a tool error), note
+ * (a write: keeps its text in {@link #NOTES}).
  */
 public final class EchoToolsetFactory implements ToolsetFactory {
 
@@ -32,6 +33,8 @@ public final class EchoToolsetFactory implements ToolsetFactory {
     public static final Set<String> ADMISSION_THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Sleeps whose call was cancelled while they ran (the toolset saw the cancellation), in this JVM. */
     public static final java.util.concurrent.atomic.AtomicInteger CANCELLED_SLEEPS = new java.util.concurrent.atomic.AtomicInteger();
+    /** The texts note calls kept (the calls that ran), in this JVM. */
+    public static final List<String> NOTES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public String type() {
@@ -78,7 +81,8 @@ public final class EchoToolsetFactory implements ToolsetFactory {
                     spec("sleep", "Sleep", "Answers after the given milliseconds.", sleep, Access.READ).build(),
                     spec("crash", "Crash", "Fails like a toolset bug.", none, Access.READ).build(),
                     spec("fail", "Fail", "Returns a tool error.", none, Access.WRITE)
-                            .resources(args -> List.of(new ResourceRef(DynamoDbResources.TABLE, "things")), DynamoDbResources.TABLE).build());
+                            .resources(args -> List.of(new ResourceRef(DynamoDbResources.TABLE, "things")), DynamoDbResources.TABLE).build(),
+                    spec("note", "Note", "Keeps a note (a write).", echo, Access.WRITE).build());
         }
 
         @Override
@@ -112,6 +116,10 @@ public final class EchoToolsetFactory implements ToolsetFactory {
                     ObjectNode out = Json.object().put("slept", millis);
                     return CompletableFuture.supplyAsync(() -> ToolResult.success(out),
                             CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
+                }
+                case "note": {
+                    NOTES.add(call.arguments().get("text").asText());
+                    return CompletableFuture.completedFuture(ToolResult.success(Json.object().put("noted", call.arguments().get("text").asText())));
                 }
                 case "crash":
                     throw new IllegalStateException("secret internal detail");
