@@ -9,6 +9,7 @@ import dev.awsmcp.gateway.session.SessionStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
@@ -42,10 +43,22 @@ public final class ConfirmationTickets {
         this.clock = clock;
     }
 
-    /** The tickets of {@code config}, their nonces claimed in {@code store}; without a key none can be issued. */
+    /**
+     * The tickets of {@code config}, their nonces claimed in {@code store}. Without {@code confirmations.key}: a random key of
+     * this process when the store is this instance's alone (a retry can only come back here; logged at WARN), and none when
+     * the store is shared by several instances (a retry on another instance could not be opened: such calls are refused,
+     * naming the key to set).
+     */
     public static ConfirmationTickets create(ConfirmationsConfig config, SessionStore store, Clock clock) {
-        ConfirmationSealer sealer = config.keyBytes().isEmpty() ? null : new ConfirmationSealer(config.keyBytes());
-        return new ConfirmationTickets(sealer, config.ttl(), store, clock);
+        List<byte[]> keys = config.keyBytes();
+        if (keys.isEmpty() && !store.shared()) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            keys = List.of(key);
+            LOG.warn("confirmations.key is not set: confirmation requests of MCP 2026-07-28 calls are sealed with a random key of this "
+                    + "process; set confirmations.key (the same on every instance) before running several instances");
+        }
+        return new ConfirmationTickets(keys.isEmpty() ? null : new ConfirmationSealer(keys), config.ttl(), store, clock);
     }
 
     /**

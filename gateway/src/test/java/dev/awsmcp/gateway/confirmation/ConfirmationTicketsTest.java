@@ -85,13 +85,28 @@ class ConfirmationTicketsTest {
     }
 
     @Test
-    void withoutAKeyNothingIsAskedAndTheRefusalNamesTheSetting() {
-        assertThatThrownBy(() -> tickets(null, null, CLOCK).available("ddb__put_item").join())
+    void withoutAKeyAStoreSharedByInstancesAsksNothingAndTheRefusalNamesTheSetting() {
+        SessionStore shared = (SessionStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SessionStore.class}, (proxy, method, args) -> method.getName().equals("shared") ? Boolean.TRUE
+                        : method.invoke(store, args));
+        ConfirmationTickets keyless = ConfirmationTickets.create(new ConfirmationsConfig(null, null, Duration.ofMinutes(5)), shared, CLOCK);
+
+        assertThatThrownBy(() -> keyless.available("ddb__put_item").join())
                 .cause().isInstanceOfSatisfying(ConfirmationRefusedException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.CONFIRMATION_REQUIRED);
                     assertThat(e.answer()).isEqualTo(CallConfirmation.Answer.UNSUPPORTED);
                 })
                 .hasMessageContaining("confirmations.key is not set");
         assertThat(tickets(NEW_KEY, null, CLOCK).available("ddb__put_item")).isCompleted();
+    }
+
+    @Test
+    void withoutAKeyOneInstanceSealsWithAKeyOfItsOwn() {
+        ConfirmationTickets keyless = tickets(null, null, CLOCK);
+
+        assertThat(keyless.available("ddb__put_item")).isCompleted();
+        String sealed = keyless.issue("apikey:alice", QUESTION, "c-1");
+        assertThatThrownBy(() -> tickets(NEW_KEY, null, CLOCK).check(sealed, "apikey:alice", QUESTION))
+                .as("another process (another key) cannot open it").isInstanceOf(RuntimeException.class);
     }
 }

@@ -250,15 +250,14 @@ class ModernConfirmationTest {
     }
 
     @Test
-    void withoutAKeyTheCallIsRefusedNamingTheSetting() throws Exception {
+    void withoutAKeyOneInstanceStillAsksWithAKeyOfItsOwn() throws Exception {
         try (RunningGateway keyless = RunningGateway.start(yaml(""))) {
             String note = unique();
-            JsonNode refused = ModernHttp.json(new ModernHttp(keyless.url(), RunningGateway.TEST_KEY).post(1, "tools/call",
+            JsonNode asked = ModernHttp.json(new ModernHttp(keyless.url(), RunningGateway.TEST_KEY).post(1, "tools/call",
                     ModernHttp.toolsCall("t__note", arguments(note), ModernHttp.ELICITATION))).path("result");
 
-            assertThat(refused.has("inputRequests")).isFalse();
-            assertThat(refused.path("_meta").path("errorKind").asText()).isEqualTo("CONFIRMATION_REQUIRED");
-            assertThat(text(refused)).contains("confirmations.key is not set", "MCP 2025-11-25 session");
+            assertThat(asked.path("resultType").asText()).isEqualTo("input_required");
+            assertThat(asked.has("inputRequests")).isTrue();
             assertThat(EchoToolsetFactory.NOTES).doesNotContain(note);
         }
     }
