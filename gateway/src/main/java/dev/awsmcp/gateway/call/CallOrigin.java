@@ -1,6 +1,7 @@
 package dev.awsmcp.gateway.call;
 
 import dev.awsmcp.gateway.audit.ClientInfo;
+import dev.awsmcp.gateway.taint.TaintKey;
 
 /**
  * Where a tool call came from, for its audit record and the taint of what it reads.
@@ -10,13 +11,13 @@ import dev.awsmcp.gateway.audit.ClientInfo;
  * @param taintKey what the taint of the call's reads is kept under: the session, or for a client without sessions
  *     the principal, so that taint cannot be shed by leaving a session out; null: nothing is kept
  */
-public record CallOrigin(String sessionId, ClientInfo client, String taintKey) {
+public record CallOrigin(String sessionId, ClientInfo client, TaintKey taintKey) {
 
     /** Nothing known about the origin. */
     public static final CallOrigin UNKNOWN = new CallOrigin(null, null, null);
 
     /** A call in session {@code sessionId}: its taint is the session's. */
     public CallOrigin(String sessionId, ClientInfo client) {
-        this(sessionId, client, sessionId);
+        this(sessionId, client, TaintKey.session(sessionId));
     }
 }

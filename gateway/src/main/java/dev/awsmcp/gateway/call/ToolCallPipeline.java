@@ -63,7 +63,7 @@ public final class ToolCallPipeline {
 
     /** The taint of session {@code sessionId} (clean when unknown), e.g. for {@code gateway://whoami}. */
     public CompletableFuture<SessionTaint> sessionTaint(String sessionId) {
-        return taint.current(sessionId);
+        return taint.current(dev.awsmcp.gateway.taint.TaintKey.session(sessionId));
     }
 
     /** {@link #call(RegisteredTool, Map, Principal, CallOrigin, ClientChannel)} for a client that gets no progress and cannot confirm. */

@@ -21,11 +21,12 @@ import java.util.List;
  * @param admin the admin listener (health checks, metrics)
  * @param logging the log format
  * @param cursors how paging cursors are sealed (key shared by every instance, time to live)
+ * @param taint how long the taint of requests without a session lasts
  */
 public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ToolsetEntry> toolsets,
         LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit, GuardConfig guard,
         ResilienceConfig resilience, SessionsConfig sessions, AdminConfig admin, LoggingConfig logging,
-        CursorsConfig cursors) {
+        CursorsConfig cursors, TaintConfig taint) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         auth = auth == null ? AuthConfig.defaults() : auth;
@@ -41,15 +42,16 @@ public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfi
         admin = admin == null ? AdminConfig.defaults() : admin;
         logging = logging == null ? LoggingConfig.defaults() : logging;
         cursors = cursors == null ? CursorsConfig.defaults() : cursors;
+        taint = taint == null ? TaintConfig.defaults() : taint;
     }
 
     /** The same configuration with another admin listener (tests bind port 0). */
     public GatewayConfig withAdmin(AdminConfig other) {
-        return new GatewayConfig(server, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, other, logging, cursors);
+        return new GatewayConfig(server, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, other, logging, cursors, taint);
     }
 
     /** The same configuration with another HTTP listener (tests bind port 0). */
     public GatewayConfig withServer(ServerConfig other) {
-        return new GatewayConfig(other, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, admin, logging, cursors);
+        return new GatewayConfig(other, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, admin, logging, cursors, taint);
     }
 }
