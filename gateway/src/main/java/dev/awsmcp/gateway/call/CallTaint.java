@@ -97,8 +97,8 @@ final class CallTaint {
 
     /** The refusal when the session's taint cannot be read (fail closed). */
     static CallOutcome unavailable(String tool, Throwable failure, String correlationId) {
-        LOG.warn("taint of the session unavailable; {} refused (correlation id {}): {}", tool, correlationId, failure.toString());
-        return new CallOutcome.Refused(correlationId, ErrorKind.UNAVAILABLE, "the session's taint state could not be read, so " + tool
+        LOG.warn("taint unavailable; {} refused (correlation id {}): {}", tool, correlationId, failure.toString());
+        return new CallOutcome.Refused(correlationId, ErrorKind.UNAVAILABLE, "the taint state of your requests could not be read, so " + tool
                 + " (which changes state) is refused; retry shortly; correlation id " + correlationId);
     }
 
@@ -129,7 +129,7 @@ final class CallTaint {
                     LOG.error("{}: taint of {} not recorded; result withheld (correlation id {})", key, tool,
                             record.correlationId(), e);
                     return new CallOutcome.Failed(record.correlationId(), ErrorKind.UNAVAILABLE, "the result of " + tool + " is withheld: "
-                            + "the session's taint could not be recorded; retry shortly; correlation id " + record.correlationId());
+                            + "the taint of what it read could not be recorded; retry shortly; correlation id " + record.correlationId());
                 });
     }
 
