@@ -74,7 +74,7 @@ final class CallGate {
         LOG.info("call {} denied in a tainted session {} (correlation id {})", tool.name(), state.taintKey(), state.correlationId());
         record.decision("refused", "tainted session: team " + admitted.team() + " policy taint denies " + accessOf(tool) + " calls",
                 admitted.team());
-        return refuse(CallTaint.denied(tool.name(), verdict, state.correlationId()));
+        return refuse(taint.denied(tool.name(), verdict, state.correlationId()));
     }
 
     /** Asks a person when the team's policy or the session's taint wants the call confirmed. */

@@ -1,6 +1,7 @@
 package dev.awsmcp.gateway.call;
 
 import dev.awsmcp.gateway.audit.ClientInfo;
+import dev.awsmcp.gateway.taint.TaintKey;
 
 /**
  * Where a tool call came from, for its audit record and the taint of what it reads.
@@ -12,7 +13,7 @@ import dev.awsmcp.gateway.audit.ClientInfo;
  * @param traceParent the W3C trace context of the request ({@code traceparent}), recorded with the call; anything not
  *     of the W3C form is dropped (null)
  */
-public record CallOrigin(String sessionId, ClientInfo client, String taintKey, String traceParent) {
+public record CallOrigin(String sessionId, ClientInfo client, TaintKey taintKey, String traceParent) {
 
     /** Nothing known about the origin. */
     public static final CallOrigin UNKNOWN = new CallOrigin(null, null, null, null);
@@ -24,7 +25,7 @@ public record CallOrigin(String sessionId, ClientInfo client, String taintKey, S
 
     /** A call in session {@code sessionId}: its taint is the session's. */
     public CallOrigin(String sessionId, ClientInfo client) {
-        this(sessionId, client, sessionId, null);
+        this(sessionId, client, TaintKey.session(sessionId), null);
     }
 
     /** This origin with the request's trace context {@code parent}, when it has one (else unchanged). */

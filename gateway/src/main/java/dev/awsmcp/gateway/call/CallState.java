@@ -39,7 +39,7 @@ record CallState(Arrival arrival, CallTrail trail, EffectivePolicy policy, Objec
     }
 
     /** What the session's taint is kept under ({@link CallOrigin#taintKey}). */
-    String taintKey() {
+    dev.awsmcp.gateway.taint.TaintKey taintKey() {
         return arrival.origin().taintKey();
     }
 

@@ -6,7 +6,9 @@ import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.gateway.audit.ToolCallRecord;
 import dev.awsmcp.gateway.guard.GuardFinding;
 import dev.awsmcp.gateway.taint.SessionTaint;
+import dev.awsmcp.gateway.config.Durations;
 import dev.awsmcp.gateway.taint.TaintAction;
+import dev.awsmcp.gateway.taint.TaintKey;
 import dev.awsmcp.gateway.taint.TaintLevel;
 import dev.awsmcp.gateway.taint.TaintMarkerSource;
 import dev.awsmcp.gateway.taint.TaintRules;
@@ -29,18 +31,23 @@ final class CallTaint {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallTaint.class);
 
-    /** What the session's taint means for one state-changing call. */
-    record Verdict(SessionTaint taint, TaintAction action, List<String> copied) {
-        static final Verdict CLEAN = new Verdict(SessionTaint.CLEAN, TaintAction.ALLOW, List.of());
+    /** What the taint under {@code key} means for one state-changing call. */
+    record Verdict(TaintKey key, SessionTaint taint, TaintAction action, List<String> copied) {
+        static final Verdict CLEAN = new Verdict(null, SessionTaint.CLEAN, TaintAction.ALLOW, List.of());
 
         boolean tainted() {
             return taint.level() != TaintLevel.CLEAN;
         }
 
+        /** "this session is strongly tainted". */
+        String state() {
+            return key.subject() + (key instanceof TaintKey.Principal ? " are " : " is ") + taint.level().id() + "ly tainted";
+        }
+
         /** What the person asked to confirm is told. */
         List<String> reasons() {
             List<String> reasons = new ArrayList<>();
-            reasons.add("this session is " + taint.level().id() + "ly tainted: it read content an attacker could have written");
+            reasons.add(state() + ": " + (key instanceof TaintKey.Principal ? "they" : "it") + " read content an attacker could have written");
             taint.reasons().forEach(r -> reasons.add(r.describe()));
             copied.forEach(c -> reasons.add("argument repeats flagged content: " + c));
             return reasons;
@@ -61,29 +68,37 @@ final class CallTaint {
         this.tracker = tracker;
     }
 
-    /** The session's taint, as a future. */
-    CompletableFuture<SessionTaint> current(String sessionId) {
-        return tracker.current(sessionId);
+    /** The taint kept under {@code key}, as a future. */
+    CompletableFuture<SessionTaint> current(TaintKey key) {
+        return tracker.current(key);
     }
 
-    /** The verdict for a state-changing call with {@code arguments} in session {@code sessionId} under {@code rules}. */
-    CompletableFuture<Verdict> check(String sessionId, JsonNode arguments, TaintRules rules) {
-        return tracker.current(sessionId).thenApply(taint -> taint.level() == TaintLevel.CLEAN ? Verdict.CLEAN
-                : new Verdict(taint, rules.action(taint.level()), TaintMarkerSource.copied(arguments, taint.markers())));
+    /** The verdict for a state-changing call with {@code arguments} whose taint is kept under {@code key}, under {@code rules}. */
+    CompletableFuture<Verdict> check(TaintKey key, JsonNode arguments, TaintRules rules) {
+        return tracker.current(key).thenApply(taint -> taint.level() == TaintLevel.CLEAN ? Verdict.CLEAN
+                : new Verdict(key, taint, rules.action(taint.level()), TaintMarkerSource.copied(arguments, taint.markers())));
     }
 
-    /** The refusal of a call the policy denies in a tainted session. */
-    static CallOutcome denied(String tool, Verdict verdict, String correlationId) {
-        return new CallOutcome.Refused(correlationId, ErrorKind.TAINTED_SESSION, "denied: " + tool + " changes state, and this session is "
-                + verdict.taint().level().id() + "ly tainted (" + String.join("; ", verdict.reasons().subList(1, verdict.reasons().size()))
-                + "); your team's policy (taint) refuses such calls in a tainted session. Start a new session for changes, "
-                + "and check the request with a person; correlation id " + correlationId, verdict.audited());
+    /** The refusal of a call the policy denies in a tainted session (or for a tainted principal's requests without one). */
+    CallOutcome denied(String tool, Verdict verdict, String correlationId) {
+        return new CallOutcome.Refused(correlationId, ErrorKind.TAINTED_SESSION, "denied: " + tool + " changes state, and "
+                + verdict.state() + " (" + String.join("; ", verdict.reasons().subList(1, verdict.reasons().size()))
+                + "); your team's policy (taint) refuses such calls in a tainted session. " + remedy(verdict.key())
+                + ", and check the request with a person; correlation id " + correlationId, verdict.audited());
+    }
+
+    /** How the caller gets clean again. */
+    private String remedy(TaintKey key) {
+        return key instanceof TaintKey.Principal
+                ? "Your requests without a session stay tainted until " + Durations.format(tracker.window())
+                        + " (taint.window) pass in which none of them returns data; make the change then"
+                : "Start a new session for changes";
     }
 
     /** The refusal when the session's taint cannot be read (fail closed). */
     static CallOutcome unavailable(String tool, Throwable failure, String correlationId) {
-        LOG.warn("taint of the session unavailable; {} refused (correlation id {}): {}", tool, correlationId, failure.toString());
-        return new CallOutcome.Refused(correlationId, ErrorKind.UNAVAILABLE, "the session's taint state could not be read, so " + tool
+        LOG.warn("taint unavailable; {} refused (correlation id {}): {}", tool, correlationId, failure.toString());
+        return new CallOutcome.Refused(correlationId, ErrorKind.UNAVAILABLE, "the taint state of your requests could not be read, so " + tool
                 + " (which changes state) is refused; retry shortly; correlation id " + correlationId);
     }
 
@@ -91,7 +106,7 @@ final class CallTaint {
      * Taints the session when {@code outcome} carries untrusted content (every success does: it is AWS data) and tells
      * the caller in its taint (and the record, for content with findings); other outcomes pass unchanged.
      */
-    CompletableFuture<CallOutcome> afterResult(String sessionId, List<String> resources, CallOutcome outcome, ToolCallRecord.Builder record) {
+    CompletableFuture<CallOutcome> afterResult(TaintKey key, List<String> resources, CallOutcome outcome, ToolCallRecord.Builder record) {
         if (!(outcome instanceof CallOutcome.Succeeded succeeded)) {
             return CompletableFuture.completedFuture(outcome);
         }
@@ -102,7 +117,7 @@ final class CallTaint {
         TaintLevel level = families.isEmpty() ? TaintLevel.WEAK : TaintLevel.STRONG;
         Set<String> markers = level == TaintLevel.STRONG ? TaintMarkerSource.of(succeeded.answer().data().json()) : Set.of();
         SessionTaint.Reason reason = new SessionTaint.Reason(record.correlationId(), tool, resources, level, families);
-        return tracker.taint(sessionId, reason, markers)
+        return tracker.taint(key, reason, markers)
                 .<CallOutcome>thenApply(taint -> {
                     ObjectNode summary = taint.summary();
                     if (level == TaintLevel.STRONG) {
@@ -111,10 +126,10 @@ final class CallTaint {
                     return succeeded.withTaint(summary);
                 })
                 .exceptionally(e -> {
-                    LOG.error("session {}: taint of {} not recorded; result withheld (correlation id {})", sessionId, tool,
+                    LOG.error("{}: taint of {} not recorded; result withheld (correlation id {})", key, tool,
                             record.correlationId(), e);
                     return new CallOutcome.Failed(record.correlationId(), ErrorKind.UNAVAILABLE, "the result of " + tool + " is withheld: "
-                            + "the session's taint could not be recorded; retry shortly; correlation id " + record.correlationId());
+                            + "the taint of what it read could not be recorded; retry shortly; correlation id " + record.correlationId());
                 });
     }
 

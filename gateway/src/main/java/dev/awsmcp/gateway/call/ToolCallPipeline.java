@@ -61,9 +61,9 @@ public final class ToolCallPipeline {
         audit.observe(observer);
     }
 
-    /** The taint of session {@code sessionId} (clean when unknown), e.g. for {@code gateway://whoami}. */
-    public CompletableFuture<SessionTaint> sessionTaint(String sessionId) {
-        return taint.current(sessionId);
+    /** The taint kept under {@code key} (clean when unknown or null), e.g. for {@code gateway://whoami}. */
+    public CompletableFuture<SessionTaint> sessionTaint(dev.awsmcp.gateway.taint.TaintKey key) {
+        return key == null ? CompletableFuture.completedFuture(SessionTaint.CLEAN) : taint.current(key);
     }
 
     /** {@link #call(RegisteredTool, Map, Principal, CallOrigin, ClientChannel)} for a client that gets no progress and cannot confirm. */

@@ -23,11 +23,12 @@ import java.util.List;
  * @param cursors how paging cursors are sealed (key shared by every instance, time to live)
  * @param confirmations how the confirmation state of MCP 2026-07-28 clients is sealed (key shared by every instance,
  *     time to answer)
+ * @param taint how long the taint of requests without a session lasts
  */
 public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ToolsetEntry> toolsets,
         LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit, GuardConfig guard,
         ResilienceConfig resilience, SessionsConfig sessions, AdminConfig admin, LoggingConfig logging,
-        CursorsConfig cursors, ConfirmationsConfig confirmations) {
+        CursorsConfig cursors, ConfirmationsConfig confirmations, TaintConfig taint) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         auth = auth == null ? AuthConfig.defaults() : auth;
@@ -44,15 +45,16 @@ public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfi
         logging = logging == null ? LoggingConfig.defaults() : logging;
         cursors = cursors == null ? CursorsConfig.defaults() : cursors;
         confirmations = confirmations == null ? ConfirmationsConfig.defaults() : confirmations;
+        taint = taint == null ? TaintConfig.defaults() : taint;
     }
 
     /** The same configuration with another admin listener (tests bind port 0). */
     public GatewayConfig withAdmin(AdminConfig other) {
-        return new GatewayConfig(server, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, other, logging, cursors, confirmations);
+        return new GatewayConfig(server, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, other, logging, cursors, confirmations, taint);
     }
 
     /** The same configuration with another HTTP listener (tests bind port 0). */
     public GatewayConfig withServer(ServerConfig other) {
-        return new GatewayConfig(other, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, admin, logging, cursors, confirmations);
+        return new GatewayConfig(other, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, admin, logging, cursors, confirmations, taint);
     }
 }

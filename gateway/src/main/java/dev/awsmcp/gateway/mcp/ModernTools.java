@@ -9,6 +9,7 @@ import dev.awsmcp.gateway.call.ClientChannel;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.confirmation.ConfirmationTickets;
 import dev.awsmcp.gateway.policy.PolicyStore;
+import dev.awsmcp.gateway.taint.TaintKey;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;
@@ -124,14 +125,15 @@ final class ModernTools implements McpAsyncToolRepository {
 
     /**
      * Where a modern call comes from: no session; the client as it describes itself; and the key its taint is kept
-     * under: the principal, so that a client cannot shed the taint of what it read by sending requests without a session.
+     * under: the principal alone, so that a client can shed the taint of what it read neither by sending requests without
+     * a session nor by naming itself differently (its clientInfo is self-reported: it is audited, never part of the key).
      */
     static CallOrigin origin(McpRequestContext ctx) {
         McpSchema.Implementation client = ctx.clientInfo();
         Principal principal = principal(ctx);
         Object trace = ctx.meta() == null ? null : ctx.meta().get("traceparent");
         return new CallOrigin(null, client == null ? null : new ClientInfo(client.name(), client.version()),
-                principal == null ? null : "principal:" + principal.id(),
+                principal == null ? null : TaintKey.principal(principal.id()),
                 trace instanceof String parent ? parent : (String) ctx.transportContext().get(StreamableHttpTransport.TRACEPARENT_KEY));
     }
 }

@@ -96,7 +96,7 @@ public final class GatewayRuntime implements AutoCloseable {
                         new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector)),
                 new PipelineParts.AuditTrail(audit, clients.requestIds()),
                 new PipelineParts.SessionState(dev.awsmcp.gateway.ratelimit.SharedTeamRateLimits.forSessions(sessions, Clock.systemUTC()),
-                        new TaintTracker(sessions, Clock.systemUTC()), CursorSealer.create(config.cursors(), Clock.systemUTC()))));
+                        new TaintTracker(sessions, config.taint().window(), Clock.systemUTC()), CursorSealer.create(config.cursors(), Clock.systemUTC()))));
         this.operations = operations(config, metrics, callCredentials, resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5),

@@ -1,85 +1,141 @@
 package dev.awsmcp.gateway.taint;
 
+import dev.awsmcp.gateway.session.InMemorySessionStore;
 import dev.awsmcp.gateway.session.SessionStore;
+import dev.awsmcp.gateway.session.StoredSession;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every session's taint. Kept in the session store's per-session state (compare-and-set, so two
- * instances serving one session never lose a read), which moves it with the session between instances;
- * a session the store does not keep (stdio) is tracked here. Never blocks: futures complete on store threads.
+ * Every taint, by {@link TaintKey}, kept in the session store with compare-and-set (so two instances never lose a read),
+ * which shares it between instances when the store is shared.
+ * <ul>
+ * <li>A session's taint is in the session's state and lives as long as the session; a session the store does not keep
+ * (stdio) is tracked here.</li>
+ * <li>A principal's taint (its requests without a session) is a store value, {@code taint#<principal id>}, that lasts
+ * {@link #window()} past the last call that tainted it (sliding: every call that returns AWS data does). It is written
+ * when it changes or when less than the window of its life is left, with the window plus a margin (a tenth of the
+ * window, at most a minute) of life, so a principal that keeps calling writes it about once per margin.</li>
+ * </ul>
+ * Never blocks: futures complete on store threads, and fail when the store cannot be read (callers fail closed).
  */
 public final class TaintTracker {
 
+    /** The default of {@code taint.window}, for {@link #inMemory()}. */
+    private static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(TaintTracker.class);
     private static final int MAX_ATTEMPTS = 5;
 
     private final SessionStore store;
+    private final Duration window;
+    private final Duration margin;
     private final Clock clock;
     private final Map<String, SessionTaint> unstored = new ConcurrentHashMap<>();
 
-    /** Taint kept in {@code store}'s session state (null: only here, for sessions of this process alone). */
-    public TaintTracker(SessionStore store, Clock clock) {
+    /** Taint kept in {@code store}; a principal's for {@code window} after its last tainting call. */
+    public TaintTracker(SessionStore store, Duration window, Clock clock) {
         this.store = store;
+        this.window = window;
+        this.margin = SessionStore.refreshInterval(window);
         this.clock = clock;
     }
 
-    /** A tracker for sessions of this process alone (stdio, tests without a session store). */
+    /** A tracker of this process alone (stdio, tests without a session store), with the default window. */
     public static TaintTracker inMemory() {
-        return new TaintTracker(null, Clock.systemUTC());
+        return new TaintTracker(new InMemorySessionStore(DEFAULT_WINDOW), DEFAULT_WINDOW, Clock.systemUTC());
     }
 
-    /** The taint of session {@code sessionId}; clean when there is no session. Fails when the store cannot be read. */
-    public CompletableFuture<SessionTaint> current(String sessionId) {
-        if (sessionId == null) {
-            return CompletableFuture.completedFuture(SessionTaint.CLEAN);
-        }
-        if (store == null) {
-            return CompletableFuture.completedFuture(unstored.getOrDefault(sessionId, SessionTaint.CLEAN));
-        }
-        return store.find(sessionId, clock.instant()).thenApply(found -> found
-                .map(session -> SessionTaint.parse(session.state().get(SessionTaint.STATE_KEY)))
-                .orElseGet(() -> unstored.getOrDefault(sessionId, SessionTaint.CLEAN)));
+    /** How long a principal's taint lasts after its last tainting call. */
+    public Duration window() {
+        return window;
     }
 
-    /** Adds {@code reason} (and {@code markers}) to the session's taint; completes with the new taint. */
-    public CompletableFuture<SessionTaint> taint(String sessionId, SessionTaint.Reason reason, Set<String> markers) {
-        if (sessionId == null) {
-            return CompletableFuture.completedFuture(SessionTaint.CLEAN.with(reason, markers));
+    /** The taint kept under {@code key}; clean when there is none (or no key). Fails when the store cannot be read. */
+    public CompletableFuture<SessionTaint> current(TaintKey key) {
+        if (key instanceof TaintKey.Principal principal) {
+            return store.findValue(valueKey(principal), clock.instant())
+                    .thenApply(found -> SessionTaint.parse(found.map(SessionStore.StoredValue::value).orElse(null)));
         }
-        return attempt(sessionId, reason, markers, 1);
+        if (key instanceof TaintKey.Session session) {
+            return store.find(session.sessionId(), clock.instant()).thenApply(found -> found
+                    .map(stored -> SessionTaint.parse(stored.state().get(SessionTaint.STATE_KEY)))
+                    .orElseGet(() -> unstored.getOrDefault(session.sessionId(), SessionTaint.CLEAN)));
+        }
+        return CompletableFuture.completedFuture(SessionTaint.CLEAN);
     }
 
-    private CompletableFuture<SessionTaint> attempt(String sessionId, SessionTaint.Reason reason, Set<String> markers, int attempt) {
-        CompletableFuture<java.util.Optional<dev.awsmcp.gateway.session.StoredSession>> stored = store == null
-                ? CompletableFuture.completedFuture(java.util.Optional.empty()) : store.find(sessionId, clock.instant());
-        return stored.thenCompose(found -> {
-            if (found.isEmpty()) {
-                return CompletableFuture.completedFuture(unstored.merge(sessionId, SessionTaint.CLEAN.with(reason, markers),
-                        (before, added) -> before.with(reason, markers)));
+    /** Adds {@code reason} (and {@code markers}) to the taint kept under {@code key}; completes with the new taint. */
+    public CompletableFuture<SessionTaint> taint(TaintKey key, SessionTaint.Reason reason, Set<String> markers) {
+        if (key instanceof TaintKey.Principal principal) {
+            return retried(key, () -> principalAttempt(valueKey(principal), reason, markers), 1);
+        }
+        if (key instanceof TaintKey.Session session) {
+            return retried(key, () -> sessionAttempt(session.sessionId(), reason, markers), 1);
+        }
+        return CompletableFuture.completedFuture(SessionTaint.CLEAN.with(reason, markers));
+    }
+
+    /** Runs {@code attempt} until it wins its compare-and-set (it answers empty when another instance changed the taint first). */
+    private CompletableFuture<SessionTaint> retried(TaintKey key, Supplier<CompletableFuture<Optional<SessionTaint>>> attempt, int attempts) {
+        return attempt.get().thenCompose(done -> {
+            if (done.isPresent()) {
+                return CompletableFuture.completedFuture(done.get());
             }
-            String before = found.get().state().get(SessionTaint.STATE_KEY);
+            if (attempts >= MAX_ATTEMPTS) {
+                LOG.warn("{}: taint not recorded after {} concurrent updates", key, attempts);
+                return CompletableFuture.failedFuture(new IllegalStateException("taint changed concurrently " + attempts + " times"));
+            }
+            return retried(key, attempt, attempts + 1);
+        });
+    }
+
+    private CompletableFuture<Optional<SessionTaint>> sessionAttempt(String sessionId, SessionTaint.Reason reason, Set<String> markers) {
+        return store.find(sessionId, clock.instant()).thenCompose(found -> {
+            if (found.isEmpty()) {
+                return done(unstored.merge(sessionId, SessionTaint.CLEAN.with(reason, markers), (before, added) -> before.with(reason, markers)));
+            }
+            StoredSession session = found.get();
+            String before = session.state().get(SessionTaint.STATE_KEY);
             SessionTaint current = SessionTaint.parse(before);
             SessionTaint next = current.with(reason, markers);
             if (next.equals(current)) {
-                return CompletableFuture.completedFuture(current);
+                return done(current);
             }
-            return store.compareAndSetState(sessionId, SessionTaint.STATE_KEY, before, next.toJson()).thenCompose(set -> {
-                if (set) {
-                    return CompletableFuture.completedFuture(next);
-                }
-                if (attempt >= MAX_ATTEMPTS) {
-                    LOG.warn("session {}: taint not recorded after {} concurrent updates", sessionId, attempt);
-                    return CompletableFuture.failedFuture(new IllegalStateException("session taint changed concurrently " + attempt
-                            + " times"));
-                }
-                return attempt(sessionId, reason, markers, attempt + 1);
-            });
+            return store.compareAndSetState(sessionId, SessionTaint.STATE_KEY, before, next.toJson())
+                    .thenApply(set -> set ? Optional.of(next) : Optional.empty());
         });
+    }
+
+    private CompletableFuture<Optional<SessionTaint>> principalAttempt(String key, SessionTaint.Reason reason, Set<String> markers) {
+        Instant now = clock.instant();
+        return store.findValue(key, now).thenCompose(found -> {
+            String before = found.map(SessionStore.StoredValue::value).orElse(null);
+            SessionTaint current = SessionTaint.parse(before);
+            SessionTaint next = current.with(reason, markers);
+            boolean lastsTheWindow = found.isPresent() && !found.get().expiresAt().isBefore(now.plus(window));
+            if (next.equals(current) && lastsTheWindow) {
+                return done(current);
+            }
+            SessionStore.StoredValue value = new SessionStore.StoredValue(next.toJson(), SessionStore.expiry(now, window.plus(margin)));
+            return store.compareAndSetValue(key, before, value, now).thenApply(set -> set ? Optional.of(next) : Optional.empty());
+        });
+    }
+
+    private static CompletableFuture<Optional<SessionTaint>> done(SessionTaint taint) {
+        return CompletableFuture.completedFuture(Optional.of(taint));
+    }
+
+    /** The store key of a principal's taint: one per principal, never a session id (a UUID). */
+    static String valueKey(TaintKey.Principal principal) {
+        return "taint#" + principal.principalId();
     }
 }

@@ -11,12 +11,12 @@ import dev.awsmcp.gateway.guard.GuardedResult;
 import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.guard.SecretRedactor;
+import dev.awsmcp.gateway.testing.MutableClock;
 import dev.awsmcp.toolset.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -181,33 +181,5 @@ class CursorSealerTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CursorSealer(List.of(), Duration.ofHours(1), Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

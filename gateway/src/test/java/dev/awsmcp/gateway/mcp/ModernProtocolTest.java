@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModernProtocolTest {
 
-    private static final String VERSION = "2026-07-28";
+    private static final String VERSION = McpHttp.MODERN;
     private static RunningGateway gateway;
     private static McpHttp http;
 
@@ -36,19 +36,15 @@ class ModernProtocolTest {
     }
 
     static String meta() {
-        return "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + VERSION + "\",\"io.modelcontextprotocol/clientCapabilities\":{},"
-                + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"raw-test\",\"version\":\"1\"}}";
+        return McpHttp.modernMeta("raw-test");
     }
 
     static HttpResponse<String> modern(String method, String name, String params) throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\",\"params\":{" + params + (params.isEmpty() ? "" : ",") + meta() + "}}";
-        return name == null ? http.post(body, "MCP-Protocol-Version", VERSION, "Mcp-Method", method)
-                : http.post(body, "MCP-Protocol-Version", VERSION, "Mcp-Method", method, "Mcp-Name", name);
+        return http.modern(7, method, name, params, "raw-test");
     }
 
     static JsonNode json(HttpResponse<String> response) throws Exception {
-        String type = response.headers().firstValue("Content-Type").orElse("");
-        return type.startsWith("text/event-stream") ? McpHttp.response(response.body()) : Json.mapper().readTree(response.body());
+        return McpHttp.message(response);
     }
 
     @Test

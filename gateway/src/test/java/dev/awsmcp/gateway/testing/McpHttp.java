@@ -16,6 +16,8 @@ public final class McpHttp {
 
     public static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
             + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw-test\",\"version\":\"1\"}}}";
+    /** The protocol revision without sessions. */
+    public static final String MODERN = "2026-07-28";
     public static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
     private final HttpClient client = GatewayHttp.CLIENT;
@@ -68,6 +70,37 @@ public final class McpHttp {
         String session = response.headers().firstValue("Mcp-Session-Id").orElseThrow();
         post(INITIALIZED, "Mcp-Session-Id", session);
         return session;
+    }
+
+    /**
+     * An MCP 2026-07-28 request (no session): {@code method} with {@code params} (JSON object members, possibly empty) and
+     * the {@code _meta} of client {@code clientName}, with the headers that revision requires ({@code Mcp-Name} when
+     * {@code name} is not null).
+     */
+    public HttpResponse<String> modern(int id, String method, String name, String params, String clientName)
+            throws IOException, InterruptedException {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":{" + params
+                + (params.isEmpty() ? "" : ",") + modernMeta(clientName) + "}}";
+        return name == null ? post(body, "MCP-Protocol-Version", MODERN, "Mcp-Method", method)
+                : post(body, "MCP-Protocol-Version", MODERN, "Mcp-Method", method, "Mcp-Name", name);
+    }
+
+    /** An MCP 2026-07-28 {@code tools/call} of {@code tool} with {@code argumentsJson} from client {@code clientName}. */
+    public HttpResponse<String> modernCall(String tool, String argumentsJson, String clientName) throws IOException, InterruptedException {
+        return modern(1, "tools/call", tool, "\"name\":\"" + tool + "\",\"arguments\":" + argumentsJson, clientName);
+    }
+
+    /** The {@code _meta} member of an MCP 2026-07-28 request from client {@code clientName} (declaring no capabilities). */
+    public static String modernMeta(String clientName) {
+        return "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + MODERN + "\",\"io.modelcontextprotocol/clientCapabilities\":{},"
+                + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"" + clientName + "\",\"version\":\"1\"}}";
+    }
+
+    /** The JSON-RPC message of a response, sent as JSON or in an SSE stream. */
+    public static com.fasterxml.jackson.databind.JsonNode message(HttpResponse<String> response) throws IOException {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        return type.startsWith("text/event-stream") ? response(response.body())
+                : dev.awsmcp.toolset.support.Json.mapper().readTree(response.body());
     }
 
     /** A tools/call request body. */
