@@ -51,7 +51,7 @@ class AuditQueryTest {
     @Test
     void badInputNamesTheParameterAndTheChoices() {
         assertThatThrownBy(() -> AuditQuery.parse(Map.of("outcome", "ok"))).hasMessage(
-                "outcome: 'ok' is not one of [success, tool_error, denied, refused, timeout, internal_error, cancelled]");
+                "outcome: 'ok' is not one of [success, tool_error, denied, refused, timeout, internal_error, cancelled, input_required]");
         assertThatThrownBy(() -> AuditQuery.parse(Map.of("taint", "high"))).hasMessage("taint: 'high' is not one of [weak, strong, any, none]");
         assertThatThrownBy(() -> AuditQuery.parse(Map.of("limit", "500"))).hasMessage("limit: '500' is not a number of records from 1 to 200");
         assertThatThrownBy(() -> AuditQuery.parse(Map.of("tool", "x".repeat(300)))).hasMessage("tool: longer than 256 characters");
