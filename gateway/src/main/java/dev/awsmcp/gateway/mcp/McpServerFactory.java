@@ -7,6 +7,7 @@ import dev.awsmcp.gateway.call.CallOrigin;
 import dev.awsmcp.gateway.call.ClientChannel;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.policy.PolicyStore;
+import dev.awsmcp.gateway.session.SessionStore;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;
@@ -52,12 +53,21 @@ public final class McpServerFactory {
     private final ToolCallPipeline pipeline;
     private final PolicyStore policies;
     private final Duration requestTimeout;
+    private final GatewayTasks tasks;
 
-    public McpServerFactory(ToolsetRegistry registry, ToolCallPipeline pipeline, PolicyStore policies, Duration requestTimeout) {
+    /** A factory whose MCP 2026-07-28 servers keep their tasks in {@code sessions}. */
+    public McpServerFactory(ToolsetRegistry registry, ToolCallPipeline pipeline, PolicyStore policies, Duration requestTimeout,
+            SessionStore sessions) {
         this.registry = registry;
         this.pipeline = pipeline;
         this.policies = policies;
         this.requestTimeout = requestTimeout;
+        this.tasks = new GatewayTasks(sessions, pipeline, requestTimeout, java.time.Clock.systemUTC());
+    }
+
+    /** Tasks whose call runs on this instance (a shutdown drains them like requests in flight). */
+    public int tasksRunning() {
+        return tasks.running();
     }
 
     /** The SDK transport context of a request by {@code principal}. */
@@ -82,7 +92,8 @@ public final class McpServerFactory {
     /**
      * The server of MCP 2026-07-28 requests (stateless; the transport serves it beside the 2025-11-25 sessions):
      * discover, each caller's tools ({@code cacheScope: private}, fresh for {@code listTtl}; {@code subscriptions/listen}
-     * tells listeners when a policy reload changes them, through {@code changes}) and calls through the pipeline.
+     * tells listeners when a policy reload changes them, through {@code changes}) and calls through the pipeline; the tasks
+     * extension for long-running tools.
      */
     public io.modelcontextprotocol.modern.server.McpServer createModern(McpChangeFeed changes, Duration listTtl) {
         return io.modelcontextprotocol.modern.server.McpServer.builder()
@@ -90,9 +101,10 @@ public final class McpServerFactory {
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(JSON)
                 // The pipeline validates arguments itself, so that a refused call is audited with a message naming the argument.
-                .feature(ToolsFeature.ofAsync(new ModernTools(registry, pipeline, policies, listTtl), JSON, (schema, arguments) ->
-                        JsonSchemaValidator.ValidationResponse.asValid(null), listTtl.toMillis(),
+                .feature(ToolsFeature.ofAsync(new TaskTools(new ModernTools(registry, pipeline, policies, listTtl), registry, policies, tasks),
+                        JSON, (schema, arguments) -> JsonSchemaValidator.ValidationResponse.asValid(null), listTtl.toMillis(),
                         io.modelcontextprotocol.modern.McpSchema.CacheScope.PRIVATE))
+                .feature(new TasksFeature(tasks))
                 .subscriptions(changes)
                 .discoverCache(listTtl.toMillis(), io.modelcontextprotocol.modern.McpSchema.CacheScope.PUBLIC)
                 .build();

@@ -96,7 +96,7 @@ public final class GatewayRuntime implements AutoCloseable {
                         new TaintTracker(sessions, Clock.systemUTC()), CursorSealer.create(config.cursors(), Clock.systemUTC()))));
         this.operations = operations(config, metrics, callCredentials, resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
-        this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5));
+        this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5), sessions);
         audit.append(PolicyReloadRecord.accepted("startup", teams(policies.current()), policies.current().fingerprint()));
         policies.onChange((before, after) -> resilience.clearCache());
         policies.onChange((before, after) -> audit.append(PolicyReloadRecord.accepted("reload", teams(after), after.fingerprint())));

@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * strongly consistent GetItem (1 RCU) to confirm the session still exists, replaced by one conditional
  * UpdateItem (1 WCU) that also refreshes {@code updatedAt} and {@code ttl} when this instance last
  * refreshed the session more than {@code refreshEvery} ago. The table's own TTL deletion is lazy (up to
- * days), so every read checks {@code ttl} itself.
+ * days), so every read checks {@code ttl} itself. A {@linkplain #findValue value} is an item without {@code principal}:
+ * {@code sessionId} is its key ({@code <feature>#<id>}), {@code value} a string, {@code ttl} its expiry; conditions on
+ * {@code principal} keep values and sessions apart.
  */
 public final class DynamoDbSessionStore implements SessionStore {
 
@@ -34,6 +36,7 @@ public final class DynamoDbSessionStore implements SessionStore {
     /** The TTL attribute of the table (epoch seconds). */
     public static final String TTL = "ttl";
 
+    private static final String VALUE = "value";
     private static final String LIVE = "attribute_exists(#p) AND #ttl > :now";
 
     private final DynamoDbAsyncClient client;
@@ -54,7 +57,7 @@ public final class DynamoDbSessionStore implements SessionStore {
         this.client = Objects.requireNonNull(client, "client");
         this.table = Objects.requireNonNull(table, "table");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
-        this.refreshEvery = refreshInterval(ttl);
+        this.refreshEvery = SessionStore.refreshInterval(ttl);
         this.callTimeout = callTimeout;
         this.timeout = AwsRequestOverrideConfiguration.builder().apiCallTimeout(callTimeout).build();
     }
@@ -62,12 +65,6 @@ public final class DynamoDbSessionStore implements SessionStore {
     /** The bound of each DynamoDB call. */
     public Duration callTimeout() {
         return callTimeout;
-    }
-
-    /** How often an instance refreshes a session's ttl at most: a tenth of the ttl, between 1 second and 1 minute. */
-    static Duration refreshInterval(Duration ttl) {
-        long millis = Math.max(1000, Math.min(ttl.toMillis() / 10, 60_000));
-        return Duration.ofMillis(millis);
     }
 
     /** The table, for the rate limits that share it. */
@@ -192,6 +189,37 @@ public final class DynamoDbSessionStore implements SessionStore {
                         .updateExpression("SET #state.#key = :value")
                         .conditionExpression(expression)
                         .expressionAttributeNames(Map.of("#p", "principal", "#state", "state", "#key", key))
+                        .expressionAttributeValues(values)
+                        .overrideConfiguration(timeout))
+                .thenApply(r -> true)
+                .exceptionally(e -> falseWhenConditionFailed(e));
+    }
+
+    @Override
+    public CompletableFuture<Optional<StoredValue>> findValue(String key, Instant now) {
+        return client.getItem(b -> b.tableName(table).key(key(key)).consistentRead(true).overrideConfiguration(timeout))
+                .thenApply(r -> r.hasItem() && !r.item().containsKey("principal") && r.item().containsKey(VALUE) && r.item().containsKey(TTL)
+                        ? Optional.of(new StoredValue(r.item().get(VALUE).s(), Instant.ofEpochSecond(Long.parseLong(r.item().get(TTL).n()))))
+                        : Optional.<StoredValue>empty())
+                .thenApply(found -> found.filter(value -> value.expiresAt().isAfter(now)));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> compareAndSetValue(String key, String expected, StoredValue next, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":value", s(next.value()),
+                ":ttl", n(next.expiresAt().getEpochSecond()), ":now", n(now.getEpochSecond())));
+        String condition = "attribute_not_exists(#p) AND ";
+        if (expected == null) {
+            condition += "(attribute_not_exists(#v) OR #ttl <= :now)";
+        } else {
+            condition += "#v = :expected AND #ttl > :now";
+            values.put(":expected", s(expected));
+        }
+        String expression = condition;
+        return client.updateItem(b -> b.tableName(table).key(key(key))
+                        .updateExpression("SET #v = :value, #ttl = :ttl")
+                        .conditionExpression(expression)
+                        .expressionAttributeNames(Map.of("#p", "principal", "#v", VALUE, "#ttl", TTL))
                         .expressionAttributeValues(values)
                         .overrideConfiguration(timeout))
                 .thenApply(r -> true)

@@ -10,10 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The default store: sessions in this process only (one gateway instance; a restart ends them). */
+/**
+ * The default store: sessions in this process only (one gateway instance; a restart ends them). Values are removed when
+ * read after their expiry, or replaced; their keys are bounded by their features (e.g. one per principal).
+ */
 public final class InMemorySessionStore implements SessionStore {
 
     private final Map<String, StoredSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, StoredValue> values = new ConcurrentHashMap<>();
     private final Duration ttl;
 
     /** @param ttl how long a session lives without a request */
@@ -80,7 +84,32 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public CompletableFuture<Optional<StoredValue>> findValue(String key, Instant now) {
+        StoredValue value = values.get(key);
+        if (value != null && !value.expiresAt().isAfter(now)) {
+            values.remove(key, value);
+            value = null;
+        }
+        return CompletableFuture.completedFuture(Optional.ofNullable(value));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> compareAndSetValue(String key, String expected, StoredValue next, Instant now) {
+        AtomicBoolean set = new AtomicBoolean();
+        values.compute(key, (k, current) -> {
+            String live = current != null && current.expiresAt().isAfter(now) ? current.value() : null;
+            if (!Objects.equals(live, expected)) {
+                return current;
+            }
+            set.set(true);
+            return next;
+        });
+        return CompletableFuture.completedFuture(set.get());
+    }
+
+    @Override
     public void close() {
         sessions.clear();
+        values.clear();
     }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * asynchronous and never blocks the calling (event-loop) thread; futures complete on store threads. A
  * session expires {@link #ttl()} after the request that last refreshed it; expiry is checked on every read,
  * so an expired session is never served even while its item still exists. A future fails when the store
- * cannot be reached; callers fail closed (the request is refused with 503).
+ * cannot be reached; callers fail closed (the request is refused with 503). Beside the sessions it keeps
+ * {@linkplain #findValue values}: state that outlives a request but belongs to no session.
  */
 public interface SessionStore extends AutoCloseable {
 
@@ -57,6 +58,32 @@ public interface SessionStore extends AutoCloseable {
      */
     CompletableFuture<Boolean> compareAndSetState(String id, String key, String expected, String value);
 
+    /**
+     * The value a feature keeps under {@code key} beside the sessions (e.g. the taint of a principal's requests without a
+     * session), or empty when there is none or it expired by {@code now}. Keys are the feature's own, {@code <feature>#<id>},
+     * never a session id: a value is never found as a session, nor a session as a value.
+     */
+    CompletableFuture<Optional<StoredValue>> findValue(String key, Instant now);
+
+    /**
+     * Sets the value under {@code key} to {@code next} if its current value is {@code expected} (null: none, or expired by
+     * {@code now}), atomically across instances; false when it differs (another instance changed it first).
+     */
+    CompletableFuture<Boolean> compareAndSetValue(String key, String expected, StoredValue next, Instant now);
+
+    /**
+     * A value kept beside the sessions.
+     *
+     * @param value the feature's value (JSON where structured)
+     * @param expiresAt when it stops being found; whole seconds, as the DynamoDB ttl holds them (see {@link #expiry})
+     */
+    record StoredValue(String value, Instant expiresAt) {
+        public StoredValue {
+            java.util.Objects.requireNonNull(value, "value");
+            java.util.Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+
     @Override
     void close();
 
@@ -85,5 +112,14 @@ public interface SessionStore extends AutoCloseable {
     static Instant expiry(Instant now, Duration ttl) {
         Instant end = now.plus(ttl);
         return Instant.ofEpochSecond(end.getEpochSecond() + (end.getNano() > 0 ? 1 : 0));
+    }
+
+    /**
+     * How often something that lives {@code ttl} past its last use needs its expiry pushed out, at most: a tenth of the
+     * ttl, between 1 second and 1 minute.
+     */
+    static Duration refreshInterval(Duration ttl) {
+        long millis = Math.max(1000, Math.min(ttl.toMillis() / 10, 60_000));
+        return Duration.ofMillis(millis);
     }
 }

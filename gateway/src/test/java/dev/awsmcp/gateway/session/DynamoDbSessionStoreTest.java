@@ -83,8 +83,27 @@ class DynamoDbSessionStoreTest extends SessionStoreContract {
         // Created at T0, so a touch one second later only confirms (no write): updatedAt stays T0.
         assertThat(store.touch(id, T0.plusSeconds(1)).join()).isTrue();
         assertThat(store.find(id, T0.plusSeconds(1)).join().orElseThrow().updatedAt()).isEqualTo(T0);
-        assertThat(DynamoDbSessionStore.refreshInterval(TTL)).isEqualTo(Duration.ofSeconds(6));
+        assertThat(SessionStore.refreshInterval(TTL)).isEqualTo(Duration.ofSeconds(6));
         assertThat(store.touch(id, T0.plusSeconds(7)).join()).isTrue();
         assertThat(store.find(id, T0.plusSeconds(7)).join().orElseThrow().updatedAt()).isEqualTo(T0.plusSeconds(7));
+    }
+
+    @Test
+    void aValueNeverOverwritesASession() {
+        String id = UUID.randomUUID().toString();
+        store.create(session(id, T0)).join();
+
+        assertThat(store.compareAndSetValue(id, null, new SessionStore.StoredValue("v", T0.plus(TTL)), T0).join()).isFalse();
+        assertThat(store.find(id, T0).join()).contains(session(id, T0));
+    }
+
+    @Test
+    void aValueItemHoldsItsValueAndTtl() {
+        String key = "feature#" + UUID.randomUUID();
+        store.compareAndSetValue(key, null, new SessionStore.StoredValue("{\"level\":\"weak\"}", T0.plusSeconds(90)), T0).join();
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(TABLE).key(Map.of("sessionId", AttributeValue.fromS(key))))
+                .join().item();
+        assertThat(item.keySet()).containsExactlyInAnyOrder("sessionId", "value", "ttl");
+        assertThat(item.get("ttl").n()).isEqualTo(Long.toString(T0.plusSeconds(90).getEpochSecond()));
     }
 }

@@ -86,4 +86,44 @@ abstract class SessionStoreContract {
         assertThat(store().find(id, T0).join().orElseThrow().state()).containsExactly(Map.entry("taint", "clean"));
         assertThat(store().compareAndSetState("no-such-session", "taint", null, "x").join()).isFalse();
     }
+
+    @Test
+    void aValueIsFoundUntilItExpires() {
+        String key = "feature#" + UUID.randomUUID();
+        Instant expiry = T0.plusSeconds(30);
+        assertThat(store().compareAndSetValue(key, null, new SessionStore.StoredValue("v1", expiry), T0).join()).isTrue();
+
+        assertThat(store().findValue(key, T0.plusSeconds(29)).join()).contains(new SessionStore.StoredValue("v1", expiry));
+        assertThat(store().findValue(key, expiry).join()).isEmpty();
+        assertThat(store().findValue("feature#none", T0).join()).isEmpty();
+    }
+
+    @Test
+    void aValueChangesOnlyFromTheExpectedOneAndAnExpiredOneCountsAsNone() {
+        String key = "feature#" + UUID.randomUUID();
+        Instant expiry = T0.plusSeconds(30);
+        assertThat(store().compareAndSetValue(key, "v0", new SessionStore.StoredValue("v1", expiry), T0).join()).isFalse();
+        assertThat(store().compareAndSetValue(key, null, new SessionStore.StoredValue("v1", expiry), T0).join()).isTrue();
+        assertThat(store().compareAndSetValue(key, null, new SessionStore.StoredValue("again", expiry), T0).join()).isFalse();
+        assertThat(store().compareAndSetValue(key, "v1", new SessionStore.StoredValue("v2", expiry), T0).join()).isTrue();
+        assertThat(store().findValue(key, T0).join().orElseThrow().value()).isEqualTo("v2");
+
+        assertThat(store().compareAndSetValue(key, "v2", new SessionStore.StoredValue("stale", expiry.plusSeconds(60)), expiry).join())
+                .as("an expired value is none").isFalse();
+        assertThat(store().compareAndSetValue(key, null, new SessionStore.StoredValue("v3", expiry.plusSeconds(60)), expiry).join()).isTrue();
+        assertThat(store().findValue(key, expiry).join().orElseThrow().value()).isEqualTo("v3");
+    }
+
+    @Test
+    void valuesAndSessionsNeverSeeEachOther() {
+        String id = UUID.randomUUID().toString();
+        store().create(session(id, T0)).join();
+        String key = "feature#" + id;
+        store().compareAndSetValue(key, null, new SessionStore.StoredValue("v", T0.plus(TTL)), T0).join();
+
+        assertThat(store().findValue(id, T0).join()).as("a session is no value").isEmpty();
+        assertThat(store().find(key, T0).join()).as("a value is no session").isEmpty();
+        assertThat(store().touch(key, T0).join()).isFalse();
+        assertThat(store().compareAndSetState(key, "taint", null, "x").join()).isFalse();
+    }
 }
