@@ -132,6 +132,10 @@ final class GatewayTasks {
         call.whenComplete((outcome, failure) -> tasks.end(taskId, (task, now) -> settled(task, outcome, failure, now))
                 .whenComplete((ended, notStored) -> {
                     running.remove(taskId, call);
+                    if (outcome != null) {
+                        LOG.info("task {} of {}: its call ended (correlation id {}); the task is {}", taskId, tool.name(),
+                                outcome.correlationId(), ended == null ? "unknown" : ended.map(task -> task.status().name()).orElse("gone"));
+                    }
                     if (notStored != null) {
                         LOG.error("task {} of {}: its outcome could not be stored ({}); it reads as working until its run limit "
                                 + "passes, then as failed", taskId, tool.name(), notStored.toString());

@@ -97,7 +97,9 @@ final class ModernRequests {
         }
         JsonRpc.JSONRPCRequest modern = new JsonRpc.JSONRPCRequest(request.method(), request.id(), request.params());
         HttpServerResponse response = ctx.response();
-        Disposable.Swap work = Disposables.swap();
+        // The request's subscriptions (the answer, then its stream), all cancelled together. Not a swap: the stream may start
+        // on the event loop before this worker thread registered the answer's subscription, which must not replace it.
+        Disposable.Composite work = Disposables.composite();
         // The client closing the response before it ended is the request's cancellation.
         response.closeHandler(v -> {
             if (!work.isDisposed()) {
@@ -105,7 +107,7 @@ final class ModernRequests {
                 work.dispose();
             }
         });
-        work.update(server.handle(caller.putAll(added), modern).subscribe(
+        work.add(server.handle(caller.putAll(added), modern).subscribe(
                 answer -> vertxContext.runOnContext(v -> write(response, answer, message.id(), work, vertxContext)),
                 failure -> vertxContext.runOnContext(v -> {
                     LOG.error("modern request {} failed", request.method(), failure);
@@ -115,7 +117,8 @@ final class ModernRequests {
                 })));
     }
 
-    private void write(HttpServerResponse response, McpTransportResponse answer, JsonNode exactId, Disposable.Swap work, Context vertxContext) {
+    private void write(HttpServerResponse response, McpTransportResponse answer, JsonNode exactId, Disposable.Composite work,
+            Context vertxContext) {
         if (response.ended() || response.closed()) {
             return;
         }
@@ -132,7 +135,7 @@ final class ModernRequests {
             Flux<String> frames = streaming.messages().map(m -> frame(m, exactId));
             Flux<String> kept = frames.publish(shared -> shared.mergeWith(Flux.interval(keepAlive).onBackpressureDrop()
                     .map(tick -> ":\n\n").takeUntilOther(shared.then())));
-            work.update(kept.subscribe(
+            work.add(kept.subscribe(
                     text -> vertxContext.runOnContext(v -> {
                         if (!response.ended() && !response.closed()) {
                             response.write(text);

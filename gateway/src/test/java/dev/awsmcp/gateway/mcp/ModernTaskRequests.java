@@ -17,7 +17,7 @@ final class ModernTaskRequests {
 
     private final McpHttp http;
     private final boolean declaresTasks;
-    private int id;
+    private final java.util.concurrent.atomic.AtomicInteger id = new java.util.concurrent.atomic.AtomicInteger();
 
     ModernTaskRequests(McpHttp http, boolean declaresTasks) {
         this.http = http;
@@ -29,7 +29,7 @@ final class ModernTaskRequests {
         String capabilities = declaresTasks ? "{\"extensions\":{\"" + EXTENSION + "\":{}}}" : "{}";
         String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + VERSION + "\",\"io.modelcontextprotocol/clientCapabilities\":"
                 + capabilities + ",\"io.modelcontextprotocol/clientInfo\":{\"name\":\"tasks-test\",\"version\":\"1\"}}";
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":" + (++id) + ",\"method\":\"" + method + "\",\"params\":{" + params
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":" + id.incrementAndGet() + ",\"method\":\"" + method + "\",\"params\":{" + params
                 + (params.isEmpty() ? "" : ",") + meta + "}}";
         return name == null ? http.post(body, "MCP-Protocol-Version", VERSION, "Mcp-Method", method)
                 : http.post(body, "MCP-Protocol-Version", VERSION, "Mcp-Method", method, "Mcp-Name", name);
