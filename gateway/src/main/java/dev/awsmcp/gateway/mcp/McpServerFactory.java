@@ -8,6 +8,7 @@ import dev.awsmcp.gateway.call.ClientChannel;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
 import dev.awsmcp.gateway.confirmation.ConfirmationTickets;
 import dev.awsmcp.gateway.policy.PolicyStore;
+import dev.awsmcp.gateway.session.SessionStore;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.gateway.transport.StreamableHttpTransport;
@@ -56,18 +57,26 @@ public final class McpServerFactory {
     private final PolicyStore policies;
     private final Duration requestTimeout;
     private final ConfirmationTickets confirmations;
+    private final GatewayTasks tasks;
 
     /**
      * @param requestTimeout how long the SDK waits for a client's answer (2025-11-25 elicitation)
      * @param confirmations the sealed confirmation state of 2026-07-28 clients
+     * @param sessions where the tasks of 2026-07-28 clients are kept
      */
     public McpServerFactory(ToolsetRegistry registry, ToolCallPipeline pipeline, PolicyStore policies, Duration requestTimeout,
-            ConfirmationTickets confirmations) {
+            ConfirmationTickets confirmations, SessionStore sessions) {
         this.registry = registry;
         this.pipeline = pipeline;
         this.policies = policies;
         this.requestTimeout = requestTimeout;
         this.confirmations = confirmations;
+        this.tasks = new GatewayTasks(sessions, pipeline, requestTimeout, java.time.Clock.systemUTC());
+    }
+
+    /** Tasks whose call runs on this instance (a shutdown drains them like requests in flight). */
+    public int tasksRunning() {
+        return tasks.running();
     }
 
     /** The SDK transport context of a request by {@code principal}. */
@@ -99,7 +108,8 @@ public final class McpServerFactory {
      * The server of MCP 2026-07-28 requests (stateless; the transport serves it beside the 2025-11-25 sessions):
      * discover, each caller's tools ({@code cacheScope: private}, fresh for {@code listTtl}; {@code subscriptions/listen}
      * tells listeners when a policy reload changes them, through {@code changes}) and calls through the pipeline, confirmed
-     * by a person across a retry when the team asks for it ({@link ModernConfirmation}).
+     * by a person across a retry when the team asks for it ({@link ModernConfirmation}); the tasks extension for
+     * long-running tools.
      */
     public io.modelcontextprotocol.modern.server.McpServer createModern(McpChangeFeed changes, Duration listTtl) {
         Features features = features(null);
@@ -110,13 +120,15 @@ public final class McpServerFactory {
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(JSON)
                 // The pipeline validates arguments itself, so that a refused call is audited with a message naming the argument.
-                .feature(ToolsFeature.ofAsync(new ModernTools(registry, pipeline, policies, listTtl, confirmations), JSON, (schema, arguments) ->
+                .feature(ToolsFeature.ofAsync(new TaskTools(new ModernTools(registry, pipeline, policies, listTtl, confirmations), registry, policies,
+                        tasks), JSON, (schema, arguments) ->
                         JsonSchemaValidator.ValidationResponse.asValid(null), listTtl.toMillis(),
                         io.modelcontextprotocol.modern.McpSchema.CacheScope.PRIVATE))
                 .feature(ResourcesFeature.ofAsync(new ModernResources(features.resources(), completions, listTtl), JSON, listTtl.toMillis(),
                         io.modelcontextprotocol.modern.McpSchema.CacheScope.PRIVATE))
                 .feature(PromptsFeature.ofAsync(new ModernPrompts(features.prompts(), completions, listTtl), JSON, listTtl.toMillis(),
                         io.modelcontextprotocol.modern.McpSchema.CacheScope.PRIVATE))
+                .feature(new TasksFeature(tasks))
                 .subscriptions(changes)
                 .requestStateCodec(ModernConfirmation.CHECKED_BY_THE_CALL)
                 .discoverCache(listTtl.toMillis(), io.modelcontextprotocol.modern.McpSchema.CacheScope.PUBLIC)

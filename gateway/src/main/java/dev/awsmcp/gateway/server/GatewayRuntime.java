@@ -100,7 +100,7 @@ public final class GatewayRuntime implements AutoCloseable {
         this.operations = operations(config, metrics, callCredentials, resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5),
-                ConfirmationTickets.create(config.confirmations(), sessions, Clock.systemUTC()));
+                ConfirmationTickets.create(config.confirmations(), sessions, Clock.systemUTC()), sessions);
         audit.append(PolicyReloadRecord.accepted("startup", teams(policies.current()), policies.current().fingerprint()));
         policies.onChange((before, after) -> resilience.clearCache());
         policies.onChange((before, after) -> audit.append(PolicyReloadRecord.accepted("reload", teams(after), after.fingerprint())));

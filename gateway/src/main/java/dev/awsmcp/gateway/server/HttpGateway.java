@@ -191,15 +191,16 @@ public final class HttpGateway implements AutoCloseable {
     }
 
     /**
-     * Graceful shutdown: refuses new requests (503, {@code Retry-After}), lets the ones in flight finish
-     * within {@code drainTimeout}, then answers the toolset calls still running with a SHUTDOWN error
+     * Graceful shutdown: refuses new requests (503, {@code Retry-After}), lets the ones in flight and the running
+     * tasks' calls finish within {@code drainTimeout}, then answers the toolset calls still running with a SHUTDOWN error
      * (each audited), and closes sessions and the listener. Blocks the calling thread, never an event loop.
      */
     public void shutdown(Duration drainTimeout) {
         long start = System.nanoTime();
         drain.drain();
         runtime.operations().readiness().startDraining();
-        LOG.info("shutdown: draining {} request(s) in flight (server.drainTimeout {})", drain.inFlight(), drainTimeout);
+        LOG.info("shutdown: draining {} request(s) in flight and {} task(s) running (server.drainTimeout {})", drain.inFlight(),
+                runtime.servers().tasksRunning(), drainTimeout);
         boolean drained = awaitIdle(start + drainTimeout.toNanos());
         if (!drained) {
             runtime.pipeline().stopCallsInFlight();
@@ -212,7 +213,8 @@ public final class HttpGateway implements AutoCloseable {
     }
 
     private boolean awaitIdle(long deadlineNanos) {
-        while (drain.inFlight() > 0 && System.nanoTime() < deadlineNanos) {
+        // A task's call runs detached from the request that started it: it is drained like one, its audit record written.
+        while ((drain.inFlight() > 0 || runtime.servers().tasksRunning() > 0) && System.nanoTime() < deadlineNanos) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -220,7 +222,7 @@ public final class HttpGateway implements AutoCloseable {
                 return false;
             }
         }
-        return drain.inFlight() == 0;
+        return drain.inFlight() == 0 && runtime.servers().tasksRunning() == 0;
     }
 
     @Override

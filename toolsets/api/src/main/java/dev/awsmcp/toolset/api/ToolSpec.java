@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  *     message for the model when the arguments cannot name their resources (for example an unparseable
  *     statement), which the gateway reports as invalid arguments without calling the toolset
  * @param freshness how long a result may be cached (READ tools only); never null
+ * @param longRunning whether a call may outlast what a client waits for on one request (a query the service runs
+ *     for minutes): a client that supports the MCP tasks extension may then get the call as a task it polls and can
+ *     cancel, the call itself unchanged; false for calls that answer within a request
  */
 public record ToolSpec(
         String name,
@@ -39,7 +42,8 @@ public record ToolSpec(
         Access access,
         Set<String> resourceKinds,
         Function<JsonNode, List<ResourceRef>> resources,
-        Freshness freshness) {
+        Freshness freshness,
+        boolean longRunning) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
 
@@ -75,7 +79,7 @@ public record ToolSpec(
 
     /**
      * Starts a spec named {@code name}. Defaults: no output schema, {@link Access#WRITE} (the safe class
-     * when unsure), no resources, {@link Freshness#NEVER}.
+     * when unsure), no resources, {@link Freshness#NEVER}, not long-running.
      */
     public static Builder builder(String name) {
         return new Builder(name);
@@ -92,6 +96,7 @@ public record ToolSpec(
         private Set<String> resourceKinds = Set.of();
         private Function<JsonNode, List<ResourceRef>> resources = arguments -> List.of();
         private Freshness freshness = Freshness.NEVER;
+        private boolean longRunning;
 
         private Builder(String name) {
             this.name = name;
@@ -134,8 +139,15 @@ public record ToolSpec(
             return this;
         }
 
+        /** Whether a call may outlast one request ({@link ToolSpec#longRunning}); default false. */
+        public Builder longRunning(boolean longRunning) {
+            this.longRunning = longRunning;
+            return this;
+        }
+
         public ToolSpec build() {
-            return new ToolSpec(name, title, description, inputSchema, outputSchema, access, resourceKinds, resources, freshness);
+            return new ToolSpec(name, title, description, inputSchema, outputSchema, access, resourceKinds, resources, freshness,
+                    longRunning);
         }
     }
 }

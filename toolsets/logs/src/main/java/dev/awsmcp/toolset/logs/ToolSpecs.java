@@ -14,7 +14,7 @@ import java.util.function.Function;
  * Builds the specs of log tools: schema from {@code schemas/<name>.json}, resources from the
  * {@code log_group} or {@code log_groups} argument (kind {@link LogsResources#LOG_GROUP}). Every log tool
  * is {@link Access#READ}; descriptions are cached as metadata, events and query rows as data, and the
- * state of a running query never.
+ * state of a running query never. Only {@code run_insights_query} is long-running (a task for clients that support them).
  */
 final class ToolSpecs {
 
@@ -40,6 +40,8 @@ final class ToolSpecs {
                 .access(Access.READ)
                 .resources(resources, LogsResources.LOG_GROUP)
                 .freshness(freshness(name))
+                // A query may run for minutes in CloudWatch Logs; the other tools answer within one request.
+                .longRunning(name.equals("run_insights_query"))
                 .build();
     }
 

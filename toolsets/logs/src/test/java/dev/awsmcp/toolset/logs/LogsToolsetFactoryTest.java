@@ -36,6 +36,11 @@ class LogsToolsetFactoryTest {
     }
 
     @Test
+    void onlyTheInsightsQueryIsLongRunning() {
+        assertThat(specs).filteredOn(ToolSpec::longRunning).extracting(ToolSpec::name).containsExactly("run_insights_query");
+    }
+
+    @Test
     void schemasAreClosedObjectsWithDescribedProperties() {
         for (ToolSpec spec : specs) {
             assertThat(spec.inputSchema().get("additionalProperties").asBoolean()).as(spec.name()).isFalse();
