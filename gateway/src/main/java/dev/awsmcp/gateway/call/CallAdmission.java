@@ -85,8 +85,8 @@ final class CallAdmission {
         ToolCallRecord.Builder record = arrived.record();
         EffectivePolicy policy = policyOf(principal, record);
         if (policy == null || !policy.toolVisible(tool)) {
-            LOG.info("call {} by {} refused: tool not granted (correlation id {})", tool.name(),
-                    principal == null ? "nobody" : principal.id(), arrived.correlationId());
+            LOG.info("call {} by {} refused: tool not granted (correlation id {}{})", tool.name(),
+                    principal == null ? "nobody" : principal.id(), arrived.correlationId(), trace(arrived));
             record.decision("refused", "tool not granted to the caller (answered as unknown)", null);
             return new Refusal(new CallOutcome.Refused(arrived.correlationId(), ErrorKind.UNKNOWN_TOOL, "unknown tool " + tool.name()));
         }
@@ -122,15 +122,23 @@ final class CallAdmission {
             return invalid(state, e.getMessage(), "");
         }
         if (decision instanceof Decision.Denied denied) {
-            LOG.info("call {} by {} denied: {} (correlation id {})", tool.name(), state.principal().id(), denied.reason(), state.correlationId());
+            LOG.info("call {} by {} denied: {} (correlation id {}{})", tool.name(), state.principal().id(), denied.reason(), state.correlationId(),
+                    trace(state));
             state.record().decision("denied", denied.reason(), null);
             return new Refusal(new CallOutcome.Denied(state.correlationId(), "denied by policy: " + denied.toCaller()
                     + ". Ask your platform team to extend the grant if this access is needed."));
         }
         Decision.Allowed allowed = (Decision.Allowed) decision;
-        LOG.debug("call {} by {} allowed by {} ({})", tool.name(), state.principal().id(), allowed.team(), allowed.rule());
+        LOG.debug("call {} by {} allowed by {} ({}) (correlation id {}{})", tool.name(), state.principal().id(), allowed.team(), allowed.rule(),
+                state.correlationId(), trace(state));
         state.record().decision("allowed", allowed.rule(), allowed.team());
         return admitted(state, allowed, resources);
+    }
+
+    /** The request's W3C trace context for a log line, when it carried one. */
+    private static String trace(CallState state) {
+        String parent = state.arrival().origin().traceParent();
+        return parent == null ? "" : ", traceparent " + parent;
     }
 
     private static Refusal invalid(CallState state, String problem, String fix) {

@@ -189,6 +189,8 @@ final class ModernRequests {
         String nameField = switch (method) {
             case "tools/call", "prompts/get" -> "name";
             case "resources/read" -> "uri";
+            // The tasks extension routes its requests by task ("Streamable HTTP: Routing Headers").
+            case "tasks/get", "tasks/update", "tasks/cancel" -> "taskId";
             default -> null;
         };
         if (nameField == null || params == null || !params.path(nameField).isTextual()) {
