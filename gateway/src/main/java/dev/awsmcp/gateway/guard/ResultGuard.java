@@ -206,9 +206,14 @@ public final class ResultGuard {
         return walk(value, path, walk);
     }
 
-    private String guardString(String value, JsonPaths.Lazy path, GuardMode mode, List<GuardFinding> findings) {
+    private String guardString(String original, JsonPaths.Lazy path, GuardMode mode, List<GuardFinding> findings) {
         // One pass over the value feeds both steps (secret trigger words, and what the detector may skip).
-        ValueScan scan = ValueScan.of(value);
+        ValueScan scan = ValueScan.of(original);
+        // Colour codes in log lines are formatting: removed quietly (plain ASCII holds none).
+        String value = (scan.detectorFacts() & ValueScan.NOT_PLAIN_ASCII) == 0 ? original : AnsiEscapes.withoutColours(original);
+        if (value != original) {
+            scan = ValueScan.of(value);
+        }
         SecretRedactor.Redaction redaction = redactor.redact(value, scan.secretRules());
         for (Finding f : redaction.findings()) {
             findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), f.detail()));

@@ -33,9 +33,20 @@ final class EvaluationCorpora {
         return resourceLines("/guard-eval/aws-attacks.jsonl", "category");
     }
 
+    /** Fake tool calls in agent-framework syntaxes, authority-claim overrides and link exfiltration (issue 20). */
+    static List<Labelled> agenticAttacks() {
+        return resourceLines("/guard-eval/aws-attacks-agentic.jsonl", "category");
+    }
+
+    /** Benign operational text shaped like those attacks: YAML role keys, coloured logs, emoji, tool schemas, links. */
+    static List<Labelled> benignLookalikes() {
+        return resourceLines("/guard-eval/aws-benign-lookalikes.jsonl", "source");
+    }
+
     /**
-     * The shared corpora folder: {@code -Dguard.eval.dir}, else {@code ../shared/eval} beside the
-     * repository root (the directory holding the parent pom), found from the working directory.
+     * The shared corpora folder: {@code -Dguard.eval.dir}, else the first {@code shared/eval} beside the
+     * repository root (the directory holding the parent pom) or beside one of its parents, found from the
+     * working directory.
      */
     static Path sharedEvalDir() {
         String configured = System.getProperty("guard.eval.dir");
@@ -46,7 +57,12 @@ final class EvaluationCorpora {
         while (dir != null && !(Files.exists(dir.resolve("gateway/pom.xml")) && Files.exists(dir.resolve("pom.xml")))) {
             dir = dir.getParent();
         }
-        return dir == null ? Path.of("../shared/eval") : dir.resolveSibling("shared").resolve("eval");
+        for (Path parent = dir == null ? null : dir.getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.isDirectory(parent.resolve("shared").resolve("eval"))) {
+                return parent.resolve("shared").resolve("eval");
+            }
+        }
+        return Path.of("../shared/eval");
     }
 
     /** BIPIA attacks by "text: category" / "code: category", test and train splits together. */
