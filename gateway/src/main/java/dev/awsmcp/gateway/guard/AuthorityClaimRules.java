@@ -35,8 +35,8 @@ final class AuthorityClaimRules {
             + "|existing)";
     private static final String VOID = "(?:withdrawn|void|null~and~void|revoked|rescinded|obsolete|outdated|out~of~date"
             + "|superseded|overridden|overruled|invalid(?:ated)?|lifted|suspended|disabled|cancell?ed|expired|retired"
-            + "|deprecated|no~longer~(?:in~(?:force|effect)|valid|apply|applies|applicable|binding|relevant|active|required"
-            + "|needed|stand)|(?:do|does|shall|should)~not~apply|(?:don't|doesn't)~apply)";
+            + "|deprecated|relaxed|loosened|waived|turned~off|switched~off|no~longer~(?:in~(?:force|effect)|valid|apply|applies"
+            + "|applicable|binding|relevant|active|required|needed|stand)|(?:do|does|shall|should)~not~apply|(?:don't|doesn't)~apply)";
     private static final String CHANGE = "(?:" + VOID + "|(?:were|was|have~been|has~been|had~been|are|is|got)~(?:now~|just~)?"
             + "(?:changed|updated|modified|revised|replaced|rewritten|redefined|reset|amended|reprogrammed))";
     private static final String PRECEDENCE = "(?:supersed(?:es?|ing)|overrid(?:es?|ing)|outranks?|trumps?|invalidates?"
@@ -100,20 +100,20 @@ final class AuthorityClaimRules {
                                 + "|\\b(?:granted|given|assigned|issued)~(?:to~)?you~" + ADMIN_ACCESS
                                 + "|\\byour~(?:privileges|permissions|access~level|access|clearance|rights)~(?:(?:have|has)~(?:now~)?"
                                 + "been~|(?:are|were|was|is)~(?:now~)?)" + ELEVATED
-                                + "|\\byou~are~now~(?:operating|acting|running|working|functioning)~(?:as|in|under)\\b",
-                        0, 120, "youarenow", "youarehereby", "youhavebeen", "you'vebeen", "youwere", "youareauthori",
+                                + "|\\byou(?:~are|'re)~now~(?:operating|acting|running|working|functioning)~(?:as|in|under|on~behalf~of)\\b",
+                        0, 120, "youarenow", "you'renow", "youarehereby", "youhavebeen", "you'vebeen", "youwere", "youareauthori",
                         "youarepermitted", "youareallowed", "youarecleared", "youareinstructed", "youareordered",
                         "youarerequired", "youarepromoted", "youareelevated", "youarereassigned", "grantedyou", "givenyou",
                         "assignedyou", "issuedyou", "grantedtoyou", "giventoyou", "yourprivileges", "yourpermissions",
                         "youraccess", "yourclearance", "yourrights")
                         .vetoedBy(AuthorityClaimRules::plainReassurance),
                 InjectionRule.of(FAMILY, "orders-to-ai", "orders or authority addressed to an AI",
-                        "(?:(?:the|any|all|every|each)~)?" + AI + "~(?:(?:reading|processing|summari[sz]ing|parsing|handling|reviewing|analy[sz]ing|that~(?:reads"
-                                + "|processes|sees))~(?:this|these|the~following)~(?:[a-z]+~)?)?(?:must|shall|should~now|will~now"
-                                + "|may~now|can~now|needs~to|has~to|have~to|is~to|are~to|(?:is|are)~(?:now~)?(?:hereby~)?(?:required"
-                                + "|instructed|ordered|authori[sz]ed|permitted|allowed|cleared|expected|directed|obligated|exempt)"
-                                + "~(?:to|from))\\b|(?:(?:the|any|all|every|each)~)?" + AI + "'?s?~(?:privileges|permissions|access|clearance|role|rights)~"
-                                + "(?:(?:have|has)~been~|(?:are|were|was|is)~)?(?:now~)?" + ELEVATED,
+                        "(?:(?:the|any|all|every|each)~)?" + AI + "~(?:(?:[a-z]{2,20}ing|that~(?:reads|processes|sees))~(?:this"
+                                + "|these|the~following|the)~(?:[a-z]+~)?)?(?:must|shall|should~now|will~now|may~now|can~now"
+                                + "|needs~to|has~to|have~to|is~to|are~to|(?:is|are)~(?:now~)?(?:hereby~)?(?:required|instructed"
+                                + "|ordered|authori[sz]ed|permitted|allowed|cleared|expected|directed|obligated|exempt)~(?:to|from))\\b"
+                                + "|(?:(?:the|any|all|every|each)~)?" + AI + "'?s?~(?:privileges|permissions|access|clearance|role"
+                                + "|rights)~(?:(?:have|has)~been~|(?:are|were|was|is)~)?(?:now~)?" + ELEVATED,
                         0, 160, AI_KEYWORDS),
                 InjectionRule.of(FAMILY, "new-rules-for-ai", "announces new rules for the model",
                         "\\b(?:updated|revised|amended|changed|new|current|latest|official|mandatory|additional|special"

@@ -16,19 +16,21 @@ import java.util.List;
 final class ExfiltrationInstructions {
 
     private static final String VERB = "(?:append|add|include|put|insert|embed|encode|attach|place|paste|write|substitute|fill"
-            + "|concatenate|pass|send|submit|post|upload|transmit|exfiltrate|forward|leak|copy|smuggle|hide|stuff|tack)(?:s|ing|ed)?";
+            + "|concatenate|pass|send|submit|post|upload|transmit|exfiltrate|forward|leak|copy|smuggle|hide|stuff|tack|share|expose"
+            + "|reveal|disclose)(?:s|ing|ed)?";
     private static final String OWNER = "(?:(?:the|your|all|any|their|this|his|her|our|my|its|current|full|entire|complete|user'?s?"
             + "|customer'?s?|caller'?s?|aws|iam|operator'?s?|admin)~){0,3}";
-    private static final String PRIVATE = "(?:[a-z0-9\\x7e/._-]*/)?(?:credentials?|secrets?|(?:secret|access|api|private|session|signing|ssh)~keys?"
-            + "|(?:aws|iam)~(?:access~)?keys?"
-            + "|apikeys?|access~tokens?|session~(?:tokens?|ids?|cookies?)|auth(?:entication|orization)?~tokens?|bearer~tokens?"
+    private static final String PRIVATE = "(?:[a-z0-9\\x7e/._-]*/|[a-z0-9]+_)?(?:credentials?|secrets?|(?:secret~)?(?:secret|access"
+            + "|api|private|session|signing|ssh)~keys?|jwts?|(?:id|refresh|bearer)~tokens?|authorization~header|auth~header"
+            + "|card~numbers?|cvv|iban|(?:aws|iam)~(?:access~)?keys?|apikeys?|access~tokens?|session~(?:tokens?|ids?|cookies?)|auth(?:entication|orization)?~tokens?|bearer~tokens?"
             + "|tokens?|passwords?|passwd|cookies|conversation(?:~history)?|chat~(?:history|log|transcript)|message~history"
             + "|(?:previous|prior|above|earlier|last|preceding)~(?:messages?|turns?)|system~prompt|environment~variables"
             + "|env~vars?|\\.env~file|personal~data|private~data)";
     private static final String TARGET = "(?:urls?|links?|hyperlinks?|query~(?:strings?|param(?:eter)?s?)|querystrings?"
             + "|image~(?:urls?|links?|src|sources?)|img~src|href|https?://|webhook~urls?|webhooks?|callback~urls?"
             + "|tracking~pixels?|pixel)\\b";
-    private static final String PLACE = "\\b(?:to|into|in|as|at|onto|inside|within|via|through|using|on)\\b";
+    private static final String PLACE = "\\b(?:to|into|in|as|at|onto|inside|within|via|through|using|on|by~(?:opening|visiting"
+            + "|loading|calling|requesting|fetching))\\b";
     /** A whole word and the space after it (so a filler never ends inside a word). */
     private static final String WORD = "[a-z0-9'-]+[ \\n]";
     private static final String FORWARD = "\\b" + VERB + "~(?:" + WORD + "){0,4}?" + OWNER + PRIVATE + "~(?:" + WORD + "){0,6}?"
@@ -54,7 +56,8 @@ final class ExfiltrationInstructions {
     /** The private objects as the shadow writes them without spaces; generic ones ({@code token}) only after an owner. */
     private static String[] keywords() {
         List<String> keywords = new ArrayList<>(List.of("parameterof", "parameterto", "parameterfor", "parameteron",
-                "paramof", "paramto", "parametersof", "awskey", "iamkey", "credential", "secretkey", "accesskey", "apikey", "privatekey",
+                "paramof", "paramto", "parametersof", "awskey", "iamkey", "jwt", "idtoken", "refreshtoken", "bearertoken",
+                "authorizationheader", "authheader", "cardnumber", "cvv", "iban", "credential", "secretkey", "accesskey", "apikey", "privatekey",
                 "sessionkey", "signingkey", "sshkey", "accesstoken", "sessiontoken", "sessionid", "sessioncookie", "authtoken",
                 "authenticationtoken", "authorizationtoken", "bearertoken", "password", "passwd", "cookies", "conversation",
                 "chathistory", "chatlog", "chattranscript", "messagehistory", "systemprompt", "environmentvariables", "envvar",

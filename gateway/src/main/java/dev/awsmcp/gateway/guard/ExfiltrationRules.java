@@ -35,12 +35,36 @@ final class ExfiltrationRules {
             + "(?:_[a-z0-9]+)+|(?:insert|paste|put|replace|your|enter|add|fill)_[a-z0-9_]+|[a-z0-9_]+_here)(?:[)&#\\s\"'>]|$)";
     /** Something secret or private named inside a placeholder. */
     private static final String SENSITIVE = "(?:conversation|chat|secret|token|password|passwd|credential|api_?key|apikey"
-            + "|access_?key|private_?key|session|cookie|prompt|history|message|ssn)";
+            + "|access_?key|private_?key|session|cookie|prompt|history|message|ssn|card_?number|cvv|iban|jwt)";
     private static final String TEMPLATE_OPEN = "(?:\\{|<|\\[|%7b|%3c|%5b|\\$\\{)";
     /** A query parameter name of a link; {@code X-Amz-*} (presigned URLs) excluded. */
     private static final String LINK_NAME = "[?&](?:[a-wyz0-9_.]|x[^-]|x-[^a])[a-z0-9_.\\-\\[\\]]*";
 
     private ExfiltrationRules() {
+    }
+
+    /**
+     * A long query value that is itself a URL ({@code ?url=https%3A%2F%2Fstatus.example%2Fbadge.json}, shields.io
+     * endpoint badges) names where to fetch from, not data going out; placeholders in it still count.
+     */
+    private static boolean urlAsValue(ShadowText shadow, int start, int end) {
+        String match = shadow.text().substring(start, end);
+        int equals = match.lastIndexOf('=');
+        if (equals < 0) {
+            return false;
+        }
+        String value = match.substring(equals + 1);
+        boolean url = value.startsWith("https%3a%2f%2f") || value.startsWith("http%3a%2f%2f") || value.startsWith("https://")
+                || value.startsWith("http://");
+        if (!url) {
+            return false;
+        }
+        for (String template : List.of("{", "}", "$", "<", "[", "%7b", "%24", "%3c", "%5b")) {
+            if (value.contains(template)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static List<InjectionRule> rules() {
@@ -56,11 +80,11 @@ final class ExfiltrationRules {
                         "!\\[[^\\]\\n]*\\]~\\(~(?:https?:)?//(?:[^)\\s]*[?&][a-z0-9_.\\-\\[\\]]+" + imageValue
                                 + "|[^)\\s#]*[?&][a-z0-9_.\\-\\[\\]]+" + PLACEHOLDER_VALUE
                                 + "|[^)\\s]*?(?:\\{|<|%7b|%3c|\\$\\{|\\$[a-z_]|%24)|[a-z0-9-]{32,}\\.)", 0, 600, "![")
-                        .prechecked(RulePrechecks::imageMayCarryData),
+                        .prechecked(RulePrechecks::imageMayCarryData).vetoedBy(ExfiltrationRules::urlAsValue),
                 InjectionRule.of(FAMILY, "markdown-link-url-data", "markdown link whose URL carries data",
                         "\\]~\\(~(?:https?:)?//(?:[^)\\s]*" + LINK_NAME + linkValue + "|" + linkPlaceholder + "|" + pathSecret + ")", 0, 600,
                         "](http", "](//")
-                        .prechecked(RulePrechecks::linkMayCarryData),
+                        .prechecked(RulePrechecks::linkMayCarryData).vetoedBy(ExfiltrationRules::urlAsValue),
                 InjectionRule.of(FAMILY, "markdown-reference-url-data", "markdown link reference whose URL carries data",
                         // [\n], not \n: the rule runs in windows around its keyword, which follows the label.
                         "[\\n][ >]*\\[[^\\]\\n]{1,80}\\]~:~<?(?:https?:)?//(?:[^>\\s]*" + LINK_NAME + linkValue + "|"
@@ -73,7 +97,7 @@ final class ExfiltrationRules {
                         "href~=~[\"']?(?:https?:)?//(?:[^\"'\\s>]*" + LINK_NAME + "(?:" + htmlLinkValue + ")|[^\"'\\s>]*?"
                                 + TEMPLATE_OPEN + "[^\"'\\s>]{0,40}?" + SENSITIVE + ")", 0, 600, "href=")));
         rules.add(InjectionRule.of(FAMILY, "url-placeholder", "URL whose query asks for something private",
-                "(?:https?:)?//[^\\s\"'<>()\\[\\]]*[?&][a-z0-9_.\\-]+=(?:" + TEMPLATE_OPEN + "[^\\s&#]{0,40}?" + SENSITIVE
+                "(?:https?:)?//[^\\s\"'<>()\\[\\]]*[?&][a-z0-9_.\\-]+=(?:" + TEMPLATE_OPEN + "[^&#\\n]{0,40}?" + SENSITIVE
                         + "|(?:insert|paste|put|replace|your|enter|fill)_[a-z0-9_]*" + SENSITIVE + "|[a-z0-9_]*" + SENSITIVE
                         + "[a-z0-9_]*_here\\b)", 300, 80, "=<", "={", "=[", "=%3c", "=%7b", "=%5b", "=${", "_here", "=insert_",
                 "=paste_", "=your_", "=replace_", "=enter_", "=put_", "=fill_"));

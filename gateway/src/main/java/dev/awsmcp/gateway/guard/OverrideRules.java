@@ -107,9 +107,10 @@ final class OverrideRules {
                 InjectionRule.of(FAMILY, "jailbreak", "jailbreak mode",
                         "\\bdo~anything~now\\b|\\b(?:enable|enter|activate|switch~to|turn~on)~(?:developer|dev|god"
                                 + "|jailbreak|dan|unrestricted)~mode\\b|\\bjailbroken\\b|\\bjailbreak~mode\\b"
-                                + "|\\bdan~mode\\b", 40, 20,
+                                + "|\\bdan~mode\\b|\\bmode~(?:switched|changed|set|is~now)~to~(?:developer|dev|god|jailbreak|dan"
+                                + "|unrestricted|unfiltered|uncensored)\\b", 40, 20,
                         "doanythingnow", "developermode", "devmode", "godmode", "jailbreakmode", "danmode",
-                        "unrestrictedmode", "jailbroken"),
+                        "unrestrictedmode", "jailbroken", "modeswitchedto", "modechangedto", "modesetto", "modeisnowto"),
                 InjectionRule.of(FAMILY, "bypass-safeguards", "asks the model to drop its safeguards",
                         "\\b(?:override|bypass|disable|ignore|circumvent|turn~off|deactivate)~(?:all~|any~)?your~"
                                 + "(?:[a-z]+~){0,2}(?:filters?|guardrails|safeguards|restrictions|rules|programming"

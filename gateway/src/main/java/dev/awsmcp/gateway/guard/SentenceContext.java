@@ -14,7 +14,7 @@ final class SentenceContext {
     /** Words that make a sentence speak to or about the model that reads it. */
     static final List<String> READER = List.of("you", "your", "yours", "you're", "you've", "yourself", "assistant", "assistants",
             "ai", "a.i.", "llm", "llms", "chatbot", "copilot", "gpt", "claude", "gemini", "system prompt", "language model",
-            "agents", "agent's", "agents'", "model's", "the model", "the user", "above", "automated");
+            "agents", "agent's", "agents'", "model's", "the model", "the user", "above", "automated", "instead");
     /** Words that place a change in time or give it authority ("as of today", "henceforth"). */
     static final List<String> CHANGE_MARKER = List.of("now", "henceforth", "from this point", "as of", "effective", "immediately",
             "reassigned", "new", "changed", "updated", "today", "hereby", "no longer", "instead");

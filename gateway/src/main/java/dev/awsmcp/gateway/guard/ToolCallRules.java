@@ -30,6 +30,8 @@ final class ToolCallRules {
     private static final String LINE = "\\n[ >*_-]*";
     private static final String REST_OF_LINE = "[^\\n]{0,400}\\n(?:[^\\n]{0,400}\\n)?[ >*_-]*";
     private static final String NUMBER = "(?:~[0-9]{1,2})?~:";
+    /** How far past a {@code "parameters": {} the original is read for a JSON Schema. */
+    private static final int SCHEMA_REACH = 200;
 
     private ToolCallRules() {
     }
@@ -38,9 +40,12 @@ final class ToolCallRules {
         return List.of(
                 InjectionRule.of(FAMILY, "tool-call-tag", "tool-call markup",
                         "</?~(?:tool_call|tool_calls|function_calls?|tool_use|tool_result|function_results?"
-                                + "|tool_code|invoke)\\b[^>\\n]*>|<function=[a-z_]", 0, 200,
+                                + "|tool_code|invoke|(?:execute|run|call|use)_tools?|tool_(?:request|invocation|response|output)s?"
+                                + "|function_invocations?)\\b[^>\\n]*>|<function=[a-z_]", 0, 200,
                         "<tool_call", "</tool_call", "<function_call", "</function_call", "<tool_use", "<tool_result",
-                        "<invoke", "</invoke", "<function_result", "<function=", "<tool_code"),
+                        "<invoke", "</invoke", "<function_result", "<function=", "<tool_code", "<execute_tool", "</execute_tool",
+                        "<run_tool", "<call_tool", "<use_tool", "<tool_request", "<tool_invocation", "<tool_response",
+                        "<tool_output", "<function_invocation"),
                 InjectionRule.of(FAMILY, "tool-call-tag-prefixed", "tool-call markup with a namespace prefix",
                         "</?~[a-z][a-z0-9_.-]{0,30}:(?:tool_calls?|function_calls?|tool_use|tool_result|function_results?"
                                 + "|tool_code|invoke|parameter)\\b[^>\\n]*>", 40, 200,
@@ -49,10 +54,11 @@ final class ToolCallRules {
                         .confirmedBy("<"),
                 InjectionRule.of(FAMILY, "tool-call-token", "tool-call token",
                         "\\[/?~(?:tool_calls|tool_results|tool_call|available_tools)~\\]|```~(?:tool_code|tool_call|tool_calls)\\b"
-                                + "|<\\|(?:call|tool_call|tool_calls|tool_response|tool_result)\\|>|to=functions\\.[a-z_]",
+                                + "|<\\|(?:call|tool_call|tool_calls|tool_response|tool_result)\\|>|to=functions\\.[a-z_]"
+                                + "|(?:assistant|commentary|analysis)~to=[a-z][a-z0-9_]*(?:\\.|__)[a-z]",
                         0, 30, "[tool_calls]", "[/tool_calls]", "[tool_results]", "[tool_call]", "[available_tools]",
                         "```tool_code", "```tool_call", "<|call|>", "<|tool_call", "<|tool_response|>", "<|tool_result|>",
-                        "to=functions."),
+                        "to=functions.", "assistantto=", "commentaryto=", "analysisto="),
                 InjectionRule.of(FAMILY, "tool-call-json", "tool-call JSON",
                         "\\{~" + Q + "(?:name|tool|tool_name|function|action)" + Q + "~:~" + STRING_VALUE + "~,~(?:" + Q
                                 + "(?:id|type|call_id|index)" + Q + "~:~(?:" + STRING_VALUE + "|[0-9]{1,6})~,~){0,2}" + Q
@@ -60,6 +66,10 @@ final class ToolCallRules {
                                 + "|\\{~" + Q + "recipient_name" + Q + "~:~" + STRING_VALUE + "~,~" + Q + "parameters" + Q + "~:",
                         420, 160, "\"arguments", "'arguments", "\"args", "'args", "\"tool_input", "'tool_input",
                         "\"action_input", "'action_input", "recipient_name"),
+                InjectionRule.of(FAMILY, "tool-call-json-parameters", "tool-call JSON (name and parameters)",
+                        "\\{~" + Q + "name" + Q + "~:~" + STRING_VALUE + "~,~" + Q + "parameters" + Q + "~:~\\{", 420, 160,
+                        "\"parameters", "'parameters")
+                        .vetoedBy(ToolCallRules::capitalizedKeysOrSchema),
                 InjectionRule.of(FAMILY, "tool-call-block", "tool-call JSON block",
                         Q + "type" + Q + "~:~" + Q + "(?:tool_use|tool_result|function_call|function_call_output|tool_call)"
                                 + Q + "|" + Q + "(?:tool_calls|tool_call|function_call|functioncall|tool_use)" + Q + "~:~[\\[{]"
@@ -75,6 +85,21 @@ final class ToolCallRules {
                 InjectionRule.of(FAMILY, "react-inline", "agent transcript (ReAct) steps on one line",
                         "\\baction~:[^\\n]{1,200}?\\baction~input~:|\\bthought~:[^\\n]{1,200}?\\baction~:[^\\n]{1,200}?"
                                 + "\\bobservation~:", 450, 20, "actioninput:", "observation:"));
+    }
+
+    /**
+     * {@code {"Name": .., "Parameters": ..}} is an SSM document or a CloudFormation resource, and parameters that hold a
+     * JSON Schema ({@code "type"}, {@code "properties"}) are a tool's definition (a Bedrock agent's function schema); Llama's
+     * tool calls write the keys in lower case and give values: the original text decides.
+     */
+    private static boolean capitalizedKeysOrSchema(ShadowText shadow, int start, int end) {
+        String original = shadow.original();
+        int from = shadow.originalStart(start);
+        int to = shadow.originalEnd(end - 1);
+        String match = original.substring(from, to);
+        String after = original.substring(to, Math.min(original.length(), to + SCHEMA_REACH));
+        return !match.contains("name") || !match.contains("parameters") || after.contains("\"type\"")
+                || after.contains("\"properties\"") || after.contains("\"description\"");
     }
 
     /** {@code thought:}, {@code action:}, {@code actioninput:}, {@code observation:}, and numbered ({@code thought1:}). */
