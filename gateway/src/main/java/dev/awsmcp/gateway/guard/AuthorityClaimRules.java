@@ -55,6 +55,22 @@ final class AuthorityClaimRules {
     private static final List<String> TEMPORAL_WORDS = List.of("previous", "prior", "earlier", "preceding", "original",
             "initial", "former", "old", "above", "existing", "your", "safety", "system");
 
+    /** Stems of every {@link #PRECEDENCE} phrase, as the shadow writes them (prechecks). */
+    private static final String[] PRECEDENCE_STEMS = {"supersed", "overrid", "outrank", "trump", "invalidat", "nullif",
+        "replac", "precedence", "priority", "prevail", "important"};
+    /** Stems of every {@link #NOUN}, and "you" for "overrides anything you...". */
+    private static final String[] NOUN_STEMS = {"instruction", "directive", "guideline", "guidance", "rules", "prompt",
+        "programming", "constraint", "restriction", "safeguard", "guardrail", "you"};
+    /** Stems of every {@link #CHANGE} word (shadow spacing: "no longer", "out of date" may lose their spaces). */
+    private static final String[] CHANGE_STEMS = {"withdrawn", "void", "revoked", "rescinded", "obsolete", "outdated", "date",
+        "superseded", "overridden", "overruled", "invalid", "lifted", "suspended", "disabled", "cancel", "expired", "retired",
+        "deprecated", "relaxed", "loosened", "waived", "off", "longer", "apply", "changed", "updated", "modified", "revised",
+        "replaced", "rewritten", "redefined", "reset", "amended", "reprogrammed"};
+    private static final String[] INSTRUCTION_STEMS = {"instruction", "directive", "guideline", "guidance", "prompt",
+        "programming", "constraint", "restriction", "safeguard", "guardrail"};
+    private static final String[] PRECEDENCE_NOUNS = {"precedence", "priority"};
+    private static final String[] NOTICE_STEMS = {"instruction", "directive", "guideline", "message", "notice", "update"};
+
     private AuthorityClaimRules() {
     }
 
@@ -74,15 +90,16 @@ final class AuthorityClaimRules {
                                 + "|\\b(?:these|the~following|this|the~above|the~below)~(?:instructions?|directives?|guidelines"
                                 + "|message|notice|update)~(?:(?:now|hereby|therefore|always)~)?(?:takes?|have|has)~"
                                 + "(?:precedence|priority)\\b",
-                        80, 160, precedenceOverKeywords()),
+                        80, 160, precedenceOverKeywords())
+                        .prechecked(AuthorityClaimRules::mayClaimPrecedenceOverInstructions),
                 InjectionRule.of(FAMILY, "instructions-changed", "says the model's instructions changed",
                         "\\b" + NOUN + "\\b[^.!?\\n]{0,80}?\\b" + CHANGE + "\\b", 40, 160, NOUN_KEYWORDS)
-                        .vetoedBy(SentenceContext.unlessSentenceHolds(SentenceContext.READER)),
+                        .confirmedByEach(CHANGE_STEMS).vetoedBy(SentenceContext.unlessSentenceHolds(SentenceContext.READER)),
                 InjectionRule.of(FAMILY, "precedence-claim", "claims precedence over the model's instructions",
                         "\\b" + PRECEDENCE + "\\b[^.!?\\n]{0,60}?\\b" + NOUN + "\\b|\\b" + NOUN + "\\b[^.!?\\n]{0,60}?\\b"
                                 + PRECEDENCE + "\\b|\\b" + PRECEDENCE + "~(?:anything|everything|whatever|all)~(?:else~)?"
                                 + "(?:that~)?you\\b", 80, 120, precedenceKeywords())
-                        .vetoedBy(SentenceContext.unlessSentenceHolds(SentenceContext.READER)),
+                        .confirmedByEach(PRECEDENCE_STEMS, NOUN_STEMS).vetoedBy(SentenceContext.unlessSentenceHolds(SentenceContext.READER)),
                 InjectionRule.of(FAMILY, "role-changed", "says the model's role changed",
                         "\\byour~(?:(?:current|new|original|assigned)~)?(?:role|persona|identity|job|task|objective|mission"
                                 + "|purpose|function|responsibility|duty|mode|operating~(?:mode|rules|procedures?|instructions))~"
@@ -150,6 +167,15 @@ final class AuthorityClaimRules {
                 && !match.contains("working") && !match.contains("functioning");
         return bare && !SentenceContext.sentenceHolds(shadow.text(), start, end, List.of("admin", "administrator", "root",
                 "permissions", "privileges", "instructions", "rules", "role", "task", "job", "authority", "access", "clearance"));
+    }
+
+    /**
+     * The window holds a precedence word and an instruction noun (first form), or "precedence"/"priority" and a
+     * notice noun (second form): {@code "message":} keys of JSON logs next to "Override the default timeout" are neither.
+     */
+    private static boolean mayClaimPrecedenceOverInstructions(String window) {
+        return InjectionRule.containsAny(window, PRECEDENCE_STEMS) && InjectionRule.containsAny(window, INSTRUCTION_STEMS)
+                || InjectionRule.containsAny(window, PRECEDENCE_NOUNS) && InjectionRule.containsAny(window, NOTICE_STEMS);
     }
 
     /** Every qualifier followed by every instruction noun, as the shadow writes them without spaces. */

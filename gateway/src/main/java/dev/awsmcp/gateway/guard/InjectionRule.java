@@ -40,14 +40,30 @@ record InjectionRule(String family, String rule, String description, Pattern pat
     /** This rule, run only where one of {@code substrings} occurs in the window. */
     InjectionRule confirmedBy(String... substrings) {
         String[] required = substrings.clone();
+        return prechecked(window -> containsAny(window, required));
+    }
+
+    /** This rule, run only where the window holds one substring of every group (each group a necessary condition). */
+    InjectionRule confirmedByEach(String[]... groups) {
+        String[][] required = groups.clone();
         return prechecked(window -> {
-            for (String substring : required) {
-                if (window.contains(substring)) {
-                    return true;
+            for (String[] group : required) {
+                if (!containsAny(window, group)) {
+                    return false;
                 }
             }
-            return false;
+            return true;
         });
+    }
+
+    /** Whether {@code window} holds one of {@code substrings}. */
+    static boolean containsAny(String window, String[] substrings) {
+        for (String substring : substrings) {
+            if (window.contains(substring)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** This rule, run only where {@code check} (a necessary condition for a match) holds on the window. */
