@@ -344,12 +344,16 @@ public final class ToolCallPipeline {
         CompletableFuture<CallToolResult> result = credentials.resolve(tool.instance(), admission.team(), principal.id(), sessionPolicy)
                 .thenComposeAsync(identity -> {
                     record.identity(identity.audited());
-                    return resilience.guard(tool, admission.team(), () -> tool.toolset().call(new ToolCall(tool.spec().name(), arguments),
-                            admission.context().apply(identity.credentials())));
+                    CallContext context = admission.context().apply(identity.credentials());
+                    // The guard's semantic step (teams that turn it on) runs on its own pool, inside the call's deadline.
+                    return resilience.guard(tool, admission.team(), () -> tool.toolset().call(new ToolCall(tool.spec().name(), arguments), context))
+                            .thenCompose(outcome -> guard.screen(outcome, admission.guard(), context.deadline())
+                                    .thenApply(guarding -> new Screened(outcome, guarding)));
                 }, dispatch)
                 .toCompletableFuture()
                 .orTimeout(callTimeout.plus(DEADLINE_GRACE).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .handle((outcome, failure) -> finish(state, admission.guard(), outcome, failure, binding));
+                .handle((screened, failure) -> finish(state, screened == null ? admission.guard() : screened.guarding(),
+                        screened == null ? null : screened.outcome(), failure, binding));
         inFlight.track(correlationId, result);
         AtomicBoolean answered = new AtomicBoolean();
         // Cached after the guard: a cache hit is a guarded result.
@@ -358,6 +362,10 @@ public final class ToolCallPipeline {
                 .flatMap(r -> taint.afterResult(sessionId, tool.name(), resources, r, record))
                 .flatMap(r -> answered.compareAndSet(false, true) ? audit.respond(slot, record, r, CallAudit.outcomeOf(r)) : Mono.empty())
                 .doOnCancel(() -> cancelled(state, admission.control(), result, answered));
+    }
+
+    /** The toolset's answer and the guard context its semantic step left (with verdicts, when the team turned it on). */
+    private record Screened(ToolResult outcome, GuardContext guarding) {
     }
 
     /** The caller gave up on a running call: stop the toolset's work and record the call as cancelled. */
@@ -446,7 +454,8 @@ public final class ToolCallPipeline {
                 teamLimits.maxResultBytes());
         Caller caller = new Caller(principal, policy.teams());
         GuardContext guarding = new GuardContext(policy.injectionOf(allowed.team()), teamLimits.maxResultBytes(), tool.toolsetId(),
-                tool.name(), resources.stream().map(ResourceRef::name).toList());
+                tool.name(), resources.stream().map(ResourceRef::name).toList(), policy.semanticOf(allowed.team()),
+                dev.awsmcp.gateway.guard.SemanticVerdicts.NONE);
         // What the toolset sends the client while it runs (logs, progress, sampling, elicitation) is guarded like its result.
         CallControl control = GuardedClientRequests.control(state.channel(), guard, guarding.mode(), tool.name(), correlationId);
         // The deadline starts when the toolset is about to run, after any confirmation by a person.

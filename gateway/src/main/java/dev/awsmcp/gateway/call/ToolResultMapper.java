@@ -120,7 +120,7 @@ final class ToolResultMapper {
 
     private static Content toMcp(ContentPart part, String path, ResultGuard guard, GuardContext context, List<GuardFinding> findings) {
         if (part instanceof ContentPart.Text text) {
-            return new TextContent(guard.applyToText(text.text(), path, context.mode(), findings));
+            return new TextContent(guard.applyToText(text.text(), path, context, findings));
         }
         if (part instanceof ContentPart.Image image) {
             return new McpSchema.ImageContent(null, image.data(), image.mimeType());
@@ -132,7 +132,7 @@ final class ToolResultMapper {
         return new McpSchema.EmbeddedResource(null, resource.text() == null
                 ? new McpSchema.BlobResourceContents(resource.uri(), resource.mimeType(), resource.blob())
                 : new McpSchema.TextResourceContents(resource.uri(), resource.mimeType(),
-                        guard.applyToText(resource.text(), path, context.mode(), findings)));
+                        guard.applyToText(resource.text(), path, context, findings)));
     }
 
     private static Map<String, Object> meta(String correlationId) {

@@ -4,6 +4,7 @@ import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.LimitsConfig;
 import dev.awsmcp.gateway.guard.GuardMode;
+import dev.awsmcp.gateway.guard.SemanticMode;
 import dev.awsmcp.gateway.taint.TaintAction;
 import dev.awsmcp.gateway.taint.TaintRules;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
@@ -134,10 +135,11 @@ public final class PolicyLoader {
         }
         TeamPolicy.TeamLimits limits = limits(policy.limits(), report);
         GuardMode injection = injection(policy.guard(), report);
+        SemanticMode semantic = semantic(policy.guard(), report);
         Set<Access> confirm = policy.confirm() == null ? Set.of() : access(policy.confirm(), "confirm", report);
         TaintRules taint = taint(policy.taint(), report);
         return problems.size() > before ? null
-                : new TeamPolicy(policy.team(), file.toString(), policy.members(), grants, limits, injection, confirm, taint);
+                : new TeamPolicy(policy.team(), file.toString(), policy.members(), grants, limits, injection, semantic, confirm, taint);
     }
 
     /** Adds one problem at a YAML path. */
@@ -290,6 +292,16 @@ public final class PolicyLoader {
         return GuardMode.parse(spec.injection()).orElseGet(() -> {
             report.add("guard.injection", "'" + spec.injection() + "' is not one of flag, neutralize, block (default flag)");
             return GuardMode.FLAG;
+        });
+    }
+
+    private static SemanticMode semantic(PolicyFile.GuardSpec spec, Problems report) {
+        if (spec == null || spec.semantic() == null) {
+            return SemanticMode.OFF;
+        }
+        return SemanticMode.parse(spec.semantic()).orElseGet(() -> {
+            report.add("guard.semantic", "'" + spec.semantic() + "' is not one of off, flag, block (default off)");
+            return SemanticMode.OFF;
         });
     }
 
