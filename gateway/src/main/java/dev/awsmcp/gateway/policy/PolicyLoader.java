@@ -286,22 +286,24 @@ public final class PolicyLoader {
     }
 
     private static GuardMode injection(PolicyFile.GuardSpec spec, Problems report) {
-        if (spec == null || spec.injection() == null) {
-            return GuardMode.FLAG;
-        }
-        return GuardMode.parse(spec.injection()).orElseGet(() -> {
-            report.add("guard.injection", "'" + spec.injection() + "' is not one of flag, neutralize, block (default flag)");
-            return GuardMode.FLAG;
-        });
+        return mode(spec == null ? null : spec.injection(), GuardMode::parse, GuardMode.FLAG, "guard.injection",
+                "flag, neutralize, block (default flag)", report);
     }
 
     private static SemanticMode semantic(PolicyFile.GuardSpec spec, Problems report) {
-        if (spec == null || spec.semantic() == null) {
-            return SemanticMode.OFF;
+        return mode(spec == null ? null : spec.semantic(), SemanticMode::parse, SemanticMode.OFF, "guard.semantic",
+                "off, flag, block (default off)", report);
+    }
+
+    /** {@code value} parsed, the default when absent, or a problem at {@code path} naming the values allowed. */
+    private static <M> M mode(String value, java.util.function.Function<String, java.util.Optional<M>> parse, M absent, String path,
+            String allowed, Problems report) {
+        if (value == null) {
+            return absent;
         }
-        return SemanticMode.parse(spec.semantic()).orElseGet(() -> {
-            report.add("guard.semantic", "'" + spec.semantic() + "' is not one of off, flag, block (default off)");
-            return SemanticMode.OFF;
+        return parse.apply(value).orElseGet(() -> {
+            report.add(path, "'" + value + "' is not one of " + allowed);
+            return absent;
         });
     }
 

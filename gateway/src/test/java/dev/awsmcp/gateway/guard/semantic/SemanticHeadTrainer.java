@@ -3,11 +3,9 @@ package dev.awsmcp.gateway.guard.semantic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsmcp.gateway.guard.EvaluationCorpora;
 import dev.awsmcp.toolset.support.Json;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -312,7 +310,7 @@ public final class SemanticHeadTrainer {
         }
     }
 
-    /** The corpora, with their splits. */
+    /** The corpora ({@link EvaluationCorpora}), with their splits. */
     private static final class Corpora {
         private final Path eval;
 
@@ -322,14 +320,10 @@ public final class SemanticHeadTrainer {
 
         /** Attack instructions by category: BIPIA's {@code split} files, and for training the committed AWS attacks. */
         Map<String, List<String>> attacks(String split) {
-            Map<String, List<String>> attacks = new LinkedHashMap<>();
-            for (String kind : List.of("text", "code")) {
-                read(eval.resolve("bipia/" + kind + "_attack_" + split + ".json")).fields().forEachRemaining(e -> e.getValue()
-                        .forEach(a -> attacks.computeIfAbsent(kind + ": " + e.getKey(), k -> new ArrayList<>()).add(a.asText())));
-            }
+            Map<String, List<String>> attacks = EvaluationCorpora.bipiaAttacks(eval, split);
             if (split.equals("train")) {
                 for (String file : List.of("aws-attacks.jsonl", "aws-attacks-agentic.jsonl")) {
-                    for (JsonNode line : resourceLines(file)) {
+                    for (JsonNode line : EvaluationCorpora.resourceJson(file)) {
                         attacks.computeIfAbsent("aws: " + line.get("category").asText(), k -> new ArrayList<>()).add(line.get("text").asText());
                     }
                 }
@@ -339,45 +333,30 @@ public final class SemanticHeadTrainer {
 
         /** BIPIA's clean email and table contexts: even lines ({@code half} 0) or odd lines (1). */
         List<String> bipiaContexts(int half) {
-            List<String> contexts = new ArrayList<>();
-            for (String file : List.of("bipia/email/test.jsonl", "bipia/table/test.jsonl")) {
-                List<String> lines = lines(eval.resolve(file));
-                for (int i = half; i < lines.size(); i += 2) {
-                    contexts.add(parse(lines.get(i)).get("context").asText());
-                }
-            }
-            return contexts;
+            return everyOther(EvaluationCorpora.bipiaContexts(eval), half);
         }
 
         List<String> notInject(int half) {
-            List<String> sentences = new ArrayList<>();
-            for (String file : List.of("NotInject_one.json", "NotInject_two.json", "NotInject_three.json")) {
-                read(eval.resolve("notinject").resolve(file)).forEach(n -> sentences.add(n.get("prompt").asText()));
-            }
+            List<String> sentences = new ArrayList<>(EvaluationCorpora.notInject(eval));
             Collections.shuffle(sentences, new Random(SEED));
             return half == 0 ? sentences.subList(0, sentences.size() / 2) : sentences.subList(sentences.size() / 2, sentences.size());
         }
 
         List<String> awsBenign(int half) {
-            List<JsonNode> lines = resourceLines("aws-benign.jsonl");
-            List<String> texts = new ArrayList<>();
-            for (int i = half; i < lines.size(); i += 2) {
-                texts.add(lines.get(i).get("text").asText());
-            }
-            return texts;
+            return everyOther(EvaluationCorpora.resourceJson("aws-benign.jsonl").stream().map(l -> l.get("text").asText()).toList(), half);
         }
 
         /** Every benign text of a split: AWS corpora and the NotInject half (train half 0, test half 1). */
         List<String> benign(String split) {
             int half = split.equals("train") ? 0 : 1;
             LinkedHashSet<String> texts = new LinkedHashSet<>(awsBenign(half));
-            for (JsonNode line : resourceLines("aws-benign-prose.jsonl")) {
+            for (JsonNode line : EvaluationCorpora.resourceJson("aws-benign-prose.jsonl")) {
                 if (line.get("split").asText().equals(split)) {
                     texts.add(line.get("text").asText());
                 }
             }
             if (split.equals("test")) {
-                resourceLines("aws-benign-lookalikes.jsonl").forEach(l -> texts.add(l.get("text").asText()));
+                EvaluationCorpora.resourceJson("aws-benign-lookalikes.jsonl").forEach(l -> texts.add(l.get("text").asText()));
             } else {
                 texts.addAll(notInject(0));
                 texts.addAll(bipiaContexts(0));
@@ -385,42 +364,12 @@ public final class SemanticHeadTrainer {
             return new ArrayList<>(texts);
         }
 
-        private static List<JsonNode> resourceLines(String name) {
-            try (InputStream in = SemanticHeadTrainer.class.getResourceAsStream("/guard-eval/" + name)) {
-                List<JsonNode> out = new ArrayList<>();
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    if (!line.isBlank()) {
-                        out.add(parse(line));
-                    }
-                }
-                return out;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        private static List<String> everyOther(List<String> all, int half) {
+            List<String> some = new ArrayList<>();
+            for (int i = half; i < all.size(); i += 2) {
+                some.add(all.get(i));
             }
-        }
-
-        private static List<String> lines(Path file) {
-            try {
-                return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static JsonNode read(Path file) {
-            try {
-                return Json.mapper().readTree(file.toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static JsonNode parse(String line) {
-            try {
-                return Json.mapper().readTree(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return some;
         }
     }
 }
