@@ -4,7 +4,7 @@ The story: about 55 minutes ago payments-api 2024.11.3 was deployed. It lowered 
 timeout from 10000 ms to 3000 ms; since then card payments time out and orders are stuck in
 PAYMENT_PENDING (DynamoDB table payments-orders). payments-refund-worker shows the change: version 1
 (2024.11.2) and version 2 (2024.11.3, alias live) differ in code and in CARD_PROCESSOR_TIMEOUT_MS, whose
-value the gateway never returns, like the fake CARD_PROCESSOR_API_KEY next to it. The worker drains the
+value config/demo.yaml lists in showEnvironment; the fake CARD_PROCESSOR_API_KEY next to it stays [REDACTED]. The worker drains the
 SQS queue payments-refunds with reserved concurrency 5. payments-card-webhook belongs to the same team;
 inventory-reconciler to another one.
 

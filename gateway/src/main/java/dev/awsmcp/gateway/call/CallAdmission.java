@@ -152,7 +152,8 @@ final class CallAdmission {
         EffectivePolicy policy = state.policy();
         TeamPolicy.TeamLimits teamLimits = policy.limitsOf(allowed.team());
         GuardContext guarding = new GuardContext(policy.injectionOf(allowed.team()), teamLimits.maxResultBytes(), tool.toolsetId(),
-                tool.name(), resources.stream().map(ResourceRef::name).toList());
+                tool.name(), resources.stream().map(ResourceRef::name).toList(), policy.semanticOf(allowed.team()),
+                dev.awsmcp.gateway.guard.SemanticVerdicts.NONE);
         // What the toolset sends the client while it runs (logs, progress, sampling, elicitation) is guarded like its result.
         CallControl control = GuardedClientRequests.control(state.arrival().channel(), guard, guarding.mode(), tool.name(),
                 state.correlationId());

@@ -74,12 +74,16 @@ final class CallExecution {
                         sessionPolicy)
                 .thenComposeAsync(identity -> {
                     state.record().identity(identity.audited());
+                    CallContext context = context(admitted, identity.credentials());
+                    // The guard's semantic step (teams that turn it on) runs on its own pool, inside the call's deadline.
                     return resilience.guard(tool, admitted.team(), () -> tool.toolset().call(new ToolCall(tool.spec().name(), state.arguments()),
-                            context(admitted, identity.credentials())));
+                                    context))
+                            .thenCompose(answer -> execution.guard().screen(answer, admitted.guard(), context.deadline())
+                                    .thenApply(guarding -> new Screened(answer, guarding)));
                 }, execution.dispatch())
                 .orTimeout(limits.callTimeout().plus(DEADLINE_GRACE).toMillis(), TimeUnit.MILLISECONDS)
-                .handle((answer, failure) -> failure == null && answer != null
-                        ? guarded(answer, state, admitted.guard(), binding)
+                .handle((screened, failure) -> failure == null && screened != null && screened.answer() != null
+                        ? guarded(screened.answer(), state, screened.guarding(), binding)
                         : failed(state, failure));
         inFlight.track(correlationId, result);
         state.arrival().cancellation().whileWaiting(() -> {
@@ -105,6 +109,10 @@ final class CallExecution {
     /** Number of toolset calls running now. */
     int running() {
         return inFlight.size();
+    }
+
+    /** The toolset's answer and the guard context its semantic step left (with verdicts, when the team turned it on). */
+    private record Screened(ToolResult answer, GuardContext guarding) {
     }
 
     /** The toolset's view of the call; its deadline starts now, when the toolset is about to run (after any confirmation). */

@@ -58,10 +58,10 @@ final class ResultGuarding {
 
     private ContentPart guarded(ContentPart part, String path, GuardContext context, List<GuardFinding> findings) {
         if (part instanceof ContentPart.Text text) {
-            return ContentPart.text(guard.applyToText(text.text(), path, context.mode(), findings));
+            return ContentPart.text(guard.applyToText(text.text(), path, context, findings));
         }
         if (part instanceof ContentPart.EmbeddedResource resource && resource.text() != null) {
-            return ContentPart.resource(resource.uri(), resource.mimeType(), guard.applyToText(resource.text(), path, context.mode(), findings));
+            return ContentPart.resource(resource.uri(), resource.mimeType(), guard.applyToText(resource.text(), path, context, findings));
         }
         return part;
     }

@@ -13,6 +13,15 @@ import dev.awsmcp.gateway.guard.GuardedResult;
 import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.guard.SecretRedactor;
+import dev.awsmcp.gateway.guard.SemanticMode;
+import dev.awsmcp.gateway.guard.SemanticScreen;
+import dev.awsmcp.gateway.guard.SemanticVerdicts;
+import dev.awsmcp.gateway.guard.semantic.ClassificationHead;
+import dev.awsmcp.gateway.guard.semantic.SemanticDetector;
+import dev.awsmcp.gateway.config.SemanticConfig;
+import dev.awsmcp.toolset.api.ToolResult;
+import java.time.Duration;
+import java.time.Instant;
 import dev.awsmcp.gateway.policy.PolicyFile;
 import dev.awsmcp.toolset.support.Json;
 import java.io.IOException;
@@ -32,22 +41,24 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code guard [--policy FILE]}: runs the result guard over a payload on stdin (a JSON value, or
- * plain text guarded as {@code {"text": ...}}) with the injection mode and byte budget of a team
- * policy file, and prints the guarded result and the findings as JSON, so operators can try a policy
- * on real data. Exit 0; 2 when stdin is not readable UTF-8 or the policy file is invalid.
+ * plain text guarded as {@code {"text": ...}}) with the injection mode, semantic mode and byte budget of
+ * a team policy file, and prints the guarded result and the findings as JSON, so operators can try a
+ * policy on real data. Exit 0; 2 when stdin is not readable UTF-8 or the policy file is invalid.
  */
 @Command(name = "guard", mixinStandardHelpOptions = true,
         description = "Guard a result on stdin (redact secrets, handle injection, bound size) and print it with the findings.")
 final class GuardCommand implements Callable<Integer> {
 
+    /** How long the command waits for the semantic detector (its model loads first). */
+    private static final Duration SEMANTIC_WAIT = Duration.ofMinutes(2);
     /** The most stdin the command reads. */
     private static final int MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--policy", description = "A team policy file; its guard.injection and limits.maxResultBytes apply. "
-            + "Default: flag, 65536 bytes.")
+    @Option(names = "--policy", description = "A team policy file; its guard.injection, guard.semantic and limits.maxResultBytes "
+            + "apply. Default: flag, off, 65536 bytes.")
     Path policy;
 
     @Option(names = "--tool", defaultValue = "guard", description = "Tool name to show as the source. Default: ${DEFAULT-VALUE}.")
@@ -67,8 +78,14 @@ final class GuardCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        ResultGuard guard = new ResultGuard(new SecretRedactor(true), InjectionDetectors.installed());
-        GuardedResult result = guard.apply(payload, context);
+        GuardedResult result;
+        try (SemanticScreen semantic = new SemanticScreen(new SemanticDetector(ClassificationHead.standard(), 1),
+                SemanticConfig.DEFAULT_MIN_CHARS, SemanticConfig.DEFAULT_MAX_CHARS, 1, 1)) {
+            ResultGuard guard = new ResultGuard(new SecretRedactor(true), InjectionDetectors.installed(), semantic);
+            GuardContext screened = guard.screen(ToolResult.success(payload), context, Instant.now().plus(SEMANTIC_WAIT))
+                    .toCompletableFuture().join();
+            result = guard.apply(payload, screened);
+        }
         ObjectNode report = Json.object();
         report.set("guarded", result.json());
         ArrayNode findings = report.putArray("findings");
@@ -88,6 +105,7 @@ final class GuardCommand implements Callable<Integer> {
 
     private GuardContext context() {
         GuardMode mode = GuardMode.FLAG;
+        SemanticMode semantic = SemanticMode.OFF;
         int budget = GuardContext.DEFAULT_MAX_RESULT_BYTES;
         if (policy != null) {
             ConfigLoader yaml = new ConfigLoader(name -> null);
@@ -96,6 +114,10 @@ final class GuardCommand implements Callable<Integer> {
                 mode = GuardMode.parse(file.guard().injection()).orElseThrow(() -> new ConfigException(policy
                         + ": guard.injection: '" + file.guard().injection() + "' is not one of flag, neutralize, block"));
             }
+            if (file.guard() != null && file.guard().semantic() != null) {
+                semantic = SemanticMode.parse(file.guard().semantic()).orElseThrow(() -> new ConfigException(policy
+                        + ": guard.semantic: '" + file.guard().semantic() + "' is not one of off, flag, block"));
+            }
             if (file.limits() != null && file.limits().maxResultBytes() != null) {
                 if (file.limits().maxResultBytes() < 1) {
                     throw new ConfigException(policy + ": limits.maxResultBytes: must be at least 1");
@@ -103,7 +125,7 @@ final class GuardCommand implements Callable<Integer> {
                 budget = file.limits().maxResultBytes();
             }
         }
-        return new GuardContext(mode, budget, "cli", tool, List.of());
+        return new GuardContext(mode, budget, "cli", tool, List.of(), semantic, SemanticVerdicts.NONE);
     }
 
     private String read() throws IOException {

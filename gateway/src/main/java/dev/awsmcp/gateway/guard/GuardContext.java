@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param toolset the toolset id, e.g. {@code logs}
  * @param tool the exposed tool name, e.g. {@code logs__filter_log_events}
  * @param resources the resources the call named, as given, e.g. {@code /ecs/payments/api}; may be empty
+ * @param semantic the deciding team's semantic detector mode
+ * @param verdicts what the semantic detector said about the result's texts ({@link ResultGuard#screen}); none before
  */
-public record GuardContext(GuardMode mode, int maxResultBytes, String toolset, String tool, List<String> resources) {
+public record GuardContext(GuardMode mode, int maxResultBytes, String toolset, String tool, List<String> resources,
+        SemanticMode semantic, SemanticVerdicts verdicts) {
 
     /** The gateway's default byte budget of one result (64 KiB). */
     public static final int DEFAULT_MAX_RESULT_BYTES = 65536;
@@ -22,8 +25,20 @@ public record GuardContext(GuardMode mode, int maxResultBytes, String toolset, S
         Objects.requireNonNull(toolset, "toolset");
         Objects.requireNonNull(tool, "tool");
         resources = List.copyOf(resources);
+        Objects.requireNonNull(semantic, "semantic");
+        Objects.requireNonNull(verdicts, "verdicts");
         if (maxResultBytes < 1) {
             throw new IllegalArgumentException("maxResultBytes must be at least 1");
         }
+    }
+
+    /** A context with the semantic detector off. */
+    public GuardContext(GuardMode mode, int maxResultBytes, String toolset, String tool, List<String> resources) {
+        this(mode, maxResultBytes, toolset, tool, resources, SemanticMode.OFF, SemanticVerdicts.NONE);
+    }
+
+    /** This context with the semantic detector's {@code verdicts} on the result. */
+    public GuardContext withVerdicts(SemanticVerdicts verdicts) {
+        return new GuardContext(mode, maxResultBytes, toolset, tool, resources, semantic, verdicts);
     }
 }

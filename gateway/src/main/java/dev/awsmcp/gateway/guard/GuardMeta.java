@@ -32,6 +32,9 @@ public final class GuardMeta {
         addFindings(meta, result.findings());
         Map<String, Object> guard = new LinkedHashMap<>();
         guard.put("mode", context.mode().id());
+        if (context.semantic() != SemanticMode.OFF) {
+            guard.put("semantic", context.semantic().id());
+        }
         guard.put("bytesBefore", result.bytesBefore());
         guard.put("bytesAfter", result.bytesAfter());
         guard.put("truncated", result.truncated());

@@ -19,9 +19,16 @@ import java.util.function.Predicate;
  * @param after window size past a keyword's end
  * @param precheck a cheap necessary condition on the window (the text the pattern is about to run on):
  *     the pattern runs only where it answers true, so it must never answer false where the pattern matches
+ * @param veto drops a match that the original text shows to be data (a YAML key with nested content), or null
  */
 record InjectionRule(String family, String rule, String description, Pattern pattern, List<String> keywords,
-        int before, int after, Predicate<String> precheck) {
+        int before, int after, Predicate<String> precheck, Veto veto) {
+
+    /** Reads the original text around a match ({@code shadow} offsets {@code start} to {@code end}) and may drop it. */
+    @FunctionalInterface
+    interface Veto {
+        boolean vetoes(ShadowText shadow, int start, int end);
+    }
 
     /** Optional whitespace in a pattern spec: {@code ~} stands for {@code [ \n]?}. */
     private static final String OPTIONAL_SPACE = "[ \\n]?";
@@ -33,19 +40,45 @@ record InjectionRule(String family, String rule, String description, Pattern pat
     /** This rule, run only where one of {@code substrings} occurs in the window. */
     InjectionRule confirmedBy(String... substrings) {
         String[] required = substrings.clone();
+        return prechecked(window -> containsAny(window, required));
+    }
+
+    /** This rule, run only where the window holds one substring of every group (each group a necessary condition). */
+    InjectionRule confirmedByEach(String[]... groups) {
+        String[][] required = groups.clone();
         return prechecked(window -> {
-            for (String substring : required) {
-                if (window.contains(substring)) {
-                    return true;
+            for (String[] group : required) {
+                if (!containsAny(window, group)) {
+                    return false;
                 }
             }
-            return false;
+            return true;
         });
+    }
+
+    /** Whether {@code window} holds one of {@code substrings}. */
+    static boolean containsAny(String window, String[] substrings) {
+        for (String substring : substrings) {
+            if (window.contains(substring)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** This rule, run only where {@code check} (a necessary condition for a match) holds on the window. */
     InjectionRule prechecked(Predicate<String> check) {
-        return new InjectionRule(family, rule, description, pattern, keywords, before, after, check);
+        return new InjectionRule(family, rule, description, pattern, keywords, before, after, check, veto);
+    }
+
+    /** This rule, its matches dropped where {@code veto} says the original text is data. */
+    InjectionRule vetoedBy(Veto check) {
+        return new InjectionRule(family, rule, description, pattern, keywords, before, after, precheck, check);
+    }
+
+    /** Whether a match from shadow offset {@code start} to {@code end} stands. */
+    boolean stands(ShadowText shadow, int start, int end) {
+        return veto == null || !veto.vetoes(shadow, start, end);
     }
 
     /** This rule, run only where its current precheck and {@code check} both hold. */
@@ -62,6 +95,6 @@ record InjectionRule(String family, String rule, String description, Pattern pat
     static InjectionRule of(String family, String rule, String description, String spec, int before, int after,
             String... keywords) {
         return new InjectionRule(family, rule, description, Pattern.compile(spec.replace("~", OPTIONAL_SPACE)),
-                List.of(keywords), before, after, window -> true);
+                List.of(keywords), before, after, window -> true, null);
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
  * Finds invisible and control characters in the original text (family {@code invisible}), one finding
  * per run: characters of one kind that follow each other, or are at most four visible characters
  * apart (zero-width characters sprinkled inside a word are one run). Tag characters are decoded and the
- * hidden text is reported. Linear, no regular expression, no state between calls.
+ * hidden text is reported. ANSI colour codes (SGR) are formatting, not findings ({@link AnsiEscapes});
+ * joiners inside emoji sequences and between letters of one script are writing, not findings
+ * ({@link Joiners}). Linear, no regular expression, no state between calls.
  */
 final class InvisibleCharacterScanner {
 
@@ -18,7 +20,7 @@ final class InvisibleCharacterScanner {
     enum Kind {
         TAG("tag-characters"), ZERO_WIDTH("zero-width"), BIDI("bidi-control"),
         VARIATION_SELECTORS("variation-selectors"), PRIVATE_USE("private-use"), CONTROL("control-character"),
-        ANSI_SGR("ansi-sgr"), ANSI_ESCAPE("ansi-escape");
+        ANSI_ESCAPE("ansi-escape");
 
         final String rule;
 
@@ -30,16 +32,19 @@ final class InvisibleCharacterScanner {
     /** Adds the invisible-character findings of {@code text} to {@code out}. */
     void scan(String text, List<Finding> out) {
         Run run = null;
-        int previous = -1;
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
-            Kind kind = classify(text, cp, previous, i);
-            if (kind == Kind.ANSI_SGR) {
+            Kind kind = classify(text, cp, i);
+            if (kind == Kind.ANSI_ESCAPE) {
+                int colour = AnsiEscapes.sgrEnd(text, i);
+                if (colour > 0) {
+                    i = colour;
+                    continue;
+                }
                 next = AnsiEscapes.end(text, i, text.length());
-                kind = text.charAt(next - 1) == 'm' && next - i > 2 ? Kind.ANSI_SGR
-                        : next - i > 1 ? Kind.ANSI_ESCAPE : Kind.CONTROL;
+                kind = next - i > 1 ? Kind.ANSI_ESCAPE : Kind.CONTROL;
             }
             if (kind != null) {
                 if (run == null || run.kind != kind || i - run.end > MAX_GAP) {
@@ -48,14 +53,13 @@ final class InvisibleCharacterScanner {
                 }
                 run.add(cp, next);
             }
-            previous = cp;
             i = next;
         }
         report(run, out);
     }
 
-    /** The kind of {@code cp}, or null when it is visible (or an allowed joiner); ESC reads as ANSI_SGR. */
-    private static Kind classify(String text, int cp, int previous, int index) {
+    /** The kind of {@code cp} at {@code index}, or null when it is visible (or an allowed joiner); ESC reads as ANSI_ESCAPE. */
+    private static Kind classify(String text, int cp, int index) {
         if (cp >= 0x20 && cp < 0x7F) {
             return null;
         }
@@ -66,8 +70,7 @@ final class InvisibleCharacterScanner {
             return Kind.ZERO_WIDTH;
         }
         if (cp == 0x200C || cp == 0x200D) {
-            // Joiners are part of emoji sequences and of Indic and Persian writing: only next to ASCII.
-            return previous >= 0 && previous < 0x80 || previous < 0 ? Kind.ZERO_WIDTH : null;
+            return Joiners.isWriting(text, index) ? null : Kind.ZERO_WIDTH;
         }
         if (cp == 0xFEFF) {
             return index == 0 ? null : Kind.ZERO_WIDTH;
@@ -82,7 +85,7 @@ final class InvisibleCharacterScanner {
             return Kind.PRIVATE_USE;
         }
         if (cp == 0x1B) {
-            return Kind.ANSI_SGR;
+            return Kind.ANSI_ESCAPE;
         }
         if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F)) {
             return Kind.CONTROL;
@@ -96,8 +99,7 @@ final class InvisibleCharacterScanner {
         }
         String detail = run.kind == Kind.TAG
                 ? "hidden text in Unicode tag characters: " + Excerpts.quote(run.hidden, MAX_HIDDEN_TEXT)
-                : run.count + " " + run.kind.rule + (run.kind == Kind.ANSI_SGR || run.kind == Kind.ANSI_ESCAPE
-                        ? " sequence(s)" : " character(s)");
+                : run.count + " " + run.kind.rule + (run.kind == Kind.ANSI_ESCAPE ? " sequence(s)" : " character(s)");
         out.add(new Finding(FAMILY, run.kind.rule, run.start, run.end, detail));
     }
 

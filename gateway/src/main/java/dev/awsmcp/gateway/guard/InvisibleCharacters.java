@@ -14,9 +14,16 @@ final class InvisibleCharacters {
     private InvisibleCharacters() {
     }
 
-    /** True when {@code cp} at {@code index} of {@code text} is invisible; a single variation selector after a visible character is emoji presentation, not hidden. */
+    /**
+     * True when {@code cp} at {@code index} of {@code text} is invisible; a single variation selector after a visible
+     * character is emoji presentation, and a joiner inside an emoji sequence or a word of a joining script is writing
+     * ({@link Joiners}), not hidden.
+     */
     static boolean isInvisible(String text, int index, int cp) {
         if (cp >= 0x20 && cp < 0x7F || cp == '\n' || cp == '\r' || cp == '\t') {
+            return false;
+        }
+        if ((cp == 0x200C || cp == 0x200D) && Joiners.isWriting(text, index)) {
             return false;
         }
         if (isVariationSelector(cp)) {

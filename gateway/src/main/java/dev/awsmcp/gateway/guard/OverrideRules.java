@@ -49,7 +49,7 @@ final class OverrideRules {
                                 + "|mentioned|stated|so|far|the|just)~){0,5}(?:above|before|prior|previously|earlier"
                                 + "|so~far|until~now|up~to~now|thus~far)|(?:all~)?(?:of~)?the~(?:above|foregoing"
                                 + "|preceding))", 0, 140, "ignore", "disregard", "forget")
-                        .confirmedBy("above", "before", "prior ", "previous", "earlier", "so far", "sofar", "until now",
+                        .confirmedBy("above", "before", "prior", "previous", "earlier", "so far", "sofar", "until now",
                                 "untilnow", "up to now", "uptonow", "told", "foregoing", "preceding")
                         .andPrechecked(RulePrechecks::ignoreEverything),
                 InjectionRule.of(FAMILY, "new-instructions", "announces new instructions",
@@ -71,7 +71,9 @@ final class OverrideRules {
                 InjectionRule.of(FAMILY, "act-as", "orders the model to play a role",
                         "\\b(?:(?:now|please|you~(?:will|must|should|shall|are~to)|i~want~you~to)~)?"
                                 + "(?:(?:act|behave|roleplay|role-play)~as~(?:if~you~(?:are|were)|though|(?:an?~|my~|the~)?"
-                                + "(?:[a-z]+~){0,2}?" + PERSONA + ")|pretend~(?:to~be|you~are|that~you))", 30, 60,
+                                + "(?:[a-z]+~){0,2}?" + PERSONA + ")|pretend~(?:to~be|you~are|you're|that~you~are)~(?:an?~|my~|the~)?"
+                                + "(?:[a-z]+~){0,2}?" + PERSONA + "|pretend~(?:that~)?you~(?:have~no|are~no~longer|are~free|are~not"
+                                + "~bound|can~ignore|don't~have|do~not~have))", 30, 60,
                         "actas", "behaveas", "pretend", "roleplay", "role-play"),
                 InjectionRule.of(FAMILY, "hide-from-user", "asks to keep something from the user",
                         "\\b(?:do~not|don't|dont|never|must~not|mustn't|should~not)~(?:tell|inform|mention|reveal"
@@ -105,9 +107,10 @@ final class OverrideRules {
                 InjectionRule.of(FAMILY, "jailbreak", "jailbreak mode",
                         "\\bdo~anything~now\\b|\\b(?:enable|enter|activate|switch~to|turn~on)~(?:developer|dev|god"
                                 + "|jailbreak|dan|unrestricted)~mode\\b|\\bjailbroken\\b|\\bjailbreak~mode\\b"
-                                + "|\\bdan~mode\\b", 40, 20,
+                                + "|\\bdan~mode\\b|\\bmode~(?:switched|changed|set|is~now)~to~(?:developer|dev|god|jailbreak|dan"
+                                + "|unrestricted|unfiltered|uncensored)\\b", 40, 20,
                         "doanythingnow", "developermode", "devmode", "godmode", "jailbreakmode", "danmode",
-                        "unrestrictedmode", "jailbroken"),
+                        "unrestrictedmode", "jailbroken", "modeswitchedto", "modechangedto", "modesetto", "modeisnowto"),
                 InjectionRule.of(FAMILY, "bypass-safeguards", "asks the model to drop its safeguards",
                         "\\b(?:override|bypass|disable|ignore|circumvent|turn~off|deactivate)~(?:all~|any~)?your~"
                                 + "(?:[a-z]+~){0,2}(?:filters?|guardrails|safeguards|restrictions|rules|programming"

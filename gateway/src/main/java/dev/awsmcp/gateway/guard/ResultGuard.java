@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.support.Json;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The one check every tool result passes before it leaves the gateway. In order: secrets are redacted
@@ -25,6 +29,11 @@ import java.util.Set;
  * team's byte budget ({@link ResultLimiter}) and wrapped in the untrusted-data envelope. Every finding
  * carries the JSON path of its value. The guard throws on any internal failure; callers must then
  * answer with an error, never with the unguarded payload. Thread-safe.
+ *
+ * <p>Teams that turn the semantic detector on ({@code guard.semantic}) get one more, asynchronous step first:
+ * {@link #screen} runs it on the result's free text off the caller's thread, and its verdicts ride in the
+ * {@link GuardContext} into {@link #apply}, which reports them (family {@code semantic}) and, in block mode,
+ * withholds the texts they name.
  */
 public final class ResultGuard {
 
@@ -35,6 +44,7 @@ public final class ResultGuard {
 
     private final SecretRedactor redactor;
     private final InjectionSanitizer sanitizer;
+    private final SemanticScreen semantic;
     private final ResultLimiter limiter = new ResultLimiter();
     private final UntrustedEnvelope envelope = new UntrustedEnvelope();
 
@@ -43,8 +53,34 @@ public final class ResultGuard {
      * @param detector the prompt-injection detector; must be linear-time and thread-safe
      */
     public ResultGuard(SecretRedactor redactor, InjectionDetector detector) {
+        this(redactor, detector, null);
+    }
+
+    /**
+     * @param redactor the secret redactor
+     * @param detector the prompt-injection detector; must be linear-time and thread-safe
+     * @param semantic the semantic screen for teams that turn it on, or null when the gateway has none
+     */
+    public ResultGuard(SecretRedactor redactor, InjectionDetector detector, SemanticScreen semantic) {
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.sanitizer = new InjectionSanitizer(Objects.requireNonNull(detector, "detector"));
+        this.semantic = semantic;
+    }
+
+    /**
+     * The semantic step: when the team's {@link SemanticMode} is not off, screens the result's free text on the
+     * semantic pool before {@code deadline} and answers {@code context} with the verdicts; otherwise (or for a
+     * failure) {@code context} at once. Never completes exceptionally.
+     */
+    public CompletionStage<GuardContext> screen(ToolResult result, GuardContext context, Instant deadline) {
+        if (context.semantic() == SemanticMode.OFF || !(result instanceof ToolResult.Success)) {
+            return CompletableFuture.completedFuture(context);
+        }
+        if (semantic == null) {
+            // Fail closed: a team asked for the detector and this guard has none.
+            return CompletableFuture.completedFuture(context.withVerdicts(new SemanticVerdicts(Map.of())));
+        }
+        return semantic.screen(semantic.candidates(result), deadline).thenApply(context::withVerdicts);
     }
 
     /**
@@ -54,7 +90,7 @@ public final class ResultGuard {
      */
     public GuardedResult apply(JsonNode result, GuardContext context) {
         ObjectNode object = result.isObject() ? (ObjectNode) result : wrap(result);
-        Walk walk = new Walk(context.mode());
+        Walk walk = new Walk(context);
         ObjectNode guarded = (ObjectNode) walk(object, JsonPaths.Lazy.ROOT_PATH, walk);
         List<GuardFinding> findings = walk.findings;
         if (guarded == object) {
@@ -88,7 +124,12 @@ public final class ResultGuard {
      * redacted and injection handled as in a string value at {@code path}; no size limit, no envelope.
      */
     public String applyToText(String text, String path, GuardMode mode, List<GuardFinding> findings) {
-        return guardString(text, new JsonPaths.Lazy(path), mode, findings);
+        return guardString(text, new JsonPaths.Lazy(path), mode, SemanticVerdicts.NONE, SemanticMode.OFF, findings);
+    }
+
+    /** {@link #applyToText(String, String, GuardMode, List)} for a text part of a result, with its semantic verdicts. */
+    public String applyToText(String text, String path, GuardContext context, List<GuardFinding> findings) {
+        return guardString(text, new JsonPaths.Lazy(path), context.mode(), context.verdicts(), context.semantic(), findings);
     }
 
     /**
@@ -99,13 +140,17 @@ public final class ResultGuard {
      */
     private static final class Walk {
         final GuardMode mode;
+        final SemanticMode semantic;
+        final SemanticVerdicts verdicts;
         final List<GuardFinding> findings = new ArrayList<>();
         final Set<String> cleanTexts = new HashSet<>();
         /** Field names known to be (true) or not to be (false) named like a secret ({@link SecretRedactor#isSecretName}). */
         final Map<String, Boolean> secretNames = new HashMap<>();
 
-        Walk(GuardMode mode) {
-            this.mode = mode;
+        Walk(GuardContext context) {
+            this.mode = context.mode();
+            this.semantic = context.semantic();
+            this.verdicts = context.verdicts();
         }
 
         /** {@code text} guarded at {@code path}; remembered when clean and, for a value, short. */
@@ -114,7 +159,7 @@ public final class ResultGuard {
                 return text;
             }
             int before = findings.size();
-            String guarded = guard.guardString(text, path, mode, findings);
+            String guarded = guard.guardString(text, path, mode, verdicts, semantic, findings);
             if (remember && findings.size() == before && guarded.equals(text)) {
                 cleanTexts.add(text);
             }
@@ -206,9 +251,25 @@ public final class ResultGuard {
         return walk(value, path, walk);
     }
 
-    private String guardString(String value, JsonPaths.Lazy path, GuardMode mode, List<GuardFinding> findings) {
+    private String guardString(String original, JsonPaths.Lazy path, GuardMode mode, SemanticVerdicts verdicts, SemanticMode semanticMode,
+            List<GuardFinding> findings) {
+        String guarded = guardString(original, path, mode, findings);
+        Optional<SemanticVerdicts.Verdict> verdict = verdicts.of(original);
+        if (verdict.isEmpty()) {
+            return guarded;
+        }
+        findings.add(SemanticVerdicts.finding(verdict.get(), original, path.toString()));
+        return semanticMode == SemanticMode.BLOCK ? SemanticVerdicts.WITHHELD : guarded;
+    }
+
+    private String guardString(String original, JsonPaths.Lazy path, GuardMode mode, List<GuardFinding> findings) {
         // One pass over the value feeds both steps (secret trigger words, and what the detector may skip).
-        ValueScan scan = ValueScan.of(value);
+        ValueScan scan = ValueScan.of(original);
+        // Colour codes in log lines are formatting: removed quietly (plain ASCII holds none).
+        String value = (scan.detectorFacts() & ValueScan.NOT_PLAIN_ASCII) == 0 ? original : AnsiEscapes.withoutColours(original);
+        if (value != original) {
+            scan = ValueScan.of(value);
+        }
         SecretRedactor.Redaction redaction = redactor.redact(value, scan.secretRules());
         for (Finding f : redaction.findings()) {
             findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), f.detail()));

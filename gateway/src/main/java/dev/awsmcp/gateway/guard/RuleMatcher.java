@@ -54,11 +54,19 @@ final class RuleMatcher {
         }
     }
 
-    /** The rules of every family: overrides and markup. */
+    /** The rules of every family: markup, tool calls, exfiltration, overrides and authority claims. */
     static RuleMatcher standard() {
+        return new RuleMatcher(standardRules());
+    }
+
+    /** Every rule the standard detector runs. */
+    static List<InjectionRule> standardRules() {
         List<InjectionRule> all = new ArrayList<>(MarkupRules.rules());
+        all.addAll(ToolCallRules.rules());
+        all.addAll(ExfiltrationRules.rules());
         all.addAll(OverrideRules.rules());
-        return new RuleMatcher(all);
+        all.addAll(AuthorityClaimRules.rules());
+        return all;
     }
 
     /** Adds the findings of every rule in {@code shadow} to {@code out}, with offsets into the original text. */
@@ -108,7 +116,7 @@ final class RuleMatcher {
         while (start < end && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
-        if (start < end) {
+        if (start < end && rule.stands(shadow, start, end)) {
             String detail = rule.description() + ": " + Excerpts.quote(text.substring(start, end), MAX_EXCERPT);
             out.add(new Finding(rule.family(), rule.rule(), shadow.originalStart(start),
                     shadow.originalEnd(end - 1), detail));

@@ -23,6 +23,9 @@ final class RulePrechecks {
     private static final List<String> ROLE_HEADERS = roleHeaders();
     private static final String[] ALL_WORDS = {"about", "all", "everything", "anything", "what"};
     private static final String[] ABOVE_WORDS = {"above", "foregoing", "preceding"};
+    /** The placeholder names that stand for data without an underscore ({@link ExfiltrationRules}). */
+    private static final String[] PLACEHOLDER_WORDS = {"data", "secret", "password", "passwd", "credential", "apikey", "token",
+        "conversation", "prompt", "cookies", "ssn"};
 
     private RulePrechecks() {
     }
@@ -37,8 +40,8 @@ final class RulePrechecks {
     }
 
     /**
-     * {@code ![alt](url)} at the window start: the URL has a query value of 12+ characters or with a
-     * placeholder ({@code { } $ < [ %7b %24}), or a host label of 32+ characters.
+     * {@code ![alt](url)} at the window start: the URL holds template syntax, a query value of 12+
+     * characters or one that may be a placeholder name, or a host label of 32+ characters.
      */
     static boolean imageMayCarryData(String w) {
         if (!w.startsWith("![")) {
@@ -54,7 +57,7 @@ final class RulePrechecks {
         return urlMayCarryData(w, i + 1, IMAGE_VALUE, true);
     }
 
-    /** {@code ](url)} at the window start: the URL has a query value of 48+ characters or with a placeholder. */
+    /** {@code ](url)} at the window start: the URL holds template syntax, a query value of 48+ characters or one that may be a placeholder name. */
     static boolean linkMayCarryData(String w) {
         return !w.startsWith("]") || urlMayCarryData(w, 1, LINK_VALUE, false);
     }
@@ -81,6 +84,9 @@ final class RulePrechecks {
         boolean query = false;
         for (; i < w.length() && !endsUrl(w.charAt(i)); i++) {
             char c = w.charAt(i);
+            if (isTemplate(w, i)) {
+                return true;
+            }
             if (c == '?' || c == '&') {
                 query = true;
             } else if (c == '=' && query && valueMayBeData(w, i + 1, minValue)) {
@@ -99,20 +105,35 @@ final class RulePrechecks {
         return i - from >= LONG_HOST_LABEL && i < w.length() && w.charAt(i) == '.';
     }
 
-    /** The value from {@code i} up to {@code ) & #} or whitespace is long or holds a placeholder. */
+    /** Template syntax at {@code i}: {@code { } $ < [} or their percent-encoded forms. */
+    private static boolean isTemplate(String w, int i) {
+        char c = w.charAt(i);
+        return c == '{' || c == '}' || c == '$' || c == '<' || c == '['
+                || c == '%' && (w.startsWith("%7b", i) || w.startsWith("%24", i) || w.startsWith("%3c", i) || w.startsWith("%5b", i));
+    }
+
+    /**
+     * The value from {@code i} up to {@code ) & #} or whitespace is long, or may be a placeholder name: it holds an
+     * underscore ({@code chat_history}) or one of the words that stand for data alone ({@code secret}).
+     */
     private static boolean valueMayBeData(String w, int i, int minValue) {
         int from = i;
-        for (; i < w.length(); i++) {
-            char c = w.charAt(i);
-            if (endsUrl(c) || c == '&' || c == '#') {
-                break;
-            }
-            if (c == '{' || c == '}' || c == '$' || c == '<' || c == '['
-                    || c == '%' && (w.startsWith("%7b", i) || w.startsWith("%24", i))) {
+        while (i < w.length() && !endsUrl(w.charAt(i)) && w.charAt(i) != '&' && w.charAt(i) != '#') {
+            i++;
+        }
+        if (i - from >= minValue) {
+            return true;
+        }
+        String value = w.substring(from, i);
+        if (value.indexOf('_') >= 0) {
+            return true;
+        }
+        for (String word : PLACEHOLDER_WORDS) {
+            if (value.contains(word)) {
                 return true;
             }
         }
-        return i - from >= minValue;
+        return false;
     }
 
     private static boolean endsUrl(char c) {

@@ -22,11 +22,13 @@ final class ShadowText {
         }
     }
 
+    private final String original;
     private final String text;
     private final int[] starts;
     private final int[] ends;
 
-    private ShadowText(String text, int[] starts, int[] ends) {
+    private ShadowText(String original, String text, int[] starts, int[] ends) {
+        this.original = original;
         this.text = text;
         this.starts = starts;
         this.ends = ends;
@@ -87,11 +89,16 @@ final class ShadowText {
         if (whitespaceStart >= 0) {
             raw.append(newline ? '\n' : ' ', whitespaceStart, to);
         }
-        return joinSingleLetterRuns(raw);
+        return joinSingleLetterRuns(original, raw);
     }
 
     String text() {
         return text;
+    }
+
+    /** The whole original text this is the shadow of (a range of it); offsets are into it. */
+    String original() {
+        return original;
     }
 
     int length() {
@@ -109,7 +116,7 @@ final class ShadowText {
     }
 
     /** Joins single-letter runs in place (the output never outruns the input) and freezes the result. */
-    private static ShadowText joinSingleLetterRuns(Builder raw) {
+    private static ShadowText joinSingleLetterRuns(String original, Builder raw) {
         char[] chars = raw.chars;
         int length = raw.length;
         int written = 0;
@@ -125,7 +132,7 @@ final class ShadowText {
             written = copyLetters(raw, i, runEnd, written);
             i = runEnd;
         }
-        return new ShadowText(new String(chars, 0, written), raw.starts, raw.ends);
+        return new ShadowText(original, new String(chars, 0, written), raw.starts, raw.ends);
     }
 
     /**

@@ -135,6 +135,11 @@ public final class EffectivePolicy {
         return teams.stream().filter(t -> t.team().equals(team)).findFirst().orElseThrow().taint();
     }
 
+    /** The semantic detector mode of {@code team}, one of this principal's teams. */
+    public dev.awsmcp.gateway.guard.SemanticMode semanticOf(String team) {
+        return teams.stream().filter(t -> t.team().equals(team)).findFirst().orElseThrow().semantic();
+    }
+
     /** The result guard's injection mode of {@code team}, one of this principal's teams. */
     public GuardMode injectionOf(String team) {
         return teams.stream().filter(t -> t.team().equals(team)).findFirst().orElseThrow().injection();

@@ -64,7 +64,8 @@ public record PolicyFile(String team, List<Member> members, Map<String, GrantSpe
      * A team's result guard settings.
      *
      * @param injection what to do with suspected prompt injection: {@code flag} (default), {@code neutralize}, {@code block}
+     * @param semantic whether the semantic detector reads the team's results: {@code off} (default), {@code flag}, {@code block}
      */
-    public record GuardSpec(String injection) {
+    public record GuardSpec(String injection, String semantic) {
     }
 }

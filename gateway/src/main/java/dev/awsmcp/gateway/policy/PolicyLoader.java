@@ -4,6 +4,7 @@ import dev.awsmcp.gateway.config.ConfigException;
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.LimitsConfig;
 import dev.awsmcp.gateway.guard.GuardMode;
+import dev.awsmcp.gateway.guard.SemanticMode;
 import dev.awsmcp.gateway.taint.TaintAction;
 import dev.awsmcp.gateway.taint.TaintRules;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
@@ -133,10 +134,11 @@ public final class PolicyLoader {
         }
         TeamPolicy.TeamLimits limits = limits(policy.limits(), report);
         GuardMode injection = injection(policy.guard(), report);
+        SemanticMode semantic = semantic(policy.guard(), report);
         Set<Access> confirm = policy.confirm() == null ? Set.of() : access(policy.confirm(), "confirm", report);
         TaintRules taint = taint(policy.taint(), report);
         return problems.size() > before ? null
-                : new TeamPolicy(policy.team(), file.toString(), policy.members(), grants, limits, injection, confirm, taint);
+                : new TeamPolicy(policy.team(), file.toString(), policy.members(), grants, limits, injection, semantic, confirm, taint);
     }
 
     /** Adds one problem at a YAML path. */
@@ -276,12 +278,24 @@ public final class PolicyLoader {
     }
 
     private static GuardMode injection(PolicyFile.GuardSpec spec, Problems report) {
-        if (spec == null || spec.injection() == null) {
-            return GuardMode.FLAG;
+        return mode(spec == null ? null : spec.injection(), GuardMode::parse, GuardMode.FLAG, "guard.injection",
+                "flag, neutralize, block (default flag)", report);
+    }
+
+    private static SemanticMode semantic(PolicyFile.GuardSpec spec, Problems report) {
+        return mode(spec == null ? null : spec.semantic(), SemanticMode::parse, SemanticMode.OFF, "guard.semantic",
+                "off, flag, block (default off)", report);
+    }
+
+    /** {@code value} parsed, the default when absent, or a problem at {@code path} naming the values allowed. */
+    private static <M> M mode(String value, java.util.function.Function<String, java.util.Optional<M>> parse, M absent, String path,
+            String allowed, Problems report) {
+        if (value == null) {
+            return absent;
         }
-        return GuardMode.parse(spec.injection()).orElseGet(() -> {
-            report.add("guard.injection", "'" + spec.injection() + "' is not one of flag, neutralize, block (default flag)");
-            return GuardMode.FLAG;
+        return parse.apply(value).orElseGet(() -> {
+            report.add(path, "'" + value + "' is not one of " + allowed);
+            return absent;
         });
     }
 

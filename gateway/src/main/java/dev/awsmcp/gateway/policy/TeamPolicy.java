@@ -3,6 +3,7 @@ package dev.awsmcp.gateway.policy;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.guard.GuardMode;
+import dev.awsmcp.gateway.guard.SemanticMode;
 import java.util.List;
 import java.util.EnumSet;
 import java.util.Map;
@@ -17,16 +18,18 @@ import java.util.Set;
  * @param grants per toolset id
  * @param limits the team's bounds
  * @param injection what the result guard does with suspected prompt injection in the team's results
+ * @param semantic whether the semantic detector reads the team's results, and what it does with what it finds
  * @param confirm access classes whose calls a person must confirm first
  * @param taint what write and invoke calls do in a tainted session
  */
 public record TeamPolicy(String team, String file, List<PolicyFile.Member> members, Map<String, Grant> grants, TeamLimits limits,
-        GuardMode injection, Set<Access> confirm, dev.awsmcp.gateway.taint.TaintRules taint) {
+        GuardMode injection, SemanticMode semantic, Set<Access> confirm, dev.awsmcp.gateway.taint.TaintRules taint) {
 
     public TeamPolicy {
         members = List.copyOf(members);
         grants = Map.copyOf(grants);
         taint = taint == null ? dev.awsmcp.gateway.taint.TaintRules.DEFAULT : taint;
+        semantic = semantic == null ? SemanticMode.OFF : semantic;
         confirm = confirm == null || confirm.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(confirm));
     }
 

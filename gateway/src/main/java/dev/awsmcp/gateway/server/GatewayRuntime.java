@@ -14,6 +14,10 @@ import dev.awsmcp.gateway.call.PipelineParts;
 import dev.awsmcp.gateway.guard.InjectionDetector;
 import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.guard.ResultGuard;
+import dev.awsmcp.gateway.guard.SemanticScreen;
+import dev.awsmcp.gateway.guard.semantic.ClassificationHead;
+import dev.awsmcp.gateway.guard.semantic.SemanticDetector;
+import dev.awsmcp.gateway.config.SemanticConfig;
 import dev.awsmcp.gateway.guard.SecretRedactor;
 import dev.awsmcp.gateway.identity.AssumedRoles;
 import dev.awsmcp.gateway.ops.GatewayMetrics;
@@ -71,6 +75,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final SessionStore sessions;
     private final GatewayOperations operations;
     private final CallResilience resilience;
+    private final SemanticScreen semantic;
 
     private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies,
             DefaultCredentialsProvider credentials, AuditLog audit, InjectionDetector detector, CallResilience resilience,
@@ -84,6 +89,10 @@ public final class GatewayRuntime implements AutoCloseable {
         this.credentials = credentials;
         this.audit = audit;
         this.dispatch = Executors.newFixedThreadPool(2, named("aws-call-dispatch"));
+        // Cheap until a team's policy turns the detector on: no thread and no model before the first screened result.
+        SemanticConfig semanticConfig = config.guard().semantic();
+        this.semantic = new SemanticScreen(new SemanticDetector(ClassificationHead.standard(), semanticConfig.threads()),
+                semanticConfig.minChars(), semanticConfig.maxChars(), semanticConfig.threads(), semanticConfig.queue());
         this.sts = clients.buildClient(StsAsyncClient.builder(), new ToolsetConfig("sts", "sts", Region.of(config.sts().region()),
                 config.sts().endpoint() == null ? null : URI.create(config.sts().endpoint()), null));
         AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch);
@@ -93,7 +102,7 @@ public final class GatewayRuntime implements AutoCloseable {
                 new PipelineParts.CallLimits(config.limits().resultLimits(), new ArgumentLimits(config.limits().maxArgumentBytes(),
                         config.limits().maxArgumentValues(), config.limits().maxArgumentDepth()), callTimeout),
                 new PipelineParts.Execution(callCredentials, dispatch, resilience,
-                        new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector)),
+                        new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector, semantic)),
                 new PipelineParts.AuditTrail(audit, clients.requestIds()),
                 new PipelineParts.SessionState(dev.awsmcp.gateway.ratelimit.SharedTeamRateLimits.forSessions(sessions, Clock.systemUTC()),
                         new TaintTracker(sessions, config.taint().window(), Clock.systemUTC()), CursorSealer.create(config.cursors(), Clock.systemUTC()))));
@@ -216,8 +225,14 @@ public final class GatewayRuntime implements AutoCloseable {
         return operations;
     }
 
+    /** The result guard's semantic screen (its model loads on the first screened result). */
+    public SemanticScreen semanticScreen() {
+        return semantic;
+    }
+
     @Override
     public void close() {
+        semantic.close();
         dispatch.shutdown();
         try {
             dispatch.awaitTermination(5, TimeUnit.SECONDS);

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,5 +88,19 @@ class GuardCommandTest {
         Run r = run("{}", "guard", "--policy", policy.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("guard.injection", "shout", "flag, neutralize, block");
+    }
+
+    @Test
+    void thePolicysSemanticModeApplies() throws Exception {
+        Path policy = dir.resolve("semantic.yaml");
+        Files.writeString(policy, "team: t\nguard: { semantic: block }\n");
+        Run r = run(Json.mapper().writeValueAsString(Map.of("body", dev.awsmcp.gateway.guard.SemanticScreenTest.PLANTED)),
+                "guard", "--policy", policy.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode out = Json.mapper().readTree(r.out());
+        assertThat(out.at("/guarded/body").asText()).startsWith("[withheld: possible prompt injection (semantic)");
+        assertThat(out.at("/findings/0/family").asText()).isEqualTo("semantic");
+        Files.writeString(policy, "team: t\nguard: { semantic: loud }\n");
+        assertThat(run("{}", "guard", "--policy", policy.toString()).err()).contains("guard.semantic", "loud", "off, flag, block");
     }
 }

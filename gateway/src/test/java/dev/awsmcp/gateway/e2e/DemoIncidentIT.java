@@ -74,6 +74,9 @@ class DemoIncidentIT {
 
         JsonNode function = ok(payments, "lambda__get_function_configuration", Map.of("function", "payments-refund-worker"));
         assertThat(function.toString()).contains("CARD_PROCESSOR_TIMEOUT_MS", "CARD_PROCESSOR_API_KEY").doesNotContain("sk_live");
+        assertThat(function.at("/environment/CARD_PROCESSOR_TIMEOUT_MS").asText()).as("the incident's clue, listed in showEnvironment")
+                .isEqualTo("3000");
+        assertThat(function.at("/environment/CARD_PROCESSOR_API_KEY").asText()).isEqualTo("[REDACTED]");
 
         JsonNode stuck = ok(payments, "ddb__query", Map.of("table", "payments-orders", "index", "status-created_at-index",
                 "key_condition", "#s = :s", "expression_attribute_names", Map.of("#s", "status"),

@@ -61,6 +61,37 @@ class InjectionEvaluationTest {
         }
     }
 
+    /**
+     * Issue 20's families, each attack alone and inserted into benign AWS samples, and benign lookalikes through the
+     * detector and through the whole guard (whose invisible-character floor counts too).
+     */
+    @Test
+    void agentSyntaxAuthorityClaimsAndLinksMeetTheTargets() throws IOException {
+        List<Labelled> benign = EvaluationCorpora.awsBenign();
+        List<Labelled> attacks = EvaluationCorpora.agenticAttacks();
+        EvaluationTally tally = new EvaluationTally();
+        ResultGuard guard = new ResultGuard(new SecretRedactor(false), detector);
+        GuardContext context = new GuardContext(GuardMode.FLAG, 1 << 20, "eval", "eval", List.of());
+        for (Labelled sample : EvaluationCorpora.benignLookalikes()) {
+            tally.count("benign lookalikes, detector", !detector.scan(sample.text()).isEmpty());
+            tally.count("benign lookalikes, whole guard", !guard.apply(dev.awsmcp.toolset.support.Json.object()
+                    .put("value", sample.text()), context).findings().isEmpty());
+        }
+        tally.target("benign lookalikes, whole guard", "<= 1 in 35");
+        for (int a = 0; a < attacks.size(); a++) {
+            Labelled attack = attacks.get(a);
+            tally.count(attack.label() + ", alone", !detector.scan(attack.text()).isEmpty());
+            for (int s : sampleIndexes(a, benign.size(), 6)) {
+                countInsertions(tally, attack.label() + ", inserted", benign.get(s).text(), attack.text());
+            }
+        }
+        publish("agentic", tally.markdown("Agent syntax, authority claims, links (" + (FULL ? "full" : "subset") + ")"));
+        assertThat(tally.rate("benign lookalikes, whole guard")).isLessThanOrEqualTo(1.0 / 35);
+        assertThat(tally.rate("tool-call, alone")).isGreaterThanOrEqualTo(0.9);
+        assertThat(tally.rate("authority, alone")).isGreaterThanOrEqualTo(0.9);
+        assertThat(tally.rate("exfiltration, alone")).isGreaterThanOrEqualTo(0.9);
+    }
+
     @Test
     void publicCorporaRecallAndFalsePositives() throws IOException {
         Path eval = EvaluationCorpora.sharedEvalDir();

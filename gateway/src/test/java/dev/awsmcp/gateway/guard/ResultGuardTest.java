@@ -63,12 +63,12 @@ class ResultGuardTest {
 
     @Test
     void invisibleCharactersAreShownInFlagModeAndRemovedOtherwise() {
-        String hidden = "pay\u200bment \u202Eevil\u001b[31m red \uDB40\uDC41";
+        String hidden = "pay\u200bment \u202Eevil\u001b[2J red \uDB40\uDC41";
         assertThat(message(guard.apply(logs(hidden), context(GuardMode.FLAG)), 0))
-                .isEqualTo("pay<U+200B>ment <U+202E>evil<U+001B>[31m red <U+E0041>");
-        assertThat(message(guard.apply(logs(hidden), context(GuardMode.NEUTRALIZE)), 0)).isEqualTo("payment evil[31m red ");
+                .isEqualTo("pay<U+200B>ment <U+202E>evil<U+001B>[2J red <U+E0041>");
+        assertThat(message(guard.apply(logs(hidden), context(GuardMode.NEUTRALIZE)), 0)).isEqualTo("payment evil[2J red ");
         GuardedResult blocked = guard.apply(logs(hidden), context(GuardMode.BLOCK));
-        assertThat(message(blocked, 0)).as("invisible alone is removed, not withheld").isEqualTo("payment evil[31m red ");
+        assertThat(message(blocked, 0)).as("invisible alone is removed, not withheld").isEqualTo("payment evil[2J red ");
         assertThat(blocked.findings()).extracting(GuardFinding::family).containsOnly("invisible");
         assertThat(blocked.findings()).extracting(GuardFinding::rule).contains("zero-width", "invisible-character");
         assertThat(message(guard.apply(logs("emoji ❤️ and\ttabs\nlines"), context(GuardMode.FLAG)), 0))

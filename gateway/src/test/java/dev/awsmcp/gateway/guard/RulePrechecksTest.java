@@ -2,7 +2,6 @@ package dev.awsmcp.gateway.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -23,13 +22,13 @@ class RulePrechecksTest {
         "pretend", "override", "about", "all", "everything", "of", "the", "above", "foregoing", "preceding", "that", "was",
         "said", "before", "previous", "told", "new", "human", "bypass", "set", "aside", "rules", "s", ";", ",", "any",
         "guidelines", "safety", "turn", "off", "prior",
+        "secret", "api_key", "chat_history", "insert_data_here", "data", "%3c", "%5b", "${", "token", "[", "_",
     };
 
     @Test
     void neverVetoesAMatchOfTheRulePattern() {
         Random random = new Random(7);
-        List<InjectionRule> rules = new ArrayList<>(MarkupRules.rules());
-        rules.addAll(OverrideRules.rules());
+        List<InjectionRule> rules = RuleMatcher.standardRules();
         int matches = 0;
         for (int n = 0; n < 20_000; n++) {
             InjectionRule rule = rules.get(random.nextInt(rules.size()));

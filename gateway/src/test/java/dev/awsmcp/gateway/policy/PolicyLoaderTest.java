@@ -74,6 +74,19 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void guardSemanticModeIsValidatedAndDefaultsToOff() throws Exception {
+        String base = "team: t\nmembers: [ { group: g } ]\ntoolsets:\n  k: { tools: [get_table], resources: [\"x-*\"] }\n";
+        Files.writeString(dir.resolve("t.yaml"), base);
+        assertThat(loader().load(dir).teams().get(0).semantic()).isEqualTo(dev.awsmcp.gateway.guard.SemanticMode.OFF);
+        assertThat(problems("t.yaml", base + "guard: { injection: flag, semantic: block }\n")).isEmpty();
+        assertThat(loader().load(dir).teams().get(0).semantic()).isEqualTo(dev.awsmcp.gateway.guard.SemanticMode.BLOCK);
+        assertThat(problems("t.yaml", base + "guard: { semantic: off }\n")).as("YAML reads off as false").isEmpty();
+        assertThat(loader().load(dir).teams().get(0).semantic()).isEqualTo(dev.awsmcp.gateway.guard.SemanticMode.OFF);
+        assertThat(problems("t.yaml", base + "guard:\n  semantic: loud\n")).singleElement().asString()
+                .isEqualTo(dir.resolve("t.yaml") + ":6: guard.semantic: 'loud' is not one of off, flag, block (default off)");
+    }
+
+    @Test
     void taintAndConfirmRulesAreValidatedWithTheirDefaults() throws Exception {
         String base = "team: t\nmembers: [ { group: g } ]\ntoolsets:\n  k: { tools: [get_table], resources: [\"x-*\"] }\n";
         assertThat(problems("t.yaml", base + "taint: { onFindings: deny, onUntrusted: confirm }\nconfirm: [write]\n")).isEmpty();

@@ -26,8 +26,13 @@ public class ToolsetHarness implements AutoCloseable {
 
     /** Creates toolset {@code id} of {@code type} with {@code factory}, no options, pointing at {@code aws}. */
     public ToolsetHarness(LocalAws aws, ToolsetFactory factory, String id, String type) {
+        this(aws, factory, id, type, null);
+    }
+
+    /** Creates toolset {@code id} of {@code type} with {@code factory} and the type's {@code options} (may be null). */
+    public ToolsetHarness(LocalAws aws, ToolsetFactory factory, String id, String type, ObjectNode options) {
         this.aws = Objects.requireNonNull(aws, "aws");
-        this.toolset = factory.create(aws.toolsetConfig(id, type, null), aws.toolsetContext());
+        this.toolset = factory.create(aws.toolsetConfig(id, type, options), aws.toolsetContext());
     }
 
     /** JSON with single quotes standing for double quotes, for readable arguments; must be an object. */

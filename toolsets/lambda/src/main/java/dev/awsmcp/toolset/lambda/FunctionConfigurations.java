@@ -9,12 +9,9 @@ import software.amazon.awssdk.services.lambda.model.Layer;
 
 /**
  * Function configurations as plain JSON, built field by field so nothing the model must not see
- * slips through: environment variable values are never copied, only their names.
+ * slips through: environment variable values are copied only where {@link EnvironmentValues} allows.
  */
 final class FunctionConfigurations {
-
-    /** What every environment variable value is replaced with. */
-    static final String REDACTED = "[REDACTED]";
 
     private FunctionConfigurations() {
     }
@@ -46,8 +43,8 @@ final class FunctionConfigurations {
         return json;
     }
 
-    /** Everything get_function_configuration returns; environment values redacted. */
-    static ObjectNode detail(GetFunctionConfigurationResponse function) {
+    /** Everything get_function_configuration returns; environment values only where {@code environment} allows. */
+    static ObjectNode detail(GetFunctionConfigurationResponse function, EnvironmentValues environment) {
         ObjectNode json = Json.object();
         json.put("name", function.functionName());
         json.put("function_arn", function.functionArn());
@@ -77,15 +74,15 @@ final class FunctionConfigurations {
             function.vpcConfig().subnetIds().forEach(vpc.putArray("subnet_ids")::add);
             function.vpcConfig().securityGroupIds().forEach(vpc.putArray("security_group_ids")::add);
         }
-        json.set("environment", environmentNames(function));
+        json.set("environment", environment(function, environment));
         return json;
     }
 
-    /** Variable names mapped to {@link #REDACTED}; the values never leave this method. */
-    private static ObjectNode environmentNames(GetFunctionConfigurationResponse function) {
+    /** Variable names, each with its value where {@code allowed} lets it show, else why it is withheld. */
+    private static ObjectNode environment(GetFunctionConfigurationResponse function, EnvironmentValues allowed) {
         ObjectNode names = Json.object();
         if (function.environment() != null && function.environment().hasVariables()) {
-            function.environment().variables().keySet().stream().sorted().forEach(name -> names.put(name, REDACTED));
+            allowed.shown(function.environment().variables()).forEach(names::put);
         }
         return names;
     }

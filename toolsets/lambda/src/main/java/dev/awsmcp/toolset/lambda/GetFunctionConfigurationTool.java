@@ -8,18 +8,24 @@ import dev.awsmcp.toolset.support.AwsToolset.Tool;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 
-/** {@code get_function_configuration}: one function's (or version's, or alias's) settings, environment values redacted. */
+/**
+ * {@code get_function_configuration}: one function's (or version's, or alias's) settings; environment values only for
+ * the names the operator lists ({@link EnvironmentValues}).
+ */
 final class GetFunctionConfigurationTool implements Tool<Arguments> {
 
     private final LambdaAsyncClient lambda;
+    private final EnvironmentValues environment;
     private final ToolSpec spec;
 
-    GetFunctionConfigurationTool(LambdaAsyncClient lambda) {
+    GetFunctionConfigurationTool(LambdaAsyncClient lambda, EnvironmentValues environment) {
         this.lambda = lambda;
+        this.environment = environment;
         this.spec = ToolSpecs.onFunction("get_function_configuration", "Get a Lambda function's configuration",
                 "Configuration of a function, version or alias: runtime, handler, memory, timeout, last update "
                         + "status, state and reason, layers, architectures, role, dead-letter target, VPC. Environment "
-                        + "variables are listed by name only: every value is returned as \"[REDACTED]\", never the value.",
+                        + "variables are listed by name; a value is shown only for names the operator marked as not "
+                        + "secret, otherwise it reads \"[REDACTED]\", never the value.",
                 Access.READ);
     }
 
@@ -33,6 +39,6 @@ final class GetFunctionConfigurationTool implements Tool<Arguments> {
         return lambda.getFunctionConfiguration(b -> b.functionName(arguments.function())
                         .qualifier(arguments.qualifier())
                         .overrideConfiguration(context.awsOverrides()))
-                .thenApply(response -> ToolResult.success(FunctionConfigurations.detail(response)));
+                .thenApply(response -> ToolResult.success(FunctionConfigurations.detail(response, environment)));
     }
 }

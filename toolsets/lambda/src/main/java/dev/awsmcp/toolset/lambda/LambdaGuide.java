@@ -13,7 +13,8 @@ final class LambdaGuide {
                 # Lambda (toolset %1$s, region %2$s)
 
                 - `%3$s` finds functions (name prefix); `%4$s` shows runtime, memory, timeout, state, last update and
-                  environment variable names (values are redacted); `%5$s` and `%6$s` show what is deployed where.
+                  environment variables (values only where the operator marked them as not secret); `%5$s` and `%6$s`
+                  show what is deployed where.
                 - `%7$s` and `%8$s` explain throttling and stuck event sources.
                 - `%9$s` runs the function for real (INVOKE access, never retried once sent); use `invocation_type: DryRun`
                   to check permissions without running it.

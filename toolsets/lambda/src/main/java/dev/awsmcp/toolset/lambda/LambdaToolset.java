@@ -21,7 +21,7 @@ final class LambdaToolset extends AwsToolset<Arguments> {
     LambdaToolset(LambdaAsyncClient lambda, ToolsetConfig config) {
         super("Lambda", lambda, Arguments::new, List.of(
                 new ListFunctionsTool(lambda, config),
-                new GetFunctionConfigurationTool(lambda),
+                new GetFunctionConfigurationTool(lambda, EnvironmentValues.of(config)),
                 new ListEventSourceMappingsTool(lambda),
                 new ListVersionsByFunctionTool(lambda, config),
                 new ListAliasesTool(lambda, config),

@@ -8,8 +8,9 @@ import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 
 /**
  * Creates Lambda toolsets ({@code type: lambda}): function listing and configuration (environment
- * values redacted), event source mappings, versions, aliases, reserved concurrency, and
- * {@code invoke} classed {@link dev.awsmcp.toolset.api.Access#INVOKE}. No type-specific options.
+ * values only for the names of option {@code showEnvironment}, and never when they look like secrets),
+ * event source mappings, versions, aliases, reserved concurrency, and {@code invoke} classed
+ * {@link dev.awsmcp.toolset.api.Access#INVOKE}.
  */
 public final class LambdaToolsetFactory implements ToolsetFactory {
 
@@ -19,6 +20,11 @@ public final class LambdaToolsetFactory implements ToolsetFactory {
     @Override
     public String type() {
         return TYPE;
+    }
+
+    @Override
+    public java.util.Set<String> optionKeys() {
+        return java.util.Set.of(EnvironmentValues.OPTION);
     }
 
     @Override

@@ -165,6 +165,23 @@ class FunctionToolsTest {
     }
 
     @Test
+    void getFunctionConfigurationShowsTheValuesOfListedNamesUnlessTheyLookLikeSecrets() {
+        lambda.createFunction("payments-card-webhook", Map.of("CARD_PROCESSOR_API_KEY", SECRET, "CARD_PROCESSOR_TIMEOUT_MS", "3000",
+                "ORDERS_TABLE", "payments-orders", "LEAKY_TABLE", "whsec_DemoOnlyNotARealSecret0123456789"));
+        try (LambdaFixture allowing = new LambdaFixture(lambda.aws(),
+                args("{'showEnvironment':['CARD_PROCESSOR_TIMEOUT_MS','*_TABLE']}"))) {
+            JsonNode environment = allowing.success("get_function_configuration", args("{'function':'payments-card-webhook'}"))
+                    .get("environment");
+
+            assertThat(environment.get("CARD_PROCESSOR_TIMEOUT_MS").asText()).isEqualTo("3000");
+            assertThat(environment.get("ORDERS_TABLE").asText()).isEqualTo("payments-orders");
+            assertThat(environment.get("CARD_PROCESSOR_API_KEY").asText()).isEqualTo("[REDACTED]");
+            assertThat(environment.get("LEAKY_TABLE").asText()).startsWith("[REDACTED: listed in showEnvironment but looks like a secret");
+            assertThat(json(environment)).doesNotContain(SECRET).doesNotContain("whsec_");
+        }
+    }
+
+    @Test
     void getFunctionConfigurationReadsVersionsAndAliasesInBothQualifierForms() {
         lambda.createFunction("versioned", Map.of("TIMEOUT_MS", "10000"));
         String first = lambda.publishVersion("versioned", "release 1");

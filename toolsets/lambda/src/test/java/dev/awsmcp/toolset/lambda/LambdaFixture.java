@@ -38,7 +38,12 @@ final class LambdaFixture extends ToolsetHarness {
     final LambdaAsyncClient admin;
 
     LambdaFixture(LocalAws aws) {
-        super(aws, new LambdaToolsetFactory(), "lambda", "lambda");
+        this(aws, null);
+    }
+
+    /** A fixture whose toolset has the Lambda type's {@code options} (e.g. {@code showEnvironment}). */
+    LambdaFixture(LocalAws aws, ObjectNode options) {
+        super(aws, new LambdaToolsetFactory(), "lambda", "lambda", options);
         motoApi("/moto-api/config", "{\"lambda\":{\"use_docker\":false}}");
         // Moto refuses CreateFunction when the role does not exist; the module has no IAM client, so ask moto directly.
         query("iam", Map.of("Action", "CreateRole", "Version", "2010-05-08", "RoleName", "lambda-test",

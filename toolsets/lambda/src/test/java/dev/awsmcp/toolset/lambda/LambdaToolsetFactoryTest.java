@@ -50,9 +50,18 @@ class LambdaToolsetFactoryTest {
 
     @Test
     void descriptionsPromiseRedactionAndPointAtSiblingsByExposedName() {
-        assertThat(byName.get("get_function_configuration").description()).contains("[REDACTED]").contains("never the value");
+        assertThat(byName.get("get_function_configuration").description()).contains("[REDACTED]").contains("never the value")
+                .contains("marked as not secret");
         assertThat(byName.get("list_functions").description()).contains("fn__get_function_configuration");
         assertThat(byName.get("invoke").description()).contains("never retried").contains("256 KiB");
+    }
+
+    @Test
+    void declaresShowEnvironmentAndRefusesAnInvalidOneAtStartup() {
+        assertThat(new LambdaToolsetFactory().optionKeys()).containsExactly("showEnvironment");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LambdaToolset(new FakeLambda(),
+                        new ToolsetConfig("fn", "lambda", Region.US_EAST_1, null, args("{'showEnvironment':'A B'}"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("option showEnvironment");
     }
 
     @Test
