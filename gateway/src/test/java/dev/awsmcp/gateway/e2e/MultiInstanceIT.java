@@ -38,6 +38,7 @@ class MultiInstanceIT {
 
     /** base64 of 32 bytes, the cursor key both instances share. */
     private static final String CURSOR_KEY = "q83vASNFZ4mrze8BI0VniavN7wEjRWeJq83vASNFZ4k=";
+    private static final String CONFIRMATIONS_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static MotoServer moto;
     private static Path config;
     private static Map<String, String> env;
@@ -64,9 +65,10 @@ class MultiInstanceIT {
                 audit: { sinks: [ { type: file, path: "${GATEWAY_AUDIT_FILE:target/multi-instance-audit.jsonl}" } ] }
                 sessions: { store: dynamodb, table: mcp-gateway-sessions, region: us-east-1, endpoint: "%s" }
                 cursors: { key: "${GATEWAY_CURSOR_KEY}" }
+                confirmations: { key: "${GATEWAY_CONFIRMATIONS_KEY}" }
                 """.formatted(RunningGateway.keyFile(), moto.endpoint(), policies, moto.endpoint()));
         env = Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing", "AWS_REGION", "us-east-1",
-                "GATEWAY_CURSOR_KEY", CURSOR_KEY);
+                "GATEWAY_CURSOR_KEY", CURSOR_KEY, "GATEWAY_CONFIRMATIONS_KEY", CONFIRMATIONS_KEY);
         ExternalCommand.Outcome created = GatewayProcess.run(env, "sessions", "init-table", "--config", config.toString());
         assertThat(created.exitCode()).as(created.transcript()).isZero();
         assertThat(created.stdout()).contains("created table mcp-gateway-sessions", "enabled TTL on attribute ttl",
