@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
 /**
  * MCP Streamable HTTP (spec 2025-11-25) on Vert.x, as a transport provider of the official SDK.
  * POST carries client messages (initialize answers JSON with {@code Mcp-Session-Id}; requests answer
- * with an SSE stream; notifications and responses answer 202); GET opens the session's listening
+ * with an SSE stream, except those {@link DirectAnswers} answers at once as JSON; notifications and responses answer 202); GET opens the session's listening
  * stream; DELETE ends the session. Handlers never block: SDK publishers and session-store futures are
  * subscribed, and every response write happens on the request's Vert.x context. Requests arrive
  * authenticated ({@link AuthenticationHandler} runs first); a session belongs to the principal that
@@ -115,6 +115,11 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     /** Sets what rewrites request results per caller before they are sent. */
     public void filterResponses(ResponseFilter filter) {
         messages.filterResponses(filter);
+    }
+
+    /** Sets what answers some session requests at once, without the MCP server (a ping, the caller's tool list). */
+    public void answerDirectly(DirectAnswers answers) {
+        messages.answerDirectly(answers);
     }
 
     /** The protocol versions of Streamable HTTP; the SDK negotiates among them and the header guard accepts them. */
