@@ -96,7 +96,11 @@ public final class BenchCommand implements Callable<Integer> {
     static final List<Operation> CPU_MIX = List.of(Operation.PING, Operation.TOOLS_LIST, Operation.S3_GET_1K, Operation.DDB_GET_ITEM,
             Operation.LOGS_FILTER, Operation.LAMBDA_LIST);
 
+    /** The arguments as given, for the report's header. */
+    private static List<String> commandLine = List.of();
+
     public static void main(String[] args) {
+        commandLine = List.of(args);
         System.exit(new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
@@ -150,7 +154,14 @@ public final class BenchCommand implements Callable<Integer> {
                 gateway.describe().put("cpu_by_thread", cpu);
             }
             if (cpuOnly) {
+                targets.put(gateway.name(), gateway.describe());
+                peakRss.put("gateway", gateway.meter().peakRssKb());
                 gateway.close();
+                header.put("command", "bench/run " + String.join(" ", commandLine));
+                notes.add("CPU phase only (--cpu-only): no latency cells, peers or held sessions.");
+                notes.add("Gateway JVM options: " + String.join(" ", gatewayJvm) + ".");
+                Path md = new Report(header, targets, unavailable, cells, held, peakRss, -1, null, notes).write(outDir, stem);
+                System.out.println("bench: report " + md.toAbsolutePath());
                 return 0;
             }
             List<Peers.Peer> peerList = Peers.start(peers, venvs.toAbsolutePath(), work, data, backends.motoEndpoint(), backends.dynamoDbEndpoint());

@@ -104,11 +104,13 @@ record Report(Map<String, Object> header, Map<String, Map<String, Object>> targe
         targets.values().stream().map(t -> t.get("package")).filter(java.util.Objects::nonNull)
                 .forEach(p -> md.append("`").append(p).append("`; "));
         md.append("\n\n");
-        targetsTable(md);
-        loads().forEach(load -> latencyTable(md, load));
-        costTable(md);
-        contextTable(md);
-        memory(md);
+        if (!cells.isEmpty()) {
+            targetsTable(md);
+            loads().forEach(load -> latencyTable(md, load));
+            costTable(md);
+            contextTable(md);
+            memory(md);
+        }
         cpuByThread(md);
         profile(md);
         if (!unavailable.isEmpty() || cells.stream().anyMatch(c -> c.skipped() != null)) {
