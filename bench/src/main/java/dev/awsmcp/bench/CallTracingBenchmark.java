@@ -5,32 +5,26 @@ import dev.awsmcp.gateway.audit.AuditLog;
 import dev.awsmcp.gateway.audit.AuditSink;
 import dev.awsmcp.gateway.audit.OverloadPolicy;
 import dev.awsmcp.gateway.auth.Principal;
-import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.gateway.call.CallCredentials;
 import dev.awsmcp.gateway.call.CallOrigin;
 import dev.awsmcp.gateway.call.CallOutcome;
 import dev.awsmcp.gateway.call.PipelineParts;
 import dev.awsmcp.gateway.call.ToolCallPipeline;
-import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.config.TracingConfig;
 import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.guard.SecretRedactor;
-import dev.awsmcp.gateway.policy.PolicyLoader;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.resilience.CallResilience;
 import dev.awsmcp.gateway.toolset.ArgumentLimits;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
-import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.gateway.tracing.CallSpan;
 import dev.awsmcp.gateway.tracing.Tracing;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -73,8 +67,7 @@ public class CallTracingBenchmark {
     @Param({"off", "on"})
     public String tracing;
 
-    private AwsClientFactory clients;
-    private ToolsetRegistry registry;
+    private ExampleToolsets toolsets;
     private PolicyStore policies;
     private AuditLog audit;
     private ExecutorService dispatch;
@@ -88,19 +81,9 @@ public class CallTracingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        Path config = Files.createTempDirectory("tracing-bench").resolve("gateway.yaml");
-        Files.writeString(config, """
-                toolsets:
-                  - { id: ddb, type: dynamodb, region: us-east-1, endpoint: "http://127.0.0.1:9" }
-                  - { id: s3, type: s3, region: us-east-1, endpoint: "http://127.0.0.1:9" }
-                  - { id: logs, type: logs, region: us-east-1, endpoint: "http://127.0.0.1:9" }
-                  - { id: lambda, type: lambda, region: us-east-1, endpoint: "http://127.0.0.1:9" }
-                  - { id: cw, type: cloudwatch, region: us-east-1, endpoint: "http://127.0.0.1:9" }
-                """);
-        GatewayConfig gateway = new ConfigLoader(name -> null).load(config);
-        clients = new AwsClientFactory(2);
-        registry = ToolsetRegistry.create(gateway, clients);
-        policies = PolicyStore.open(new PolicyLoader(registry, gateway.limits()), Path.of("policies"), null);
+        toolsets = ExampleToolsets.create();
+        GatewayConfig gateway = toolsets.config();
+        policies = PolicyStore.open(toolsets.policyLoader(), ExampleToolsets.POLICIES, null);
         audit = AuditLog.start(List.of(new DiscardingSink()), 10_000, OverloadPolicy.REFUSE);
         dispatch = Executors.newFixedThreadPool(2);
         traces = tracing.equals("on")
@@ -111,9 +94,9 @@ public class CallTracingBenchmark {
                 new PipelineParts.CallLimits(gateway.limits().resultLimits(), ArgumentLimits.DEFAULT, timeout),
                 new PipelineParts.Execution(new CallCredentials(null, null), dispatch, CallResilience.create(gateway.resilience(), timeout),
                         new ResultGuard(new SecretRedactor(false), InjectionDetectors.NONE)),
-                new PipelineParts.AuditTrail(audit, clients.requestIds(), traces.calls()),
+                new PipelineParts.AuditTrail(audit, toolsets.clients().requestIds(), traces.calls()),
                 PipelineParts.SessionState.inMemory()));
-        query = registry.find("ddb__query").orElseThrow();
+        query = toolsets.registry().find("ddb__query").orElseThrow();
         oncall = Principal.jwt("alice", Set.of("payments-oncall"));
         origin = new CallOrigin("session-1", null).traced("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         CallOutcome outcome = deniedCall();
@@ -128,8 +111,7 @@ public class CallTracingBenchmark {
         audit.close();
         dispatch.shutdown();
         policies.close();
-        registry.close();
-        clients.close();
+        toolsets.close();
     }
 
     @Benchmark

@@ -85,24 +85,16 @@ class CallTracingTest {
     @Test
     void aCallIsOneSpanUnderTheCallersTraceWithItsStagesStsAndEachAwsAttemptBeneath(LocalAws aws) throws Exception {
         String traceParent = "00-" + TRACE_ID + "-" + CLIENT_SPAN + "-01";
-        JsonNode first;
-        JsonNode second;
-        List<JsonNode> records;
-        try (RunningGateway gateway = gateway(aws)) {
-            McpHttp http = new McpHttp(gateway.url());
-            String session = http.initialize();
-            first = result(http.post(McpHttp.toolsCall(2, "ddb__list_tables", "{}"), "Mcp-Session-Id", session, "traceparent", traceParent));
-            second = result(http.post(McpHttp.toolsCall(3, "ddb__list_tables", "{}"), "Mcp-Session-Id", session, "traceparent", traceParent));
-            records = Files.readAllLines(gateway.auditFile()).stream().map(CallTracingTest::parse)
-                    .filter(r -> r.path("type").asText().equals("tool_call")).toList();
-        }
+        Run run = listTables(aws, traceParent, 2);
+        JsonNode first = run.results().get(0);
+        JsonNode second = run.results().get(1);
         assertThat(first.path("isError").asBoolean()).as(first.toString()).isFalse();
         List<ReceivedSpan> trace = receiver.trace(TRACE_ID);
         List<ReceivedSpan> calls = trace.stream().filter(s -> s.name().equals("tools/call ddb__list_tables"))
                 .sorted(java.util.Comparator.comparingLong(ReceivedSpan::startNanos)).toList();
         assertThat(calls).as("one span per call: %s", trace).hasSize(2);
         ReceivedSpan call = calls.get(0);
-        JsonNode record = records.stream().filter(r -> r.path("correlation_id").asText().equals(first.at("/_meta/correlationId").asText()))
+        JsonNode record = run.records().stream().filter(r -> r.path("correlation_id").asText().equals(first.at("/_meta/correlationId").asText()))
                 .findFirst().orElseThrow();
         assertThat(call.parentSpanId()).as("a child of the caller's span").isEqualTo(CLIENT_SPAN);
         assertThat(call.kind()).isEqualTo("SPAN_KIND_SERVER");
@@ -140,17 +132,11 @@ class CallTracingTest {
     @Test
     void aTraceTheCallerDoesNotSampleIsNotRecordedButItsContextIsAudited(LocalAws aws) throws Exception {
         String unsampled = "00-" + TRACE_ID + "-" + CLIENT_SPAN + "-00";
-        JsonNode answer;
-        List<String> audit;
-        try (RunningGateway gateway = gateway(aws)) {
-            McpHttp http = new McpHttp(gateway.url());
-            String session = http.initialize();
-            answer = result(http.post(McpHttp.toolsCall(2, "ddb__list_tables", "{}"), "Mcp-Session-Id", session, "traceparent", unsampled));
-            audit = Files.readAllLines(gateway.auditFile());
-        }
-        assertThat(answer.path("isError").asBoolean()).isFalse();
+        Run run = listTables(aws, unsampled, 1);
+
+        assertThat(run.results().get(0).path("isError").asBoolean()).isFalse();
         assertThat(receiver.spans()).as("nothing of the call, nor of its STS or AWS requests").isEmpty();
-        assertThat(audit).anySatisfy(line -> assertThat(line).contains("\"trace_parent\":\"" + unsampled + "\""));
+        assertThat(run.records()).singleElement().satisfies(record -> assertThat(record.path("trace_parent").asText()).isEqualTo(unsampled));
     }
 
     @Test
@@ -161,6 +147,26 @@ class CallTracingTest {
         assertThat(off.awsInterceptors()).isEmpty();
         assertThat(off.calls().start("t__echo", "t", "00-" + TRACE_ID + "-" + CLIENT_SPAN + "-01", "c-1")).isSameAs(CallSpan.NONE);
         assertThat(off.tracer().spanBuilder("x").startSpan().isRecording()).isFalse();
+    }
+
+    /** The results of {@code times} calls of ddb__list_tables in one session, and their audit records. */
+    private record Run(List<JsonNode> results, List<JsonNode> records) {
+    }
+
+    /** Makes {@code times} calls with {@code traceParent} on a gateway of its own, then closes it, which exports its spans. */
+    private Run listTables(LocalAws aws, String traceParent, int times) throws Exception {
+        try (RunningGateway gateway = gateway(aws)) {
+            McpHttp http = new McpHttp(gateway.url());
+            String session = http.initialize();
+            List<JsonNode> results = new java.util.ArrayList<>();
+            for (int id = 2; id < 2 + times; id++) {
+                results.add(result(http.post(McpHttp.toolsCall(id, "ddb__list_tables", "{}"), "Mcp-Session-Id", session,
+                        "traceparent", traceParent)));
+            }
+            List<JsonNode> records = Files.readAllLines(gateway.auditFile()).stream().map(CallTracingTest::parse)
+                    .filter(r -> r.path("type").asText().equals("tool_call")).toList();
+            return new Run(results, records);
+        }
     }
 
     private static List<String> textValues(JsonNode array) {
