@@ -93,9 +93,9 @@ public final class ToolCallPipeline {
                         .trace(origin.traceParent())
                         .toolset(tool.toolsetId(), tool.spec().access().name()), dispatch)
                 .thenCompose(record -> {
-                    CallSpan span = tracer.start(tool.name(), tool.toolsetId(), origin.traceParent(), record.correlationId());
                     ObjectNode copied = copy(arguments);
                     record.arguments(copied);
+                    CallSpan span = tracer.start(tool.name(), tool.toolsetId(), origin.traceParent(), record.correlationId());
                     CompletableFuture<CallOutcome> ran = audit.reserve()
                             .thenComposeAsync(slot -> run(new CallState(arrival, new CallTrail(record, slot, span), null, copied)), dispatch)
                             .exceptionally(e -> unavailable(e, record.correlationId()));
