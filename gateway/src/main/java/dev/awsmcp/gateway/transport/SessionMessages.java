@@ -28,9 +28,6 @@ final class SessionMessages {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionMessages.class);
 
-    /** Bodies up to this size are dispatched on the event loop; larger ones on Reactor's bounded elastic threads. */
-    static final int INLINE_BODY_BYTES = 16 * 1024;
-
     private final McpJsonMapper json;
     private final java.time.Duration keepAlive;
     private final RequestsInFlight requests = new RequestsInFlight();
@@ -95,7 +92,7 @@ final class SessionMessages {
         Mono<Void> started = answer.contextWrite(c -> c.put(McpTransportContext.KEY, transportContext));
         // The SDK converts the params as it dispatches: a large body (up to server.maxRequestBytes) off the event loop;
         // a small one converts in microseconds, less than the two thread hops would cost.
-        if (ctx.body() != null && ctx.body().length() > INLINE_BODY_BYTES) {
+        if (ctx.body() != null && ctx.body().length() > StreamableHttpTransport.INLINE_BODY_BYTES) {
             started = started.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
         }
         Disposable processing = started

@@ -49,6 +49,11 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     /** Key of the W3C trace context of a request ({@code traceparent}: the HTTP header, or a modern request's {@code _meta}). */
     public static final String TRACEPARENT_KEY = "traceparent";
     private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
+    /**
+     * Request bodies up to this size are read and dispatched on the event loop (microseconds of JSON); larger ones on
+     * worker threads, so that a client sending large bodies cannot hold up the event loop.
+     */
+    public static final int INLINE_BODY_BYTES = 16 * 1024;
 
     private final Vertx vertx;
     private final McpJsonMapper json;
