@@ -8,16 +8,16 @@ import java.util.Set;
  * The input schema a tool is listed with: its declared schema less what only guards the gateway's input and tells a model
  * nothing it needs, sent in every {@code tools/list}: size bounds of strings ({@code minLength}, {@code maxLength}), lower
  * bounds of arrays ({@code minItems}) and their {@code uniqueItems}, syntax {@code pattern}s and {@code propertyNames} (the
- * descriptions give examples), {@code additionalProperties: false}, a {@code minimum} of 0 or 1 (the
- * natural floor of counts and offsets), an empty {@code required} and {@code $schema} (2020-12 is
- * the default). Types, {@code required}, {@code enum}, other numeric bounds, {@code maxItems} and descriptions stay. Calls are
+ * descriptions give examples), a {@code minimum} of 0 or 1 (the natural floor of counts and offsets) and an empty
+ * {@code required}. Types, {@code required}, {@code enum}, other numeric bounds, {@code maxItems}, descriptions,
+ * {@code additionalProperties} (it tells a model not to invent arguments) and a declared {@code $schema} stay: the MCP
+ * conformance suite checks that both are listed as declared. Calls are
  * still validated against the declared schema, and a broken rule is refused with a message naming the argument. Only
  * schema positions are walked (a property named {@code pattern} stays).
  */
 final class ListedSchema {
 
-    private static final Set<String> DROPPED = Set.of("$schema", "minLength", "maxLength", "minItems", "uniqueItems", "pattern",
-            "propertyNames");
+    private static final Set<String> DROPPED = Set.of("minLength", "maxLength", "minItems", "uniqueItems", "pattern", "propertyNames");
     private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions", "dependentSchemas");
     private static final Set<String> SCHEMA_LISTS = Set.of("allOf", "anyOf", "oneOf", "prefixItems");
     private static final Set<String> SCHEMAS = Set.of("items", "additionalProperties", "propertyNames", "contains", "not", "if", "then",
@@ -38,9 +38,6 @@ final class ListedSchema {
         }
         if (schema.path("minimum").isIntegralNumber() && schema.get("minimum").asLong() <= 1 && schema.get("minimum").asLong() >= 0) {
             schema.remove("minimum");
-        }
-        if (schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").booleanValue()) {
-            schema.remove("additionalProperties");
         }
         schema.properties().forEach(entry -> {
             JsonNode value = entry.getValue();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ListedSchemaTest {
 
     @Test
-    void leavesOutInputGuardsButKeepsTypesRequiredEnumsMaximumsAndPropertiesNamedLikeKeywords() throws Exception {
+    void leavesOutInputGuardsButKeepsTypesRequiredEnumsMaximumsClosedObjectsTheDeclaredDialectAndPropertiesNamedLikeKeywords() throws Exception {
         ObjectNode declared = (ObjectNode) Json.mapper().readTree("""
                 {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","additionalProperties":false,
                  "properties":{
@@ -26,7 +26,8 @@ class ListedSchemaTest {
         ObjectNode listed = ListedSchema.of(declared);
 
         assertThat(listed.toString()).isEqualTo("""
-                {"type":"object","properties":{"pattern":{"type":"string","description":"kept"},"limit":{"type":"integer","maximum":200},\
+                {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","additionalProperties":false,\
+                "properties":{"pattern":{"type":"string","description":"kept"},"limit":{"type":"integer","maximum":200},\
                 "offset":{"type":"integer","minimum":16},"keys":{"type":"array","maxItems":5,"items":{"type":"object",\
                 "additionalProperties":{"type":"string"}}},"mode":{"enum":["a","b"]}},"required":["pattern"]}""");
         assertThat(declared.toString()).as("the declared schema, which calls are validated against, is unchanged").isEqualTo(before);
