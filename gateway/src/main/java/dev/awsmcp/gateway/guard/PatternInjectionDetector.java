@@ -91,7 +91,8 @@ public final class PatternInjectionDetector implements InjectionDetector {
         List<Finding> found = new ArrayList<>();
         // Plain ASCII (printable, tabs, line breaks) holds no invisible or control character; most of it (AWS
         // text without a rule keyword or a long base64 run) holds no place where a rule or a blob could be found.
-        int facts = !plainAsciiShortcut || text.length() > SHORTCUT_MAX_CHARS ? ValueScan.NOT_PLAIN_ASCII
+        // The facts describe the text as one range: they hold for a text that is one chunk, not for the chunks of a longer one.
+        int facts = !plainAsciiShortcut || text.length() > Math.min(SHORTCUT_MAX_CHARS, chunkSize) ? ValueScan.NOT_PLAIN_ASCII
                 : knownFacts != UNKNOWN_FACTS ? knownFacts : ValueScan.detectorFacts(text);
         if ((facts & ValueScan.NOT_PLAIN_ASCII) != 0) {
             invisible.scan(text, found);

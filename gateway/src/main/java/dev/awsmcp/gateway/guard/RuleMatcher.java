@@ -22,10 +22,16 @@ final class RuleMatcher {
 
     private final List<InjectionRule> rules;
     private final KeywordAutomaton automaton;
+    private final List<String> keywords;
 
-    /** The keyword automaton (lower-case ASCII keywords of every rule), for {@link ValueScan}'s pass. */
+    /** The keyword automaton (lower-case ASCII keywords of every rule). */
     KeywordAutomaton automaton() {
         return automaton;
+    }
+
+    /** The keywords of every rule, in the automaton's order. */
+    List<String> keywords() {
+        return keywords;
     }
     private final int[][] rulesByKeyword;
     private final int[] keywordLengths;
@@ -42,7 +48,8 @@ final class RuleMatcher {
                 byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>()).add(r);
             }
         }
-        List<String> keywords = new ArrayList<>(byKeyword.keySet());
+        List<String> keywords = List.copyOf(byKeyword.keySet());
+        this.keywords = keywords;
         this.automaton = new KeywordAutomaton(keywords);
         this.rulesByKeyword = new int[keywords.size()][];
         this.keywordLengths = new int[keywords.size()];
@@ -71,11 +78,11 @@ final class RuleMatcher {
 
     /** Adds the findings of every rule in {@code shadow} to {@code out}, with offsets into the original text. */
     void match(ShadowText shadow, List<Finding> out) {
+        // Most texts hold no keyword: the per-rule state is made at the first hit.
         Windows windows = new Windows(shadow, out);
-        int[] lastAnchor = new int[rules.size()];
-        Arrays.fill(lastAnchor, -1);
         String text = shadow.text();
         automaton.scan(text, 0, text.length(), (keyword, end) -> {
+            int[] lastAnchor = windows.lastAnchors();
             int start = keywordStart(text, end, keywordLengths[keyword]);
             boolean wordStart = !keywordStartsWithLetter[keyword] || start == 0 || !isWordChar(text.charAt(start - 1));
             for (int r : rulesByKeyword[keyword]) {
@@ -155,15 +162,25 @@ final class RuleMatcher {
     private final class Windows {
         private final ShadowText shadow;
         private final List<Finding> out;
-        private final int[] starts;
-        private final int[] ends;
+        private int[] lastAnchor;
+        private int[] starts;
+        private int[] ends;
 
         Windows(ShadowText shadow, List<Finding> out) {
             this.shadow = shadow;
             this.out = out;
-            this.starts = new int[rules.size()];
-            this.ends = new int[rules.size()];
-            Arrays.fill(starts, -1);
+        }
+
+        /** Per rule, the last anchored attempt's start (-1: none), made at the first keyword hit. */
+        int[] lastAnchors() {
+            if (lastAnchor == null) {
+                lastAnchor = new int[rules.size()];
+                Arrays.fill(lastAnchor, -1);
+                starts = new int[rules.size()];
+                ends = new int[rules.size()];
+                Arrays.fill(starts, -1);
+            }
+            return lastAnchor;
         }
 
         void add(int rule, int start, int end) {
@@ -179,7 +196,7 @@ final class RuleMatcher {
         }
 
         void flushAll() {
-            for (int r = 0; r < starts.length; r++) {
+            for (int r = 0; starts != null && r < starts.length; r++) {
                 flush(r);
             }
         }

@@ -45,25 +45,41 @@ final class ShadowText {
         }
         int whitespaceStart = -1;
         boolean newline = false;
+        // Whether a run of single letters needs joining, read on what is written; folded characters leave it to the join pass.
+        boolean mayJoin = false;
+        int runs = LetterRuns.START;
         int i = from;
         while (i < to) {
             char c = original.charAt(i);
             if (c < 128 && c != 0x1B) {
-                // ASCII fast path: most AWS text never leaves it.
+                // ASCII fast path: most AWS text never leaves it, and writes at most one character per character read,
+                // within the builder's capacity.
                 if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C) {
                     whitespaceStart = whitespaceStart < 0 ? i : whitespaceStart;
                     newline |= c == '\n' || c == '\r';
                 } else if (c >= 0x20 && c != 0x7F) {
+                    int n = raw.length;
                     if (whitespaceStart >= 0) {
-                        raw.append(newline ? '\n' : ' ', whitespaceStart, i);
+                        raw.chars[n] = newline ? '\n' : ' ';
+                        raw.starts[n] = whitespaceStart;
+                        raw.ends[n] = i;
+                        n++;
+                        runs = LetterRuns.next(runs, newline ? LetterRuns.OTHER : LetterRuns.SEPARATOR);
                         whitespaceStart = -1;
                         newline = false;
                     }
-                    raw.append(LOWER[c], i, i + 1);
+                    char lower = LOWER[c];
+                    raw.chars[n] = lower;
+                    raw.starts[n] = i;
+                    raw.ends[n] = i + 1;
+                    raw.length = n + 1;
+                    runs = LetterRuns.next(runs, LetterRuns.classOf(lower));
                 }
                 i++;
                 continue;
             }
+            // Folded characters may become several letters: the join pass decides.
+            mayJoin = true;
             int cp = original.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (cp == 0x1B) {
@@ -85,11 +101,14 @@ final class ShadowText {
                 }
             }
             i = next;
+            // The fast path writes without checking: room for the rest read as ASCII (at most one character each).
+            raw.ensureRoom(to - i + 2);
         }
         if (whitespaceStart >= 0) {
             raw.append(newline ? '\n' : ' ', whitespaceStart, to);
         }
-        return joinSingleLetterRuns(original, raw);
+        return mayJoin || LetterRuns.found(runs) ? joinSingleLetterRuns(original, raw)
+                : new ShadowText(original, new String(raw.chars, 0, raw.length), raw.starts, raw.ends);
     }
 
     String text() {
@@ -219,6 +238,15 @@ final class ShadowText {
                 chars[to] = chars[from];
                 starts[to] = starts[from];
                 ends[to] = ends[from];
+            }
+        }
+
+        void ensureRoom(int more) {
+            if (length + more > chars.length) {
+                int capacity = Math.max(chars.length * 2 + 16, length + more);
+                chars = Arrays.copyOf(chars, capacity);
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
             }
         }
 

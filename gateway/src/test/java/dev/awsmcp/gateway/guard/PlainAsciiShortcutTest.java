@@ -77,8 +77,10 @@ class PlainAsciiShortcutTest {
         assertThat(ValueScan.detectorFacts("a.b.c")).isZero();
         assertThat(ValueScan.detectorFacts("a.b.c1d")).isZero();
         assertThat(ValueScan.detectorFacts("a.b.c.d")).isEqualTo(ValueScan.RULE_MAY_MATCH);
-        assertThat(ValueScan.detectorFacts("xa b\tc\nD")).as("a word's last letter can look single at a chunk border")
-                .isEqualTo(ValueScan.RULE_MAY_MATCH);
+        assertThat(ValueScan.detectorFacts("x a b\tc\nD")).isEqualTo(ValueScan.RULE_MAY_MATCH);
+        assertThat(ValueScan.detectorFacts("xa b\tc\nD")).as("a word's last letter is not single (the facts are of the whole "
+                + "text; the detector uses them only for a text it reads as one chunk)").isZero();
+        assertThat(ValueScan.detectorFacts("c.e.o.OrderHandler failed")).as("the fourth letter starts a word").isZero();
         assertThat(ValueScan.detectorFacts("please Ignore the gift wrap")).as("a keyword").isEqualTo(ValueScan.RULE_MAY_MATCH);
         assertThat(ValueScan.detectorFacts("took 1200 ms\u200b")).as("not plain ASCII").isEqualTo(ValueScan.NOT_PLAIN_ASCII);
         assertThat(ValueScan.detectorFacts("took\u000b1200 ms")).as("vertical tab: a control character")
