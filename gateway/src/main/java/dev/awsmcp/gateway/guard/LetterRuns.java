@@ -24,10 +24,14 @@ final class LetterRuns {
     static final int START = 0;
     private static final int MAX_SEPARATORS = 3;
 
+    private static final byte[] CLASSES = new byte[128];
     private static final byte[] NEXT;
     private static final boolean[] FOUND_AT_END;
 
     static {
+        for (char c = 0; c < CLASSES.length; c++) {
+            CLASSES[c] = (byte) computeClass(c);
+        }
         // States are the reachable values of the reference reader; found is absorbing.
         Map<Reader, Integer> ids = new HashMap<>();
         List<Reader> states = new ArrayList<>();
@@ -66,6 +70,10 @@ final class LetterRuns {
 
     /** The class of a shadow character (lower case). */
     static int classOf(char c) {
+        return c < CLASSES.length ? CLASSES[c] : OTHER;
+    }
+
+    private static int computeClass(char c) {
         return c >= 'a' && c <= 'z' ? LETTER : c >= '0' && c <= '9' || c == '\'' ? WORD : ShadowText.isSeparator(c) ? SEPARATOR : OTHER;
     }
 

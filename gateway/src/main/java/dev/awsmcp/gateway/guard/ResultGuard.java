@@ -316,7 +316,8 @@ public final class ResultGuard {
         if (value != original) {
             scan = ValueScan.of(value);
         }
-        SecretRedactor.Redaction redaction = redactor.redact(value, scan.secretRules());
+        SecretRedactor.Redaction redaction = redactor.redact(value, scan.secretRules(),
+                (scan.detectorFacts() & ValueScan.NOT_PLAIN_ASCII) == 0);
         for (Finding f : redaction.findings()) {
             findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), f.detail()));
         }

@@ -14,6 +14,7 @@ final class ShadowText {
     private static final int MAX_SEPARATOR_RUN = 3;
     static final int MIN_LETTER_RUN = 4;
 
+    private static final ThreadLocal<Builder> SCRATCH = ThreadLocal.withInitial(() -> new Builder(16));
     private static final char[] LOWER = new char[128];
 
     static {
@@ -39,7 +40,21 @@ final class ShadowText {
      * start of a line, so that line-start rules can anchor on {@code \n}.
      */
     static ShadowText of(String original, int from, int to) {
-        Builder raw = new Builder(to - from + 16);
+        return of(original, from, to, new Builder(to - from + 16));
+    }
+
+    /**
+     * {@link #of(String, int, int)} written into this thread's scratch arrays, which the next call on the thread
+     * overwrites: for a caller that is done with the shadow before it asks for another (the detector matches one
+     * chunk, then makes the next). Saves allocating and zeroing three arrays per chunk (370 KB for 32 Ki characters).
+     */
+    static ShadowText reusing(String original, int from, int to) {
+        Builder scratch = SCRATCH.get();
+        scratch.reset(to - from + 16);
+        return of(original, from, to, scratch);
+    }
+
+    private static ShadowText of(String original, int from, int to, Builder raw) {
         if (from == 0 || original.charAt(from - 1) == '\n') {
             raw.append('\n', from, from);
         }
@@ -225,6 +240,16 @@ final class ShadowText {
             chars = new char[capacity];
             starts = new int[capacity];
             ends = new int[capacity];
+        }
+
+        /** Empty, with room for {@code capacity} characters (the arrays are kept when they are large enough). */
+        void reset(int capacity) {
+            length = 0;
+            if (chars.length < capacity) {
+                chars = new char[capacity];
+                starts = new int[capacity];
+                ends = new int[capacity];
+            }
         }
 
         void set(int index, char c, int start, int end) {

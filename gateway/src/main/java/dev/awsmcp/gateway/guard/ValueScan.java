@@ -8,10 +8,10 @@ import java.util.List;
  * trigger words that occur ({@link #secretRules(String)}) and which of the standard
  * detector's scans can find nothing in it ({@link #detectorFacts()}).
  *
- * <p>The detector facts (0: plain ASCII in which nothing can be found). Texts over
- * {@link PatternInjectionDetector#SHORTCUT_MAX_CHARS} get {@link #NOT_PLAIN_ASCII}: every scan. The pass stops
- * looking at the first character that is not plain ASCII; past the first place where a rule could match it
- * only looks for plain ASCII and long base64 runs. No rule can match in the shadow ({@link ShadowText}) of the
+ * <p>The detector facts (0: plain ASCII in which nothing can be found). {@link #NOT_PLAIN_ASCII} is exact at any
+ * length; texts over {@link PatternInjectionDetector#SHORTCUT_MAX_CHARS} get {@link #RULE_MAY_MATCH} and
+ * {@link #ENCODED_BLOB} without looking. The pass stops looking at the first character that is not plain ASCII; past
+ * the first place where a rule could match it only looks for plain ASCII and long base64 runs. No rule can match in the shadow ({@link ShadowText}) of the
  * whole plain ASCII text (the detector uses the facts only for a text it reads as one range) when
  * <ul>
  * <li>no single-letter run is joined ({@link LetterRuns}): plain ASCII folds letters to letters, and separators to
@@ -92,9 +92,12 @@ record ValueScan(int secretRules, int detectorFacts) {
     private static ValueScan of(String text, boolean secrets, boolean detector) {
         int state = KeywordAutomaton.START;
         int secretRules = 0;
-        boolean plainLive = detector && text.length() <= PatternInjectionDetector.SHORTCUT_MAX_CHARS;
-        int facts = plainLive ? 0 : NOT_PLAIN_ASCII;
-        boolean rulesLive = plainLive;
+        // Whether the text is plain ASCII is known for any length; where a rule or a blob may be, only up to the shortcut's
+        // length (past it, both are assumed).
+        boolean shortText = text.length() <= PatternInjectionDetector.SHORTCUT_MAX_CHARS;
+        boolean plainLive = detector;
+        int facts = !detector ? NOT_PLAIN_ASCII : shortText ? 0 : RULE_MAY_MATCH | ENCODED_BLOB;
+        boolean rulesLive = plainLive && shortText;
         int runs = LetterRuns.START;
         boolean whitespace = false;
         int base64Run = 0;
@@ -103,7 +106,7 @@ record ValueScan(int secretRules, int detectorFacts) {
             int kind = c < 128 ? KIND[c] : CONTROL;
             if ((kind & WHITESPACE) != 0) {
                 if (plainLive && (kind & CONTROL) != 0) {
-                    facts = NOT_PLAIN_ASCII | facts & RULE_MAY_MATCH;
+                    facts = NOT_PLAIN_ASCII | facts & (shortText ? RULE_MAY_MATCH : RULE_MAY_MATCH | ENCODED_BLOB);
                     plainLive = false;
                     rulesLive = false;
                 }
@@ -120,16 +123,22 @@ record ValueScan(int secretRules, int detectorFacts) {
             if (!secrets && !plainLive) {
                 break;
             }
-            state = KEYWORDS.next(state, folded);
-            int out = OUTPUT[state];
-            secretRules |= out & ~RULE_KEYWORD;
+            int out = 0;
+            if (secrets || rulesLive) {
+                state = KEYWORDS.next(state, folded);
+                out = OUTPUT[state];
+                secretRules |= out & ~RULE_KEYWORD;
+            }
             if (!plainLive) {
                 continue;
             }
             if ((kind & CONTROL) != 0) {
-                facts = NOT_PLAIN_ASCII | facts & RULE_MAY_MATCH;
+                facts = NOT_PLAIN_ASCII | facts & (shortText ? RULE_MAY_MATCH : RULE_MAY_MATCH | ENCODED_BLOB);
                 plainLive = false;
                 rulesLive = false;
+                continue;
+            }
+            if (!shortText) {
                 continue;
             }
             base64Run = (kind & BASE64) != 0 ? base64Run + 1 : 0;

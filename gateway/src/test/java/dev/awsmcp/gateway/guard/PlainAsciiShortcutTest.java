@@ -113,7 +113,10 @@ class PlainAsciiShortcutTest {
             assertThat(scan.detectorFacts()).as("detector facts of %s, with the secret part and without", value)
                     .isEqualTo(ValueScan.detectorFacts(value));
             if (value.length() > PatternInjectionDetector.SHORTCUT_MAX_CHARS) {
-                assertThat(scan.detectorFacts()).isEqualTo(ValueScan.NOT_PLAIN_ASCII);
+                assertThat(scan.detectorFacts() & ValueScan.NOT_PLAIN_ASCII).as("plain ASCII is known at any length")
+                        .isEqualTo(InvisibleCharacters.isPlainAscii(value) ? 0 : ValueScan.NOT_PLAIN_ASCII);
+                assertThat(scan.detectorFacts() & (ValueScan.RULE_MAY_MATCH | ValueScan.ENCODED_BLOB)).as("rules and blobs are assumed")
+                        .isEqualTo(ValueScan.RULE_MAY_MATCH | ValueScan.ENCODED_BLOB);
             }
             withSecrets += scan.secretRules() == 0 ? 0 : 1;
         }
