@@ -106,6 +106,16 @@ final class KeywordAutomaton {
         return transitions[state << shift | (c < ALPHABET ? classes[c] : 0)];
     }
 
+    /** The class of {@code c} (lower-case ASCII; anything else reads as no keyword character), for {@link #nextByClass}. */
+    int classOf(char c) {
+        return c < ALPHABET ? classes[c] : 0;
+    }
+
+    /** The state after reading a character of class {@code cls} ({@link #classOf}). */
+    int nextByClass(int state, int cls) {
+        return transitions[state << shift | cls];
+    }
+
     /** Whether {@code state} ends some keyword. */
     boolean emits(int state) {
         return emits[state];

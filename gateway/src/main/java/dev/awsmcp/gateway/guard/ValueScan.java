@@ -54,6 +54,8 @@ record ValueScan(int secretRules, int detectorFacts) {
     private static final int BASE64 = 4;
     /** Bits of the {@link LetterRuns} class of the character. */
     private static final int RUN_CLASS_SHIFT = 3;
+    /** Per ASCII character, the {@link #KEYWORDS} class of its fold. */
+    private static final byte[] KEYWORD_CLASS = new byte[128];
 
     static {
         List<String> triggers = SecretRedactor.TRIGGER_WORDS;
@@ -67,6 +69,7 @@ record ValueScan(int secretRules, int detectorFacts) {
             kind |= EncodedPayloadScanner.isBase64(c) ? BASE64 : 0;
             kind |= LetterRuns.classOf(Character.toLowerCase(c)) << RUN_CLASS_SHIFT;
             KIND[c] = (byte) kind;
+            KEYWORD_CLASS[c] = (byte) KEYWORDS.classOf(Character.toLowerCase(c));
         }
     }
 
@@ -119,13 +122,14 @@ record ValueScan(int secretRules, int detectorFacts) {
                 continue;
             }
             whitespace = false;
-            char folded = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 0x80 ? c : c == '\u017F' ? 's' : c == '\u212A' ? 'k' : 0;
             if (!secrets && !plainLive) {
                 break;
             }
             int out = 0;
             if (secrets || rulesLive) {
-                state = KEYWORDS.next(state, folded);
+                // Folded as SecretRule.fold folds: ASCII letters to lower case, the long s and the Kelvin sign to s and k.
+                int cls = c < 128 ? KEYWORD_CLASS[c] : c == '\u017F' ? KEYWORDS.classOf('s') : c == '\u212A' ? KEYWORDS.classOf('k') : 0;
+                state = KEYWORDS.nextByClass(state, cls);
                 out = OUTPUT[state];
                 secretRules |= out & ~RULE_KEYWORD;
             }
