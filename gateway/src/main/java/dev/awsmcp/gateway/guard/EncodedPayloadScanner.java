@@ -23,10 +23,12 @@ final class EncodedPayloadScanner {
     private static final int MAX_EXCERPT = 80;
     private static final double MIN_PRINTABLE = 0.9;
     private static final boolean[] BASE64 = new boolean[128];
+    private static final byte[] SEXTETS = new byte[128];
 
     static {
         for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_".toCharArray()) {
             BASE64[c] = true;
+            SEXTETS[c] = (byte) computeSextet(c);
         }
     }
 
@@ -134,7 +136,12 @@ final class EncodedPayloadScanner {
         return written == out.length ? out : Arrays.copyOf(out, written);
     }
 
+    /** The six bits of a base64 character (standard or URL-safe alphabet); the scan passes only base64 characters. */
     private static int sextet(char c) {
+        return SEXTETS[c];
+    }
+
+    private static int computeSextet(char c) {
         if (c >= 'A' && c <= 'Z') {
             return c - 'A';
         }

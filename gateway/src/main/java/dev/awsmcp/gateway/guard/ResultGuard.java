@@ -311,11 +311,8 @@ public final class ResultGuard {
 
     private String guardString(String original, ValueScan scan, JsonPaths.Lazy path, GuardMode mode, List<GuardFinding> findings) {
         // One pass over the value ({@code scan}) feeds both steps (secret trigger words, and what the detector may skip).
-        // Colour codes in log lines are formatting: removed quietly (plain ASCII holds none).
-        String value = (scan.detectorFacts() & ValueScan.NOT_PLAIN_ASCII) == 0 ? original : AnsiEscapes.withoutColours(original);
-        if (value != original) {
-            scan = ValueScan.of(value);
-        }
+        // Colour codes in log lines are formatting: removed quietly; the scan already read the value without them.
+        String value = (scan.detectorFacts() & ValueScan.COLOURS) == 0 ? original : AnsiEscapes.withoutColours(original);
         SecretRedactor.Redaction redaction = redactor.redact(value, scan.secretRules(),
                 (scan.detectorFacts() & ValueScan.NOT_PLAIN_ASCII) == 0);
         for (Finding f : redaction.findings()) {

@@ -35,6 +35,11 @@ record ValueScan(int secretRules, int detectorFacts) {
     static final int RULE_MAY_MATCH = 2;
     /** The (plain ASCII) text has a run of base64 characters long enough to be decoded. */
     static final int ENCODED_BLOB = 4;
+    /**
+     * The guard's pass only ({@link #of(String)}): the text holds ANSI colour codes (SGR), which the guard removes; every
+     * other fact and the secret rules are then those of the text without them ({@link AnsiEscapes#withoutColours}).
+     */
+    static final int COLOURS = 8;
 
     /**
      * The secret trigger words and the rule keywords in one automaton, so the pass reads one table per character;
@@ -73,9 +78,12 @@ record ValueScan(int secretRules, int detectorFacts) {
         }
     }
 
-    /** Both parts. */
+    /**
+     * Both parts, as the guard needs them: of the text without its colour codes ({@link #COLOURS}), so a coloured log
+     * line is read once.
+     */
     static ValueScan of(String text) {
-        return of(text, true, true);
+        return of(text, true, true, true);
     }
 
     /**
@@ -84,15 +92,15 @@ record ValueScan(int secretRules, int detectorFacts) {
      * the text; a superset, since the automaton also reads across whitespace.
      */
     static int secretRules(String text) {
-        return of(text, true, false).secretRules();
+        return of(text, true, false, false).secretRules();
     }
 
     /** The detector facts alone (the detector called on its own, or on decoded text). */
     static int detectorFacts(String text) {
-        return of(text, false, true).detectorFacts();
+        return of(text, false, true, false).detectorFacts();
     }
 
-    private static ValueScan of(String text, boolean secrets, boolean detector) {
+    private static ValueScan of(String text, boolean secrets, boolean detector, boolean withoutColours) {
         int state = KeywordAutomaton.START;
         int secretRules = 0;
         // Whether the text is plain ASCII is known for any length; where a rule or a blob may be, only up to the shortcut's
@@ -104,8 +112,18 @@ record ValueScan(int secretRules, int detectorFacts) {
         int runs = LetterRuns.START;
         boolean whitespace = false;
         int base64Run = 0;
+        int colours = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
+            if (c == 0x1B && withoutColours) {
+                int end = AnsiEscapes.sgrEnd(text, i);
+                if (end > 0) {
+                    // Read as the guard's text without it: the characters around it are neighbours.
+                    colours = COLOURS;
+                    i = end - 1;
+                    continue;
+                }
+            }
             int kind = c < 128 ? KIND[c] : CONTROL;
             if ((kind & WHITESPACE) != 0) {
                 if (plainLive && (kind & CONTROL) != 0) {
@@ -161,6 +179,6 @@ record ValueScan(int secretRules, int detectorFacts) {
         if (rulesLive && LetterRuns.found(runs)) {
             facts |= RULE_MAY_MATCH;
         }
-        return new ValueScan(secrets ? secretRules : 0, facts);
+        return new ValueScan(secrets ? secretRules : 0, facts | colours);
     }
 }

@@ -123,6 +123,29 @@ class PlainAsciiShortcutTest {
         assertThat(withSecrets).isGreaterThan(300);
     }
 
+    /** The guard's pass reads a coloured text as the text without its colour codes, which it then guards. */
+    @Test
+    void theGuardsPassReadsColouredTextAsTheTextWithoutItsColours() {
+        Random random = new Random(17);
+        String[] codes = {"\u001b[0m", "\u001b[32m", "\u001b[0;39m", "\u001b[38;2;255;0;0m", "\u001b[2J", "\u001b", "\u001b[", "\u001b]0;t\u0007"};
+        int coloured = 0;
+        for (int n = 0; n < 3_000; n++) {
+            StringBuilder text = new StringBuilder(randomText(random, n % 3 == 0));
+            for (int k = random.nextInt(5); k > 0; k--) {
+                text.insert(random.nextInt(text.length() + 1), codes[random.nextInt(codes.length)]);
+            }
+            String value = text.toString();
+            String plain = AnsiEscapes.withoutColours(value);
+            ValueScan scan = ValueScan.of(value);
+            // (Removing codes can join a new one across the gap, "\u001b[3" + "\u001b[0m" + "1m": the guard removes once.)
+            assertThat(scan.detectorFacts() & ValueScan.COLOURS).as("colours in %s", value).isEqualTo(plain.equals(value) ? 0 : ValueScan.COLOURS);
+            assertThat(scan.detectorFacts() & ~ValueScan.COLOURS).as("facts of %s", value).isEqualTo(ValueScan.detectorFacts(plain));
+            assertThat(scan.secretRules()).as("secret rules of %s", value).isEqualTo(ValueScan.secretRules(plain));
+            coloured += plain.equals(value) ? 0 : 1;
+        }
+        assertThat(coloured).isGreaterThan(1000);
+    }
+
     /** Keywords, spaced-out letters and base64 blobs among filler; or filler only, when {@code fillerOnly}. */
     private static String randomText(Random random, boolean fillerOnly) {
         StringBuilder text = new StringBuilder();
