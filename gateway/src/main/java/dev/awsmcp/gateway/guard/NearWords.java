@@ -52,7 +52,8 @@ final class NearWords {
     }
 
     private final Stem[] first;
-    private final Stem[] second;
+    /** The second stems by their first character (ASCII; stems start with a letter). */
+    private final Stem[][] secondByFirstChar = new Stem[128][];
     private final int reach;
     private final Gap gap;
 
@@ -61,7 +62,13 @@ final class NearWords {
      */
     NearWords(Stem[] first, Stem[] second, int reach, Gap gap) {
         this.first = first.clone();
-        this.second = second.clone();
+        for (Stem stem : second) {
+            char c = stem.text().charAt(0);
+            Stem[] bucket = secondByFirstChar[c] == null ? new Stem[0] : secondByFirstChar[c];
+            bucket = java.util.Arrays.copyOf(bucket, bucket.length + 1);
+            bucket[bucket.length - 1] = stem;
+            secondByFirstChar[c] = bucket;
+        }
         this.reach = reach;
         this.gap = gap;
     }
@@ -82,17 +89,18 @@ final class NearWords {
     private boolean secondFollows(String w, int from) {
         int limit = Math.min(w.length(), from + reach);
         for (int i = from; i < limit; i++) {
-            if (!allowed(w.charAt(i))) {
-                // A stem may start here (its first character is a letter and so allowed), not after.
-                limit = i;
-                break;
-            }
-        }
-        for (Stem b : second) {
-            for (int i = w.indexOf(b.text(), from); i >= 0 && i <= limit; i = w.indexOf(b.text(), i + 1)) {
-                if (b.standsAt(w, i)) {
-                    return true;
+            char c = w.charAt(i);
+            Stem[] bucket = c < 128 ? secondByFirstChar[c] : null;
+            if (bucket != null) {
+                for (Stem b : bucket) {
+                    if (w.startsWith(b.text(), i) && b.standsAt(w, i)) {
+                        return true;
+                    }
                 }
+            }
+            if (!allowed(c)) {
+                // A stem may start here (its first character is a letter and so allowed), not after.
+                return false;
             }
         }
         return false;
