@@ -193,9 +193,8 @@ final class TreeCutter {
         long used = 0;
         int i = 0;
         while (i < s.length()) {
-            int cp = s.codePointAt(i);
-            int n = Character.charCount(cp);
-            long size = JsonSize.string(s.substring(i, i + n)) - 2;
+            int n = Character.charCount(s.codePointAt(i));
+            long size = n == 1 ? JsonSize.escapedBytes(s, i) : JsonSize.string(s.substring(i, i + n)) - 2;
             if (used + size > bytes) {
                 break;
             }
