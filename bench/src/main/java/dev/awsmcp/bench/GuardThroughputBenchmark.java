@@ -101,8 +101,12 @@ public class GuardThroughputBenchmark {
     /** Runs the benchmark (extra arguments are JMH options) and prints MB/s per payload and method. */
     public static void main(String[] args) throws Exception {
         CommandLineOptions options = new CommandLineOptions(args);
-        Collection<RunResult> results = new Runner(new OptionsBuilder().parent(options)
-                .include(GuardThroughputBenchmark.class.getName() + "\\.").build()).run();
+        Runner runner = new Runner(new OptionsBuilder().parent(options).include(GuardThroughputBenchmark.class.getName() + "\\.").build());
+        if (options.shouldList()) {
+            runner.list();
+            return;
+        }
+        Collection<RunResult> results = runner.run();
         Map<String, Integer> sizes = new TreeMap<>();
         List<String> lines = new ArrayList<>();
         for (RunResult run : results) {
