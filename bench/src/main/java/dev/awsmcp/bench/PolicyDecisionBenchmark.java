@@ -2,18 +2,12 @@ package dev.awsmcp.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.gateway.auth.Principal;
-import dev.awsmcp.gateway.config.ConfigLoader;
-import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.policy.Decision;
 import dev.awsmcp.gateway.policy.EffectivePolicy;
-import dev.awsmcp.gateway.policy.PolicyLoader;
 import dev.awsmcp.gateway.policy.PolicySet;
-import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.toolset.support.Json;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,8 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PolicyDecisionBenchmark {
 
-    private AwsClientFactory clients;
-    private ToolsetRegistry registry;
+    private ExampleToolsets toolsets;
     private PolicySet policies;
     private Principal oncall;
     private EffectivePolicy effective;
@@ -56,19 +49,9 @@ public class PolicyDecisionBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        Path dir = Files.createTempDirectory("policy-bench");
-        Path config = dir.resolve("gateway.yaml");
-        Files.writeString(config, """
-                toolsets:
-                  - { id: ddb, type: dynamodb, region: us-east-1, endpoint: "http://127.0.0.1:9" }
-                  - { id: s3, type: s3, region: us-east-1, endpoint: "http://127.0.0.1:9" }
-                  - { id: logs, type: logs, region: us-east-1, endpoint: "http://127.0.0.1:9" }
-                  - { id: lambda, type: lambda, region: us-east-1, endpoint: "http://127.0.0.1:9" }
-                """);
-        GatewayConfig gateway = new ConfigLoader(name -> null).load(config);
-        clients = new AwsClientFactory(2);
-        registry = ToolsetRegistry.create(gateway, clients);
-        policies = new PolicyLoader(registry, gateway.limits()).load(Path.of("policies"));
+        toolsets = ExampleToolsets.create();
+        ToolsetRegistry registry = toolsets.registry();
+        policies = toolsets.policyLoader().load(ExampleToolsets.POLICIES);
         oncall = new Principal("alice", Principal.Method.JWT, Set.of("payments-oncall", "engineering"), null);
         effective = policies.effective(oncall);
         query = registry.find("ddb__query").orElseThrow();
@@ -80,8 +63,7 @@ public class PolicyDecisionBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        registry.close();
-        clients.close();
+        toolsets.close();
     }
 
     @Benchmark

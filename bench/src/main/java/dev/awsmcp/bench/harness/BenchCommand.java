@@ -44,6 +44,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-cell-seconds", defaultValue = "120", description = "Upper bound on one cell's measured phase. Default: ${DEFAULT-VALUE}.")
     int maxCellSeconds;
 
+    @Option(names = "--cpu-warmup", defaultValue = "20000",
+            description = "Most calls of the CPU phase's mixed warm-up (it stops once the JIT's share stays under 10%%). 0: no CPU phase. Default: ${DEFAULT-VALUE}.")
+    int cpuWarmup;
+
+    @Option(names = "--cpu-steady", defaultValue = "1000", description = "Calls per operation in the CPU phase's steady state. Default: ${DEFAULT-VALUE}.")
+    int cpuSteady;
+
+    @Option(names = "--cpu-mix", split = ",", description = "Operations of the CPU phase (enum names). Default: ping, tools/list and the tool calls of the per-call targets.")
+    List<Operation> cpuMix;
+
+    @Option(names = "--cpu-only", description = "Start the backends and the gateway, run the CPU phase, print it and stop (no cells, peers or sessions).")
+    boolean cpuOnly;
+
     @Option(names = "--sessions", defaultValue = "200", description = "Sessions held open for the memory figure (0: skip). Default: ${DEFAULT-VALUE}.")
     int sessions;
 
@@ -79,7 +92,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Only render the Markdown of an existing results file again (next to it), then exit.")
     Path render;
 
+    /** The CPU phase's mixed workload: the protocol floor, the list, and the tool calls of the per-call target. */
+    static final List<Operation> CPU_MIX = List.of(Operation.PING, Operation.TOOLS_LIST, Operation.S3_GET_1K, Operation.DDB_GET_ITEM,
+            Operation.LOGS_FILTER, Operation.LAMBDA_LIST);
+
+    /** The arguments as given, for the report's header. */
+    private static List<String> commandLine = List.of();
+
     public static void main(String[] args) {
+        commandLine = List.of(args);
         System.exit(new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
@@ -97,6 +118,8 @@ public final class BenchCommand implements Callable<Integer> {
             calls = Math.min(calls, 20);
             peerCalls = Math.min(peerCalls, 10);
             sessions = Math.min(sessions, 10);
+            cpuWarmup = Math.min(cpuWarmup, 2 * CpuPhase.ROUND_CALLS);
+            cpuSteady = Math.min(cpuSteady, 20);
             peers = peers == Peers.Mode.install ? Peers.Mode.ifInstalled : peers;
             jfr = false;
         }
@@ -124,6 +147,23 @@ public final class BenchCommand implements Callable<Integer> {
             McpTarget gateway = GatewayTarget.start(new GatewayTarget.Settings(gatewayJar, work, gatewayExtra, jfr, gatewayJvm), data,
                     backends.motoEndpoint(), backends.dynamoDbEndpoint(), gatewayNotes);
             header.put("gateway", gatewayNotes);
+            if (cpuWarmup > 0) {
+                List<Operation> mix = cpuMix == null ? CPU_MIX : cpuMix;
+                Map<String, Object> cpu = CpuPhase.run(gateway, mix, cpuWarmup, cpuSteady);
+                cpu.put("direct_sdk_us", CpuPhase.directFloor(new DirectTarget(aws, data), mix, cpuSteady));
+                gateway.describe().put("cpu_by_thread", cpu);
+            }
+            if (cpuOnly) {
+                targets.put(gateway.name(), gateway.describe());
+                peakRss.put("gateway", gateway.meter().peakRssKb());
+                gateway.close();
+                header.put("command", "bench/run " + String.join(" ", commandLine));
+                notes.add("CPU phase only (--cpu-only): no latency cells, peers or held sessions.");
+                notes.add("Gateway JVM options: " + String.join(" ", gatewayJvm) + ".");
+                Path md = new Report(header, targets, unavailable, cells, held, peakRss, -1, null, notes).write(outDir, stem);
+                System.out.println("bench: report " + md.toAbsolutePath());
+                return 0;
+            }
             List<Peers.Peer> peerList = Peers.start(peers, venvs.toAbsolutePath(), work, data, backends.motoEndpoint(), backends.dynamoDbEndpoint());
             try {
                 Target direct = new DirectTarget(aws, data);

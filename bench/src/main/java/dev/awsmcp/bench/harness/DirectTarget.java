@@ -20,7 +20,7 @@ final class DirectTarget implements Target {
 
     @Override
     public String unsupported(Operation operation) {
-        return operation == Operation.TOOLS_LIST ? "no MCP: nothing to list" : null;
+        return operation.protocol() ? "no MCP: no " + operation.label : null;
     }
 
     @Override

@@ -49,7 +49,7 @@ final class McpTarget implements Target {
 
     @Override
     public String unsupported(Operation operation) {
-        return operation == Operation.TOOLS_LIST ? null : unsupported.apply(operation);
+        return operation.protocol() ? null : unsupported.apply(operation);
     }
 
     @Override
@@ -112,6 +112,10 @@ final class McpTarget implements Target {
 
         @Override
         public Outcome call(Operation operation) throws Exception {
+            if (operation == Operation.PING) {
+                client.ping();
+                return new Outcome(false, null, -1, -1, "pong");
+            }
             if (operation == Operation.TOOLS_LIST) {
                 McpSchema.ListToolsResult tools = client.listTools();
                 return new Outcome(false, null, JSON.writeValueAsBytes(tools).length, -1, tools.tools().size() + " tools");

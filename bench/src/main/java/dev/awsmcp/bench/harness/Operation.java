@@ -1,6 +1,7 @@
 package dev.awsmcp.bench.harness;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ enum Operation {
     S3_GET_1K("s3 get_object (1 KB text)"),
     S3_GET_32K("s3 get_object (32 KB text)"),
     LAMBDA_LIST("lambda list_functions"),
-    TOOLS_LIST("tools/list");
+    TOOLS_LIST("tools/list"),
+    /** MCP ping: the floor of one request through transport, auth and session (CPU phase only). */
+    PING("ping");
 
     /** What the figures are labelled with. */
     final String label;
@@ -47,7 +50,7 @@ enum Operation {
             case S3_GET_1K, S3_GET_32K -> aws.s3().getObject(b -> b.bucket(DataSet.BUCKET).key(DataSet.objectKey(objectSize())),
                     software.amazon.awssdk.core.async.AsyncResponseTransformer.toBytes());
             case LAMBDA_LIST -> aws.lambda().listFunctions(b -> b.maxItems(200));
-            case TOOLS_LIST -> null;
+            case TOOLS_LIST, PING -> null;
         };
     }
 
@@ -63,7 +66,7 @@ enum Operation {
             case LOGS_DESCRIBE_GROUPS -> call("logs__describe_log_groups", "prefix", DataSet.LOG_GROUP_PREFIX);
             case S3_GET_1K, S3_GET_32K -> call("s3__get_object", "bucket", DataSet.BUCKET, "key", DataSet.objectKey(objectSize()));
             case LAMBDA_LIST -> call("lambda__list_functions");
-            case TOOLS_LIST -> null;
+            case TOOLS_LIST, PING -> null;
         };
     }
 
@@ -86,7 +89,7 @@ enum Operation {
             case S3_GET_1K, S3_GET_32K -> "aws s3api get-object --bucket %s --key %s object-%s.txt --endpoint-url %s"
                     .formatted(DataSet.BUCKET, DataSet.objectKey(objectSize()), objectSize(), moto);
             case LAMBDA_LIST -> "aws lambda list-functions --endpoint-url %s".formatted(moto);
-            case TOOLS_LIST -> null;
+            case TOOLS_LIST, PING -> null;
         };
         return command == null ? null : call("call_aws", "cli_command", command, "max_results", 100);
     }
@@ -99,7 +102,7 @@ enum Operation {
      */
     String cloudWatchUnsupported() {
         return switch (this) {
-            case TOOLS_LIST -> null;
+            case TOOLS_LIST, PING -> null;
             case LOGS_DESCRIBE_GROUPS -> "its describe_log_groups also calls DescribeQueryDefinitions, not implemented by moto (HTTP 500)";
             case LOGS_FILTER -> "no filter_log_events: events only through Logs Insights queries (asynchronous, a different operation)";
             default -> "not offered (CloudWatch only)";
@@ -118,7 +121,13 @@ enum Operation {
         return new ToolCall(tool, arguments);
     }
 
+    /** Not a tool call: an MCP request every MCP target answers and the direct floor has no counterpart of. */
+    boolean protocol() {
+        return this == TOOLS_LIST || this == PING;
+    }
+
+    /** The operations of the latency cells (ping is measured in the CPU phase only). */
     static List<Operation> all() {
-        return List.of(values());
+        return Arrays.stream(values()).filter(o -> o != PING).toList();
     }
 }

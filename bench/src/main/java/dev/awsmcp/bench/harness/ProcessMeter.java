@@ -30,6 +30,16 @@ record ProcessMeter(long pid) {
         }
     }
 
+    /** stime of the whole process: CPU spent in the kernel on its behalf (system calls, network stack), in nanoseconds at 10 ms resolution. */
+    long systemCpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]) * TICK_NANOS;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid + "/stat: " + e.getMessage(), e);
+        }
+    }
+
     long rssKb() {
         return status("VmRSS:");
     }

@@ -104,11 +104,14 @@ record Report(Map<String, Object> header, Map<String, Map<String, Object>> targe
         targets.values().stream().map(t -> t.get("package")).filter(java.util.Objects::nonNull)
                 .forEach(p -> md.append("`").append(p).append("`; "));
         md.append("\n\n");
-        targetsTable(md);
-        loads().forEach(load -> latencyTable(md, load));
-        costTable(md);
-        contextTable(md);
-        memory(md);
+        if (!cells.isEmpty()) {
+            targetsTable(md);
+            loads().forEach(load -> latencyTable(md, load));
+            costTable(md);
+            contextTable(md);
+            memory(md);
+        }
+        cpuByThread(md);
         profile(md);
         if (!unavailable.isEmpty() || cells.stream().anyMatch(c -> c.skipped() != null)) {
             md.append("## Not measured\n\n");
@@ -124,7 +127,7 @@ record Report(Map<String, Object> header, Map<String, Map<String, Object>> targe
     private void targetsTable(StringBuilder md) {
         md.append("## Against the targets of issue 9\n\n| target | measured | met |\n|---|---|---|\n");
         int load = loads().contains(16) ? 16 : loads().get(loads().size() - 1);
-        List<Overhead> atLoad = overheads().stream().filter(o -> o.clients() == load && o.operation() != Operation.TOOLS_LIST).toList();
+        List<Overhead> atLoad = overheads().stream().filter(o -> o.clients() == load && !o.operation().protocol()).toList();
         if (!atLoad.isEmpty()) {
             double p50 = median(atLoad.stream().map(Overhead::p50AddedUs).toList());
             double p99 = median(atLoad.stream().map(Overhead::p99AddedUs).toList());
@@ -144,7 +147,7 @@ record Report(Map<String, Object> header, Map<String, Map<String, Object>> targe
         }
         for (String peer : targets.keySet().stream().filter(t -> !t.equals("gateway") && !t.equals("direct")).toList()) {
             List<PeerRatio> ratios = peerRatios().stream().filter(r -> r.peer().equals(peer) && r.cpuRatio() != null
-                    && r.operation() != Operation.TOOLS_LIST).toList();
+                    && !r.operation().protocol()).toList();
             List<PeerRatio> all = ratios.isEmpty() ? peerRatios().stream().filter(r -> r.peer().equals(peer) && r.cpuRatio() != null).toList() : ratios;
             if (!all.isEmpty()) {
                 double factor = median(all.stream().map(r -> 1 / r.cpuRatio()).toList());
@@ -291,6 +294,42 @@ record Report(Map<String, Object> header, Map<String, Map<String, Object>> targe
         sessions.forEach(s -> md.append("| %s | %d | %s | %s | %s | %d%s |\n".formatted(s.target(), s.sessions(), mib.apply(s.rssBeforeKb()),
                 mib.apply(s.rssKb()), mib.apply(s.heapAfterGcKb()), s.errors(), s.firstError() == null ? "" : " (" + s.firstError() + ")")));
         md.append('\n');
+    }
+
+    /** The CPU phase ({@link CpuPhase}): the gateway's CPU per call by thread kind, cold to warm, then steady. */
+    @SuppressWarnings("unchecked")
+    private void cpuByThread(StringBuilder md) {
+        Map<String, Object> cpu = targets.getOrDefault("gateway", Map.of()).get("cpu_by_thread") instanceof Map<?, ?> m
+                ? (Map<String, Object>) m : null;
+        if (cpu == null) {
+            return;
+        }
+        md.append("## Gateway CPU per call by thread kind (one client, from a cold start)\n\n");
+        md.append("Mixed workload in rounds of ").append(cpu.get("round_calls")).append(" calls: ").append(cpu.get("mixed_workload"))
+                .append(". Warm: ").append(cpu.get("warm_rule")).append(" → ")
+                .append(cpu.get("warm_after_calls") == null ? "not reached" : cpu.get("warm_after_calls") + " calls").append(".\n\n");
+        md.append("| calls so far | app µs/call | JIT µs/call | GC µs/call | VM µs/call | JIT share |\n|---|---|---|---|---|---|\n");
+        for (Map<String, Object> round : (List<Map<String, Object>>) cpu.get("rounds")) {
+            md.append("| ").append(round.get("calls_so_far")).append(" | ").append(us(num(round, "app_us"))).append(" | ")
+                    .append(us(num(round, "jit_us"))).append(" | ").append(us(num(round, "gc_us"))).append(" | ")
+                    .append(us(num(round, "vm_us"))).append(" | ").append("%.0f%%".formatted(num(round, "jit_share") * 100)).append(" |\n");
+        }
+        md.append("\nSteady state, each operation alone (").append(cpu.get("steady_calls")).append(" calls after the warm-up):\n\n");
+        md.append("| operation | app µs/call | JIT µs/call | GC µs/call | VM µs/call | wall µs/call | direct SDK µs/call | app ÷ direct |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        Map<String, Object> direct = cpu.get("direct_sdk_us") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
+        ((Map<String, Map<String, Object>>) cpu.get("steady")).forEach((operation, f) -> {
+            Number floor = (Number) direct.get(operation);
+            md.append("| ").append(Operation.valueOf(operation).label).append(" | ").append(us(num(f, "app_us"))).append(" | ")
+                    .append(us(num(f, "jit_us"))).append(" | ").append(us(num(f, "gc_us"))).append(" | ").append(us(num(f, "vm_us")))
+                    .append(" | ").append(us(num(f, "wall_us"))).append(" | ").append(floor == null ? "–" : us(floor.doubleValue()))
+                    .append(" | ").append(floor == null ? "–" : "%.1f×".formatted(num(f, "app_us") / floor.doubleValue())).append(" |\n");
+        });
+        md.append('\n');
+    }
+
+    private static double num(Map<String, Object> figures, String key) {
+        return ((Number) figures.get(key)).doubleValue();
     }
 
     private void profile(StringBuilder md) {

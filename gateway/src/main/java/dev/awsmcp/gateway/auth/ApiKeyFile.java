@@ -48,7 +48,7 @@ public record ApiKeyFile(Path file, List<Entry> keys) {
     public static ApiKeyFile load(Path file, ConfigLoader loader) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("auth.apiKeys.file: " + file + " not found (relative paths resolve against the working "
-                    + "directory " + Path.of("").toAbsolutePath() + "); create it as described in README 'Authentication'");
+                    + "directory " + Path.of("").toAbsolutePath() + "); create it as described in docs/authentication.md");
         }
         ObjectNode tree = loader.read(file);
         Content content = loader.bind(tree, Content.class, file);

@@ -39,8 +39,8 @@ public final class InboundAuthentication implements AutoCloseable {
     public static InboundAuthentication create(Vertx vertx, AuthConfig config, String mcpPath) {
         if (!config.protectsHttp()) {
             throw new ConfigException("auth: serving over HTTP needs authentication; configure auth.apiKeys "
-                    + "(file of SHA-256 key hashes) and/or auth.jwt (tokens of your identity provider), see README "
-                    + "'Authentication'. Only serve --stdio runs without them");
+                    + "(file of SHA-256 key hashes) and/or auth.jwt (tokens of your identity provider), see "
+                    + "docs/authentication.md. Only serve --stdio runs without them");
         }
         ApiKeyAuthenticator apiKeys = null;
         if (config.apiKeys() != null) {

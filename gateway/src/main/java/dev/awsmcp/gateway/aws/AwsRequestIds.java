@@ -56,7 +56,7 @@ public final class AwsRequestIds implements ExecutionInterceptor {
                 .flatMap(o -> o.apiNames().stream().filter(n -> API_NAME.equals(n.name())).map(ApiName::version).findFirst());
     }
 
-    private static Optional<String> requestId(SdkHttpResponse response) {
+    static Optional<String> requestId(SdkHttpResponse response) {
         for (String header : HEADERS) {
             Optional<String> value = response.firstMatchingHeader(header);
             if (value.isPresent() && !value.get().isBlank()) {

@@ -9,6 +9,7 @@ import dev.awsmcp.gateway.policy.TeamPolicy;
 import dev.awsmcp.gateway.resilience.CallRejectedException;
 import dev.awsmcp.gateway.resilience.CallResilience;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
+import dev.awsmcp.gateway.tracing.CallSpan;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Caller;
 import dev.awsmcp.toolset.api.ResultLimits;
@@ -78,12 +79,15 @@ final class CallExecution {
                     // The guard's semantic step (teams that turn it on) runs on its own pool, inside the call's deadline.
                     return resilience.guard(tool, admitted.team(), () -> tool.toolset().call(new ToolCall(tool.spec().name(), state.arguments()),
                                     context))
-                            .thenCompose(answer -> execution.guard().screen(answer, admitted.guard(), context.deadline())
-                                    .thenApply(guarding -> new Screened(answer, guarding)));
+                            .thenCompose(answer -> {
+                                CallSpan.Stage guardStage = state.trail().span().stage("guard");
+                                return execution.guard().screen(answer, admitted.guard(), context.deadline())
+                                        .thenApply(guarding -> new Screened(answer, guarding, guardStage));
+                            });
                 }, execution.dispatch())
                 .orTimeout(limits.callTimeout().plus(DEADLINE_GRACE).toMillis(), TimeUnit.MILLISECONDS)
                 .handle((screened, failure) -> failure == null && screened != null && screened.answer() != null
-                        ? guarded(screened.answer(), state, screened.guarding(), binding)
+                        ? guarded(screened, state, binding)
                         : failed(state, failure));
         inFlight.track(correlationId, result);
         state.arrival().cancellation().whileWaiting(() -> {
@@ -111,8 +115,11 @@ final class CallExecution {
         return inFlight.size();
     }
 
-    /** The toolset's answer and the guard context its semantic step left (with verdicts, when the team turned it on). */
-    private record Screened(ToolResult answer, GuardContext guarding) {
+    /**
+     * The toolset's answer, the guard context its semantic step left (with verdicts, when the team turned it on), and the
+     * guard's span, open since the answer arrived.
+     */
+    private record Screened(ToolResult answer, GuardContext guarding, CallSpan.Stage stage) {
     }
 
     /** The toolset's view of the call; its deadline starts now, when the toolset is about to run (after any confirmation). */
@@ -135,9 +142,9 @@ final class CallExecution {
     }
 
     /** The toolset's answer, its next cursor sealed for this call, through the result guard. */
-    private CallOutcome guarded(ToolResult answer, CallState state, GuardContext guard, CursorBinding binding) {
-        try {
-            return guarding.outcome(cursors.seal(answer, binding), state.correlationId(), guard);
+    private CallOutcome guarded(Screened screened, CallState state, CursorBinding binding) {
+        try (CallSpan.Stage stage = screened.stage()) {
+            return guarding.outcome(cursors.seal(screened.answer(), binding), state.correlationId(), screened.guarding());
         } catch (RuntimeException e) {
             LOG.error("result of {} cannot be guarded (correlation id {})", state.tool().name(), state.correlationId(), e);
             return internal(state, "");

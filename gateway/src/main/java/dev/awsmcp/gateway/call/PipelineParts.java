@@ -7,6 +7,7 @@ import dev.awsmcp.gateway.guard.ResultGuard;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.resilience.CallResilience;
 import dev.awsmcp.gateway.taint.TaintTracker;
+import dev.awsmcp.gateway.tracing.CallTracer;
 import dev.awsmcp.gateway.toolset.ArgumentLimits;
 import dev.awsmcp.toolset.api.ResultLimits;
 import java.time.Clock;
@@ -58,12 +59,18 @@ public record PipelineParts(PolicyStore policies, CallLimits limits, Execution e
     }
 
     /**
-     * The audit trail.
+     * The audit trail, and the trace of each call.
      *
      * @param log where every call's record goes
      * @param requestIds where the AWS clients report each call's request ids
+     * @param tracer starts each call's span ({@link CallTracer#OFF}: none)
      */
-    public record AuditTrail(AuditLog log, AwsRequestIds requestIds) {
+    public record AuditTrail(AuditLog log, AwsRequestIds requestIds, CallTracer tracer) {
+
+        /** A trail of calls that are not traced. */
+        public AuditTrail(AuditLog log, AwsRequestIds requestIds) {
+            this(log, requestIds, CallTracer.OFF);
+        }
     }
 
     /**

@@ -10,6 +10,9 @@ import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.taint.SessionTaint;
 import dev.awsmcp.gateway.toolset.RegisteredTool;
+import dev.awsmcp.gateway.tracing.CallSpan;
+import dev.awsmcp.gateway.tracing.CallTracer;
+import io.opentelemetry.context.Scope;
 import dev.awsmcp.toolset.support.Json;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +44,7 @@ public final class ToolCallPipeline {
     private final CallGate gate;
     private final CallExecution execution;
     private final CallTaint taint;
+    private final CallTracer tracer;
 
     /** A pipeline of {@code parts}. */
     public ToolCallPipeline(PipelineParts parts) {
@@ -51,6 +55,7 @@ public final class ToolCallPipeline {
         this.admission = new CallAdmission(parts);
         this.gate = new CallGate(parts.session().rates(), taint);
         this.execution = new CallExecution(parts, audit);
+        this.tracer = parts.trail().tracer();
     }
 
     /**
@@ -90,9 +95,12 @@ public final class ToolCallPipeline {
                 .thenCompose(record -> {
                     ObjectNode copied = copy(arguments);
                     record.arguments(copied);
-                    return audit.reserve()
-                            .thenComposeAsync(slot -> run(new CallState(arrival, new CallTrail(record, slot), null, copied)), dispatch)
+                    CallSpan span = tracer.start(tool.name(), tool.toolsetId(), origin.traceParent(), record.correlationId());
+                    CompletableFuture<CallOutcome> ran = audit.reserve()
+                            .thenComposeAsync(slot -> run(new CallState(arrival, new CallTrail(record, slot, span), null, copied)), dispatch)
                             .exceptionally(e -> unavailable(e, record.correlationId()));
+                    return span.recording() ? ran.whenComplete((outcome, failure) -> span.end(outcome == null ? null : outcome.audited(),
+                            outcome instanceof CallOutcome.Unsuccessful unsuccessful ? unsuccessful.kind() : null)) : ran;
                 });
         answer.whenComplete((outcome, failure) -> {
             if (answer.isCancelled()) {
@@ -102,16 +110,28 @@ public final class ToolCallPipeline {
         return answer;
     }
 
-    /** The stages, from a call with its audit room reserved to its recorded outcome. */
+    /**
+     * The stages, from a call with its audit room reserved to its recorded outcome; the one place that opens the spans of
+     * the policy, gate and audit stages (the guard's is in {@link CallExecution}, STS's in the role assumption).
+     */
     private CompletableFuture<CallOutcome> run(CallState arrived) {
-        CallAdmission.Admission admitted = admission.admit(arrived);
+        CallSpan span = arrived.trail().span();
+        CallAdmission.Admission admitted;
+        try (CallSpan.Stage policy = span.stage("policy")) {
+            admitted = admission.admit(arrived);
+        }
         if (admitted instanceof CallAdmission.Refusal refusal) {
-            return audit.respond(arrived.trail(), refusal.outcome());
+            return respond(arrived.trail(), refusal.outcome());
         }
         CallAdmission.Admitted call = (CallAdmission.Admitted) admitted;
-        return gate.pass(call)
+        span.team(call.team());
+        return span.stage("gate").endsWith(gate.pass(call))
                 .thenCompose(refusal -> refusal.isPresent() ? CompletableFuture.completedFuture(refusal.get()) : execute(call))
-                .thenCompose(outcome -> audit.respond(arrived.trail(), outcome));
+                .thenCompose(outcome -> respond(arrived.trail(), outcome));
+    }
+
+    private CompletableFuture<CallOutcome> respond(CallTrail trail, CallOutcome outcome) {
+        return trail.span().stage("audit").endsWith(audit.respond(trail, outcome));
     }
 
     private CompletableFuture<CallOutcome> execute(CallAdmission.Admitted admitted) {
@@ -119,8 +139,11 @@ public final class ToolCallPipeline {
         if (state.arrival().cancellation().cancelled()) {
             return CompletableFuture.completedFuture(CallExecution.cancelled(state));
         }
-        return execution.run(admitted)
-                .thenCompose(outcome -> taint.afterResult(state.taintKey(), admitted.guard().resources(), outcome, state.record()));
+        // The call's span is current while the execution starts, so that an STS role assumption it waits for is its child.
+        try (Scope current = state.trail().span().makeCurrent()) {
+            return execution.run(admitted)
+                    .thenCompose(outcome -> taint.afterResult(state.taintKey(), admitted.guard().resources(), outcome, state.record()));
+        }
     }
 
     /**
@@ -175,7 +198,7 @@ public final class ToolCallPipeline {
                     }
                     return record;
                 }, dispatch)
-                .thenCompose(record -> audit.reserve().thenCompose(slot -> audit.respond(new CallTrail(record, slot),
+                .thenCompose(record -> audit.reserve().thenCompose(slot -> audit.respond(new CallTrail(record, slot, CallSpan.NONE),
                         new CallOutcome.Refused(record.correlationId(), refused.kind(), refused.message()))))
                 .handle((outcome, failure) -> {
                     if (failure != null) {

@@ -24,11 +24,12 @@ import java.util.List;
  * @param confirmations how the confirmation state of MCP 2026-07-28 clients is sealed (key shared by every instance,
  *     time to answer)
  * @param taint how long the taint of requests without a session lasts
+ * @param tracing OpenTelemetry tracing of tool calls (off by default)
  */
 public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfig toolNames, List<ToolsetEntry> toolsets,
         LimitsConfig limits, PoliciesConfig policies, StsConfig sts, AuditConfig audit, GuardConfig guard,
         ResilienceConfig resilience, SessionsConfig sessions, AdminConfig admin, LoggingConfig logging,
-        CursorsConfig cursors, ConfirmationsConfig confirmations, TaintConfig taint) {
+        CursorsConfig cursors, ConfirmationsConfig confirmations, TaintConfig taint, TracingConfig tracing) {
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         auth = auth == null ? AuthConfig.defaults() : auth;
@@ -46,15 +47,16 @@ public record GatewayConfig(ServerConfig server, AuthConfig auth, ToolNamesConfi
         cursors = cursors == null ? CursorsConfig.defaults() : cursors;
         confirmations = confirmations == null ? ConfirmationsConfig.defaults() : confirmations;
         taint = taint == null ? TaintConfig.defaults() : taint;
+        tracing = tracing == null ? TracingConfig.defaults() : tracing;
     }
 
     /** The same configuration with another admin listener (tests bind port 0). */
     public GatewayConfig withAdmin(AdminConfig other) {
-        return new GatewayConfig(server, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, other, logging, cursors, confirmations, taint);
+        return new GatewayConfig(server, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, other, logging, cursors, confirmations, taint, tracing);
     }
 
     /** The same configuration with another HTTP listener (tests bind port 0). */
     public GatewayConfig withServer(ServerConfig other) {
-        return new GatewayConfig(other, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, admin, logging, cursors, confirmations, taint);
+        return new GatewayConfig(other, auth, toolNames, toolsets, limits, policies, sts, audit, guard, resilience, sessions, admin, logging, cursors, confirmations, taint, tracing);
     }
 }

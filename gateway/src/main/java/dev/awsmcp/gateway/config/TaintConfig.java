@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How long the taint of requests without a session lasts (MCP 2026-07-28 clients have no session to keep it in, so it is
- * kept per principal: see the README, "Session taint"). A session's own taint lasts as long as the session.
+ * kept per principal: see docs/taint.md). A session's own taint lasts as long as the session.
  *
  * @param window how long a principal's taint lasts after the last call of its requests without a session that returned
  *     data (sliding); default {@code 1h}, between {@code 1m} and {@code 168h} (a week)

@@ -11,6 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -30,7 +36,8 @@ import software.amazon.awssdk.services.sts.model.Tag;
  * role's permissions; a different session policy is a different session. Sessions are cached and
  * renewed in the background {@link #REFRESH_BEFORE} before they expire, so calls never wait for STS
  * except the first of a session; a session is never used in its last minute. Everything is
- * asynchronous: no thread waits for STS.
+ * asynchronous: no thread waits for STS. A call that waits for STS (the first of a session) sees it in its trace: a span
+ * {@code sts.assume_role} under the span current when the session was asked for; a renewal in the background has none.
  */
 public final class AssumedRoles {
 
@@ -44,6 +51,7 @@ public final class AssumedRoles {
     private final AwsCredentialsProvider base;
     private final Clock clock;
     private final AsyncLoadingCache<SessionKey, RoleSession> sessions;
+    private final Tracer tracer;
 
     /** What a session is assumed for; the session policy (or null) is part of it. */
     private record SessionKey(RoleConfig role, String team, String principal, String sessionPolicy) {
@@ -56,6 +64,12 @@ public final class AssumedRoles {
      * @param executor where cache maintenance runs
      */
     public AssumedRoles(StsAsyncClient sts, AwsCredentialsProvider base, Clock clock, Executor executor) {
+        this(sts, base, clock, executor, TracerProvider.noop().get("dev.awsmcp.gateway"));
+    }
+
+    /** The same, with a span for each AssumeRole made while a traced call waits ({@code tracer} from the gateway's tracing). */
+    public AssumedRoles(StsAsyncClient sts, AwsCredentialsProvider base, Clock clock, Executor executor, Tracer tracer) {
+        this.tracer = tracer;
         this.sts = sts;
         this.base = base;
         this.clock = clock;
@@ -96,7 +110,10 @@ public final class AssumedRoles {
                 throw failure instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(failure);
             }
             if (Duration.between(clock.instant(), session.expiration()).compareTo(REFRESH_BEFORE) < 0) {
-                sessions.synchronous().refresh(key);
+                // Nobody waits for a renewal: it belongs to no call's trace.
+                try (Scope detached = Context.root().makeCurrent()) {
+                    sessions.synchronous().refresh(key);
+                }
             }
             return session;
         });
@@ -120,7 +137,21 @@ public final class AssumedRoles {
                         Tag.builder().key("principal").value(RoleSessionNames.tagValue(key.principal())).build())
                 .overrideConfiguration(o -> o.credentialsProvider(base))
                 .build();
-        return sts.assumeRole(request)
+        Span span = Span.current().getSpanContext().isValid()
+                ? tracer.spanBuilder("sts.assume_role").setAttribute("gateway.role_arn", key.role().roleArn())
+                        .setAttribute("gateway.team", key.team()).startSpan()
+                : Span.getInvalid();
+        CompletableFuture<software.amazon.awssdk.services.sts.model.AssumeRoleResponse> assumed;
+        try (Scope current = span.makeCurrent()) {
+            assumed = sts.assumeRole(request);
+        }
+        return assumed
+                .whenComplete((response, failure) -> {
+                    if (failure != null) {
+                        span.setStatus(StatusCode.ERROR, AwsFailures.unwrap(failure).getClass().getSimpleName());
+                    }
+                    span.end();
+                })
                 .handle((response, failure) -> {
                     if (failure != null) {
                         if (!(AwsFailures.unwrap(failure) instanceof SdkException)) {

@@ -66,6 +66,8 @@ public final class GatewayMetrics implements AutoCloseable {
         Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** The tool-call timer per (toolset, tool, outcome): looked up once, not built and hashed on every call. */
+    private final java.util.concurrent.ConcurrentHashMap<List<String>, Timer> toolCallTimers = new java.util.concurrent.ConcurrentHashMap<>();
     private final JvmGcMetrics gc = new JvmGcMetrics();
     /** Vert.x keeps registries in a static map by name: one name per gateway, so that several in one JVM stay apart. */
     private final String vertxRegistryName = "mcp-gateway-" + UUID.randomUUID();
@@ -118,11 +120,11 @@ public final class GatewayMetrics implements AutoCloseable {
         // A name no toolset serves is the caller's text: never a label.
         String toolset = known ? record.toolset() : "none";
         String tool = known ? record.tool() : "unknown";
-        Timer.builder(TOOL_CALLS)
-                .description("Tool calls from arrival to answer, by toolset, tool and outcome")
-                .tags("toolset", toolset, "tool", tool, "outcome", record.outcome().label())
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry)
+        toolCallTimers.computeIfAbsent(List.of(toolset, tool, record.outcome().label()), key -> Timer.builder(TOOL_CALLS)
+                        .description("Tool calls from arrival to answer, by toolset, tool and outcome")
+                        .tags("toolset", key.get(0), "tool", key.get(1), "outcome", key.get(2))
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry))
                 .record(Duration.between(record.timestamp(), Instant.now()));
         if (record.errorKind() != null) {
             Counter.builder(TOOL_ERRORS).description("Tool calls answered with an error, by error kind")

@@ -119,7 +119,9 @@ public final class CallResilience {
      * and its canonical arguments.
      */
     public CacheKey cacheKey(RegisteredTool tool, String team, Collection<String> teams, ObjectNode arguments) {
-        return new CacheKey(tool, ResultCache.key(team, new TreeSet<>(teams), tool.toolsetId(), tool.spec().name(), arguments));
+        // No cache, or a tool it keeps nothing of: no key (it costs a canonical serialization of the arguments).
+        boolean kept = cache != null && !ttl(tool).isZero();
+        return new CacheKey(tool, kept ? ResultCache.key(team, new TreeSet<>(teams), tool.toolsetId(), tool.spec().name(), arguments) : null);
     }
 
     /**
@@ -128,7 +130,7 @@ public final class CallResilience {
      */
     @SuppressWarnings("unchecked")
     public <R> Optional<CachedResult<R>> cached(CacheKey key) {
-        if (cache == null || ttl(key.tool()).isZero()) {
+        if (key.key() == null) {
             return Optional.empty();
         }
         return cache.get(key.key()).map(hit -> (CachedResult<R>) hit);
@@ -136,14 +138,13 @@ public final class CallResilience {
 
     /** Keeps {@code result} (a success, as the model got it) when its tool is cacheable; returns it. */
     public <R> R remember(CacheKey key, R result) {
-        Duration ttl = ttl(key.tool());
-        if (cache != null && !ttl.isZero()) {
-            cache.put(key.key(), result, ttl);
+        if (key.key() != null) {
+            cache.put(key.key(), result, ttl(key.tool()));
         }
         return result;
     }
 
-    /** One call's place in the result cache; from {@link #cacheKey}. */
+    /** One call's place in the result cache ({@code key} null: the call is not cached); from {@link #cacheKey}. */
     public record CacheKey(RegisteredTool tool, ResultCache.Key key) {
     }
 

@@ -42,6 +42,7 @@ import dev.awsmcp.gateway.mcp.McpServerFactory;
 import dev.awsmcp.gateway.aws.AwsClientFactory;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
+import dev.awsmcp.gateway.tracing.Tracing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,11 +77,13 @@ public final class GatewayRuntime implements AutoCloseable {
     private final GatewayOperations operations;
     private final CallResilience resilience;
     private final SemanticScreen semantic;
+    private final Tracing tracing;
 
     private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies,
             DefaultCredentialsProvider credentials, AuditLog audit, InjectionDetector detector, CallResilience resilience,
-            SessionStore sessions, GatewayMetrics metrics) {
+            SessionStore sessions, GatewayMetrics metrics, Tracing tracing) {
         this.config = config;
+        this.tracing = tracing;
         this.resilience = resilience;
         this.sessions = sessions;
         this.clients = clients;
@@ -95,7 +98,7 @@ public final class GatewayRuntime implements AutoCloseable {
                 semanticConfig.minChars(), semanticConfig.maxChars(), semanticConfig.threads(), semanticConfig.queue());
         this.sts = clients.buildClient(StsAsyncClient.builder(), new ToolsetConfig("sts", "sts", Region.of(config.sts().region()),
                 config.sts().endpoint() == null ? null : URI.create(config.sts().endpoint()), null));
-        AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch);
+        AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch, tracing.tracer());
         Duration callTimeout = config.limits().callTimeout();
         CallCredentials callCredentials = new CallCredentials(credentials, roles);
         this.pipeline = new ToolCallPipeline(new PipelineParts(policies,
@@ -103,7 +106,7 @@ public final class GatewayRuntime implements AutoCloseable {
                         config.limits().maxArgumentValues(), config.limits().maxArgumentDepth()), callTimeout),
                 new PipelineParts.Execution(callCredentials, dispatch, resilience,
                         new ResultGuard(new SecretRedactor(config.guard().secretHash()), detector, semantic)),
-                new PipelineParts.AuditTrail(audit, clients.requestIds()),
+                new PipelineParts.AuditTrail(audit, clients.requestIds(), tracing.calls()),
                 new PipelineParts.SessionState(dev.awsmcp.gateway.ratelimit.SharedTeamRateLimits.forSessions(sessions, Clock.systemUTC()),
                         new TaintTracker(sessions, config.taint().window(), Clock.systemUTC()), CursorSealer.create(config.cursors(), Clock.systemUTC()))));
         this.operations = operations(config, metrics, callCredentials, resilience);
@@ -145,7 +148,10 @@ public final class GatewayRuntime implements AutoCloseable {
         GatewayMetrics metrics = new GatewayMetrics();
         CallResilience resilience = CallResilience.create(config.resilience(),
                 config.limits().callTimeout(), metrics.retries());
-        AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS, new AwsRequestIds(), awsInterceptors,
+        Tracing tracing = Tracing.create(config.tracing());
+        List<ExecutionInterceptor> interceptors = new java.util.ArrayList<>(awsInterceptors);
+        interceptors.addAll(tracing.awsInterceptors());
+        AwsClientFactory clients = new AwsClientFactory(MAX_AWS_CONNECTIONS, new AwsRequestIds(), interceptors,
                 resilience.retryStrategy(), metrics::awsRequests);
         DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         ToolsetRegistry registry = null;
@@ -159,7 +165,7 @@ public final class GatewayRuntime implements AutoCloseable {
             store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
                     policies.watch() ? policies.pollInterval() : null);
             AuditLog audit = AuditLogFactory.create(config.audit(), clients, credentials);
-            return new GatewayRuntime(config, clients, registry, store, credentials, audit, detector, resilience, sessions, metrics);
+            return new GatewayRuntime(config, clients, registry, store, credentials, audit, detector, resilience, sessions, metrics, tracing);
         } catch (RuntimeException e) {
             if (sessions != null) {
                 sessions.close();
@@ -173,6 +179,7 @@ public final class GatewayRuntime implements AutoCloseable {
             clients.close();
             credentials.close();
             metrics.close();
+            tracing.close();
             throw e;
         }
     }
@@ -247,6 +254,7 @@ public final class GatewayRuntime implements AutoCloseable {
         clients.close();
         credentials.close();
         operations.metrics().close();
+        tracing.close();
     }
 
     static ThreadFactory named(String prefix) {

@@ -129,8 +129,8 @@ public final class HttpGateway implements AutoCloseable {
         Router router = Router.router(vertx);
         String path = config.path();
         router.route().handler(connections);
-        // Reading a POST (JSON parsing of up to server.maxRequestBytes) runs on a pool of its own, never on the event loop;
-        // more threads than cores, so that a small request never waits behind large ones being parsed.
+        // Reading a large POST (JSON parsing of up to server.maxRequestBytes) runs on a pool of its own, never on the event loop;
+        // more threads than cores, so that a small request never waits behind large ones being parsed. Small ones stay.
         WorkerExecutor posts = vertx.createSharedWorkerExecutor("mcp-request", REQUEST_THREADS);
         RequestGuardHandler guard = RequestGuardHandler.create(config.allowedOrigins(), config.allowedHosts(), config.host(),
                 transport.acceptedVersions());
@@ -141,10 +141,17 @@ public final class HttpGateway implements AutoCloseable {
         router.route(path).handler(guard);
         router.route(path).handler(authentication.handler());
         router.post(path).handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
-                .handler(ctx -> posts.executeBlocking(() -> {
-                    transport.handlePost(ctx);
-                    return null;
-                }, false).onFailure(ctx::fail));
+                .handler(ctx -> {
+                    if (ctx.body().length() <= StreamableHttpTransport.INLINE_BODY_BYTES) {
+                        // Parsing a small body takes microseconds: less than handing it to another thread and back.
+                        transport.handlePost(ctx);
+                        return;
+                    }
+                    posts.executeBlocking(() -> {
+                        transport.handlePost(ctx);
+                        return null;
+                    }, false).onFailure(ctx::fail);
+                });
         router.get(path).handler(transport::handleGet);
         router.delete(path).handler(transport::handleDelete);
         router.route(path).handler(ctx -> {

@@ -33,6 +33,7 @@ final class SessionMessages {
     private final RequestsInFlight requests = new RequestsInFlight();
     private volatile RequestInterceptor interceptor = RequestInterceptor.NONE;
     private volatile ResponseFilter responses = ResponseFilter.NONE;
+    private volatile DirectAnswers direct = DirectAnswers.NONE;
 
     /** @param keepAlive how often an answer's event stream carries a keep-alive comment */
     SessionMessages(McpJsonMapper json, java.time.Duration keepAlive) {
@@ -46,6 +47,10 @@ final class SessionMessages {
 
     void filterResponses(ResponseFilter filter) {
         this.responses = filter;
+    }
+
+    void answerDirectly(DirectAnswers answers) {
+        this.direct = answers;
     }
 
     /** Handles {@code message} of session {@code entry}; runs on the request's Vert.x context. */
@@ -67,20 +72,30 @@ final class SessionMessages {
     private void request(RoutingContext ctx, ClientMessage message, McpSchema.JSONRPCRequest request, McpSessions.Entry entry,
             Context vertxContext, McpTransportContext transportContext) {
         Principal caller = AuthenticationHandler.principal(ctx);
+        String problem = McpRequestParams.problem(request.method(), message.params());
+        String prepared = problem == null ? direct.result(request.method(), message.params(), caller) : null;
+        if (prepared != null) {
+            ctx.response().putHeader("Content-Type", "application/json").putHeader(StreamableHttpTransport.SESSION_HEADER, entry.id())
+                    .end("{\"jsonrpc\":\"2.0\",\"id\":" + message.id() + ",\"result\":" + prepared + "}");
+            return;
+        }
         SseStream stream = new SseStream(ctx.response(), vertxContext, json, entry.id(),
                 result -> responses.filter(request.method(), caller, result), message.id());
         stream.open();
         stream.keepAliveEvery(keepAlive);
-        String problem = McpRequestParams.problem(request.method(), message.params());
         Mono<Void> answer = problem == null
                 ? Mono.defer(() -> interceptor.before(request, entry.id(), caller, entry.client()))
                         .then(Mono.defer(() -> entry.session().responseStream(request, stream)))
                 : Mono.defer(() -> interceptor.refused(request, problem, entry.id(), caller, entry.client()))
                         .then(Mono.defer(() -> stream.answerError(request.id(), JsonRpcErrors.INVALID_PARAMS, "invalid params: " + problem)));
         String key = message.idKey();
-        Disposable processing = answer.contextWrite(c -> c.put(McpTransportContext.KEY, transportContext))
-                // The SDK converts the params (up to server.maxRequestBytes of JSON) as it dispatches: not on the event loop.
-                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+        Mono<Void> started = answer.contextWrite(c -> c.put(McpTransportContext.KEY, transportContext));
+        // The SDK converts the params as it dispatches: a large body (up to server.maxRequestBytes) off the event loop;
+        // a small one converts in microseconds, less than the two thread hops would cost.
+        if (ctx.body() != null && ctx.body().length() > StreamableHttpTransport.INLINE_BODY_BYTES) {
+            started = started.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
+        }
+        Disposable processing = started
                 .doFinally(signal -> requests.finished(entry.id(), key))
                 .subscribe(null, error -> failed(entry.id(), request, stream, error));
         if (!processing.isDisposed()) {

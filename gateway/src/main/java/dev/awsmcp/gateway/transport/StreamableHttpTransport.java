@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
 /**
  * MCP Streamable HTTP (spec 2025-11-25) on Vert.x, as a transport provider of the official SDK.
  * POST carries client messages (initialize answers JSON with {@code Mcp-Session-Id}; requests answer
- * with an SSE stream; notifications and responses answer 202); GET opens the session's listening
+ * with an SSE stream, except those {@link DirectAnswers} answers at once as JSON; notifications and responses answer 202); GET opens the session's listening
  * stream; DELETE ends the session. Handlers never block: SDK publishers and session-store futures are
  * subscribed, and every response write happens on the request's Vert.x context. Requests arrive
  * authenticated ({@link AuthenticationHandler} runs first); a session belongs to the principal that
@@ -49,6 +49,11 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     /** Key of the W3C trace context of a request ({@code traceparent}: the HTTP header, or a modern request's {@code _meta}). */
     public static final String TRACEPARENT_KEY = "traceparent";
     private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
+    /**
+     * Request bodies up to this size are read and dispatched on the event loop (microseconds of JSON); larger ones on
+     * worker threads, so that a client sending large bodies cannot hold up the event loop.
+     */
+    public static final int INLINE_BODY_BYTES = 16 * 1024;
 
     private final Vertx vertx;
     private final McpJsonMapper json;
@@ -115,6 +120,11 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     /** Sets what rewrites request results per caller before they are sent. */
     public void filterResponses(ResponseFilter filter) {
         messages.filterResponses(filter);
+    }
+
+    /** Sets what answers some session requests at once, without the MCP server (a ping, the caller's tool list). */
+    public void answerDirectly(DirectAnswers answers) {
+        messages.answerDirectly(answers);
     }
 
     /** The protocol versions of Streamable HTTP; the SDK negotiates among them and the header guard accepts them. */

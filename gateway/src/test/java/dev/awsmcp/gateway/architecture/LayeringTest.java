@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The architecture of the gateway as tests (DESIGN "Where the design goes next"): packages without cycles;
  * the core never names a toolset module or an AWS service the toolsets serve; the toolset contract
  * ({@code dev.awsmcp.toolset.api}) needs none of the helpers beside it; the MCP SDK and Reactor only at the
- * protocol edge, so that one pipeline serves every protocol revision; the pipeline's stages take few parameters.
+ * protocol edge, so that one pipeline serves every protocol revision; the OpenTelemetry SDK only in {@code tracing/}; the
+ * pipeline's stages take few parameters.
  */
 class LayeringTest {
 
@@ -65,6 +66,14 @@ class LayeringTest {
     void theMcpSdkAndReactorStayAtTheEdge() {
         noClasses().that().resideOutsideOfPackages(EDGE)
                 .should().dependOnClassesThat().resideInAnyPackage("io.modelcontextprotocol..", "reactor..")
+                .check(GATEWAY);
+    }
+
+    @Test
+    void theOpenTelemetrySdkStaysInTracing() {
+        // Everything else speaks the OpenTelemetry API, which is a no-op when tracing is off.
+        noClasses().that().resideOutsideOfPackage("dev.awsmcp.gateway.tracing..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.sdk..", "io.opentelemetry.exporter..")
                 .check(GATEWAY);
     }
 

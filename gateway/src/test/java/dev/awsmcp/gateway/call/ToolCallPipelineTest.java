@@ -52,7 +52,8 @@ class ToolCallPipelineTest {
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("t__echo", "t__sleep", "t__crash", "t__fail", "t__note");
         McpSchema.Tool echo = tools.get(0);
         assertThat(echo.annotations().readOnlyHint()).isTrue();
-        assertThat(echo.annotations().destructiveHint()).isFalse();
+        assertThat(echo.annotations().destructiveHint()).as("meaningless beside readOnlyHint").isNull();
+        assertThat(echo.annotations().title()).as("one title, the tool's").isNull();
         McpSchema.Tool fail = tools.get(3);
         assertThat(fail.annotations().readOnlyHint()).isFalse();
         assertThat(fail.annotations().destructiveHint()).isTrue();

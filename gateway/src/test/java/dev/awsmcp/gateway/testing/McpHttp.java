@@ -120,8 +120,14 @@ public final class McpHttp {
         throw new IllegalStateException("no JSON-RPC response in " + sseBody);
     }
 
-    /** The JSON payloads of the {@code data:} lines of an SSE body. */
+    /**
+     * The JSON-RPC messages of an answer: the {@code data:} lines of an SSE body, or the body itself when the
+     * gateway answered with plain JSON (a ping or tools/list of a session: {@code DirectAnswers}).
+     */
     public static java.util.List<String> sseData(String body) {
+        if (body.startsWith("{")) {
+            return java.util.List.of(body.strip());
+        }
         return body.lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
     }
 }

@@ -36,10 +36,9 @@ final class DescribeAlarmHistoryTool implements Tool<Arguments> {
     DescribeAlarmHistoryTool(CloudWatchAsyncClient cloudWatch, ToolsetConfig config) {
         this.cloudWatch = cloudWatch;
         this.config = config;
-        this.spec = ToolSpecs.onAlarm(NAME, "Read the history of a CloudWatch alarm",
-                "State changes (with the reason and the datapoints that caused them), configuration updates and actions of "
-                        + "one alarm in a time window (default the last day, at most 14 days), newest first. Shows when an "
-                        + "alarm started firing and whether it flaps. Pass next_cursor for more.");
+        this.spec = ToolSpecs.onAlarm(NAME, "CloudWatch alarm history",
+                "Use to see when an alarm started firing and whether it flaps. Returns state changes with reasons, configuration "
+                        + "updates and actions, newest first.");
     }
 
     @Override

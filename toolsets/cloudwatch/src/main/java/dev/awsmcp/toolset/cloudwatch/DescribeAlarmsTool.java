@@ -30,10 +30,8 @@ final class DescribeAlarmsTool implements Tool<Arguments> {
     DescribeAlarmsTool(CloudWatchAsyncClient cloudWatch, ToolsetConfig config) {
         this.cloudWatch = cloudWatch;
         this.spec = ToolSpecs.spec(NAME, "List CloudWatch alarms",
-                "List alarms with their state (OK, ALARM, INSUFFICIENT_DATA), state reason and time, metric, threshold and "
-                        + "comparison; filter by state (e.g. ALARM: what is firing now), name prefix and type (metric, composite). "
-                        + "Then read the metric with " + config.exposedName("get_metric_data") + " and the alarm's changes with "
-                        + config.exposedName("describe_alarm_history") + ". Pass next_cursor for more.",
+                "Use to see what is firing (state ALARM) or find alarms; then " + config.exposedName("get_metric_data") + " and "
+                        + config.exposedName("describe_alarm_history") + ". Returns each alarm's state, reason, metric and threshold.",
                 arguments -> List.of());
     }
 

@@ -49,11 +49,9 @@ final class GetMetricDataTool implements Tool<Arguments> {
     GetMetricDataTool(CloudWatchAsyncClient cloudWatch, ToolsetConfig config) {
         this.cloudWatch = cloudWatch;
         this.config = config;
-        this.spec = ToolSpecs.onNamespace("get_metric_data", "Read a CloudWatch metric",
-                "Datapoints of one metric (namespace, metric_name and its exact dimensions, as "
-                        + config.exposedName("list_metrics") + " or an alarm shows them) for up to 5 statistics (Sum for counts "
-                        + "like Errors, Average/Maximum/p99 for latency) at one period (default 60 s) in a window (default the "
-                        + "last 3 hours, at most 7 days and 1,440 datapoints), oldest first.");
+        this.spec = ToolSpecs.onNamespace("get_metric_data", "Read a metric",
+                "Use to read one metric by namespace, metric_name and exact dimensions (from " + config.exposedName("list_metrics")
+                        + " or an alarm). Returns its datapoints oldest first for up to 5 statistics.");
     }
 
     @Override

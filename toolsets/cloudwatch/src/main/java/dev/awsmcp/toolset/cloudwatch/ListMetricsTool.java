@@ -28,9 +28,8 @@ final class ListMetricsTool implements Tool<Arguments> {
     ListMetricsTool(CloudWatchAsyncClient cloudWatch, ToolsetConfig config) {
         this.cloudWatch = cloudWatch;
         this.spec = ToolSpecs.onNamespace(NAME, "List CloudWatch metrics",
-                "List the metrics of one namespace (e.g. AWS/Lambda, Payments/API) with their dimensions, optionally by "
-                        + "metric name, dimension (name, or name and value) and recent activity (last 3 hours). Gives the "
-                        + "exact metric name and dimensions " + config.exposedName("get_metric_data") + " needs. Pass next_cursor for more.");
+                "Use to find the exact metric name and dimensions " + config.exposedName("get_metric_data") + " needs, in one "
+                        + "namespace (e.g. AWS/Lambda). Returns metrics with their dimensions.");
     }
 
     @Override

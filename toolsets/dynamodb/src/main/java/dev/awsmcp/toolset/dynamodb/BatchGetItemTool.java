@@ -38,9 +38,9 @@ final class BatchGetItemTool implements Tool<Arguments> {
 
     BatchGetItemTool(DynamoDbAsyncClient dynamo) {
         this.dynamo = dynamo;
-        this.spec = ToolSpecs.onTable("batch_get_item", "Get several DynamoDB items",
-                "Get up to 100 items of one table by full primary key, in no particular order. Missing keys are "
-                        + "skipped; keys DynamoDB could not serve after retries come back in unprocessed_keys.",
+        this.spec = ToolSpecs.onTable("batch_get_item", "Get DynamoDB items",
+                "Use to read up to 100 items of one table by full primary key. Returns them unordered, missing keys skipped, "
+                        + "unserved keys in unprocessed_keys.",
                 Access.READ);
     }
 

@@ -22,10 +22,9 @@ final class DescribeTableTool implements Tool<Arguments> {
 
     DescribeTableTool(DynamoDbAsyncClient dynamo, ToolNames names) {
         this.dynamo = dynamo;
-        this.spec = ToolSpecs.onTable("describe_table", "Describe a DynamoDB table",
-                "Describe a table: partition/sort keys with types, secondary indexes (keys, projection), "
-                        + "item count, size, status, billing mode, stream, TTL. Call before "
-                        + names.qualified("query") + " to learn the key names.",
+        this.spec = ToolSpecs.onTable("describe_table", "Describe DynamoDB table",
+                "Use before " + names.qualified("query") + " to learn the key names. Returns partition/sort keys with types, "
+                        + "secondary indexes, item count, size, status, billing mode, stream, TTL.",
                 Access.READ);
     }
 

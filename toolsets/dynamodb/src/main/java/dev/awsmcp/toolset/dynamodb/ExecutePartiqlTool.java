@@ -32,10 +32,9 @@ final class ExecutePartiqlTool implements Tool<Arguments> {
 
     ExecutePartiqlTool(DynamoDbAsyncClient dynamo, ToolNames names) {
         this.dynamo = dynamo;
-        this.spec = ToolSpecs.spec("execute_partiql", "Run a PartiQL SELECT on DynamoDB",
-                "Run one read-only PartiQL SELECT, e.g. SELECT * FROM \"orders\" WHERE \"pk\" = ?. Only SELECT is allowed. "
-                        + "Without a WHERE on the partition key it scans the table; prefer " + names.qualified("query")
-                        + ". Parameters are plain JSON. Pass next_cursor to continue.",
+        this.spec = ToolSpecs.spec("execute_partiql", "DynamoDB PartiQL SELECT",
+                "Use for one read-only PartiQL SELECT with ? parameters (without the partition key it scans; prefer "
+                        + names.qualified("query") + "). Returns items as plain JSON.",
                 Access.READ, ExecutePartiqlTool::resources);
     }
 

@@ -19,8 +19,7 @@ final class GetItemTool implements Tool<Arguments> {
     GetItemTool(DynamoDbAsyncClient dynamo) {
         this.dynamo = dynamo;
         this.spec = ToolSpecs.onTable("get_item", "Get a DynamoDB item",
-                "Get one item by its full primary key (partition key, plus sort key if the table has one). "
-                        + "Returns found=false when no item has that key.",
+                "Use when the full primary key (partition plus sort key if any) is known. Returns the item, or found=false.",
                 Access.READ);
     }
 

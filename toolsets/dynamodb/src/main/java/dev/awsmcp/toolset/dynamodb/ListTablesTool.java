@@ -36,8 +36,7 @@ final class ListTablesTool implements Tool<Arguments> {
     ListTablesTool(DynamoDbAsyncClient dynamo) {
         this.dynamo = dynamo;
         this.spec = ToolSpecs.spec("list_tables", "List DynamoDB tables",
-                "List table names in this account and region, up to 200 per call. "
-                        + "When truncated, pass next_cursor to get the rest.",
+                "Use to find a table's exact name. Returns up to 200 table names per call.",
                 Access.READ, arguments -> List.of());
     }
 

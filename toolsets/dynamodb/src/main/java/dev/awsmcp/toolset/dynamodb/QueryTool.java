@@ -19,10 +19,9 @@ final class QueryTool implements Tool<Arguments> {
 
     QueryTool(DynamoDbAsyncClient dynamo, ToolNames names) {
         this.dynamo = dynamo;
-        this.spec = ToolSpecs.onTable("query", "Query a DynamoDB table or index",
-                "Read items of one partition key value (optionally a sort key range) from a table or a secondary "
-                        + "index. The efficient way to read; see " + names.qualified("describe_table")
-                        + " for key names. Values are plain JSON. Pass next_cursor to continue.",
+        this.spec = ToolSpecs.onTable("query", "Query DynamoDB",
+                "Use to read the items of one partition key, optionally a sort key range (key names: "
+                        + names.qualified("describe_table") + "). Returns items as plain JSON.",
                 Access.READ);
     }
 

@@ -19,10 +19,9 @@ final class ScanTool implements Tool<Arguments> {
 
     ScanTool(DynamoDbAsyncClient dynamo, ToolNames names) {
         this.dynamo = dynamo;
-        this.spec = ToolSpecs.onTable("scan", "Scan a DynamoDB table (expensive)",
-                "Read items across the whole table or index, optionally filtered. Slow and costly: reads every item "
-                        + "and filters afterwards. Prefer " + names.qualified("query") + " when the partition key is known. "
-                        + "May return few items plus next_cursor; pass it to continue.",
+        this.spec = ToolSpecs.onTable("scan", "Scan DynamoDB",
+                "Use only when the partition key is unknown: it reads every item, slow and costly. Prefer " + names.qualified("query")
+                        + " when it is known. Returns items as plain JSON, maybe few plus next_cursor.",
                 Access.READ);
     }
 

@@ -18,9 +18,9 @@ final class GetFunctionConcurrencyTool implements Tool<Arguments> {
 
     GetFunctionConcurrencyTool(LambdaAsyncClient lambda) {
         this.lambda = lambda;
-        this.spec = ToolSpecs.onFunction("get_function_concurrency", "Get a Lambda function's reserved concurrency",
-                "Reserved concurrency of a function: the most instances it may run at once (0 means throttled "
-                        + "entirely). reserved=false means none is reserved and it shares the account's unreserved pool.",
+        this.spec = ToolSpecs.onFunction("get_function_concurrency", "Lambda reserved concurrency",
+                "Use when a function may be throttled. Returns its reserved concurrency (0: throttled entirely), or reserved=false "
+                        + "(it shares the account's unreserved pool).",
                 Access.READ);
     }
 

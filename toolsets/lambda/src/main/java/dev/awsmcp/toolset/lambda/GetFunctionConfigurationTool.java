@@ -21,11 +21,9 @@ final class GetFunctionConfigurationTool implements Tool<Arguments> {
     GetFunctionConfigurationTool(LambdaAsyncClient lambda, EnvironmentValues environment) {
         this.lambda = lambda;
         this.environment = environment;
-        this.spec = ToolSpecs.onFunction("get_function_configuration", "Get a Lambda function's configuration",
-                "Configuration of a function, version or alias: runtime, handler, memory, timeout, last update "
-                        + "status, state and reason, layers, architectures, role, dead-letter target, VPC. Environment "
-                        + "variables are listed by name; a value is shown only for names the operator marked as not "
-                        + "secret, otherwise it reads \"[REDACTED]\", never the value.",
+        this.spec = ToolSpecs.onFunction("get_function_configuration", "Lambda function configuration",
+                "Use to check the setup of a function, version or alias. Returns runtime, handler, memory, timeout, state, layers, "
+                        + "role, VPC and environment variables, values \"[REDACTED]\" unless marked as not secret: never the value.",
                 Access.READ);
     }
 

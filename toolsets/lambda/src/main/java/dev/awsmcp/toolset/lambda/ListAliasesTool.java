@@ -24,10 +24,8 @@ final class ListAliasesTool implements Tool<Arguments> {
 
     ListAliasesTool(LambdaAsyncClient lambda, ToolsetConfig config) {
         this.lambda = lambda;
-        this.spec = ToolSpecs.onFunction("list_aliases", "List a Lambda function's aliases",
-                "Aliases of a function: name, the version it points at, and routing_config "
-                        + "(extra versions with traffic weights 0-1, for canaries). Versions: "
-                        + config.exposedName("list_versions_by_function") + ".",
+        this.spec = ToolSpecs.onFunction("list_aliases", "Lambda function aliases",
+                "Use to see which version an alias serves. Returns each alias's version and routing_config (canary weights).",
                 Access.READ);
     }
 

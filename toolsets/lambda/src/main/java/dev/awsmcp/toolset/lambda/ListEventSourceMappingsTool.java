@@ -23,9 +23,9 @@ final class ListEventSourceMappingsTool implements Tool<Arguments> {
 
     ListEventSourceMappingsTool(LambdaAsyncClient lambda) {
         this.lambda = lambda;
-        this.spec = ToolSpecs.onFunction("list_event_source_mappings", "List a Lambda function's event sources",
-                "Event source mappings (SQS queues, Kinesis/DynamoDB streams, Kafka) that invoke a function: "
-                        + "source ARN, state and why, batch size, batching window, last processing result.",
+        this.spec = ToolSpecs.onFunction("list_event_source_mappings", "Lambda event sources",
+                "Use to see what invokes a function (SQS, Kinesis, DynamoDB streams, Kafka). Returns each mapping's source ARN, "
+                        + "state and why, batch size and last result.",
                 Access.READ);
     }
 

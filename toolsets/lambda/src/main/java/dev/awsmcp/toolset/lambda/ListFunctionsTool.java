@@ -26,9 +26,8 @@ final class ListFunctionsTool implements Tool<Arguments> {
     ListFunctionsTool(LambdaAsyncClient lambda, ToolsetConfig config) {
         this.lambda = lambda;
         this.spec = ToolSpecs.spec("list_functions", "List Lambda functions",
-                "List functions in this account and region (name, runtime, last modified, memory, timeout, state), "
-                        + "up to 200 per call; pass next_cursor for the rest. Details: "
-                        + config.exposedName("get_function_configuration") + ".",
+                "Use to find functions (details: " + config.exposedName("get_function_configuration") + "). Returns name, "
+                        + "runtime, memory, timeout and state.",
                 Access.READ, arguments -> List.of());
     }
 

@@ -23,10 +23,9 @@ final class ListVersionsByFunctionTool implements Tool<Arguments> {
 
     ListVersionsByFunctionTool(LambdaAsyncClient lambda, ToolsetConfig config) {
         this.lambda = lambda;
-        this.spec = ToolSpecs.onFunction("list_versions_by_function", "List a Lambda function's versions",
-                "$LATEST and published versions of a function, oldest first: version, description, last modified, "
-                        + "code SHA-256, runtime, memory, timeout. Compare two with "
-                        + config.exposedName("get_function_configuration") + " and qualifier.",
+        this.spec = ToolSpecs.onFunction("list_versions_by_function", "Lambda function versions",
+                "Use to see what was deployed when (compare two with " + config.exposedName("get_function_configuration")
+                        + " and qualifier). Returns versions oldest first with last modified, code SHA-256, runtime and memory.",
                 Access.READ);
     }
 

@@ -31,9 +31,9 @@ final class DescribeLogGroupsTool implements Tool<Arguments> {
 
     DescribeLogGroupsTool(CloudWatchLogsAsyncClient logs) {
         this.logs = logs;
-        this.spec = ToolSpecs.spec("describe_log_groups", "List CloudWatch log groups",
-                "List log groups (name, ARN, stored bytes, retention, creation time), optionally by name prefix, "
-                        + "up to 200 per call. When truncated, pass next_cursor to get the rest.",
+        this.spec = ToolSpecs.spec("describe_log_groups", "List log groups",
+                "Use to find log groups by name prefix. Returns name, ARN, stored bytes, retention and creation time, "
+                        + "up to 200.",
                 arguments -> List.of());
     }
 

@@ -32,10 +32,9 @@ final class DescribeLogStreamsTool implements Tool<Arguments> {
 
     DescribeLogStreamsTool(CloudWatchLogsAsyncClient logs, ToolsetConfig config) {
         this.logs = logs;
-        this.spec = ToolSpecs.onLogGroup("describe_log_streams", "List streams of a log group",
-                "List log streams of one log group, most recent event first (by name when a prefix is given), "
-                        + "with first/last event times. Read one with " + config.exposedName("get_log_events")
-                        + ". Pass next_cursor to continue.");
+        this.spec = ToolSpecs.onLogGroup("describe_log_streams", "List log streams",
+                "Use to find a stream to read with " + config.exposedName("get_log_events") + ". Returns streams with first/last "
+                        + "event times, most recent first (by name with prefix).");
     }
 
     @Override

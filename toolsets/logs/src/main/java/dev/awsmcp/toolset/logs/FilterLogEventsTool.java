@@ -38,11 +38,9 @@ final class FilterLogEventsTool implements Tool<Arguments> {
 
     FilterLogEventsTool(CloudWatchLogsAsyncClient logs, ToolsetConfig config) {
         this.logs = logs;
-        this.spec = ToolSpecs.onLogGroup("filter_log_events", "Search events of a log group",
-                "Find events of one log group matching a CloudWatch filter pattern (e.g. \"ERROR\", "
-                        + "\"?timeout ?Timeout\", '{ $.level = \"error\" }') in a time window (default the last hour), "
-                        + "across all streams or some, oldest first. For aggregation use "
-                        + config.exposedName("run_insights_query") + ". Pass next_cursor to continue.");
+        this.spec = ToolSpecs.onLogGroup("filter_log_events", "Search log events",
+                "Use to find events of one log group matching a filter pattern; to aggregate, "
+                        + config.exposedName("run_insights_query") + ". Returns events oldest first.");
     }
 
     @Override

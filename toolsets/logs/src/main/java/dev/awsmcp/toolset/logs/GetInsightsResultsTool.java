@@ -21,9 +21,9 @@ final class GetInsightsResultsTool implements Tool<Arguments> {
 
     GetInsightsResultsTool(ToolsetConfig config, InsightsPoller poller, InsightsQueries queries) {
         this.poller = poller;
-        this.spec = ToolSpecs.spec("get_insights_results", "Get Logs Insights results",
-                "Get the rows and statistics of a query started with " + config.exposedName("run_insights_query")
-                        + " by its query_id, or its status while it still runs.",
+        this.spec = ToolSpecs.spec("get_insights_results", "Logs Insights results",
+                "Use to fetch a query started with " + config.exposedName("run_insights_query") + " by its query_id. Returns its "
+                        + "rows and statistics, or its status while it still runs.",
                 arguments -> queries.logGroups(arguments.path("query_id").asText(null)).stream()
                         .map(group -> ResourceRef.derived(LogsResources.LOG_GROUP, group)).toList());
     }

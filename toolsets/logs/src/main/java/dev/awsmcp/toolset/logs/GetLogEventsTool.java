@@ -34,10 +34,9 @@ final class GetLogEventsTool implements Tool<Arguments> {
 
     GetLogEventsTool(CloudWatchLogsAsyncClient logs, ToolsetConfig config) {
         this.logs = logs;
-        this.spec = ToolSpecs.onLogGroup("get_log_events", "Read events of a log stream",
-                "Read events of one log stream in order, from the newest backwards (default) or from the start "
-                        + "(start_from_head), optionally within a time window; events come oldest first. Find streams with "
-                        + config.exposedName("describe_log_streams") + ". Pass next_cursor to continue.");
+        this.spec = ToolSpecs.onLogGroup("get_log_events", "Read a log stream",
+                "Use to read one log stream in order (find it with " + config.exposedName("describe_log_streams") + "). Returns "
+                        + "events oldest first, the newest or with start_from_head the first.");
     }
 
     @Override

@@ -35,12 +35,9 @@ final class RunInsightsQueryTool implements Tool<Arguments> {
         this.logs = logs;
         this.poller = poller;
         this.queries = queries;
-        this.spec = ToolSpecs.spec("run_insights_query", "Run a Logs Insights query",
-                "Run a CloudWatch Logs Insights query (fields, filter, stats, sort, limit, parse) over log groups in a "
-                        + "required time window of at most 7 days; Insights bills by data scanned, so keep it narrow. "
-                        + "Returns rows and statistics, or a query_id to pass to " + config.exposedName("get_insights_results")
-                        + " when the query outlasts this call. The groups are those of log_groups only: SOURCE, join and lookup "
-                        + "are refused.",
+        this.spec = ToolSpecs.spec("run_insights_query", "Logs Insights query",
+                "Use to aggregate or parse the logs of log_groups (no SOURCE, join or lookup; billed by data scanned). Returns rows "
+                        + "and statistics, or a query_id for " + config.exposedName("get_insights_results") + " if it runs long.",
                 RunInsightsQueryTool::resources);
     }
 

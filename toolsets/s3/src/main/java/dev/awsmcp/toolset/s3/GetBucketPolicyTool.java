@@ -22,8 +22,8 @@ final class GetBucketPolicyTool implements Tool<Arguments> {
 
     GetBucketPolicyTool(S3AsyncClient s3) {
         this.s3 = s3;
-        this.spec = ToolSpecs.spec("get_bucket_policy", "Get an S3 bucket policy",
-                "Get a bucket's policy document as JSON. has_policy=false when the bucket has none.",
+        this.spec = ToolSpecs.spec("get_bucket_policy", "S3 bucket policy",
+                "Use to see who may access a bucket. Returns its policy document as JSON, or has_policy=false.",
                 Access.READ, ToolSpecs::bucket);
     }
 

@@ -39,10 +39,8 @@ final class GetObjectTool implements Tool<Arguments> {
     GetObjectTool(S3AsyncClient s3, ToolsetConfig config) {
         this.s3 = s3;
         this.spec = ToolSpecs.spec("get_object", "Read an S3 object",
-                "Read a text object as UTF-8, one bounded byte range per call (ranged GET; size is no concern). "
-                        + "When truncated, call again with range_start=next_range_start. Binary objects return metadata "
-                        + "only; preview=hex|base64 returns their first 256 bytes from range_start. For metadata alone use "
-                        + config.exposedName("head_object") + ".",
+                "Use to read a text object by byte range (metadata alone: " + config.exposedName("head_object") + "). Returns "
+                        + "UTF-8 text and next_range_start when cut; a binary object returns metadata, or its first 256 bytes with preview.",
                 Access.READ, ToolSpecs::object);
     }
 

@@ -16,9 +16,9 @@ final class HeadObjectTool implements Tool<Arguments> {
 
     HeadObjectTool(S3AsyncClient s3) {
         this.s3 = s3;
-        this.spec = ToolSpecs.spec("head_object", "Get S3 object metadata",
-                "Get an object's metadata without its body: content type and length, last modified, etag, "
-                        + "version id, storage class, user metadata.",
+        this.spec = ToolSpecs.spec("head_object", "S3 object metadata",
+                "Use for an object's metadata, not its body. Returns content type and length, last modified, etag, version "
+                        + "id, storage class and user metadata.",
                 Access.READ, ToolSpecs::object);
     }
 

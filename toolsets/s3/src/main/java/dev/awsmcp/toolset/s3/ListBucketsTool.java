@@ -31,8 +31,8 @@ final class ListBucketsTool implements Tool<Arguments> {
     ListBucketsTool(S3AsyncClient s3) {
         this.s3 = s3;
         this.spec = ToolSpecs.spec("list_buckets", "List S3 buckets",
-                "List the S3 buckets you may see, up to 200 per call, with creation time and region. "
-                        + "When truncated, narrow with prefix.",
+                "Use to find a bucket's name. Returns the buckets you may see (up to 200; narrow with prefix) with creation "
+                        + "time and region.",
                 Access.READ, arguments -> List.of());
     }
 

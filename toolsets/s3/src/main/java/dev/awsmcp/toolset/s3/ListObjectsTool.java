@@ -46,9 +46,8 @@ final class ListObjectsTool implements Tool<Arguments> {
     ListObjectsTool(S3AsyncClient s3) {
         this.s3 = s3;
         this.spec = ToolSpecs.spec("list_objects", "List S3 keys",
-                "List keys of a bucket under an optional prefix with size, last_modified, storage_class and etag. "
-                        + "delimiter \"/\" rolls deeper keys up into common_prefixes (folders). "
-                        + "When truncated, pass next_cursor to continue.",
+                "Use to find keys under a prefix; delimiter \"/\" rolls deeper keys up into common_prefixes. Returns keys with "
+                        + "size, last_modified and etag.",
                 Access.READ, ToolSpecs::listing);
     }
 
