@@ -58,18 +58,44 @@ final class AuthorityClaimRules {
     /** Stems of every {@link #PRECEDENCE} phrase, as the shadow writes them (prechecks). */
     private static final String[] PRECEDENCE_STEMS = {"supersed", "overrid", "outrank", "trump", "invalidat", "nullif",
         "replac", "precedence", "priority", "prevail", "important"};
-    /** Stems of every {@link #NOUN}, and "you" for "overrides anything you...". */
+    /** Stems of every {@link #NOUN}. */
     private static final String[] NOUN_STEMS = {"instruction", "directive", "guideline", "guidance", "rules", "prompt",
-        "programming", "constraint", "restriction", "safeguard", "guardrail", "you"};
-    /** Stems of every {@link #CHANGE} word (shadow spacing: "no longer", "out of date" may lose their spaces). */
-    private static final String[] CHANGE_STEMS = {"withdrawn", "void", "revoked", "rescinded", "obsolete", "outdated", "date",
-        "superseded", "overridden", "overruled", "invalid", "lifted", "suspended", "disabled", "cancel", "expired", "retired",
-        "deprecated", "relaxed", "loosened", "waived", "off", "longer", "apply", "changed", "updated", "modified", "revised",
-        "replaced", "rewritten", "redefined", "reset", "amended", "reprogrammed"};
+        "programming", "constraint", "restriction", "safeguard", "guardrail"};
+    /**
+     * The word of every {@link #VOID} phrase that tells it, with the word that must precede it where alone it is
+     * everyday prose: "no longer", "do not apply", "out of date", "turned off".
+     */
+    private static final NearWords.Stem[] VOID_WORDS = voidWords();
+    /** The same for {@link #CHANGE}. */
+    private static final NearWords.Stem[] CHANGE_WORDS = changeWords();
     private static final String[] INSTRUCTION_STEMS = {"instruction", "directive", "guideline", "guidance", "prompt",
         "programming", "constraint", "restriction", "safeguard", "guardrail"};
     private static final String[] PRECEDENCE_NOUNS = {"precedence", "priority"};
     private static final String[] NOTICE_STEMS = {"instruction", "directive", "guideline", "message", "notice", "update"};
+
+    /*
+     * Prechecks: the two words a rule needs, in its order, no farther apart than its pattern allows. Reaches count
+     * from the end of the first stem to the start of the second: the rest of the first word ("supersed|ing", "precedence|
+     * over", "instruction|s": at most 5), the pattern's gap, and the lead of the second phrase before its stem ("had been
+     * just |changed", "should not |apply", "highest |priority": at most 14).
+     */
+    /** instructions-void: a noun, then qualifiers, a copula and adverbs (at most 60 characters of words), then VOID. */
+    private static final NearWords VOID_AFTER_NOUN = new NearWords(NearWords.Stem.of(NOUN_STEMS), VOID_WORDS, 80,
+            NearWords.Gap.WORDS);
+    /** instructions-changed: a noun, at most 80 characters of one sentence, then CHANGE. */
+    private static final NearWords CHANGE_AFTER_NOUN = new NearWords(NearWords.Stem.of(NOUN_STEMS), CHANGE_WORDS, 100,
+            NearWords.Gap.SENTENCE);
+    /** precedence-claim: PRECEDENCE, at most 60 characters of one sentence, a noun or "you"; or the other way round. */
+    private static final NearWords NOUN_AFTER_PRECEDENCE = new NearWords(NearWords.Stem.of(PRECEDENCE_STEMS),
+            NearWords.Stem.of(append(NOUN_STEMS, "you")), 70, NearWords.Gap.SENTENCE);
+    private static final NearWords PRECEDENCE_AFTER_NOUN = new NearWords(NearWords.Stem.of(NOUN_STEMS),
+            NearWords.Stem.of(PRECEDENCE_STEMS), 75, NearWords.Gap.SENTENCE);
+    /** precedence-over-instructions: PRECEDENCE then up to five determiners and qualifiers, then an instruction noun. */
+    private static final NearWords INSTRUCTIONS_AFTER_PRECEDENCE = new NearWords(NearWords.Stem.of(PRECEDENCE_STEMS),
+            NearWords.Stem.of(INSTRUCTION_STEMS), 64, NearWords.Gap.WORDS);
+    /** ... or "these instructions now take precedence". */
+    private static final NearWords PRECEDENCE_AFTER_NOTICE = new NearWords(NearWords.Stem.of(NOTICE_STEMS),
+            NearWords.Stem.of(PRECEDENCE_NOUNS), 24, NearWords.Gap.WORDS);
 
     private AuthorityClaimRules() {
     }
@@ -83,7 +109,8 @@ final class AuthorityClaimRules {
                                 + "|shall~be|will~be|can~be|became|become)~)?(?:(?:now|hereby|henceforth|therefore|officially|all"
                                 + "|fully|completely)~){0,2}" + VOID
                                 + "|\\b(?:your|safety|system)~rules~(?:(?:are|is|were|have~been|has~been)~)?(?:now~)?" + VOID,
-                        40, 120, qualified(TEMPORAL_WORDS)),
+                        40, 120, qualified(TEMPORAL_WORDS))
+                        .prechecked(VOID_AFTER_NOUN::test),
                 InjectionRule.of(FAMILY, "precedence-over-instructions", "claims precedence over earlier instructions",
                         "\\b" + PRECEDENCE + "~(?:(?:all|any|every|each|the|of|your|my|its)~){0,3}(?:(?:" + TEMPORAL + "|system"
                                 + "|conflicting|other)~){1,2}(?:" + STRONG + "|constraints|restrictions|safeguards|guardrails)\\b"
@@ -91,15 +118,15 @@ final class AuthorityClaimRules {
                                 + "|message|notice|update)~(?:(?:now|hereby|therefore|always)~)?(?:takes?|have|has)~"
                                 + "(?:precedence|priority)\\b",
                         80, 160, precedenceOverKeywords())
-                        .prechecked(AuthorityClaimRules::mayClaimPrecedenceOverInstructions),
+                        .prechecked(w -> INSTRUCTIONS_AFTER_PRECEDENCE.test(w) || PRECEDENCE_AFTER_NOTICE.test(w)),
                 InjectionRule.of(FAMILY, "instructions-changed", "says the model's instructions changed",
                         "\\b" + NOUN + "\\b[^.!?\\n]{0,80}?\\b" + CHANGE + "\\b", 40, 160, NOUN_KEYWORDS)
-                        .confirmedByEach(CHANGE_STEMS).vetoedBy(SentenceContext.unlessSentenceHolds(SentenceContext.READER)),
+                        .prechecked(CHANGE_AFTER_NOUN::test).vetoedBy(SentenceContext.unlessSentenceHolds(SentenceContext.READER)),
                 InjectionRule.of(FAMILY, "precedence-claim", "claims precedence over the model's instructions",
                         "\\b" + PRECEDENCE + "\\b[^.!?\\n]{0,60}?\\b" + NOUN + "\\b|\\b" + NOUN + "\\b[^.!?\\n]{0,60}?\\b"
                                 + PRECEDENCE + "\\b|\\b" + PRECEDENCE + "~(?:anything|everything|whatever|all)~(?:else~)?"
                                 + "(?:that~)?you\\b", 80, 120, precedenceKeywords())
-                        .confirmedByEach(PRECEDENCE_STEMS, NOUN_STEMS).vetoedBy(SentenceContext.unlessSentenceHolds(SentenceContext.READER)),
+                        .prechecked(w -> NOUN_AFTER_PRECEDENCE.test(w) || PRECEDENCE_AFTER_NOUN.test(w)).vetoedBy(SentenceContext.unlessSentenceHolds(SentenceContext.READER)),
                 InjectionRule.of(FAMILY, "role-changed", "says the model's role changed",
                         "\\byour~(?:(?:current|new|original|assigned)~)?(?:role|persona|identity|job|task|objective|mission"
                                 + "|purpose|function|responsibility|duty|mode|operating~(?:mode|rules|procedures?|instructions))~"
@@ -169,13 +196,28 @@ final class AuthorityClaimRules {
                 "permissions", "privileges", "instructions", "rules", "role", "task", "job", "authority", "access", "clearance"));
     }
 
-    /**
-     * The window holds a precedence word and an instruction noun (first form), or "precedence"/"priority" and a
-     * notice noun (second form): {@code "message":} keys of JSON logs next to "Override the default timeout" are neither.
-     */
-    private static boolean mayClaimPrecedenceOverInstructions(String window) {
-        return InjectionRule.containsAny(window, PRECEDENCE_STEMS) && InjectionRule.containsAny(window, INSTRUCTION_STEMS)
-                || InjectionRule.containsAny(window, PRECEDENCE_NOUNS) && InjectionRule.containsAny(window, NOTICE_STEMS);
+    private static NearWords.Stem[] voidWords() {
+        List<NearWords.Stem> words = new ArrayList<>(List.of(NearWords.Stem.of("withdrawn", "void", "revoked", "rescinded",
+                "obsolete", "outdated", "superseded", "overridden", "overruled", "invalid", "lifted", "suspended", "disabled",
+                "cancel", "expired", "retired", "deprecated", "relaxed", "loosened", "waived")));
+        words.add(new NearWords.Stem("date", "of"));
+        words.add(new NearWords.Stem("off", "turned", "switched"));
+        words.add(new NearWords.Stem("longer", "no"));
+        words.add(new NearWords.Stem("apply", "not", "n't"));
+        return words.toArray(NearWords.Stem[]::new);
+    }
+
+    private static NearWords.Stem[] changeWords() {
+        List<NearWords.Stem> words = new ArrayList<>(List.of(voidWords()));
+        words.addAll(List.of(NearWords.Stem.of("changed", "updated", "modified", "revised", "replaced", "rewritten", "redefined",
+                "reset", "amended", "reprogrammed")));
+        return words.toArray(NearWords.Stem[]::new);
+    }
+
+    private static String[] append(String[] words, String word) {
+        String[] out = java.util.Arrays.copyOf(words, words.length + 1);
+        out[words.length] = word;
+        return out;
     }
 
     /** Every qualifier followed by every instruction noun, as the shadow writes them without spaces. */

@@ -23,10 +23,12 @@ final class EncodedPayloadScanner {
     private static final int MAX_EXCERPT = 80;
     private static final double MIN_PRINTABLE = 0.9;
     private static final boolean[] BASE64 = new boolean[128];
+    private static final byte[] SEXTETS = new byte[128];
 
     static {
         for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_".toCharArray()) {
             BASE64[c] = true;
+            SEXTETS[c] = (byte) computeSextet(c);
         }
     }
 
@@ -134,7 +136,12 @@ final class EncodedPayloadScanner {
         return written == out.length ? out : Arrays.copyOf(out, written);
     }
 
+    /** The six bits of a base64 character (standard or URL-safe alphabet); the scan passes only base64 characters. */
     private static int sextet(char c) {
+        return SEXTETS[c];
+    }
+
+    private static int computeSextet(char c) {
         if (c >= 'A' && c <= 'Z') {
             return c - 'A';
         }
@@ -147,8 +154,39 @@ final class EncodedPayloadScanner {
         return c == '+' || c == '-' ? 62 : 63;
     }
 
+    /**
+     * A necessary condition for {@link #readableText}, without a decoder: the bytes are shaped as UTF-8 (a lead byte
+     * {@code C2..F4} followed by its continuation bytes) and at most a tenth of them are ASCII controls (each one a
+     * character that is not printable, and a text has at most as many characters as bytes). Most blobs in AWS data
+     * (request ids, digests, trace ids) decode to bytes that fail it at once.
+     */
+    private static boolean mayBeText(byte[] bytes) {
+        int controls = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                controls += b < 0x20 && b != '\n' && b != '\r' && b != '\t' || b == 0x7F ? 1 : 0;
+                continue;
+            }
+            int continuation = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
+            if (continuation < 0 || i + continuation >= bytes.length) {
+                return false;
+            }
+            for (int k = 1; k <= continuation; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += continuation;
+        }
+        return controls * 10L <= bytes.length;
+    }
+
     /** The bytes as strict UTF-8, or null when they are not text (invalid, or under 90% printable). */
     private static String readableText(byte[] bytes) {
+        if (!mayBeText(bytes)) {
+            return null;
+        }
         // Decoded without exceptions: most blobs in AWS data (request ids, digests) are not UTF-8 text.
         CharBuffer chars = CharBuffer.allocate(bytes.length);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -26,6 +26,14 @@ final class InjectionSanitizer {
         this.detector = detector;
     }
 
+    /**
+     * Whether the detector is the standard one, whose findings {@link ValueScan}'s facts predict: a plain ASCII text
+     * with facts 0 then has no finding and passes unchanged in every mode.
+     */
+    boolean usesStandardDetector() {
+        return detector instanceof PatternInjectionDetector;
+    }
+
     Outcome apply(String text, GuardMode mode) {
         return apply(text, mode, PatternInjectionDetector.UNKNOWN_FACTS);
     }
@@ -34,7 +42,9 @@ final class InjectionSanitizer {
     Outcome apply(String text, GuardMode mode, int facts) {
         List<Finding> detected = detector instanceof PatternInjectionDetector standard && facts != PatternInjectionDetector.UNKNOWN_FACTS
                 ? standard.scan(text, facts) : detector.scan(text);
-        if (detected.isEmpty() && InvisibleCharacters.isPlainAscii(text)) {
+        boolean plainAscii = facts != PatternInjectionDetector.UNKNOWN_FACTS && (facts & ValueScan.NOT_PLAIN_ASCII) == 0
+                || InvisibleCharacters.isPlainAscii(text);
+        if (detected.isEmpty() && plainAscii) {
             // Nothing detected and nothing invisible (the runs below would be empty): the text as it is.
             return new Outcome(text, List.of());
         }

@@ -70,21 +70,34 @@ final class JsonSize {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
                 size++;
-            } else if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
-                size += 2;
-            } else if (c < 0x20) {
-                size += 6;
-            } else if (c < 0x80) {
-                size += 1;
-            } else if (c < 0x800) {
-                size += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                size += 4;
-                i++;
             } else {
-                size += 3;
+                int bytes = escapedBytes(s, i);
+                size += bytes;
+                i += bytes == 4 ? 1 : 0;
             }
         }
         return size;
+    }
+
+    /**
+     * Bytes of the character at {@code i} of {@code s} inside a JSON string: 4 for a surrogate pair (which is then two
+     * characters), else for the one character.
+     */
+    static int escapedBytes(String s, int i) {
+        char c = s.charAt(i);
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            return 1;
+        } else if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
+            return 2;
+        } else if (c < 0x20) {
+            return 6;
+        } else if (c < 0x80) {
+            return 1;
+        } else if (c < 0x800) {
+            return 2;
+        } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            return 4;
+        }
+        return 3;
     }
 }

@@ -79,7 +79,8 @@ final class OverrideRules {
                         "\\b(?:do~not|don't|dont|never|must~not|mustn't|should~not)~(?:tell|inform|mention|reveal"
                                 + "|disclose|alert|notify)(?:~(?:this|it|that|anything|them|about~(?:this|it|that))(?:~[a-z]+)?)?~"
                                 + "(?:to~)?(?:the~|your~)?(?:user|human|operator|requester)", 0, 80,
-                        "donot", "don't", "dont", "never", "mustnot", "mustn't", "shouldnot"),
+                        "donot", "don't", "dont", "never", "mustnot", "mustn't", "shouldnot")
+                        .confirmedBy("user", "human", "operator", "requester"),
                 InjectionRule.of(FAMILY, "real-task", "redefines the model's task",
                         "\\byour~(?:real|true|actual|new|only|secret|hidden)~(?:task|goal|objective|job"
                                 + "|instructions?|purpose|mission|directive|orders)~(?::|is|are|now)", 0, 60,

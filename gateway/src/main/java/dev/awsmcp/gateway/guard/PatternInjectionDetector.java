@@ -16,10 +16,10 @@ import java.util.Objects;
  * linear time (a keyword automaton and RE2/J), patterns are compiled once from constants, and an
  * instance has no mutable state: it is safe to share between threads.
  *
- * <p>Plain ASCII text of up to 32 Ki characters (most AWS values) first gets one pass
- * ({@link ValueScan}) that tells which scans can find nothing in it: the
- * invisible-character scan never can, the shadow copy and rule matching cannot without a rule keyword
- * (or a joinable single-letter run), the blob scan cannot without a long base64 run.
+ * <p>Text first gets one pass ({@link ValueScan}, or the guard's) that tells which scans can find nothing in it: in
+ * plain ASCII the invisible-character scan never can; in plain ASCII of one chunk (most AWS values), the shadow copy
+ * and rule matching cannot without a rule keyword (or a joinable single-letter run), the blob scan cannot without a
+ * long base64 run.
  */
 public final class PatternInjectionDetector implements InjectionDetector {
 
@@ -91,8 +91,13 @@ public final class PatternInjectionDetector implements InjectionDetector {
         List<Finding> found = new ArrayList<>();
         // Plain ASCII (printable, tabs, line breaks) holds no invisible or control character; most of it (AWS
         // text without a rule keyword or a long base64 run) holds no place where a rule or a blob could be found.
-        int facts = !plainAsciiShortcut || text.length() > SHORTCUT_MAX_CHARS ? ValueScan.NOT_PLAIN_ASCII
+        int facts = !plainAsciiShortcut ? ValueScan.NOT_PLAIN_ASCII
                 : knownFacts != UNKNOWN_FACTS ? knownFacts : ValueScan.detectorFacts(text);
+        if (text.length() > Math.min(SHORTCUT_MAX_CHARS, chunkSize)) {
+            // Where a rule or a blob may be is said of the text as one range: not of the chunks of a longer one. Whether
+            // it is plain ASCII holds at any length.
+            facts |= ValueScan.RULE_MAY_MATCH | ValueScan.ENCODED_BLOB;
+        }
         if ((facts & ValueScan.NOT_PLAIN_ASCII) != 0) {
             invisible.scan(text, found);
         }
@@ -100,7 +105,8 @@ public final class PatternInjectionDetector implements InjectionDetector {
             for (int start = 0; start < text.length(); start += chunkSize) {
                 int from = Math.max(0, start - LEFT_CONTEXT);
                 int to = (int) Math.min(text.length(), (long) start + chunkSize + overlap);
-                RULES.match(ShadowText.of(text, from, to), found);
+                // Each chunk's shadow is done with before the next is made: they share this thread's scratch arrays.
+                RULES.match(ShadowText.reusing(text, from, to), found);
             }
         }
         if (depth < MAX_DEPTH && (facts & (ValueScan.NOT_PLAIN_ASCII | ValueScan.ENCODED_BLOB)) != 0) {

@@ -103,7 +103,14 @@ public final class ResultGuard {
             }
             return envelope(limiter.limit(object, context.maxResultBytes(), written.length), written.length, context, findings);
         }
-        return envelope(limiter.limit(guarded, context.maxResultBytes()), JsonSize.of(object), context, findings);
+        // Changed: the guarded JSON, written once, is the envelope's text when it fits; the input's size is that plus
+        // what the walk's replacements took away (the tree is otherwise the same), so the input is not measured again.
+        byte[] written = writeBytes(guarded);
+        long before = written.length + walk.bytesRemoved;
+        if (written.length <= context.maxResultBytes()) {
+            return envelope(guarded, new String(written, StandardCharsets.UTF_8), context, findings, before, written.length, false);
+        }
+        return envelope(limiter.limit(guarded, context.maxResultBytes(), written.length), before, context, findings);
     }
 
     /** The envelope of a limited result; {@code before}: the size of the result as it came (before any change). */
@@ -134,9 +141,10 @@ public final class ResultGuard {
 
     /**
      * One walk over a result: the mode, the findings so far, and the texts already found clean (no
-     * finding, unchanged), which are not checked again: the same field names repeat in every item, event
-     * and row, and so do short values (log stream names, states, types). The guard of a text is a pure
-     * function of the text and the mode, the same for a name and a value, so this changes no outcome.
+     * finding, unchanged) that needed more than the guard's first pass to say so, which are not checked again: the same
+     * field names repeat in every item, event and row, and so do short values (log stream names, states, types). The
+     * guard of a text is a pure function of the text and the mode, the same for a name and a value, so this changes no
+     * outcome.
      */
     private static final class Walk {
         final GuardMode mode;
@@ -146,6 +154,8 @@ public final class ResultGuard {
         final Set<String> cleanTexts = new HashSet<>();
         /** Field names known to be (true) or not to be (false) named like a secret ({@link SecretRedactor#isSecretName}). */
         final Map<String, Boolean> secretNames = new HashMap<>();
+        /** JSON bytes the replaced names and values had more than their replacements (the size of the input, less the output's). */
+        long bytesRemoved;
 
         Walk(GuardContext context) {
             this.mode = context.mode();
@@ -153,15 +163,34 @@ public final class ResultGuard {
             this.verdicts = context.verdicts();
         }
 
-        /** {@code text} guarded at {@code path}; remembered when clean and, for a value, short. */
-        String guard(ResultGuard guard, String text, JsonPaths.Lazy path, boolean remember) {
-            if (cleanTexts.contains(text)) {
+        /**
+         * {@code text} guarded at {@code path} (its name's path when {@code name}); remembered when clean, it needed the
+         * whole guard, and it is a name or a short value.
+         */
+        String guard(ResultGuard guard, String text, JsonPaths.Lazy path, boolean name) {
+            // Names repeat in every item and are looked up first; values are mostly new, and the first pass is cheaper
+            // than hashing them.
+            if (name && cleanTexts.contains(text)) {
+                return text;
+            }
+            ValueScan scan = ValueScan.of(text);
+            if (guard.cleanAtFirstSight(scan) && !verdicts.byText().containsKey(text)) {
+                if (name) {
+                    cleanTexts.add(text);
+                }
+                return text;
+            }
+            boolean remember = name || text.length() <= MAX_REMEMBERED_VALUE_CHARS;
+            if (!name && remember && cleanTexts.contains(text)) {
                 return text;
             }
             int before = findings.size();
-            String guarded = guard.guardString(text, path, mode, verdicts, semantic, findings);
+            String guarded = guard.guardString(text, scan, name ? path.key() : path, mode, verdicts, semantic, findings);
             if (remember && findings.size() == before && guarded.equals(text)) {
                 cleanTexts.add(text);
+            }
+            if (!guarded.equals(text)) {
+                bytesRemoved += JsonSize.string(text) - JsonSize.string(guarded);
             }
             return guarded;
         }
@@ -180,7 +209,7 @@ public final class ResultGuard {
     private JsonNode walk(JsonNode node, JsonPaths.Lazy path, Walk walk) {
         if (node.isTextual()) {
             String text = node.textValue();
-            String guarded = walk.guard(this, text, path, text.length() <= MAX_REMEMBERED_VALUE_CHARS);
+            String guarded = walk.guard(this, text, path, false);
             return guarded.equals(text) ? node : TextNode.valueOf(guarded);
         }
         if (node.isArray()) {
@@ -212,7 +241,11 @@ public final class ResultGuard {
                     out = copyUntil(node, field.getKey());
                 }
                 if (out != null) {
-                    out.set(unique(out, name), value);
+                    String key = unique(out, name);
+                    if (!key.equals(name)) {
+                        walk.bytesRemoved += JsonSize.string(name) - JsonSize.string(key);
+                    }
+                    out.set(key, value);
                 }
             }
             return out == null ? node : out;
@@ -235,25 +268,39 @@ public final class ResultGuard {
     }
 
     private String guardName(String name, JsonPaths.Lazy fieldPath, Walk walk) {
-        return walk.guard(this, name, fieldPath.key(), true);
+        return walk.guard(this, name, fieldPath, true);
     }
 
     /** A string under a secret-ish field name ({@code "password": "..."}) is redacted whole. */
     private JsonNode walkField(String name, JsonNode value, JsonPaths.Lazy path, Walk walk) {
-        if (value.isTextual() && walk.secretNames.computeIfAbsent(name, SecretRedactor::isSecretName)) {
+        if (value.isTextual() && SecretRedactor.mayBeSecretName(name) && walk.secretNames.computeIfAbsent(name, SecretRedactor::isSecretName)) {
             Optional<String> marker = redactor.redactField(name, value.textValue());
             if (marker.isPresent()) {
                 walk.findings.add(new GuardFinding(GuardFinding.SECRET, "secret-field", path.toString(),
                         "redacted the value of a field named like a secret (" + value.textValue().length() + " chars)"));
+                walk.bytesRemoved += JsonSize.string(value.textValue()) - JsonSize.string(marker.get());
                 return TextNode.valueOf(marker.get());
             }
         }
         return walk(value, path, walk);
     }
 
+    /**
+     * Whether the first pass over a text ({@link ValueScan}) already shows that the guard leaves it as it is and finds
+     * nothing: plain ASCII without a secret trigger word and without anything the standard detector could find.
+     */
+    private boolean cleanAtFirstSight(ValueScan scan) {
+        return scan.secretRules() == 0 && scan.detectorFacts() == 0 && sanitizer.usesStandardDetector();
+    }
+
     private String guardString(String original, JsonPaths.Lazy path, GuardMode mode, SemanticVerdicts verdicts, SemanticMode semanticMode,
             List<GuardFinding> findings) {
-        String guarded = guardString(original, path, mode, findings);
+        return guardString(original, ValueScan.of(original), path, mode, verdicts, semanticMode, findings);
+    }
+
+    private String guardString(String original, ValueScan scan, JsonPaths.Lazy path, GuardMode mode, SemanticVerdicts verdicts,
+            SemanticMode semanticMode, List<GuardFinding> findings) {
+        String guarded = guardString(original, scan, path, mode, findings);
         Optional<SemanticVerdicts.Verdict> verdict = verdicts.of(original);
         if (verdict.isEmpty()) {
             return guarded;
@@ -262,15 +309,12 @@ public final class ResultGuard {
         return semanticMode == SemanticMode.BLOCK ? SemanticVerdicts.WITHHELD : guarded;
     }
 
-    private String guardString(String original, JsonPaths.Lazy path, GuardMode mode, List<GuardFinding> findings) {
-        // One pass over the value feeds both steps (secret trigger words, and what the detector may skip).
-        ValueScan scan = ValueScan.of(original);
-        // Colour codes in log lines are formatting: removed quietly (plain ASCII holds none).
-        String value = (scan.detectorFacts() & ValueScan.NOT_PLAIN_ASCII) == 0 ? original : AnsiEscapes.withoutColours(original);
-        if (value != original) {
-            scan = ValueScan.of(value);
-        }
-        SecretRedactor.Redaction redaction = redactor.redact(value, scan.secretRules());
+    private String guardString(String original, ValueScan scan, JsonPaths.Lazy path, GuardMode mode, List<GuardFinding> findings) {
+        // One pass over the value ({@code scan}) feeds both steps (secret trigger words, and what the detector may skip).
+        // Colour codes in log lines are formatting: removed quietly; the scan already read the value without them.
+        String value = (scan.detectorFacts() & ValueScan.COLOURS) == 0 ? original : AnsiEscapes.withoutColours(original);
+        SecretRedactor.Redaction redaction = redactor.redact(value, scan.secretRules(),
+                (scan.detectorFacts() & ValueScan.NOT_PLAIN_ASCII) == 0);
         for (Finding f : redaction.findings()) {
             findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), f.detail()));
         }

@@ -42,7 +42,7 @@ public final class ResultLimiter {
         long reserve = 320;
         for (int attempt = 0; attempt < 6; attempt++) {
             ObjectNode work = result.deepCopy();
-            TreeCutter cutter = new TreeCutter(work);
+            TreeCutter cutter = new TreeCutter(work, before);
             long data = cutter.cut(Math.max(0, budget - reserve));
             work.put("truncated", true);
             work.set(NOTE, note(result, work, cutter, budget, before - data));

@@ -21,11 +21,18 @@ final class RuleMatcher {
     private static final int MAX_MERGED_WINDOW = 2048;
 
     private final List<InjectionRule> rules;
+    private final ThreadLocal<Scratch> scratches;
     private final KeywordAutomaton automaton;
+    private final List<String> keywords;
 
-    /** The keyword automaton (lower-case ASCII keywords of every rule), for {@link ValueScan}'s pass. */
+    /** The keyword automaton (lower-case ASCII keywords of every rule). */
     KeywordAutomaton automaton() {
         return automaton;
+    }
+
+    /** The keywords of every rule, in the automaton's order. */
+    List<String> keywords() {
+        return keywords;
     }
     private final int[][] rulesByKeyword;
     private final int[] keywordLengths;
@@ -34,6 +41,7 @@ final class RuleMatcher {
 
     RuleMatcher(List<InjectionRule> rules) {
         this.rules = List.copyOf(rules);
+        this.scratches = ThreadLocal.withInitial(() -> new Scratch(rules.size()));
         Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
         lineAnchored = new boolean[rules.size()];
         for (int r = 0; r < rules.size(); r++) {
@@ -42,7 +50,8 @@ final class RuleMatcher {
                 byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>()).add(r);
             }
         }
-        List<String> keywords = new ArrayList<>(byKeyword.keySet());
+        List<String> keywords = List.copyOf(byKeyword.keySet());
+        this.keywords = keywords;
         this.automaton = new KeywordAutomaton(keywords);
         this.rulesByKeyword = new int[keywords.size()][];
         this.keywordLengths = new int[keywords.size()];
@@ -72,10 +81,21 @@ final class RuleMatcher {
     /** Adds the findings of every rule in {@code shadow} to {@code out}, with offsets into the original text. */
     void match(ShadowText shadow, List<Finding> out) {
         Windows windows = new Windows(shadow, out);
-        int[] lastAnchor = new int[rules.size()];
-        Arrays.fill(lastAnchor, -1);
+        try {
+            match(shadow, windows, out);
+            windows.flushAll();
+        } finally {
+            windows.reset();
+        }
+    }
+
+    private void match(ShadowText shadow, Windows windows, List<Finding> out) {
         String text = shadow.text();
+        int[] lastAnchor = windows.lastAnchors();
         automaton.scan(text, 0, text.length(), (keyword, end) -> {
+            for (int r : rulesByKeyword[keyword]) {
+                windows.touch(r);
+            }
             int start = keywordStart(text, end, keywordLengths[keyword]);
             boolean wordStart = !keywordStartsWithLetter[keyword] || start == 0 || !isWordChar(text.charAt(start - 1));
             for (int r : rulesByKeyword[keyword]) {
@@ -96,7 +116,6 @@ final class RuleMatcher {
                 }
             }
         });
-        windows.flushAll();
     }
 
     private void matchAnchored(InjectionRule rule, ShadowText shadow, int start, List<Finding> out) {
@@ -151,19 +170,36 @@ final class RuleMatcher {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
-    /** Per rule, the window being grown; a window is matched once it can grow no more. */
+    /**
+     * Per rule, the window being grown (a window is matched once it can grow no more) and the last anchored attempt.
+     * The per-rule arrays are this thread's scratch, reset after each text for the rules it touched only: most texts
+     * touch one or two of some fifty rules.
+     */
     private final class Windows {
         private final ShadowText shadow;
         private final List<Finding> out;
+        private final Scratch scratch;
+        private final int[] lastAnchor;
         private final int[] starts;
         private final int[] ends;
 
         Windows(ShadowText shadow, List<Finding> out) {
             this.shadow = shadow;
             this.out = out;
-            this.starts = new int[rules.size()];
-            this.ends = new int[rules.size()];
-            Arrays.fill(starts, -1);
+            this.scratch = scratches.get();
+            this.lastAnchor = scratch.lastAnchor;
+            this.starts = scratch.starts;
+            this.ends = scratch.ends;
+        }
+
+        /** Per rule, the last anchored attempt's start (-1: none). */
+        int[] lastAnchors() {
+            return lastAnchor;
+        }
+
+        /** Notes that {@code rule} has state to reset. */
+        void touch(int rule) {
+            scratch.touch(rule);
         }
 
         void add(int rule, int start, int end) {
@@ -179,9 +215,20 @@ final class RuleMatcher {
         }
 
         void flushAll() {
-            for (int r = 0; r < starts.length; r++) {
-                flush(r);
+            for (int k = 0; k < scratch.touched; k++) {
+                flush(scratch.touchedRules[k]);
             }
+        }
+
+        /** Leaves the scratch as it was found (also when a rule threw). */
+        void reset() {
+            for (int k = 0; k < scratch.touched; k++) {
+                int r = scratch.touchedRules[k];
+                starts[r] = -1;
+                lastAnchor[r] = -1;
+                scratch.isTouched[r] = false;
+            }
+            scratch.touched = 0;
         }
 
         private void flush(int r) {
@@ -198,6 +245,33 @@ final class RuleMatcher {
                 }
             }
             starts[r] = -1;
+        }
+    }
+
+    /** Per-rule state of one thread's matching, all -1 (and untouched) between texts. */
+    private static final class Scratch {
+        final int[] lastAnchor;
+        final int[] starts;
+        final int[] ends;
+        final boolean[] isTouched;
+        final int[] touchedRules;
+        int touched;
+
+        Scratch(int rules) {
+            lastAnchor = new int[rules];
+            starts = new int[rules];
+            ends = new int[rules];
+            isTouched = new boolean[rules];
+            touchedRules = new int[rules];
+            Arrays.fill(lastAnchor, -1);
+            Arrays.fill(starts, -1);
+        }
+
+        void touch(int rule) {
+            if (!isTouched[rule]) {
+                isTouched[rule] = true;
+                touchedRules[touched++] = rule;
+            }
         }
     }
 }

@@ -85,8 +85,7 @@ public final class SecretRedactor {
     }
 
     /** Every trigger of every rule: most values hold none, and one automaton pass says so. */
-    private static final List<String> TRIGGER_WORDS = rules().stream().flatMap(r -> r.triggers().stream()).distinct().toList();
-    static final KeywordAutomaton TRIGGERS = new KeywordAutomaton(TRIGGER_WORDS);
+    static final List<String> TRIGGER_WORDS = rules().stream().flatMap(r -> r.triggers().stream()).distinct().toList();
     /** Per trigger word, the bit of every rule (in {@link #rules()} order) that it triggers. */
     static final int[] RULES_BY_TRIGGER = TRIGGER_WORDS.stream().mapToInt(word -> {
         int mask = 0;
@@ -113,10 +112,18 @@ public final class SecretRedactor {
 
     /** {@link #redact(String)} with {@code triggered} = {@link ValueScan#secretRules} of {@code text}, already known. */
     Redaction redact(String text, int triggered) {
+        return redact(text, triggered, false);
+    }
+
+    /**
+     * {@link #redact(String, int)}, told whether {@code text} is plain ASCII ({@link ValueScan}): its fold is then
+     * {@link String#toLowerCase}, which works on the compact string's bytes, three times as fast as the general fold.
+     */
+    Redaction redact(String text, int triggered, boolean ascii) {
         if (text.length() < 8 || triggered == 0) {
             return new Redaction(text, List.of());
         }
-        String lower = SecretRule.fold(text);
+        String lower = ascii ? text.toLowerCase(Locale.ROOT) : SecretRule.fold(text);
         List<Finding> findings = new ArrayList<>();
         String current = text;
         for (int r = 0; r < BEFORE_KEY_IDS.size(); r++) {
@@ -153,6 +160,21 @@ public final class SecretRedactor {
     static boolean isSecretName(String name) {
         String compact = compact(name);
         return endsWithAny(compact, SECRET_NAMES) && !endsWithAny(compact, NOT_SECRET_NAMES);
+    }
+
+    /**
+     * A necessary condition for {@link #isSecretName}, without allocating: the last character that {@link #compact}
+     * keeps is the last letter of a secret name ({@code d t y n l s}) and stands at index 4 or later (the shortest
+     * secret name, {@code token}, has five).
+     */
+    static boolean mayBeSecretName(String name) {
+        for (int i = name.length() - 1; i >= 4; i--) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                return c == 'd' || c == 't' || c == 'y' || c == 'n' || c == 'l' || c == 's';
+            }
+        }
+        return false;
     }
 
     /** Cursors named like tokens: {@code next_token}, {@code page_token}, ... */

@@ -23,7 +23,7 @@ final class TreeCutter {
     private static final int MIN_STRING_BYTES = 256;
 
     /** One array of the tree, with the arrays and indexes above it (to tell when an ancestor cut removed it). */
-    private record ArrayRef(ArrayNode node, String path, long size, List<Object[]> ancestors) {
+    private record ArrayRef(ArrayNode node, JsonPaths.Lazy path, long size, List<Object[]> ancestors) {
         boolean attached() {
             for (Object[] a : ancestors) {
                 if (((ArrayNode) a[0]).size() <= (Integer) a[1]) {
@@ -59,8 +59,13 @@ final class TreeCutter {
     final List<StringCut> strings = new ArrayList<>();
 
     TreeCutter(ObjectNode root) {
+        this(root, JsonSize.of(root));
+    }
+
+    /** A cutter of {@code root}, whose size ({@link JsonSize#of}) is already known. */
+    TreeCutter(ObjectNode root, long size) {
         this.root = root;
-        this.total = JsonSize.of(root);
+        this.total = size;
     }
 
     /** Cuts until the tree is at most {@code target} bytes or nothing more can be cut; returns the size reached. */
@@ -73,7 +78,7 @@ final class TreeCutter {
 
     private void cutArrays(long target, int keep) {
         List<ArrayRef> refs = new ArrayList<>();
-        collectArrays(root, JsonPaths.ROOT, new ArrayList<>(), refs);
+        collectArrays(root, JsonPaths.Lazy.ROOT_PATH, new ArrayList<>(), refs);
         refs.sort(Comparator.comparingLong(ArrayRef::size).reversed());
         for (ArrayRef ref : refs) {
             if (total <= target) {
@@ -82,7 +87,8 @@ final class TreeCutter {
             if (!ref.attached() || ref.node().size() <= keep) {
                 continue;
             }
-            ArrayCut previous = arrays.get(ref.path());
+            String path = ref.path().toString();
+            ArrayCut previous = arrays.get(path);
             int original = previous == null ? ref.node().size() : previous.original();
             int omitted = previous == null ? 0 : previous.omitted();
             ArrayNode array = ref.node();
@@ -91,25 +97,39 @@ final class TreeCutter {
                 total -= JsonSize.of(last) + (array.size() > 0 ? 1 : 0);
                 omitted++;
             }
-            arrays.put(ref.path(), new ArrayCut(ref.path(), original, omitted, ref));
+            arrays.put(path, new ArrayCut(path, original, omitted, ref));
         }
     }
 
-    private void collectArrays(JsonNode node, String path, List<Object[]> ancestors, List<ArrayRef> out) {
+    /**
+     * Adds the arrays in {@code node} to {@code out} in document order, each with its size, and returns the size of
+     * {@code node}: one pass, so that nested arrays are not measured again inside their parents. Paths are made into
+     * text only for the arrays that are cut.
+     */
+    private long collectArrays(JsonNode node, JsonPaths.Lazy path, List<Object[]> ancestors, List<ArrayRef> out) {
         if (node.isArray()) {
-            out.add(new ArrayRef((ArrayNode) node, path, JsonSize.of(node), List.copyOf(ancestors)));
+            int slot = out.size();
+            out.add(null);
+            List<Object[]> above = List.copyOf(ancestors);
+            long size = 2 + Math.max(0, node.size() - 1);
             for (int i = 0; i < node.size(); i++) {
                 ancestors.add(new Object[] {node, i});
-                collectArrays(node.get(i), JsonPaths.index(path, i), ancestors, out);
+                size += collectArrays(node.get(i), path.index(i), ancestors, out);
                 ancestors.remove(ancestors.size() - 1);
             }
-        } else if (node.isObject()) {
+            out.set(slot, new ArrayRef((ArrayNode) node, path, size, above));
+            return size;
+        }
+        if (node.isObject()) {
+            long size = 2 + Math.max(0, node.size() - 1);
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                collectArrays(f.getValue(), JsonPaths.field(path, f.getKey()), ancestors, out);
+                size += JsonSize.string(f.getKey()) + 1 + collectArrays(f.getValue(), path.field(f.getKey()), ancestors, out);
             }
+            return size;
         }
+        return JsonSize.of(node);
     }
 
     private void cutStrings(long target) {
@@ -173,9 +193,8 @@ final class TreeCutter {
         long used = 0;
         int i = 0;
         while (i < s.length()) {
-            int cp = s.codePointAt(i);
-            int n = Character.charCount(cp);
-            long size = JsonSize.string(s.substring(i, i + n)) - 2;
+            int n = Character.charCount(s.codePointAt(i));
+            long size = n == 1 ? JsonSize.escapedBytes(s, i) : JsonSize.string(s.substring(i, i + n)) - 2;
             if (used + size > bytes) {
                 break;
             }

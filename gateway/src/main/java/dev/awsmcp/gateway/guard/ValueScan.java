@@ -1,20 +1,22 @@
 package dev.awsmcp.gateway.guard;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One pass over a value that serves the two steps of the guard that read every character: the secret
  * trigger words that occur ({@link #secretRules(String)}) and which of the standard
  * detector's scans can find nothing in it ({@link #detectorFacts()}).
  *
- * <p>The detector facts (0: plain ASCII in which nothing can be found). Texts over
- * {@link PatternInjectionDetector#SHORTCUT_MAX_CHARS} get {@link #NOT_PLAIN_ASCII}: every scan. The pass stops
- * looking at the first character that is not plain ASCII; past the first place where a rule could match it
- * only looks for plain ASCII and long base64 runs. No rule can match in the shadow ({@link ShadowText}) of any
- * range of plain ASCII text when
+ * <p>The detector facts (0: plain ASCII in which nothing can be found). {@link #NOT_PLAIN_ASCII} is exact at any
+ * length; texts over {@link PatternInjectionDetector#SHORTCUT_MAX_CHARS} get {@link #RULE_MAY_MATCH} and
+ * {@link #ENCODED_BLOB} without looking. The pass stops looking at the first character that is not plain ASCII; past
+ * the first place where a rule could match it only looks for plain ASCII and long base64 runs. No rule can match in the shadow ({@link ShadowText}) of the
+ * whole plain ASCII text (the detector uses the facts only for a text it reads as one range) when
  * <ul>
- * <li>no single-letter run can be joined in any range: no four letters follow each other with nothing but
- *     separators and whitespace between each two. That is necessary for a run in the shadow of any range
- *     (chunk borders included, where a word's last letter can look single): plain ASCII folds letters to
- *     letters, and separators and whitespace runs to separators, spaces or line feeds, and drops nothing;
+ * <li>no single-letter run is joined ({@link LetterRuns}): plain ASCII folds letters to letters, and separators to
+ *     themselves and whitespace runs to one space or line feed (read here as a space, which can only find more runs),
+ *     and drops nothing;
  * <li>so the shadow read without its spaces and line feeds (as the keyword pass reads it) is the original
  *     lower-cased without its whitespace, and no keyword occurs in that;
  * <li>and every rule is matched only where a keyword is ({@link RuleMatcher}).
@@ -33,13 +35,55 @@ record ValueScan(int secretRules, int detectorFacts) {
     static final int RULE_MAY_MATCH = 2;
     /** The (plain ASCII) text has a run of base64 characters long enough to be decoded. */
     static final int ENCODED_BLOB = 4;
+    /**
+     * The guard's pass only ({@link #of(String)}): the text holds ANSI colour codes (SGR), which the guard removes; every
+     * other fact and the secret rules are then those of the text without them ({@link AnsiEscapes#withoutColours}).
+     */
+    static final int COLOURS = 8;
 
-    private static final KeywordAutomaton SECRETS = SecretRedactor.TRIGGERS;
-    private static final KeywordAutomaton RULES = PatternInjectionDetector.RULES.automaton();
+    /**
+     * The secret trigger words and the rule keywords in one automaton, so the pass reads one table per character;
+     * it reports the same occurrences of each word as two automata would.
+     */
+    private static final KeywordAutomaton KEYWORDS;
+    /** Per state of {@link #KEYWORDS}: the secret rules whose triggers end there, and {@link #RULE_KEYWORD}. */
+    private static final int[] OUTPUT;
+    /** In {@link #OUTPUT}: a rule keyword ends here. */
+    private static final int RULE_KEYWORD = 1 << 31;
 
-    /** Both parts. */
+    /** Kinds of ASCII characters, one table read per character. */
+    private static final byte[] KIND = new byte[128];
+    private static final int WHITESPACE = 1;
+    /** Controls: not plain ASCII (with whitespace: vertical tab and form feed). */
+    private static final int CONTROL = 2;
+    private static final int BASE64 = 4;
+    /** Bits of the {@link LetterRuns} class of the character. */
+    private static final int RUN_CLASS_SHIFT = 3;
+    /** Per ASCII character, the {@link #KEYWORDS} class of its fold. */
+    private static final byte[] KEYWORD_CLASS = new byte[128];
+
+    static {
+        List<String> triggers = SecretRedactor.TRIGGER_WORDS;
+        List<String> words = new ArrayList<>(triggers);
+        words.addAll(PatternInjectionDetector.RULES.keywords());
+        KEYWORDS = new KeywordAutomaton(words);
+        OUTPUT = KEYWORDS.outputs(k -> k < triggers.size() ? SecretRedactor.RULES_BY_TRIGGER[k] : RULE_KEYWORD);
+        for (char c = 0; c < 128; c++) {
+            int kind = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C ? WHITESPACE : 0;
+            kind |= c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0x7F ? CONTROL : 0;
+            kind |= EncodedPayloadScanner.isBase64(c) ? BASE64 : 0;
+            kind |= LetterRuns.classOf(Character.toLowerCase(c)) << RUN_CLASS_SHIFT;
+            KIND[c] = (byte) kind;
+            KEYWORD_CLASS[c] = (byte) KEYWORDS.classOf(Character.toLowerCase(c));
+        }
+    }
+
+    /**
+     * Both parts, as the guard needs them: of the text without its colour codes ({@link #COLOURS}), so a coloured log
+     * line is read once.
+     */
     static ValueScan of(String text) {
-        return of(text, true, true);
+        return of(text, true, true, true);
     }
 
     /**
@@ -48,78 +92,93 @@ record ValueScan(int secretRules, int detectorFacts) {
      * the text; a superset, since the automaton also reads across whitespace.
      */
     static int secretRules(String text) {
-        return of(text, true, false).secretRules();
+        return of(text, true, false, false).secretRules();
     }
 
     /** The detector facts alone (the detector called on its own, or on decoded text). */
     static int detectorFacts(String text) {
-        return of(text, false, true).detectorFacts();
+        return of(text, false, true, false).detectorFacts();
     }
 
-    private static ValueScan of(String text, boolean secrets, boolean detector) {
-        int secretState = KeywordAutomaton.START;
+    private static ValueScan of(String text, boolean secrets, boolean detector, boolean withoutColours) {
+        int state = KeywordAutomaton.START;
         int secretRules = 0;
-        boolean plainLive = detector && text.length() <= PatternInjectionDetector.SHORTCUT_MAX_CHARS;
-        int facts = plainLive ? 0 : NOT_PLAIN_ASCII;
-        boolean rulesLive = plainLive;
-        int ruleState = KeywordAutomaton.START;
-        int letters = 0;
-        boolean gap = false;
+        // Whether the text is plain ASCII is known for any length; where a rule or a blob may be, only up to the shortcut's
+        // length (past it, both are assumed).
+        boolean shortText = text.length() <= PatternInjectionDetector.SHORTCUT_MAX_CHARS;
+        boolean plainLive = detector;
+        int facts = !detector ? NOT_PLAIN_ASCII : shortText ? 0 : RULE_MAY_MATCH | ENCODED_BLOB;
+        boolean rulesLive = plainLive && shortText;
+        int runs = LetterRuns.START;
+        boolean whitespace = false;
         int base64Run = 0;
-        for (int i = 0; i < text.length(); i++) {
+        int colours = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C)) {
-                if (plainLive && (c == 0x0B || c == 0x0C)) {
-                    facts = NOT_PLAIN_ASCII | facts & RULE_MAY_MATCH;
+            if (c == 0x1B && withoutColours) {
+                int end = AnsiEscapes.sgrEnd(text, i);
+                if (end > 0) {
+                    // Read as the guard's text without it: the characters around it are neighbours.
+                    colours = COLOURS;
+                    i = end - 1;
+                    continue;
+                }
+            }
+            int kind = c < 128 ? KIND[c] : CONTROL;
+            if ((kind & WHITESPACE) != 0) {
+                if (plainLive && (kind & CONTROL) != 0) {
+                    facts = NOT_PLAIN_ASCII | facts & (shortText ? RULE_MAY_MATCH : RULE_MAY_MATCH | ENCODED_BLOB);
                     plainLive = false;
                     rulesLive = false;
                 }
-                gap = letters > 0;
+                if (rulesLive && !whitespace) {
+                    // A whitespace run is one space (or line feed) in the shadow.
+                    runs = LetterRuns.next(runs, LetterRuns.SEPARATOR);
+                }
+                whitespace = true;
                 base64Run = 0;
                 continue;
             }
-            char folded = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 0x80 ? c : c == '\u017F' ? 's' : c == '\u212A' ? 'k' : 0;
-            if (secrets) {
-                secretState = SECRETS.next(secretState, folded);
-                if (SECRETS.emits(secretState)) {
-                    for (int keyword : SECRETS.keywordsEndingAt(secretState)) {
-                        secretRules |= SecretRedactor.RULES_BY_TRIGGER[keyword];
-                    }
-                }
-            } else if (!plainLive) {
+            whitespace = false;
+            if (!secrets && !plainLive) {
                 break;
+            }
+            int out = 0;
+            if (secrets || rulesLive) {
+                // Folded as SecretRule.fold folds: ASCII letters to lower case, the long s and the Kelvin sign to s and k.
+                int cls = c < 128 ? KEYWORD_CLASS[c] : c == '\u017F' ? KEYWORDS.classOf('s') : c == '\u212A' ? KEYWORDS.classOf('k') : 0;
+                state = KEYWORDS.nextByClass(state, cls);
+                out = OUTPUT[state];
+                secretRules |= out & ~RULE_KEYWORD;
             }
             if (!plainLive) {
                 continue;
             }
-            if (c < 0x20 || c >= 0x7F) {
-                facts = NOT_PLAIN_ASCII | facts & RULE_MAY_MATCH;
+            if ((kind & CONTROL) != 0) {
+                facts = NOT_PLAIN_ASCII | facts & (shortText ? RULE_MAY_MATCH : RULE_MAY_MATCH | ENCODED_BLOB);
                 plainLive = false;
                 rulesLive = false;
                 continue;
             }
-            base64Run = EncodedPayloadScanner.isBase64(c) ? base64Run + 1 : 0;
+            if (!shortText) {
+                continue;
+            }
+            base64Run = (kind & BASE64) != 0 ? base64Run + 1 : 0;
             if (base64Run >= EncodedPayloadScanner.MIN_BLOB) {
                 facts |= ENCODED_BLOB;
             }
             if (!rulesLive) {
                 continue;
             }
-            if (folded >= 'a' && folded <= 'z') {
-                letters = gap ? letters + 1 : 1;
-                gap = false;
-            } else if (ShadowText.isSeparator(folded)) {
-                gap = letters > 0;
-            } else {
-                letters = 0;
-                gap = false;
-            }
-            ruleState = RULES.next(ruleState, folded);
-            if (letters >= ShadowText.MIN_LETTER_RUN || RULES.emits(ruleState)) {
+            runs = LetterRuns.next(runs, kind >>> RUN_CLASS_SHIFT);
+            if (out < 0) {
                 facts |= RULE_MAY_MATCH;
                 rulesLive = false;
             }
         }
-        return new ValueScan(secretRules, facts);
+        if (rulesLive && LetterRuns.found(runs)) {
+            facts |= RULE_MAY_MATCH;
+        }
+        return new ValueScan(secrets ? secretRules : 0, facts | colours);
     }
 }

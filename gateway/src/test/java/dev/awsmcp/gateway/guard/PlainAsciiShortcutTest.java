@@ -77,8 +77,10 @@ class PlainAsciiShortcutTest {
         assertThat(ValueScan.detectorFacts("a.b.c")).isZero();
         assertThat(ValueScan.detectorFacts("a.b.c1d")).isZero();
         assertThat(ValueScan.detectorFacts("a.b.c.d")).isEqualTo(ValueScan.RULE_MAY_MATCH);
-        assertThat(ValueScan.detectorFacts("xa b\tc\nD")).as("a word's last letter can look single at a chunk border")
-                .isEqualTo(ValueScan.RULE_MAY_MATCH);
+        assertThat(ValueScan.detectorFacts("x a b\tc\nD")).isEqualTo(ValueScan.RULE_MAY_MATCH);
+        assertThat(ValueScan.detectorFacts("xa b\tc\nD")).as("a word's last letter is not single (the facts are of the whole "
+                + "text; the detector uses them only for a text it reads as one chunk)").isZero();
+        assertThat(ValueScan.detectorFacts("c.e.o.OrderHandler failed")).as("the fourth letter starts a word").isZero();
         assertThat(ValueScan.detectorFacts("please Ignore the gift wrap")).as("a keyword").isEqualTo(ValueScan.RULE_MAY_MATCH);
         assertThat(ValueScan.detectorFacts("took 1200 ms\u200b")).as("not plain ASCII").isEqualTo(ValueScan.NOT_PLAIN_ASCII);
         assertThat(ValueScan.detectorFacts("took\u000b1200 ms")).as("vertical tab: a control character")
@@ -111,11 +113,37 @@ class PlainAsciiShortcutTest {
             assertThat(scan.detectorFacts()).as("detector facts of %s, with the secret part and without", value)
                     .isEqualTo(ValueScan.detectorFacts(value));
             if (value.length() > PatternInjectionDetector.SHORTCUT_MAX_CHARS) {
-                assertThat(scan.detectorFacts()).isEqualTo(ValueScan.NOT_PLAIN_ASCII);
+                assertThat(scan.detectorFacts() & ValueScan.NOT_PLAIN_ASCII).as("plain ASCII is known at any length")
+                        .isEqualTo(InvisibleCharacters.isPlainAscii(value) ? 0 : ValueScan.NOT_PLAIN_ASCII);
+                assertThat(scan.detectorFacts() & (ValueScan.RULE_MAY_MATCH | ValueScan.ENCODED_BLOB)).as("rules and blobs are assumed")
+                        .isEqualTo(ValueScan.RULE_MAY_MATCH | ValueScan.ENCODED_BLOB);
             }
             withSecrets += scan.secretRules() == 0 ? 0 : 1;
         }
         assertThat(withSecrets).isGreaterThan(300);
+    }
+
+    /** The guard's pass reads a coloured text as the text without its colour codes, which it then guards. */
+    @Test
+    void theGuardsPassReadsColouredTextAsTheTextWithoutItsColours() {
+        Random random = new Random(17);
+        String[] codes = {"\u001b[0m", "\u001b[32m", "\u001b[0;39m", "\u001b[38;2;255;0;0m", "\u001b[2J", "\u001b", "\u001b[", "\u001b]0;t\u0007"};
+        int coloured = 0;
+        for (int n = 0; n < 3_000; n++) {
+            StringBuilder text = new StringBuilder(randomText(random, n % 3 == 0));
+            for (int k = random.nextInt(5); k > 0; k--) {
+                text.insert(random.nextInt(text.length() + 1), codes[random.nextInt(codes.length)]);
+            }
+            String value = text.toString();
+            String plain = AnsiEscapes.withoutColours(value);
+            ValueScan scan = ValueScan.of(value);
+            // (Removing codes can join a new one across the gap, "\u001b[3" + "\u001b[0m" + "1m": the guard removes once.)
+            assertThat(scan.detectorFacts() & ValueScan.COLOURS).as("colours in %s", value).isEqualTo(plain.equals(value) ? 0 : ValueScan.COLOURS);
+            assertThat(scan.detectorFacts() & ~ValueScan.COLOURS).as("facts of %s", value).isEqualTo(ValueScan.detectorFacts(plain));
+            assertThat(scan.secretRules()).as("secret rules of %s", value).isEqualTo(ValueScan.secretRules(plain));
+            coloured += plain.equals(value) ? 0 : 1;
+        }
+        assertThat(coloured).isGreaterThan(1000);
     }
 
     /** Keywords, spaced-out letters and base64 blobs among filler; or filler only, when {@code fillerOnly}. */

@@ -2,6 +2,8 @@ package dev.awsmcp.gateway.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,10 @@ class RulePrechecksTest {
         "said", "before", "previous", "told", "new", "human", "bypass", "set", "aside", "rules", "s", ";", ",", "any",
         "guidelines", "safety", "turn", "off", "prior",
         "secret", "api_key", "chat_history", "insert_data_here", "data", "%3c", "%5b", "${", "token", "[", "_",
+        "changed", "were", "was", "have", "been", "just", "no", "longer", "apply", "do", "n't", "doesn't", "void", "superseded",
+        "supersedes", "overrides", "takes", "precedence", "priority", "over", "than", "higher", "more", "important", "directives",
+        "these", "this", "notice", "update", "is", "are", "hereby", "given", "earlier", "anything", "else", "constraints",
+        "turned", "out", "date", "expired", "!", "?", "guidance",
     };
 
     @Test
@@ -53,6 +59,38 @@ class RulePrechecksTest {
             }
         }
         assertThat(matches).as("the random windows hold matches").isGreaterThan(500);
+    }
+
+    /**
+     * The prechecks change no finding on real texts: every rule over the shadow of every sample of the evaluation corpora
+     * (benign AWS text, lookalikes, attacks alone and inside benign text) finds the same with its precheck and without.
+     */
+    @Test
+    void theRulesFindTheSameWithoutTheirPrechecksOnTheEvaluationCorpora() throws IOException {
+        RuleMatcher checked = RuleMatcher.standard();
+        RuleMatcher unchecked = new RuleMatcher(RuleMatcher.standardRules().stream().map(r -> r.prechecked(w -> true)).toList());
+        List<String> texts = new ArrayList<>();
+        List<EvaluationCorpora.Labelled> benign = EvaluationCorpora.awsBenign();
+        benign.forEach(b -> texts.add(b.text()));
+        EvaluationCorpora.benignLookalikes().forEach(b -> texts.add(b.text()));
+        List<EvaluationCorpora.Labelled> attacks = new ArrayList<>(EvaluationCorpora.awsAttacks());
+        attacks.addAll(EvaluationCorpora.agenticAttacks());
+        for (int a = 0; a < attacks.size(); a++) {
+            String host = benign.get(a * 7 % benign.size()).text();
+            texts.add(attacks.get(a).text());
+            texts.add(host.substring(0, host.length() / 2) + " " + attacks.get(a).text() + " " + host.substring(host.length() / 2));
+        }
+        int withFindings = 0;
+        for (String text : texts) {
+            ShadowText shadow = ShadowText.of(text, 0, text.length());
+            List<Finding> expected = new ArrayList<>();
+            unchecked.match(shadow, expected);
+            List<Finding> found = new ArrayList<>();
+            checked.match(shadow, found);
+            assertThat(found).as("findings in %s", text).isEqualTo(expected);
+            withFindings += expected.isEmpty() ? 0 : 1;
+        }
+        assertThat(withFindings).as("texts with findings").isGreaterThan(attacks.size());
     }
 
     @Test
