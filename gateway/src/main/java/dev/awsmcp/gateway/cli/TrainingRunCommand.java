@@ -45,17 +45,19 @@ final class TrainingRunCommand implements Callable<Integer> {
         MotoServer moto = "none".equals(aws) ? null : startMoto(out);
         try {
             String endpoint = moto != null ? moto.endpoint().toString() : "http://127.0.0.1:" + closedPort();
-            String key = TrainingWorkload.writeFiles(work);
+            DemoKeys keys = DemoKeys.create(java.util.List.of("training"));
+            TrainingWorkload.writePolicy(work);
             GatewayConfig config = new ConfigLoader(name -> switch (name) {
                 case "TRAINING_DIR" -> work.toString();
+                case "TRAINING_KEYS" -> keys.file().toString();
                 case "TRAINING_AWS" -> endpoint;
                 default -> System.getenv(name);
             }).load(TrainingWorkload.writeConfig(work));
             LogFormat.apply(config.logging());
-            useThrowawayCredentials();
+            DemoCommand.useEmulatorCredentials();
             AtomicInteger exit = new AtomicInteger(1);
             ServeCommand.runHttp(GatewayRuntime.create(config), gateway -> {
-                TrainingWorkload.Result result = new TrainingWorkload(gateway, key).run();
+                TrainingWorkload.Result result = new TrainingWorkload(gateway, keys.key("training")).run();
                 out.printf("training-run: %s (AWS: %s)%n", result, moto != null ? "moto " + endpoint : "none, calls fail at connect");
                 out.flush();
                 exit.set(result.ok() ? 0 : 1);
@@ -84,13 +86,6 @@ final class TrainingRunCommand implements Callable<Integer> {
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void useThrowawayCredentials() {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "training");
-            System.setProperty("aws.secretAccessKey", "training");
         }
     }
 }

@@ -9,15 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -56,12 +50,8 @@ final class TrainingWorkload {
         }
     }
 
-    /** Writes an API key file with a fresh key and a team policy granting every toolset's read tools; returns the key. */
-    static String writeFiles(Path dir) throws IOException {
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        String key = "training_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.writeString(dir.resolve("api-keys.yaml"), "keys:\n  - { id: training, sha256: " + sha256(key) + " }\n");
+    /** Writes a team policy for API key {@code training} granting every toolset's read tools. */
+    static void writePolicy(Path dir) throws IOException {
         Path policies = Files.createDirectories(dir.resolve("policies"));
         StringBuilder policy = new StringBuilder("team: training\nmembers: [ { apiKey: training } ]\ntoolsets:\n");
         for (String toolset : new String[] {"ddb", "s3", "logs", "lambda", "cw"}) {
@@ -69,7 +59,6 @@ final class TrainingWorkload {
         }
         Files.writeString(policies.resolve("training.yaml"), policy + "limits: { maxResultBytes: 65536, callsPerMinute: 100000 }\n"
                 + "guard: { injection: flag }\n");
-        return key;
     }
 
     /** The gateway configuration of the run (production-shaped, on loopback); returns its path. */
@@ -86,7 +75,7 @@ final class TrainingWorkload {
                 server: { host: 127.0.0.1, port: 0, path: /mcp }
                 admin: { enabled: true, host: 127.0.0.1, port: 0 }
                 auth:
-                  apiKeys: { file: "${TRAINING_DIR}/api-keys.yaml" }
+                  apiKeys: { file: "${TRAINING_KEYS}" }
                 toolsets:
                 %ssts: { region: us-east-1, endpoint: "${TRAINING_AWS}" }
                 policies: { dir: "${TRAINING_DIR}/policies", watch: true }
@@ -218,13 +207,5 @@ final class TrainingWorkload {
             throw new IllegalStateException(what + ": unreadable answer " + response.body(), e);
         }
         throw new IllegalStateException(what + ": no JSON-RPC response in " + response.body());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
