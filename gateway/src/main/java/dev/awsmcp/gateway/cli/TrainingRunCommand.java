@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * (API-key auth, a team policy with session policies, STS roles, schema validation, the guard, a durable audit file,
  * metrics and health on the admin listener), drives it through a short real session ({@link TrainingWorkload}), then
  * exits, which is when the JVM writes the archive. AWS is a local moto when Python has it, else a closed port (the
- * calls then fail at connect, after the gateway's own path ran). Exits 1 when the gateway did not answer as it must,
+ * calls then fail at connect, after the gateway's own path and the SDK's request path ran; no roles, as STS would fail first). Exits 1 when the gateway did not answer as it must,
  * so a build never records a broken run. Hidden: only the archive script calls it.
  */
 @Command(name = "training-run", hidden = true, mixinStandardHelpOptions = true,
@@ -52,12 +52,12 @@ final class TrainingRunCommand implements Callable<Integer> {
                 case "TRAINING_KEYS" -> keys.file().toString();
                 case "TRAINING_AWS" -> endpoint;
                 default -> System.getenv(name);
-            }).load(TrainingWorkload.writeConfig(work));
+            }).load(TrainingWorkload.writeConfig(work, moto != null));
             LogFormat.apply(config.logging());
             DemoCommand.useEmulatorCredentials();
             AtomicInteger exit = new AtomicInteger(1);
             ServeCommand.runHttp(GatewayRuntime.create(config), gateway -> {
-                TrainingWorkload.Result result = new TrainingWorkload(gateway, keys.key("training")).run();
+                TrainingWorkload.Result result = new TrainingWorkload(gateway, keys.key("training"), moto != null ? 2 : 1).run();
                 out.printf("training-run: %s (AWS: %s)%n", result, moto != null ? "moto " + endpoint : "none, calls fail at connect");
                 out.flush();
                 exit.set(result.ok() ? 0 : 1);

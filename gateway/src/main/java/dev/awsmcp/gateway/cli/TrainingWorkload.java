@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * What {@code training-run} asks of the gateway it serves: what a client and a scraper do in the first minutes of a
  * real deployment, so that the class-data archive holds the classes of that path. A refused request (no credentials),
- * an MCP 2025-11-25 session (initialize, tools/list, every tool called twice with arguments made from its input
- * schema, a call that fails validation, the session's end), MCP 2026-07-28 requests without a session, and the admin
+ * an MCP 2025-11-25 session (initialize, tools/list, every tool called, twice when AWS answers, with arguments made from
+ * its input schema, a call that fails validation, the session's end), MCP 2026-07-28 requests without a session, and the admin
  * listener's health and metrics. Tool calls may end in an AWS error (the resources do not exist); what must hold is
  * that every request was answered as the protocol says.
  */
@@ -32,10 +32,13 @@ final class TrainingWorkload {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final HttpGateway gateway;
     private final String key;
+    private final int rounds;
 
-    TrainingWorkload(HttpGateway gateway, String key) {
+    /** {@code rounds}: how often every tool is called (a second round runs the paths of cached roles and warm clients). */
+    TrainingWorkload(HttpGateway gateway, String key, int rounds) {
         this.gateway = gateway;
         this.key = key;
+        this.rounds = rounds;
     }
 
     /** How the run went: tool calls answered (as results, tool errors included) and the first problem, if any. */
@@ -61,14 +64,18 @@ final class TrainingWorkload {
                 + "guard: { injection: flag }\n");
     }
 
-    /** The gateway configuration of the run (production-shaped, on loopback); returns its path. */
-    static Path writeConfig(Path dir) throws IOException {
+    /**
+     * The gateway configuration of the run (production-shaped, on loopback); returns its path. With {@code roles} the
+     * toolsets assume roles through STS as in production; without (no AWS to answer) they call with the process's
+     * credentials, so that their calls still run the SDK's request path up to the connection.
+     */
+    static Path writeConfig(Path dir, boolean roles) throws IOException {
         StringBuilder toolsets = new StringBuilder();
         Map<String, String> types = Map.of("ddb", "dynamodb", "s3", "s3", "logs", "logs", "lambda", "lambda", "cw", "cloudwatch");
         for (String id : new String[] {"ddb", "s3", "logs", "lambda", "cw"}) {
             toolsets.append("  - { id: ").append(id).append(", type: ").append(types.get(id))
-                    .append(", region: us-east-1, endpoint: \"${TRAINING_AWS}\", roleArn: \"arn:aws:iam::123456789012:role/training-")
-                    .append(id).append("\" }\n");
+                    .append(", region: us-east-1, endpoint: \"${TRAINING_AWS}\"")
+                    .append(roles ? ", roleArn: \"arn:aws:iam::123456789012:role/training-" + id + "\"" : "").append(" }\n");
         }
         Path config = dir.resolve("gateway.yaml");
         Files.writeString(config, """
@@ -105,7 +112,7 @@ final class TrainingWorkload {
             if (tools == 0) {
                 return new Result(0, 0, "tools/list returned no tools: " + list);
             }
-            for (int round = 0; round < 2; round++) {
+            for (int round = 0; round < rounds; round++) {
                 for (JsonNode tool : listed) {
                     String name = tool.path("name").asText();
                     String params = "{\"name\":\"" + name + "\",\"arguments\":" + arguments(tool.path("inputSchema")) + "}";
