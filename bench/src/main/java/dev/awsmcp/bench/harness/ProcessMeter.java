@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 record ProcessMeter(long pid) {
 
     private static final long TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
-    /** The heap's own lines of GC.heap_info: G1's one, Serial's and Parallel's two generations (not Metaspace). */
+    /** The heap's own lines of GC.heap_info: G1's one, Serial's and Parallel's two generations (names of Java 17 and 25; not Metaspace). */
     private static final Pattern HEAP_USED = Pattern.compile(
-            "(?m)^\\s*(?:garbage-first heap|def new generation|tenured generation|PSYoungGen|ParOldGen)\\s.*?used (\\d+)K");
+            "(?m)^\\s*(?:garbage-first heap|def new generation|tenured generation|DefNew|Tenured|PSYoungGen|ParOldGen)\\s.*?used (\\d+)K");
 
     /** utime + stime of the whole process (threads that ended included), in nanoseconds at 10 ms resolution. */
     long cpuNanos() {
