@@ -77,10 +77,34 @@ public final class BenchCommand implements Callable<Integer> {
             description = "YAML appended to the generated gateway config (metrics on an admin port). Default: ${DEFAULT-VALUE}.")
     Path gatewayExtra;
 
-    @Option(names = "--gateway-jvm", split = " ", defaultValue = "-Xmx256m",
-            description = "JVM options of the gateway process (space-separated). Default: ${DEFAULT-VALUE} (the live heap is ~55 MiB;"
-                    + " without a cap G1 grows the heap with the machine's memory).")
+    @Option(names = "--gateway-jvm", split = " ",
+            description = "JVM options of the gateway process (space-separated). Default: the production options of " + "deploy/config/jvm.options"
+                    + " (docs/performance.md), plus the class-data archive next to the jar when there is one (--no-archive: without).")
     List<String> gatewayJvm;
+
+    @Option(names = "--jvm-options", split = ",", defaultValue = "deploy/config/jvm.options",
+            description = "The production JVM options file (a java @argfile); --startup compares several. Default: ${DEFAULT-VALUE}.")
+    List<Path> jvmOptions;
+
+    @Option(names = "--gateway-java", split = ",", defaultValue = "java",
+            description = "The java executable(s) that run the gateway; --startup measures each. Default: ${DEFAULT-VALUE}.")
+    List<String> gatewayJava;
+
+    @Option(names = "--archive", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the gateway with its class-data archive (mcp-gateway.jsa or .aot next to the jar) when there is one."
+                    + " Default: ${DEFAULT-VALUE}.")
+    boolean archive;
+
+    @Option(names = "--startup", description = "Only measure startup to ready, the first call and RSS with --sessions open sessions, with and"
+            + " without the archive and against the former options (-Xmx256m), --startup-runs times each; see StartupBench.")
+    boolean startup;
+
+    @Option(names = "--startup-runs", defaultValue = "5", description = "Launches per variant with --startup (medians). Default: ${DEFAULT-VALUE}.")
+    int startupRuns;
+
+    @Option(names = "--startup-load", defaultValue = "250",
+            description = "With --startup: calls per operation at 16 clients before the sessions are opened (0: none). Default: ${DEFAULT-VALUE}.")
+    int startupLoad;
 
     @Option(names = "--out", description = "Where the report goes. Default: bench/results (bench/target/smoke-results with --smoke).")
     Path out;
@@ -124,6 +148,14 @@ public final class BenchCommand implements Callable<Integer> {
             jfr = false;
         }
         String stem = name != null ? name : LocalDate.now(ZoneOffset.UTC).toString();
+        if (startup) {
+            Path work = Files.createDirectories(Path.of("bench/target/startup-" + stem).toAbsolutePath());
+            return new StartupBench(new StartupBench.Settings(gatewayJava, gatewayJar, jvmOptions, archive, gatewayExtra, startupRuns, startupLoad, sessions,
+                    Duration.ofSeconds(maxCellSeconds)), work).run(out != null ? out : Path.of("bench/results"), stem + "-startup");
+        }
+        if (gatewayJvm == null) {
+            gatewayJvm = productionOptions(gatewayJava.get(0));
+        }
         Path outDir = out != null ? out : Path.of(smoke ? "bench/target/smoke-results" : "bench/results");
         Path work = Files.createDirectories(Path.of("bench/target/run-" + stem).toAbsolutePath());
         DataSet data = smoke ? DataSet.smoke() : DataSet.full();
@@ -144,7 +176,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf("bench: backends up and seeded in %.1f s (moto %s, DynamoDB Local %s)%n",
                     (System.nanoTime() - seedStart) / 1e9, backends.motoEndpoint(), backends.dynamoDbEndpoint());
             Map<String, Object> gatewayNotes = new LinkedHashMap<>();
-            McpTarget gateway = GatewayTarget.start(new GatewayTarget.Settings(gatewayJar, work, gatewayExtra, jfr, gatewayJvm), data,
+            McpTarget gateway = GatewayTarget.start(new GatewayTarget.Settings(gatewayJava.get(0), gatewayJar, work, gatewayExtra, jfr, gatewayJvm), data,
                     backends.motoEndpoint(), backends.dynamoDbEndpoint(), gatewayNotes);
             header.put("gateway", gatewayNotes);
             if (cpuWarmup > 0) {
@@ -246,20 +278,42 @@ public final class BenchCommand implements Callable<Integer> {
                         + " divided by the calls (independent of backend speed); the direct floor has no server process.");
     }
 
-    private Map<String, Object> header(String stem, DataSet data) throws IOException {
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("date", stem);
-        header.put("started", Instant.now().toString());
-        header.put("command", "bench/run" + (smoke ? " --smoke" : ""));
+    /** The production options, and the archive when there is a current one for this java and --archive holds. */
+    private List<String> productionOptions(String java) {
+        List<String> options = new ArrayList<>(JvmOptions.read(jvmOptions.get(0)));
+        int feature = JvmOptions.featureVersion(java);
+        Path recorded = JvmOptions.archive(gatewayJar, feature);
+        try {
+            // Recorded for this very jar (an older archive would only make the JVM warn and start without it).
+            if (archive && Files.isRegularFile(recorded)
+                    && Files.getLastModifiedTime(recorded).compareTo(Files.getLastModifiedTime(gatewayJar)) >= 0) {
+                options.add(JvmOptions.useArchive(recorded, feature));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + recorded + ": " + e.getMessage(), e);
+        }
+        return options;
+    }
+
+    static Map<String, Object> machine() throws IOException {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cpu", Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?"));
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("load_average_start", loadAverage());
         machine.put("shared", "yes: other builds ran on the same cores");
+        return machine;
+    }
+
+    private Map<String, Object> header(String stem, DataSet data) throws IOException {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("date", stem);
+        header.put("started", Instant.now().toString());
+        header.put("command", "bench/run" + (smoke ? " --smoke" : ""));
+        Map<String, Object> machine = machine();
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         header.put("machine", machine);
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("gateway_commit", command("git", "rev-parse", "--short", "HEAD"));
@@ -273,7 +327,7 @@ public final class BenchCommand implements Callable<Integer> {
         return header;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException e) {

@@ -31,7 +31,11 @@ final class GatewayTarget {
     private GatewayTarget() {
     }
 
-    record Settings(Path jar, Path workDir, Path extraYaml, boolean jfr, List<String> jvmOptions) {
+    /**
+     * @param java the java executable that runs the gateway
+     * @param jvmOptions its JVM options (by default the production ones, deploy/config/jvm.options), the archive's among them
+     */
+    record Settings(String java, Path jar, Path workDir, Path extraYaml, boolean jfr, List<String> jvmOptions) {
     }
 
     /** Starts the gateway and returns it as an MCP target; {@code notes} collects what the results must say. */
@@ -72,6 +76,7 @@ final class GatewayTarget {
         description.put("kind", "gateway");
         description.put("transport", "Streamable HTTP (MCP Java SDK client 2.1.0)");
         description.put("jar", settings.jar().toString());
+        description.put("java", settings.java());
         description.put("jvm_options", settings.jvmOptions());
         description.put("features", List.of("api-key auth", "team policy with resource patterns and session policies",
                 "STS AssumeRole per team (cached)", "JSON Schema argument validation", "result guard (size, secrets, injection, envelope)",
@@ -88,7 +93,7 @@ final class GatewayTarget {
     private static ServerProcess launch(Settings settings, Path dir, String yaml, int port, String suffix) throws Exception {
         Path config = dir.resolve("gateway.yaml");
         Files.writeString(config, yaml);
-        List<String> command = new ArrayList<>(List.of("java"));
+        List<String> command = new ArrayList<>(List.of(settings.java()));
         settings.jvmOptions().stream().filter(option -> !option.isBlank()).forEach(command::add);
         if (settings.jfr()) {
             command.add("-XX:StartFlightRecording=filename=" + dir.resolve("gateway.jfr") + ",settings=profile,dumponexit=true");
@@ -107,7 +112,14 @@ final class GatewayTarget {
     private static String config(Path dir, int port, URI moto, URI dynamoDb) {
         return """
                 # Written by the benchmark harness: production-shaped, every safety feature on, backends on loopback.
-                server: { host: 127.0.0.1, port: %d, path: /mcp }
+                # One client address and principal opens every session (200 for the memory figure): no per-address or per-principal caps.
+                server:
+                  host: 127.0.0.1
+                  port: %d
+                  path: /mcp
+                  maxSessionsPerPrincipal: 10000
+                  sessionStartsPerMinute: 100000
+                  connections: { maxPerAddress: 0 }
                 auth:
                   apiKeys: { file: "%s" }
                 toolsets:

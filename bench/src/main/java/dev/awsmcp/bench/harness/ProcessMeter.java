@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 record ProcessMeter(long pid) {
 
     private static final long TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** The heap's own lines of GC.heap_info: G1's one, Serial's and Parallel's two generations (names of Java 17 and 25; not Metaspace). */
+    private static final Pattern HEAP_USED = Pattern.compile(
+            "(?m)^\\s*(?:garbage-first heap|def new generation|tenured generation|DefNew|Tenured|PSYoungGen|ParOldGen)\\s.*?used (\\d+)K");
 
     /** utime + stime of the whole process (threads that ended included), in nanoseconds at 10 ms resolution. */
     long cpuNanos() {
@@ -63,15 +65,30 @@ record ProcessMeter(long pid) {
         try {
             jcmd("GC.run");
             Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-            return used.find() ? Long.parseLong(used.group(1)) : -1;
+            long total = -1;
+            while (used.find()) {
+                total = Math.max(total, 0) + Long.parseLong(used.group(1));
+            }
+            return total;
         } catch (IOException e) {
             System.err.println("bench: jcmd failed for pid " + pid + ": " + e.getMessage());
             return -1;
         }
     }
 
+    /** Writes {@code jcmd VM.native_memory summary} to {@code file} when the JVM tracks native memory; else nothing. */
+    void nativeMemory(Path file) {
+        try {
+            String summary = jcmd("VM.native_memory summary");
+            Files.writeString(file, summary);
+        } catch (IOException e) {
+            // Not started with -XX:NativeMemoryTracking: nothing to write.
+        }
+    }
+
     private String jcmd(String command) throws IOException {
-        Process process = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(java.util.stream.Stream.concat(java.util.stream.Stream.of("jcmd", Long.toString(pid)),
+                java.util.Arrays.stream(command.split(" "))).toList()).redirectErrorStream(true).start();
         try {
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

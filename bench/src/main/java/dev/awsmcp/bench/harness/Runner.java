@@ -195,6 +195,14 @@ final class Runner {
 
     /** Opens {@code count} sessions on {@code target}, measures the server's memory while they are open, closes them. */
     static Sessions sessions(Target target, int count, boolean jvm) {
+        return sessions(target, count, jvm, null);
+    }
+
+    /**
+     * As {@link #sessions(Target, int, boolean)}; for a JVM started with -XX:NativeMemoryTracking, also writes what its
+     * memory is made of while the sessions are open ({@code jcmd VM.native_memory summary}) to {@code nmtDir}/native-memory.txt.
+     */
+    static Sessions sessions(Target target, int count, boolean jvm, java.nio.file.Path nmtDir) {
         ProcessMeter meter = target.meter();
         long before = meter.rssKb();
         List<Target.Client> open = new ArrayList<>();
@@ -211,6 +219,9 @@ final class Runner {
             }
             long rss = meter.rssKb();
             long heap = jvm ? meter.heapAfterGcKb() : -1;
+            if (jvm && nmtDir != null) {
+                meter.nativeMemory(nmtDir.resolve("native-memory.txt"));
+            }
             return new Sessions(target.name(), open.size(), before, rss, heap, errors, firstError);
         } finally {
             open.forEach(Target.Client::close);

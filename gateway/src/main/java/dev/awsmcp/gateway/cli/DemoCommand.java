@@ -71,7 +71,8 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void useEmulatorCredentials() {
+    /** Throwaway credentials for a local emulator, unless the environment or system properties name some. */
+    static void useEmulatorCredentials() {
         if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
             System.setProperty("aws.accessKeyId", "testing");
             System.setProperty("aws.secretAccessKey", "testing");

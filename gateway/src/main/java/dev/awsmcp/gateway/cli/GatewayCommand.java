@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = GatewayCommand.Version.class,
         description = "One MCP endpoint for incident investigation across AWS services.",
         subcommands = {ServeCommand.class, DemoCommand.class, LocalAwsCommand.class, PolicyCommand.class, AuditCommand.class,
-                GuardCommand.class, SessionsCommand.class})
+                GuardCommand.class, SessionsCommand.class, TrainingRunCommand.class})
 public final class GatewayCommand implements Runnable {
 
     @CommandLine.Spec

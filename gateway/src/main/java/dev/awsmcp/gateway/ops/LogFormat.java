@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Switches the console log between {@code text} (logback.xml's pattern, for people) and {@code json}
+ * Switches the console log between {@code text} ({@link LogConfigurator}'s pattern, for people) and {@code json}
  * (logback's own {@link JsonEncoder}: one JSON object per line with timestamp, level, thread, logger,
  * formatted message, MDC and throwable, for log pipelines). Either way client-supplied text is bounded,
  * and in {@code text} escaped, by the encoder ({@link LogText}), so that it cannot forge or flood lines. The environment variable
@@ -68,8 +68,8 @@ public final class LogFormat {
         return encoder;
     }
 
-    /** logback.xml's pattern, with {@code %msg} and {@code %ex} bounded and escaped (as logback.xml's conversion rules make them too). */
-    private static Encoder<ILoggingEvent> text(LoggerContext context) {
+    /** The text pattern, with {@code %msg} and {@code %ex} bounded and escaped. */
+    static Encoder<ILoggingEvent> text(LoggerContext context) {
         PatternLayout layout = new PatternLayout();
         layout.getInstanceConverterMap().put("msg", EscapedMessageConverter::new);
         layout.getInstanceConverterMap().put("ex", EscapedThrowableConverter::new);

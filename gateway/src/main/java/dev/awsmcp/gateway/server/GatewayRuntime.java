@@ -46,6 +46,8 @@ import dev.awsmcp.gateway.tracing.Tracing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -136,7 +138,18 @@ public final class GatewayRuntime implements AutoCloseable {
      * throws {@code ConfigException} when the toolset, policy, audit or guard configuration is invalid.
      */
     public static GatewayRuntime create(GatewayConfig config) {
-        return create(config, List.of(), InjectionDetectors.installed());
+        // The detector's rules (keyword automaton, patterns) build on another core while this thread builds the AWS clients.
+        CompletableFuture<InjectionDetector> detector = new CompletableFuture<>();
+        Thread rules = new Thread(() -> {
+            try {
+                detector.complete(InjectionDetectors.installed());
+            } catch (RuntimeException | Error e) {
+                detector.completeExceptionally(e);
+            }
+        }, "guard-rules-init");
+        rules.setDaemon(true);
+        rules.start();
+        return create(config, List.of(), detector);
     }
 
     /**
@@ -145,6 +158,11 @@ public final class GatewayRuntime implements AutoCloseable {
      * {@code detector} as the result guard's injection detector.
      */
     public static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors, InjectionDetector detector) {
+        return create(config, awsInterceptors, CompletableFuture.completedFuture(detector));
+    }
+
+    private static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors,
+            CompletableFuture<InjectionDetector> detector) {
         GatewayMetrics metrics = new GatewayMetrics();
         CallResilience resilience = CallResilience.create(config.resilience(),
                 config.limits().callTimeout(), metrics.retries());
@@ -164,8 +182,9 @@ public final class GatewayRuntime implements AutoCloseable {
             PoliciesConfig policies = config.policies();
             store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
                     policies.watch() ? policies.pollInterval() : null);
+            InjectionDetector guardDetector = ready(detector);
             AuditLog audit = AuditLogFactory.create(config.audit(), clients, credentials);
-            return new GatewayRuntime(config, clients, registry, store, credentials, audit, detector, resilience, sessions, metrics, tracing);
+            return new GatewayRuntime(config, clients, registry, store, credentials, audit, guardDetector, resilience, sessions, metrics, tracing);
         } catch (RuntimeException e) {
             if (sessions != null) {
                 sessions.close();
@@ -180,6 +199,21 @@ public final class GatewayRuntime implements AutoCloseable {
             credentials.close();
             metrics.close();
             tracing.close();
+            throw e;
+        }
+    }
+
+    /** The detector once built; its failure is the startup's, as if it had been built on this thread. */
+    private static InjectionDetector ready(CompletableFuture<InjectionDetector> detector) {
+        try {
+            return detector.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
             throw e;
         }
     }

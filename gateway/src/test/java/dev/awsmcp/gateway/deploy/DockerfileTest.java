@@ -59,13 +59,16 @@ class DockerfileTest {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
         String buildScript = Files.readString(ROOT.resolve("scripts/build-dist.sh"));
         assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM "))).as("multi-stage").hasSize(2);
-        assertThat(dockerfile).contains("RUN mvn -B -ntp -Pdist -pl gateway -am package -DskipTests",
+        assertThat(dockerfile).contains("RUN SKIP_ARCHIVE=1 mvn -B -ntp -Pdist -pl gateway -am package -DskipTests",
                 "COPY --from=build /src/gateway/target/dist/mcp-gateway /opt/mcp-gateway",
                 "USER 10001:10001",
                 "HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 CMD [\"/opt/mcp-gateway/bin/healthcheck\", \"/health/live\"]",
                 "ENTRYPOINT [\"/opt/mcp-gateway/bin/mcp-gateway\"]",
                 "CMD [\"serve\", \"--config\", \"config/gateway.yaml\"]");
-        assertThat(buildScript).contains("dist=\"$target/dist/mcp-gateway\"", "cp \"$root/deploy/config/gateway.yaml\" \"$dist/config/gateway.yaml\"");
+        assertThat(buildScript).contains("dist=\"$target/dist/mcp-gateway\"",
+                "cp \"$root/deploy/config/gateway.yaml\" \"$root/deploy/config/jvm.options\" \"$dist/config/\"");
+        assertThat(dockerfile.indexOf("RUN [\"/opt/mcp-gateway/bin/build-archive\"]")).as("the archive recorded in place, as root, before USER")
+                .isGreaterThan(dockerfile.indexOf("COPY --from=build")).isLessThan(dockerfile.indexOf("USER 10001:10001"));
         assertThat(dockerfile.lines().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b)).as("the last USER").hasValue("USER 10001:10001");
     }
 }

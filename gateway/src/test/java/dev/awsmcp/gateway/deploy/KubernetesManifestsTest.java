@@ -102,7 +102,7 @@ class KubernetesManifestsTest {
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/health/live");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/health/ready");
         assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("admin");
-        assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("512Mi");
+        assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("384Mi");
         assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
         assertThat(manifest("serviceaccount.yaml").at("/metadata/annotations/eks.amazonaws.com~1role-arn").asText()).startsWith("arn:aws:iam::");
     }

@@ -35,7 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * configuration (deploy/config/gateway.yaml, as config/gateway.yaml) and the example policies it ships, against moto:
  * the session table made by {@code sessions init-table}, the API key file handed over as {@code GATEWAY_API_KEYS_YAML}
  * (how ECS passes a secret), a real MCP call, the audit trail in CloudWatch Logs and on the state volume,
- * {@code bin/healthcheck} (the image's HEALTHCHECK), and a graceful stop. Runs only with -Pdist (.ci/run sets it).
+ * {@code bin/healthcheck} (the image's HEALTHCHECK), and a graceful stop. It starts with the class-data archive the build
+ * recorded (lib/mcp-gateway.jsa, or .aot on a Java 25 runtime) and still starts, saying so, with a stale archive or
+ * none. Runs only with -Pdist (.ci/run sets it).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributionIT {
@@ -44,6 +46,7 @@ class DistributionIT {
     private static final String KEY = "dist-key-7c1e0b9a";
     private static MotoServer moto;
     private static Map<String, String> env;
+    private static Map<String, String> serving;
     private static Path state;
     private static Path tmp;
     private static GatewayProcess gateway;
@@ -71,11 +74,12 @@ class DistributionIT {
         assertThat(table.exitCode()).as(table.transcript()).isZero();
         assertThat(table.stdout()).contains("session table mcp-gateway-sessions ready in us-east-1");
 
-        Map<String, String> serving = new HashMap<>(env);
+        serving = new HashMap<>(env);
         // payments-demo is a member of the shipped example policy payments-oncall.
         serving.put("GATEWAY_API_KEYS_YAML", "keys:\n  - { id: payments-demo, sha256: " + RunningGateway.sha256Hex(KEY) + " }");
+        // The JVM names where each class came from: the archive ("shared objects file") or the jar.
         gateway = GatewayProcess.launch(DIST, List.of(DIST.resolve("bin/mcp-gateway").toString(), "serve", "--config",
-                "config/gateway.yaml"), serving);
+                "config/gateway.yaml"), with(serving, Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + tmp.resolve("class-load.log"))));
     }
 
     @AfterAll
@@ -86,6 +90,20 @@ class DistributionIT {
         if (moto != null) {
             moto.close();
         }
+    }
+
+    private static Map<String, String> with(Map<String, String> base, Map<String, String> more) {
+        Map<String, String> all = new HashMap<>(base);
+        all.putAll(more);
+        return all;
+    }
+
+    /** The archive this distribution's runtime uses: .aot on Java 25 and later, .jsa before. */
+    private static Path archive(Path dist) throws Exception {
+        String release = Files.readString(dist.resolve("runtime/release"));
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+        assertThat(version.find()).as(release).isTrue();
+        return dist.resolve(Integer.parseInt(version.group(1)) >= 25 ? "lib/mcp-gateway.aot" : "lib/mcp-gateway.jsa");
     }
 
     private static ExternalCommand.Outcome launcher(List<String> args, Map<String, String> env) throws Exception {
@@ -144,6 +162,43 @@ class DistributionIT {
         ExternalCommand.Outcome closed = healthcheck("/health/live", Integer.toString(GatewayProcess.freePort()));
         assertThat(closed.exitCode()).isEqualTo(1);
         assertThat(closed.stderr()).contains("healthcheck: nothing listens on 127.0.0.1:");
+    }
+
+    @Test
+    void startsWithTheClassDataArchiveTheBuildRecorded() throws Exception {
+        assertThat(archive(DIST)).as("recorded by bin/build-archive in mvn -Pdist package").isNotEmptyFile();
+        assertThat(gateway.output()).doesNotContain("no class-data archive", "Unable to use shared archive", "Unable to map shared spaces");
+        assertThat(Files.readString(tmp.resolve("class-load.log")))
+                .containsPattern("dev\\.awsmcp\\.gateway\\.server\\.HttpGateway source: shared objects file")
+                .containsPattern("software\\.amazon\\.awssdk\\.services\\.dynamodb\\.DefaultDynamoDbAsyncClient source: shared objects file");
+    }
+
+    @Test
+    void startsWithAStaleArchiveOrWithoutOneAndSaysSo() throws Exception {
+        // A copy with the jar replaced (its modification time changed) leaves the archive stale, as an upgrade that
+        // forgot bin/build-archive would; then no archive at all.
+        Path copy = Files.createDirectories(tmp.resolve("copy")).resolve("mcp-gateway");
+        ExternalCommand.Outcome copied = ExternalCommand.run(tmp, 60, List.of("cp", "-a", DIST.toString(), copy.toString()));
+        assertThat(copied.exitCode()).as(copied.transcript()).isZero();
+        Path jar = copy.resolve("lib/mcp-gateway.jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        assertThat(serveOnce(copy, "stale")).containsPattern("Unable to use shared archive|Unable to map shared spaces");
+        Files.delete(archive(copy));
+        assertThat(serveOnce(copy, "absent")).contains("mcp-gateway: no class-data archive at " + archive(copy)
+                + ": starting without it (slower); bin/build-archive records one");
+    }
+
+    /** Serves from {@code dist} on ports and a state volume of its own, initializes a session, stops; returns the output. */
+    private static String serveOnce(Path dist, String name) throws Exception {
+        Map<String, String> own = with(serving, Map.of("GATEWAY_PORT", Integer.toString(GatewayProcess.freePort()),
+                "GATEWAY_ADMIN_PORT", Integer.toString(GatewayProcess.freePort()), "HOSTNAME", "dist-test-" + name,
+                "GATEWAY_STATE_DIR", Files.createDirectories(tmp.resolve("state-" + name)).toString()));
+        try (GatewayProcess instance = GatewayProcess.launch(dist, List.of(dist.resolve("bin/mcp-gateway").toString(), "serve",
+                "--config", "config/gateway.yaml"), own)) {
+            assertThat(new McpHttp(instance.url(), KEY).initialize()).as(instance.output()).isNotBlank();
+            assertThat(instance.stop()).as(instance.output()).isTrue();
+            return instance.output();
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The console log as the gateway's logback.xml sets it up, switched between text and JSON lines. */
+/** The console log as the gateway's LogConfigurator sets it up, switched between text and JSON lines. */
 class LogFormatTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogFormatTest.class);
