@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench/run}: the end-to-end benchmark. Starts the backends (moto, DynamoDB Local), seeds the data
@@ -25,6 +27,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench/run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "End-to-end benchmark: direct AWS SDK vs the gateway vs peer MCP servers, on local backends.")
 public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--smoke", description = "Seconds-long check for CI: tiny data set, 1 client, few calls, peers only if installed, no JFR.")
     boolean smoke;
@@ -120,11 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
     static final List<Operation> CPU_MIX = List.of(Operation.PING, Operation.TOOLS_LIST, Operation.S3_GET_1K, Operation.DDB_GET_ITEM,
             Operation.LOGS_FILTER, Operation.LAMBDA_LIST);
 
-    /** The arguments as given, for the report's header. */
-    private static List<String> commandLine = List.of();
-
     public static void main(String[] args) {
-        commandLine = List.of(args);
         System.exit(new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
@@ -189,7 +190,7 @@ public final class BenchCommand implements Callable<Integer> {
                 targets.put(gateway.name(), gateway.describe());
                 peakRss.put("gateway", gateway.meter().peakRssKb());
                 gateway.close();
-                header.put("command", "bench/run " + String.join(" ", commandLine));
+                header.put("command", "bench/run " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
                 notes.add("CPU phase only (--cpu-only): no latency cells, peers or held sessions.");
                 notes.add("Gateway JVM options: " + String.join(" ", gatewayJvm) + ".");
                 Path md = new Report(header, targets, unavailable, cells, held, peakRss, -1, null, notes).write(outDir, stem);

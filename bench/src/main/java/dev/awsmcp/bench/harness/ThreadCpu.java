@@ -30,10 +30,10 @@ enum ThreadCpu {
             return JIT;
         }
         if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("ZGC") || comm.startsWith("GC ")
-                || comm.startsWith("ParGC") || comm.startsWith("VM Periodic")) {
-            return comm.startsWith("VM Periodic") ? VM : GC;
+                || comm.startsWith("ParGC")) {
+            return GC;
         }
-        if (comm.startsWith("VM Thread") || comm.equals("Service Thread") || comm.equals("Signal Dispatch") || comm.startsWith("JFR ")
+        if (comm.startsWith("VM Thread") || comm.startsWith("VM Periodic") || comm.equals("Service Thread") || comm.equals("Signal Dispatch") || comm.startsWith("JFR ")
                 || comm.equals("Reference Handl") || comm.equals("Finalizer") || comm.equals("Common-Cleaner")
                 || comm.equals("Notification Th") || comm.startsWith("Monitor Deflati") || comm.equals("Sweeper thread")
                 || comm.equals("Attach Listener")) {
