@@ -10,6 +10,7 @@ import dev.awsmcp.gateway.transport.DirectAnswers;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,15 +25,18 @@ final class CallerToolLists implements DirectAnswers {
 
     private final ToolsetRegistry registry;
     private final PolicyStore policies;
+    private final Map<String, McpSchema.Tool> described;
     private volatile Lists lists = new Lists(null, new ConcurrentHashMap<>());
 
     /** The serialized lists of one policy set, by the names of the caller's teams. */
     private record Lists(PolicySet set, ConcurrentHashMap<Set<String>, String> byTeams) {
     }
 
-    CallerToolLists(ToolsetRegistry registry, PolicyStore policies) {
+    /** @param described every tool's listed definition by exposed name, made once at startup */
+    CallerToolLists(ToolsetRegistry registry, PolicyStore policies, Map<String, McpSchema.Tool> described) {
         this.registry = registry;
         this.policies = policies;
+        this.described = described;
     }
 
     @Override
@@ -59,7 +63,7 @@ final class CallerToolLists implements DirectAnswers {
     private String serialize(EffectivePolicy policy) {
         try {
             return McpServerFactory.JSON.writeValueAsString(new McpSchema.ListToolsResult(
-                    registry.tools().stream().filter(policy::toolVisible).map(McpServerFactory::describe).toList(), null));
+                    registry.tools().stream().filter(policy::toolVisible).map(tool -> described.get(tool.name())).toList(), null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialize a tool list", e);
         }

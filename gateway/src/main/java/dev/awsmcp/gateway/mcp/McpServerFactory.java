@@ -99,7 +99,9 @@ public final class McpServerFactory {
         Features features = features(null);
         if (transport instanceof StreamableHttpTransport http) {
             http.filterResponses(new CallerLists(features.resources(), features.prompts()));
-            http.answerDirectly(new CallerToolLists(registry, policies));
+            Map<String, McpSchema.Tool> described = registry.tools().stream()
+                    .collect(java.util.stream.Collectors.toUnmodifiableMap(RegisteredTool::name, McpServerFactory::describe));
+            http.answerDirectly(new CallerToolLists(registry, policies, described));
         }
         return configure(McpServer.async(transport), null, features);
     }
