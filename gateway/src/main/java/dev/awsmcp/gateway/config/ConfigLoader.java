@@ -71,6 +71,11 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
+        return read(file, text);
+    }
+
+    /** Parses {@code text}, the contents of {@code file}, as {@link #read(Path)} does. */
+    public ObjectNode read(Path file, String text) {
         JsonNode tree;
         try {
             tree = yaml.readTree(text);

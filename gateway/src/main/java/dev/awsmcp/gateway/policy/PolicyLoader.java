@@ -62,11 +62,17 @@ public final class PolicyLoader {
 
     /** Loads {@code dir}, adding every problem to {@code problems}; the result is meaningful only without problems. */
     public PolicySet load(Path dir, List<String> problems) {
-        List<Path> files = files(dir, problems);
-        List<TeamPolicy> teams = new ArrayList<>();
-        Map<String, String> teamFiles = new LinkedHashMap<>();
+        return compile(read(dir, problems), problems);
+    }
+
+    /**
+     * The policy files of {@code dir} as they are now, with the fingerprint of their names and contents; cheap next to
+     * {@link #compile}, so that a poll which finds nothing changed stops here.
+     */
+    public PolicyFiles read(Path dir, List<String> problems) {
+        Map<Path, String> texts = new LinkedHashMap<>();
         MessageDigest digest = sha256();
-        for (Path file : files) {
+        for (Path file : files(dir, problems)) {
             String text;
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
@@ -76,9 +82,19 @@ public final class PolicyLoader {
             }
             digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
             digest.update(text.getBytes(StandardCharsets.UTF_8));
+            texts.put(file, text);
+        }
+        return new PolicyFiles(texts, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** Compiles and validates {@code files} as a whole, adding every problem to {@code problems}. */
+    public PolicySet compile(PolicyFiles files, List<String> problems) {
+        List<TeamPolicy> teams = new ArrayList<>();
+        Map<String, String> teamFiles = new LinkedHashMap<>();
+        files.texts().forEach((file, text) -> {
             TeamPolicy team = compile(file, text, problems);
             if (team == null) {
-                continue;
+                return;
             }
             String previous = teamFiles.putIfAbsent(team.team(), file.toString());
             if (previous != null) {
@@ -86,8 +102,12 @@ public final class PolicyLoader {
             } else {
                 teams.add(team);
             }
-        }
-        return new PolicySet(teams, HexFormat.of().formatHex(digest.digest()));
+        });
+        return new PolicySet(teams, files.fingerprint());
+    }
+
+    /** The policy files of a directory read at one moment: each file's text, and a fingerprint of them all. */
+    public record PolicyFiles(Map<Path, String> texts, String fingerprint) {
     }
 
     private static List<Path> files(Path dir, List<String> problems) {
@@ -108,8 +128,7 @@ public final class PolicyLoader {
     private TeamPolicy compile(Path file, String text, List<String> problems) {
         PolicyFile policy;
         try {
-            Path temp = file;
-            policy = yaml.bind(yaml.read(temp), PolicyFile.class, file);
+            policy = yaml.bind(yaml.read(file, text), PolicyFile.class, file);
         } catch (ConfigException e) {
             problems.add(e.getMessage());
             return null;

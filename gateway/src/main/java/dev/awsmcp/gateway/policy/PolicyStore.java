@@ -30,12 +30,15 @@ public final class PolicyStore implements AutoCloseable {
     private final List<BiConsumer<PolicySet, PolicySet>> listeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<PolicySet, List<String>>> rejectionListeners = new CopyOnWriteArrayList<>();
     private volatile List<String> lastRejected = List.of();
+    /** The fingerprint of the files compiled last (valid or not); null when the last read could not read them all. */
+    private volatile String lastRead;
     private final ScheduledExecutorService poller;
 
     private PolicyStore(PolicyLoader loader, Path dir, PolicySet initial, Duration pollInterval) {
         this.loader = loader;
         this.dir = dir;
         this.current = new AtomicReference<>(initial);
+        this.lastRead = initial.fingerprint();
         if (pollInterval == null) {
             this.poller = null;
         } else {
@@ -99,11 +102,21 @@ public final class PolicyStore implements AutoCloseable {
     public boolean reload() {
         try {
             List<String> problems = new ArrayList<>();
-            PolicySet next = loader.load(dir, problems);
+            PolicyLoader.PolicyFiles files = loader.read(dir, problems);
             PolicySet previous = current.get();
+            // A file that could not be read leaves no fingerprint to compare, so the next poll reads everything again.
+            String fingerprint = problems.isEmpty() ? files.fingerprint() : null;
+            if (fingerprint != null && fingerprint.equals(lastRead)) {
+                // Unchanged since the last poll: compiling the same files again would give the same set or the same problems.
+                if (!lastRejected.isEmpty()) {
+                    logRejected(previous, lastRejected);
+                }
+                return false;
+            }
+            PolicySet next = loader.compile(files, problems);
+            lastRead = fingerprint;
             if (!problems.isEmpty()) {
-                LOG.error("policies: change in {} REJECTED, keeping the last good set ({} team(s)); fix:\n  {}",
-                        dir, previous.teams().size(), String.join("\n  ", problems));
+                logRejected(previous, problems);
                 if (!problems.equals(lastRejected)) {
                     lastRejected = List.copyOf(problems);
                     rejectionListeners.forEach(l -> l.accept(previous, lastRejected));
@@ -122,6 +135,11 @@ public final class PolicyStore implements AutoCloseable {
             LOG.error("policies: reload of {} failed, keeping the last good set", dir, e);
             return false;
         }
+    }
+
+    private void logRejected(PolicySet kept, List<String> problems) {
+        LOG.error("policies: change in {} REJECTED, keeping the last good set ({} team(s)); fix:\n  {}",
+                dir, kept.teams().size(), String.join("\n  ", problems));
     }
 
     @Override
