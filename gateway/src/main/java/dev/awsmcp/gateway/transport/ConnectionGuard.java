@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * listener's own idle handler; event streams send keep-alive comments, see {@link TransportLimits}); one
  * client address holds at most {@code maxPerAddress} connections at once, more are closed as they
  * arrive. HTTP/1.1 only: {@link #configure} turns cleartext HTTP/2 off, whose connections Vert.x creates
- * only once the first bytes arrived (and TLS and HTTP/2 are the load balancer's job).
+ * only once the first bytes arrived (and TLS and HTTP/2 are the load balancer's job), and WebSocket compression
+ * off (no listener serves WebSockets; with it on, every request and response passes an extension handler).
  * Install it with {@link #configure}, {@code connectionHandler(guard::connected)} and as the router's
  * first handler.
  */
@@ -58,7 +59,9 @@ public final class ConnectionGuard implements Handler<RoutingContext> {
     public HttpServerOptions configure(HttpServerOptions options) {
         return options.setIdleTimeout((int) limits.idleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setHttp2ClearTextEnabled(false);
+                .setHttp2ClearTextEnabled(false)
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setPerMessageWebSocketCompressionSupported(false);
     }
 
     /** The listener's connection handler: counts the connection against its address and starts its header deadline. */
