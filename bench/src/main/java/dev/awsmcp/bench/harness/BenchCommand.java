@@ -184,6 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
                 List<Operation> mix = cpuMix == null ? CPU_MIX : cpuMix;
                 Map<String, Object> cpu = CpuPhase.run(gateway, mix, cpuWarmup, cpuSteady);
                 cpu.put("direct_sdk_us", CpuPhase.directFloor(new DirectTarget(aws, data), mix, cpuSteady));
+                cpu.put("http_floor", httpFloor(gateway, mix, work));
                 gateway.describe().put("cpu_by_thread", cpu);
             }
             if (cpuOnly) {
@@ -346,6 +347,22 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "?";
+        }
+    }
+
+    /**
+     * The CPU phase of {@link HttpFloor} for the protocol operations of {@code mix} (ping, tools/list): the least a
+     * Vert.x MCP server spends on them, on the gateway's JVM options and list, warmed up as the gateway was.
+     */
+    private Map<String, Object> httpFloor(McpTarget gateway, List<Operation> mix, Path work) throws Exception {
+        List<Operation> protocol = mix.stream().filter(Operation::protocol).toList();
+        if (protocol.isEmpty()) {
+            return Map.of();
+        }
+        try (McpTarget floor = HttpFloor.start(gatewayJava.get(0), gatewayJvm, work, gateway.toolsListJson(), Backends.freePort())) {
+            Map<String, Object> figures = CpuPhase.run(floor, protocol, cpuWarmup, cpuSteady);
+            figures.put("server", floor.describe());
+            return figures;
         }
     }
 }

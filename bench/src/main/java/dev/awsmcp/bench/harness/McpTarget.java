@@ -96,6 +96,13 @@ final class McpTarget implements Target {
         return new Session(client);
     }
 
+    /** The {@code tools/list} result a new client of this server gets, as JSON. */
+    String toolsListJson() throws Exception {
+        try (Session session = (Session) connect()) {
+            return JSON.writeValueAsString(session.client.listTools());
+        }
+    }
+
     @Override
     public void close() {
         if (server != null) {
