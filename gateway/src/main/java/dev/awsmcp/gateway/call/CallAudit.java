@@ -28,8 +28,7 @@ final class CallAudit {
 
     private final AuditLog log;
     private final AwsRequestIds requestIds;
-    private volatile Consumer<ToolCallRecord> observer = record -> {
-    };
+    private final List<Consumer<ToolCallRecord>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     CallAudit(AuditLog log, AwsRequestIds requestIds) {
         this.log = log;
@@ -59,17 +58,19 @@ final class CallAudit {
         ErrorKind kind = outcome instanceof CallOutcome.Unsuccessful failed ? failed.kind() : null;
         ToolCallRecord finished = record.finish(outcome.audited(), kind, sizes(outcome), findings(outcome),
                 requestIds.close(record.correlationId()));
-        try {
-            observer.accept(finished);
-        } catch (RuntimeException e) {
-            LOG.warn("call observer failed on {}", finished.correlationId(), e);
+        for (Consumer<ToolCallRecord> observer : observers) {
+            try {
+                observer.accept(finished);
+            } catch (RuntimeException e) {
+                LOG.warn("call observer failed on {}", finished.correlationId(), e);
+            }
         }
         return log.append(trail.slot(), finished).toCompletableFuture().thenApply(written -> outcome);
     }
 
-    /** Hands every finished call's record to {@code observer} too (metrics); it must be fast and not block. */
+    /** Hands every finished call's record to {@code observer} too (metrics, recently used tools); it must be fast and not block. */
     void observe(Consumer<ToolCallRecord> observer) {
-        this.observer = observer;
+        observers.add(observer);
     }
 
     /** The answer of a call whose record cannot be accepted: an error, never a success. */

@@ -45,6 +45,7 @@ public final class ToolCallPipeline {
     private final CallExecution execution;
     private final CallTaint taint;
     private final CallTracer tracer;
+    private final GatewayToolCalls gatewayTools;
 
     /** A pipeline of {@code parts}. */
     public ToolCallPipeline(PipelineParts parts) {
@@ -56,11 +57,12 @@ public final class ToolCallPipeline {
         this.gate = new CallGate(parts.session().rates(), taint);
         this.execution = new CallExecution(parts, audit);
         this.tracer = parts.trail().tracer();
+        this.gatewayTools = new GatewayToolCalls(dispatch, policies, audit);
     }
 
     /**
-     * Hands the record of every call that got one (whatever its outcome) to {@code observer} as well,
-     * when it is written; for metrics. The observer runs on the call's thread: it must be fast and not block.
+     * Hands the record of every call that got one (whatever its outcome) to {@code observer} as well, after the observers
+     * given before, when it is written; for metrics. The observer runs on the call's thread: it must be fast and not block.
      */
     public void observe(Consumer<ToolCallRecord> observer) {
         audit.observe(observer);
@@ -108,6 +110,17 @@ public final class ToolCallPipeline {
             }
         });
         return answer;
+    }
+
+    /**
+     * Runs one call of a tool the gateway serves itself ({@link GatewayTool}) for {@code principal} (null: nobody
+     * authenticated) arriving from {@code origin}: refused like an unknown tool when the caller may not see it, refused with
+     * {@link ErrorKind#INVALID_ARGUMENT} when the tool finds its arguments invalid, and audited like any call.
+     */
+    public CompletableFuture<CallOutcome> callGatewayTool(GatewayTool tool, Map<String, Object> arguments, Principal principal,
+            CallOrigin origin) {
+        return CompletableFuture.supplyAsync(() -> copy(arguments), dispatch)
+                .thenCompose(copied -> gatewayTools.call(tool, copied, principal, origin));
     }
 
     /**

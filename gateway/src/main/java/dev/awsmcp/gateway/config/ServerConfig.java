@@ -25,6 +25,9 @@ import java.util.List;
  * @param connections connection deadlines and the per-address connection cap (both listeners)
  * @param listTtl how long an MCP 2026-07-28 client may reuse a list it was given (tools, discover: {@code ttlMs});
  *     a policy reload tells listening clients at once, e.g. {@code 5m}; 0 means never reuse
+ * @param catalog what a caller's tool list shows: {@code full} (default: every tool the caller may see) or {@code compact}
+ *     (the gateway's {@code search_tools} and the tools the caller's teams called recently; docs/catalog.md)
+ * @param recentTools in a compact catalog, how many distinct tools each team's recent calls list (default 8, 1..64)
  */
 public record ServerConfig(
         String host,
@@ -39,7 +42,14 @@ public record ServerConfig(
         Integer sessionStartsPerMinute,
         Duration drainTimeout,
         ConnectionsConfig connections,
-        Duration listTtl) {
+        Duration listTtl,
+        String catalog,
+        Integer recentTools) {
+
+    /** {@code catalog: full}: a caller's tool list is every tool it may see. */
+    public static final String FULL_CATALOG = "full";
+    /** {@code catalog: compact}: {@code search_tools} and the tools the caller's teams called recently. */
+    public static final String COMPACT_CATALOG = "compact";
 
     public ServerConfig {
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
@@ -55,6 +65,15 @@ public record ServerConfig(
         connections = connections == null ? ConnectionsConfig.defaults() : connections;
         drainTimeout = drainTimeout == null ? Duration.ofSeconds(30) : drainTimeout;
         listTtl = listTtl == null ? Duration.ofMinutes(5) : listTtl;
+        catalog = catalog == null || catalog.isBlank() ? FULL_CATALOG : catalog.trim();
+        recentTools = recentTools == null ? 8 : recentTools;
+        if (!catalog.equals(FULL_CATALOG) && !catalog.equals(COMPACT_CATALOG)) {
+            throw new ConfigException("server.catalog: '" + catalog + "' is not one of full, compact (default full; compact lists "
+                    + "search_tools and the tools a team called recently)");
+        }
+        if (recentTools < 1 || recentTools > 64) {
+            throw new ConfigException("server.recentTools: " + recentTools + " is out of range; use 1..64 (default 8)");
+        }
         if (listTtl.isNegative() || listTtl.compareTo(Duration.ofDays(1)) > 0) {
             throw new ConfigException("server.listTtl: " + listTtl + " is out of range; use 0s..24h (e.g. 5m)");
         }
@@ -81,10 +100,15 @@ public record ServerConfig(
     /** The same listener on {@code otherPort} (tests bind port 0). */
     public ServerConfig withPort(int otherPort) {
         return new ServerConfig(host, otherPort, path, allowedOrigins, allowedHosts, maxRequestBytes, sessionIdleTimeout, maxSessions,
-                maxSessionsPerPrincipal, sessionStartsPerMinute, drainTimeout, connections, listTtl);
+                maxSessionsPerPrincipal, sessionStartsPerMinute, drainTimeout, connections, listTtl, catalog, recentTools);
+    }
+
+    /** True when a caller's tool list is compact ({@code catalog: compact}). */
+    public boolean compactCatalog() {
+        return catalog.equals(COMPACT_CATALOG);
     }
 
     static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

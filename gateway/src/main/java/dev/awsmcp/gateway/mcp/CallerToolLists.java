@@ -19,24 +19,36 @@ import java.util.concurrent.ConcurrentHashMap;
  * depends only on the policy set in force and the caller's teams. Each list is serialized once per policy set and
  * set of teams (a reload starts afresh) and then sent as it is, instead of filtering and serializing the whole
  * catalog (26 KB for the demo) on every request. The result is the same JSON the MCP server writes: the caller's
- * visible tools in registration order, no cursor (a request with a cursor goes to the MCP server, which ignores it).
+ * visible tools in registration order, no cursor (a request with a cursor goes to the MCP server, which ignores it). A
+ * compact catalog's list ({@link CompactCatalog}) changes with the tools the caller's teams call, so it is serialized once
+ * per list of names instead (a few hundred bytes each; the last {@value #COMPACT_LISTS} kept).
  */
 final class CallerToolLists implements DirectAnswers {
 
     private final ToolsetRegistry registry;
     private final PolicyStore policies;
+    private static final int COMPACT_LISTS = 4096;
+
     private final Map<String, McpSchema.Tool> described;
+    private final CompactCatalog compact;
+    private final com.github.benmanes.caffeine.cache.Cache<java.util.List<String>, String> compactLists = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumSize(COMPACT_LISTS).build();
     private volatile Lists lists = new Lists(null, new ConcurrentHashMap<>());
 
     /** The serialized lists of one policy set, by the names of the caller's teams. */
     private record Lists(PolicySet set, ConcurrentHashMap<Set<String>, String> byTeams) {
     }
 
-    /** @param described every tool's listed definition by exposed name, made once at startup */
-    CallerToolLists(ToolsetRegistry registry, PolicyStore policies, Map<String, McpSchema.Tool> described) {
+    /**
+     * @param described every tool's listed definition by exposed name ({@code search_tools}' too in a compact catalog), made
+     *     once at startup
+     * @param compact what a compact catalog lists; null: every tool the caller may see
+     */
+    CallerToolLists(ToolsetRegistry registry, PolicyStore policies, Map<String, McpSchema.Tool> described, CompactCatalog compact) {
         this.registry = registry;
         this.policies = policies;
         this.described = described;
+        this.compact = compact;
     }
 
     @Override
@@ -50,6 +62,9 @@ final class CallerToolLists implements DirectAnswers {
 
     /** The {@code tools/list} result of {@code caller} as JSON text. */
     String toolsOf(Principal caller) {
+        if (compact != null) {
+            return compactLists.get(compact.listed(policies.effective(caller)), names -> serialize(names.stream().map(described::get).toList()));
+        }
         PolicySet set = policies.current();
         Lists now = lists;
         if (now.set() != set) {
@@ -57,13 +72,13 @@ final class CallerToolLists implements DirectAnswers {
             lists = now;
         }
         EffectivePolicy policy = set.effective(caller);
-        return now.byTeams().computeIfAbsent(policy.teams(), teams -> serialize(policy));
+        return now.byTeams().computeIfAbsent(policy.teams(), teams -> serialize(
+                registry.tools().stream().filter(policy::toolVisible).map(tool -> described.get(tool.name())).toList()));
     }
 
-    private String serialize(EffectivePolicy policy) {
+    private static String serialize(java.util.List<McpSchema.Tool> tools) {
         try {
-            return McpServerFactory.JSON.writeValueAsString(new McpSchema.ListToolsResult(
-                    registry.tools().stream().filter(policy::toolVisible).map(tool -> described.get(tool.name())).toList(), null));
+            return McpServerFactory.JSON.writeValueAsString(new McpSchema.ListToolsResult(tools, null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialize a tool list", e);
         }

@@ -8,12 +8,14 @@ import java.util.Set;
  * The input schema a tool is listed with: its declared schema less what only guards the gateway's input and tells a model
  * nothing it needs, sent in every {@code tools/list}: size bounds of strings ({@code minLength}, {@code maxLength}), lower
  * bounds of arrays ({@code minItems}) and their {@code uniqueItems}, syntax {@code pattern}s and {@code propertyNames} (the
- * descriptions give examples), a {@code minimum} of 0 or 1 (the natural floor of counts and offsets) and an empty
- * {@code required}. Types, {@code required}, {@code enum}, other numeric bounds, {@code maxItems}, descriptions,
- * {@code additionalProperties} (it tells a model not to invent arguments) and a declared {@code $schema} stay: the MCP
- * conformance suite checks that both are listed as declared. Calls are
- * still validated against the declared schema, and a broken rule is refused with a message naming the argument. Only
- * schema positions are walked (a property named {@code pattern} stays).
+ * descriptions give examples), a {@code minimum} of 0 or 1 (the natural floor of counts and offsets), an empty
+ * {@code required} and {@code additionalProperties: false} (a model passes the properties it is shown; an argument it
+ * invents is refused by name). Types, {@code required}, {@code enum}, other numeric bounds, {@code maxItems}, descriptions and
+ * an {@code additionalProperties} schema stay. A schema that names its dialect ({@code $schema}) is listed exactly as
+ * declared: its toolset asks for every keyword to reach the client (the MCP conformance suite's JSON Schema 2020-12 tool
+ * checks that {@code $schema}, {@code $defs} and {@code additionalProperties} are listed). Calls are still validated against
+ * the declared schema, and a broken rule is refused with a message naming the argument. Only schema positions are walked
+ * (a property named {@code pattern} stays).
  */
 final class ListedSchema {
 
@@ -28,11 +30,14 @@ final class ListedSchema {
 
     /** A trimmed copy of {@code schema}; {@code schema} is not changed. */
     static ObjectNode of(ObjectNode schema) {
-        return trim(schema.deepCopy());
+        return schema.has("$schema") ? schema.deepCopy() : trim(schema.deepCopy());
     }
 
     private static ObjectNode trim(ObjectNode schema) {
         schema.remove(DROPPED);
+        if (schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").booleanValue()) {
+            schema.remove("additionalProperties");
+        }
         if (schema.path("required").isArray() && schema.get("required").isEmpty()) {
             schema.remove("required");
         }

@@ -57,7 +57,9 @@ final class McpCallResults {
         CallToolResult.Builder result = CallToolResult.builder();
         if (outcome instanceof CallOutcome.Succeeded succeeded) {
             CallOutcome.GuardedAnswer answer = succeeded.answer();
-            GuardMeta.addTo(meta, answer.data(), answer.context());
+            if (answer.data().enveloped()) {
+                GuardMeta.addTo(meta, answer.data(), answer.context());
+            }
             if (!answer.partFindings().isEmpty()) {
                 GuardMeta.addFindings(meta, answer.findings());
             }

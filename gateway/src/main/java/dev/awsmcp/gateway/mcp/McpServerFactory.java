@@ -57,20 +57,42 @@ public final class McpServerFactory {
     private final Duration requestTimeout;
     private final ConfirmationTickets confirmations;
     private final GatewayTasks tasks;
+    private final Map<String, McpSchema.Tool> described;
+    private final CompactCatalog compact;
 
     /**
      * @param requestTimeout how long the SDK waits for a client's answer (2025-11-25 elicitation)
      * @param confirmations the sealed confirmation state of 2026-07-28 clients
      * @param sessions where the tasks of 2026-07-28 clients are kept
+     * @param catalog how a caller's tool list shows the catalog; a compact one lists the tools the pipeline's calls used
+     * @throws dev.awsmcp.gateway.config.ConfigException when a compact catalog's {@code search_tools} collides with a toolset's tool
      */
     public McpServerFactory(ToolsetRegistry registry, ToolCallPipeline pipeline, PolicyStore policies, Duration requestTimeout,
-            ConfirmationTickets confirmations, SessionStore sessions) {
+            ConfirmationTickets confirmations, SessionStore sessions, CatalogMode catalog) {
         this.registry = registry;
         this.pipeline = pipeline;
         this.policies = policies;
         this.requestTimeout = requestTimeout;
         this.confirmations = confirmations;
         this.tasks = new GatewayTasks(sessions, pipeline, requestTimeout, java.time.Clock.systemUTC());
+        Map<String, McpSchema.Tool> tools = new java.util.LinkedHashMap<>();
+        registry.tools().forEach(tool -> tools.put(tool.name(), describe(tool)));
+        this.compact = catalog.compact() ? compactCatalog(catalog, tools) : null;
+        if (compact != null) {
+            tools.put(CatalogSearch.NAME, CatalogSearch.DEFINITION);
+        }
+        this.described = java.util.Collections.unmodifiableMap(tools);
+    }
+
+    private CompactCatalog compactCatalog(CatalogMode catalog, Map<String, McpSchema.Tool> tools) {
+        registry.find(CatalogSearch.NAME).ifPresent(tool -> {
+            throw new dev.awsmcp.gateway.config.ConfigException("server.catalog: compact lists the gateway's own tool "
+                    + CatalogSearch.NAME + ", and toolset '" + tool.toolsetId() + "' exposes a tool of that name; set bareNames: false "
+                    + "on that toolset, or use catalog: full");
+        });
+        RecentTools recent = new RecentTools(catalog.recentTools());
+        pipeline.observe(recent::called);
+        return new CompactCatalog(registry, policies, recent, new CatalogSearch(registry, tools));
     }
 
     /** Tasks whose call runs on this instance (a shutdown drains them like requests in flight). */
@@ -99,9 +121,7 @@ public final class McpServerFactory {
         Features features = features(null);
         if (transport instanceof StreamableHttpTransport http) {
             http.filterResponses(new CallerLists(features.resources(), features.prompts()));
-            Map<String, McpSchema.Tool> described = registry.tools().stream()
-                    .collect(java.util.stream.Collectors.toUnmodifiableMap(RegisteredTool::name, McpServerFactory::describe));
-            http.answerDirectly(new CallerToolLists(registry, policies, described));
+            http.answerDirectly(new CallerToolLists(registry, policies, described, compact));
         }
         return configure(McpServer.async(transport), null, features);
     }
@@ -122,7 +142,7 @@ public final class McpServerFactory {
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(JSON)
                 // The pipeline validates arguments itself, so that a refused call is audited with a message naming the argument.
-                .feature(ToolsFeature.ofAsync(new TaskTools(new ModernTools(registry, pipeline, policies, listTtl, confirmations), registry, policies,
+                .feature(ToolsFeature.ofAsync(new TaskTools(new ModernTools(registry, pipeline, policies, listTtl, confirmations, compact), registry, policies,
                         tasks), JSON, (schema, arguments) ->
                         JsonSchemaValidator.ValidationResponse.asValid(null), listTtl.toMillis(),
                         io.modelcontextprotocol.modern.McpSchema.CacheScope.PRIVATE))
@@ -164,7 +184,7 @@ public final class McpServerFactory {
                         .build())
                 .validateToolInputs(false)
                 .requestTimeout(requestTimeout)
-                .addToolFilter((context, tool) -> Mono.just(visible(principal(context, fixed), tool.name())))
+                .addToolFilter((context, tool) -> Mono.just(listed(principal(context, fixed), tool.name())))
                 .tools(toolSpecifications(fixed))
                 .resources(resources.resources(requesters))
                 .resourceTemplates(resources.templates(requesters))
@@ -174,15 +194,25 @@ public final class McpServerFactory {
     }
 
     private List<AsyncToolSpecification> toolSpecifications(Principal fixed) {
-        return registry.tools().stream()
-                .map(tool -> new AsyncToolSpecification(describe(tool),
+        java.util.stream.Stream<AsyncToolSpecification> search = compact == null ? java.util.stream.Stream.empty()
+                : java.util.stream.Stream.of(new AsyncToolSpecification(CatalogSearch.DEFINITION, (exchange, request) -> McpCallResults.outcome(
+                        CatalogSearch.NAME, () -> pipeline.callGatewayTool(compact.search(), request.arguments(),
+                                principal(exchange.transportContext(), fixed), origin(exchange).traced(traceParent(request.meta()))))
+                        .map(McpCallResults::toMcp)));
+        return java.util.stream.Stream.concat(search, registry.tools().stream()
+                .map(tool -> new AsyncToolSpecification(described.get(tool.name()),
                         (exchange, request) -> McpCallResults.outcome(tool.name(), () -> pipeline.call(tool, request.arguments(),
                                         principal(exchange.transportContext(), fixed), origin(exchange).traced(traceParent(request.meta())),
                                         new ClientChannel(CallNotices.progress(exchange, request), ElicitedConfirmation.of(exchange),
                                                 new ExchangeClientRequests(exchange, tool.name()))))
                                 .flatMap(outcome -> CallNotices.afterCall(exchange, tool.name(), outcome)
-                                        .thenReturn(McpCallResults.toMcp(outcome)))))
+                                        .thenReturn(McpCallResults.toMcp(outcome))))))
                 .toList();
+    }
+
+    /** Whether {@code principal}'s tool list shows the tool named {@code name}: in a compact catalog, fewer than it may call. */
+    private boolean listed(Principal principal, String name) {
+        return compact == null ? visible(principal, name) : compact.listed(principal, name);
     }
 
     /** Whether {@code principal} may see the tool exposed as {@code name}; nobody sees anything. */

@@ -47,34 +47,55 @@ final class ModernTools implements McpAsyncToolRepository {
     private final Duration listTtl;
     private final Map<String, McpSchema.Tool> definitions;
     private final ConfirmationTickets confirmations;
+    private final CompactCatalog compact;
 
+    /** @param compact what a compact catalog lists; null: every tool the caller may see */
     ModernTools(ToolsetRegistry registry, ToolCallPipeline pipeline, PolicyStore policies, Duration listTtl,
-            ConfirmationTickets confirmations) {
+            ConfirmationTickets confirmations, CompactCatalog compact) {
         this.registry = registry;
         this.pipeline = pipeline;
         this.policies = policies;
         this.listTtl = listTtl;
         this.confirmations = confirmations;
-        this.definitions = registry.tools().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(RegisteredTool::name,
-                tool -> ModernSchema.convert(McpServerFactory.describe(tool), McpSchema.Tool.class)));
+        this.compact = compact;
+        Map<String, McpSchema.Tool> tools = new java.util.HashMap<>();
+        registry.tools().forEach(tool -> tools.put(tool.name(), ModernSchema.convert(McpServerFactory.describe(tool), McpSchema.Tool.class)));
+        if (compact != null) {
+            tools.put(CatalogSearch.NAME, ModernSchema.convert(CatalogSearch.DEFINITION, McpSchema.Tool.class));
+        }
+        this.definitions = Map.copyOf(tools);
     }
 
     @Override
     public Mono<ToolsPage> list(McpRequestContext ctx, String cursor) {
         Principal principal = principal(ctx);
-        List<McpSchema.Tool> visible = principal == null ? List.of() : registry.tools().stream()
-                .filter(policies.effective(principal)::toolVisible)
-                .map(tool -> definitions.get(tool.name()))
-                .toList();
-        return Mono.just(new ToolsPage(visible, null, listTtl.toMillis(), McpSchema.CacheScope.PRIVATE));
+        List<McpSchema.Tool> listed = principal == null ? List.of()
+                : compact != null ? compact.listed(policies.effective(principal)).stream().map(definitions::get).toList()
+                : registry.tools().stream()
+                        .filter(policies.effective(principal)::toolVisible)
+                        .map(tool -> definitions.get(tool.name()))
+                        .toList();
+        return Mono.just(new ToolsPage(listed, null, listTtl.toMillis(), McpSchema.CacheScope.PRIVATE));
     }
 
     @Override
     public Mono<McpAsyncTool> find(McpRequestContext ctx, String name) {
+        if (compact != null && CatalogSearch.NAME.equals(name)) {
+            return Mono.just(McpAsyncTool.of(definitions.get(name), (context, request) -> search(context, request)));
+        }
         return registry.find(name)
                 .map(tool -> Mono.just(McpAsyncTool.of(definitions.get(tool.name()), (context, request) -> call(context, tool, request))))
                 .orElseGet(() -> Mono.fromFuture(() -> pipeline.recordUnknownTool(name, null, principal(ctx), origin(ctx)))
                         .then(Mono.empty()));
+    }
+
+    /** A call of the compact catalog's {@code search_tools}: a caller who may not see it gets the unknown-tool error. */
+    private Mono<McpAsyncResponse<McpSchema.CallToolOutcome>> search(McpRequestContext ctx, McpSchema.CallToolRequest request) {
+        return Mono.fromFuture(() -> pipeline.callGatewayTool(compact.search(), request.arguments(), principal(ctx), origin(ctx)))
+                .flatMap(outcome -> outcome instanceof CallOutcome.Refused refused && refused.kind() == ErrorKind.UNKNOWN_TOOL
+                        ? Mono.error(McpException.invalidParams("Unknown tool: " + CatalogSearch.NAME))
+                        : Mono.just(McpAsyncResponse.<McpSchema.CallToolOutcome>result(
+                                ModernSchema.convert(McpCallResults.toMcp(outcome), McpSchema.CallToolResult.class))));
     }
 
     private Mono<McpAsyncResponse<McpSchema.CallToolOutcome>> call(McpRequestContext ctx, RegisteredTool tool, McpSchema.CallToolRequest request) {

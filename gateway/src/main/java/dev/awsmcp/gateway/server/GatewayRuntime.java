@@ -114,7 +114,8 @@ public final class GatewayRuntime implements AutoCloseable {
         this.operations = operations(config, metrics, callCredentials, resilience);
         // The SDK's own request timeout sits above the call deadline, so the pipeline answers first.
         this.servers = new McpServerFactory(registry, pipeline, policies, callTimeout.plusSeconds(5),
-                ConfirmationTickets.create(config.confirmations(), sessions, Clock.systemUTC()), sessions);
+                ConfirmationTickets.create(config.confirmations(), sessions, Clock.systemUTC()), sessions,
+                new dev.awsmcp.gateway.mcp.CatalogMode(config.server().compactCatalog(), config.server().recentTools()));
         audit.append(PolicyReloadRecord.accepted("startup", teams(policies.current()), policies.current().fingerprint()));
         policies.onChange((before, after) -> resilience.clearCache());
         policies.onChange((before, after) -> audit.append(PolicyReloadRecord.accepted("reload", teams(after), after.fingerprint())));

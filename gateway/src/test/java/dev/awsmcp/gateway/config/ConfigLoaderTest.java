@@ -50,6 +50,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theCatalogIsFullUnlessCompactIsAskedFor() throws Exception {
+        assertThat(load("").server().compactCatalog()).isFalse();
+        GatewayConfig compact = load("server: { catalog: compact, recentTools: 5 }\n");
+        assertThat(compact.server().compactCatalog()).isTrue();
+        assertThat(compact.server().recentTools()).isEqualTo(5);
+        assertThat(load("server: { catalog: compact }\n").server().recentTools()).isEqualTo(8);
+        assertThatThrownBy(() -> load("server: { catalog: small }\n"))
+                .hasMessageEndingWith(": server.catalog: 'small' is not one of full, compact (default full; compact lists search_tools and "
+                        + "the tools a team called recently)");
+        assertThatThrownBy(() -> load("server: { recentTools: 0 }\n"))
+                .hasMessageEndingWith(": server.recentTools: 0 is out of range; use 1..64 (default 8)");
+    }
+
+    @Test
     void badClientLimitsNameTheFileTheKeyAndTheFix() {
         assertThatThrownBy(() -> load("server: { connections: { idleTimeout: soon } }\n"))
                 .hasMessage(dir.resolve("gateway.yaml") + ": server.connections.idleTimeout: 'soon' is not a duration; write e.g. 500ms, 30s, 15m or 1h");
