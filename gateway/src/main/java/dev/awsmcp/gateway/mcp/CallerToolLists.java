@@ -1,6 +1,8 @@
 package dev.awsmcp.gateway.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.policy.EffectivePolicy;
 import dev.awsmcp.gateway.policy.PolicySet;
@@ -10,6 +12,8 @@ import dev.awsmcp.gateway.transport.DirectAnswers;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,18 +29,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CallerToolLists implements DirectAnswers {
 
-    private final ToolsetRegistry registry;
-    private final PolicyStore policies;
+    private static final byte[] EMPTY_RESULT = "{}".getBytes(StandardCharsets.UTF_8);
     private static final int COMPACT_LISTS = 4096;
 
+    private final ToolsetRegistry registry;
+    private final PolicyStore policies;
     private final Map<String, McpSchema.Tool> described;
     private final CompactCatalog compact;
-    private final com.github.benmanes.caffeine.cache.Cache<java.util.List<String>, String> compactLists = com.github.benmanes.caffeine.cache.Caffeine
-            .newBuilder().maximumSize(COMPACT_LISTS).build();
+    private final Cache<List<String>, byte[]> compactLists = Caffeine.newBuilder().maximumSize(COMPACT_LISTS).build();
     private volatile Lists lists = new Lists(null, new ConcurrentHashMap<>());
 
     /** The serialized lists of one policy set, by the names of the caller's teams. */
-    private record Lists(PolicySet set, ConcurrentHashMap<Set<String>, String> byTeams) {
+    private record Lists(PolicySet set, ConcurrentHashMap<Set<String>, byte[]> byTeams) {
     }
 
     /**
@@ -52,16 +56,16 @@ final class CallerToolLists implements DirectAnswers {
     }
 
     @Override
-    public String result(String method, JsonNode params, Principal caller) {
+    public byte[] result(String method, JsonNode params, Principal caller) {
         return switch (method) {
-            case McpSchema.METHOD_PING -> "{}";
+            case McpSchema.METHOD_PING -> EMPTY_RESULT;
             case McpSchema.METHOD_TOOLS_LIST -> caller == null || params != null && params.hasNonNull("cursor") ? null : toolsOf(caller);
             default -> null;
         };
     }
 
-    /** The {@code tools/list} result of {@code caller} as JSON text. */
-    String toolsOf(Principal caller) {
+    /** The {@code tools/list} result of {@code caller} as JSON in UTF-8. */
+    byte[] toolsOf(Principal caller) {
         if (compact != null) {
             return compactLists.get(compact.listed(policies.effective(caller)), names -> serialize(names.stream().map(described::get).toList()));
         }
@@ -76,9 +80,9 @@ final class CallerToolLists implements DirectAnswers {
                 registry.tools().stream().filter(policy::toolVisible).map(tool -> described.get(tool.name())).toList()));
     }
 
-    private static String serialize(java.util.List<McpSchema.Tool> tools) {
+    private static byte[] serialize(List<McpSchema.Tool> tools) {
         try {
-            return McpServerFactory.JSON.writeValueAsString(new McpSchema.ListToolsResult(tools, null));
+            return McpServerFactory.JSON.writeValueAsBytes(new McpSchema.ListToolsResult(tools, null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialize a tool list", e);
         }

@@ -16,8 +16,8 @@ public interface DirectAnswers {
     DirectAnswers NONE = (method, params, caller) -> null;
 
     /**
-     * The JSON text of the result of {@code method} with {@code params} (null: none) for {@code caller}, or null
-     * when the MCP server must answer it.
+     * The result of {@code method} with {@code params} (null: none) for {@code caller} as JSON in UTF-8, or null when the
+     * MCP server must answer it. The array is shared between answers: it is written, never changed.
      */
-    String result(String method, JsonNode params, Principal caller);
+    byte[] result(String method, JsonNode params, Principal caller);
 }

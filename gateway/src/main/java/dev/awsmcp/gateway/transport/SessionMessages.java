@@ -8,6 +8,7 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -73,10 +74,11 @@ final class SessionMessages {
             Context vertxContext, McpTransportContext transportContext) {
         Principal caller = AuthenticationHandler.principal(ctx);
         String problem = McpRequestParams.problem(request.method(), message.params());
-        String prepared = problem == null ? direct.result(request.method(), message.params(), caller) : null;
+        byte[] prepared = problem == null ? direct.result(request.method(), message.params(), caller) : null;
         if (prepared != null) {
+            String head = "{\"jsonrpc\":\"2.0\",\"id\":" + message.id() + ",\"result\":";
             ctx.response().putHeader("Content-Type", "application/json").putHeader(StreamableHttpTransport.SESSION_HEADER, entry.id())
-                    .end("{\"jsonrpc\":\"2.0\",\"id\":" + message.id() + ",\"result\":" + prepared + "}");
+                    .end(Buffer.buffer(head.length() + prepared.length + 1).appendString(head).appendBytes(prepared).appendByte((byte) '}'));
             return;
         }
         SseStream stream = new SseStream(ctx.response(), vertxContext, json, entry.id(),
