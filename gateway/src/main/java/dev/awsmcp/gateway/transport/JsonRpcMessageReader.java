@@ -55,15 +55,18 @@ final class JsonRpcMessageReader {
     }
 
     private static JsonNode parse(byte[] bytes) throws Refusal {
+        boolean ascii = true;
         for (byte b : bytes) {
             if (b == 0) {
                 throw new Refusal(JsonRpcErrors.PARSE_ERROR, "body must be UTF-8 JSON; it contains NUL bytes (UTF-16 or UTF-32?)", null);
             }
+            ascii &= b > 0;
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            // Most bodies are ASCII, which is valid UTF-8 as it stands: only others need a checking decoder.
+            text = ascii ? new String(bytes, StandardCharsets.ISO_8859_1) : StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new Refusal(JsonRpcErrors.PARSE_ERROR, "body is not valid UTF-8; JSON must be sent as UTF-8", null);
         }
