@@ -115,6 +115,28 @@ class ProtocolStrictnessTest {
     }
 
     @Test
+    void bodiesAreUtf8JsonAsciiOrNot() throws Exception {
+        String session = http.initialize();
+        List<String[]> headers = List.of(new String[] {"Authorization", "Bearer " + RunningGateway.TEST_KEY},
+                new String[] {"Content-Type", "application/json"}, new String[] {"Accept", "application/json, text/event-stream"},
+                new String[] {"Mcp-Session-Id", session});
+        RawHttp.Answer accented = raw.post("{\"jsonrpc\":\"2.0\",\"id\":\"caf\u00e9-\u2603\",\"method\":\"ping\"}"
+                .getBytes(StandardCharsets.UTF_8), headers);
+        assertThat(accented.status()).isEqualTo(200);
+        assertThat(accented.body()).contains("\"id\":\"caf\u00e9-\u2603\"");
+        Map<byte[], String> refused = Map.of(
+                "{\"jsonrpc\":\"2.0\",\"id\":\"caf\u00e9\",\"method\":\"ping\"}".getBytes(StandardCharsets.ISO_8859_1), "body is not valid UTF-8",
+                "\uFEFF{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}".getBytes(StandardCharsets.UTF_8), "body starts with a byte order mark",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}".getBytes(StandardCharsets.UTF_16LE), "body must be UTF-8 JSON; it contains NUL bytes",
+                " \n\t ".getBytes(StandardCharsets.US_ASCII), "body is empty");
+        for (Map.Entry<byte[], String> body : refused.entrySet()) {
+            RawHttp.Answer answer = raw.post(body.getKey(), headers);
+            assertThat(answer.status()).as(body.getValue()).isEqualTo(400);
+            assertThat(Json.mapper().readTree(answer.body()).at("/error/message").asText()).startsWith(body.getValue());
+        }
+    }
+
+    @Test
     void responsesAndNotificationsNobodyWaitsForAreAcceptedWith202() throws Exception {
         String session = http.initialize();
         for (String message : List.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}",
