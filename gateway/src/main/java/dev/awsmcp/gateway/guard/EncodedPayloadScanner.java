@@ -64,18 +64,29 @@ final class EncodedPayloadScanner {
             while (i < text.length() && isBase64(text.charAt(i))) {
                 i++;
             }
-            int end = i;
-            while (i < text.length() && i < end + 2 && text.charAt(i) == '=') {
-                i++;
-            }
-            if (end - start >= MIN_BLOB) {
-                inspect(text, start, end, i, budget, rescan, out);
+            if (i - start >= MIN_BLOB) {
+                inspect(text, start, i, budget, rescan, out);
             }
         }
     }
 
-    private static void inspect(String text, int start, int dataEnd, int end, Budget budget,
-            Function<String, List<Finding>> rescan, List<Finding> out) {
+    /**
+     * {@link #scan(String, Budget, Function, List)} told where the runs of at least {@link #MIN_BLOB} base64 characters
+     * are ({@link ValueScan#blobRuns()}: start and end in pairs), so the text is not read again; null: not known.
+     */
+    void scan(String text, int[] runs, Budget budget, Function<String, List<Finding>> rescan, List<Finding> out) {
+        if (runs == null) {
+            scan(text, budget, rescan, out);
+            return;
+        }
+        for (int k = 0; k < runs.length; k += 2) {
+            inspect(text, runs[k], runs[k + 1], budget, rescan, out);
+        }
+    }
+
+    /** Decodes and rescans the run {@code text[start, dataEnd)}; a finding spans its {@code =} padding too. */
+    private static void inspect(String text, int start, int dataEnd, Budget budget, Function<String, List<Finding>> rescan,
+            List<Finding> out) {
         int length = Math.min(dataEnd - start, MAX_BLOB);
         boolean hex = isHex(text, start, start + length) && length % 2 == 0;
         if (!budget.take(length)) {
@@ -88,6 +99,10 @@ final class EncodedPayloadScanner {
         }
         List<Finding> inner = rescan.apply(decoded);
         if (!inner.isEmpty()) {
+            int end = dataEnd;
+            while (end < text.length() && end < dataEnd + 2 && text.charAt(end) == '=') {
+                end++;
+            }
             Finding first = inner.get(0);
             String detail = (hex ? "hex" : "base64") + " payload decodes to text with " + first.family() + "/"
                     + first.rule() + ": " + Excerpts.quote(decoded, MAX_EXCERPT);
