@@ -54,33 +54,21 @@ final class EncodedPayloadScanner {
      * has findings under {@code rescan}.
      */
     void scan(String text, Budget budget, Function<String, List<Finding>> rescan, List<Finding> out) {
-        int i = 0;
-        while (i < text.length()) {
-            if (!isBase64(text.charAt(i))) {
-                i++;
+        // One counted loop over the text (the JIT drops its bounds checks); a run is inspected where it ends.
+        int run = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (isBase64(text.charAt(i))) {
+                run++;
                 continue;
             }
-            int start = i;
-            while (i < text.length() && isBase64(text.charAt(i))) {
-                i++;
+            if (run >= MIN_BLOB) {
+                inspect(text, i - run, i, budget, rescan, out);
             }
-            if (i - start >= MIN_BLOB) {
-                inspect(text, start, i, budget, rescan, out);
-            }
+            run = 0;
         }
-    }
-
-    /**
-     * {@link #scan(String, Budget, Function, List)} told where the runs of at least {@link #MIN_BLOB} base64 characters
-     * are ({@link ValueScan#blobRuns()}: start and end in pairs), so the text is not read again; null: not known.
-     */
-    void scan(String text, int[] runs, Budget budget, Function<String, List<Finding>> rescan, List<Finding> out) {
-        if (runs == null) {
-            scan(text, budget, rescan, out);
-            return;
-        }
-        for (int k = 0; k < runs.length; k += 2) {
-            inspect(text, runs[k], runs[k + 1], budget, rescan, out);
+        if (run >= MIN_BLOB) {
+            inspect(text, n - run, n, budget, rescan, out);
         }
     }
 

@@ -35,17 +35,14 @@ final class InjectionSanitizer {
     }
 
     Outcome apply(String text, GuardMode mode) {
-        return apply(text, mode, null);
+        return apply(text, mode, PatternInjectionDetector.UNKNOWN_FACTS);
     }
 
-    /**
-     * {@link #apply(String, GuardMode)}; the standard detector reuses {@code known}, the detector part of the first pass
-     * over {@code text} ({@link ValueScan}), when it is not null.
-     */
-    Outcome apply(String text, GuardMode mode, ValueScan known) {
-        List<Finding> detected = detector instanceof PatternInjectionDetector standard && known != null
-                ? standard.scan(text, known) : detector.scan(text);
-        boolean plainAscii = known != null && (known.detectorFacts() & ValueScan.NOT_PLAIN_ASCII) == 0
+    /** {@link #apply(String, GuardMode)}; the standard detector reuses {@code facts} ({@link ValueScan}) when known. */
+    Outcome apply(String text, GuardMode mode, int facts) {
+        List<Finding> detected = detector instanceof PatternInjectionDetector standard && facts != PatternInjectionDetector.UNKNOWN_FACTS
+                ? standard.scan(text, facts) : detector.scan(text);
+        boolean plainAscii = facts != PatternInjectionDetector.UNKNOWN_FACTS && (facts & ValueScan.NOT_PLAIN_ASCII) == 0
                 || InvisibleCharacters.isPlainAscii(text);
         if (detected.isEmpty() && plainAscii) {
             // Nothing detected and nothing invisible (the runs below would be empty): the text as it is.

@@ -31,6 +31,8 @@ public final class PatternInjectionDetector implements InjectionDetector {
      * shortcut's pass would mostly be read in addition (the 64 KiB log batch as one text: 588 against 549 µs).
      */
     static final int SHORTCUT_MAX_CHARS = 32 * 1024;
+    /** {@link #scan(String, int)}: the facts are not known yet. */
+    static final int UNKNOWN_FACTS = -1;
     private static final int MAX_DEPTH = 2;
     private static final int MIN_DECODE_BUDGET = 256 * 1024;
     static final RuleMatcher RULES = RuleMatcher.standard();
@@ -70,27 +72,27 @@ public final class PatternInjectionDetector implements InjectionDetector {
 
     @Override
     public List<Finding> scan(String text) {
-        return scan(text, null);
+        return scan(text, UNKNOWN_FACTS);
     }
 
-    /** {@link #scan(String)} with the detector part of the first pass over {@code text} ({@link ValueScan}), or null. */
-    List<Finding> scan(String text, ValueScan known) {
+    /** {@link #scan(String)} with the detector facts of {@code text} ({@link ValueScan#detectorFacts()}) already known, or {@link #UNKNOWN_FACTS}. */
+    List<Finding> scan(String text, int facts) {
         Objects.requireNonNull(text, "text");
         EncodedPayloadScanner.Budget budget =
                 new EncodedPayloadScanner.Budget(Math.max(MIN_DECODE_BUDGET, 2 * text.length()));
-        return scan(text, 0, budget, known);
+        return scan(text, 0, budget, facts);
     }
 
     private List<Finding> scan(String text, int depth, EncodedPayloadScanner.Budget budget) {
-        return scan(text, depth, budget, null);
+        return scan(text, depth, budget, UNKNOWN_FACTS);
     }
 
-    private List<Finding> scan(String text, int depth, EncodedPayloadScanner.Budget budget, ValueScan known) {
+    private List<Finding> scan(String text, int depth, EncodedPayloadScanner.Budget budget, int knownFacts) {
         List<Finding> found = new ArrayList<>();
         // Plain ASCII (printable, tabs, line breaks) holds no invisible or control character; most of it (AWS
         // text without a rule keyword or a long base64 run) holds no place where a rule or a blob could be found.
-        ValueScan first = !plainAsciiShortcut ? null : known != null ? known : ValueScan.detectorPart(text);
-        int facts = first == null ? ValueScan.NOT_PLAIN_ASCII : first.detectorFacts();
+        int facts = !plainAsciiShortcut ? ValueScan.NOT_PLAIN_ASCII
+                : knownFacts != UNKNOWN_FACTS ? knownFacts : ValueScan.detectorFacts(text);
         if (text.length() > Math.min(SHORTCUT_MAX_CHARS, chunkSize)) {
             // Where a rule or a blob may be is said of the text as one range: not of the chunks of a longer one. Whether
             // it is plain ASCII holds at any length.
@@ -108,7 +110,7 @@ public final class PatternInjectionDetector implements InjectionDetector {
             }
         }
         if (depth < MAX_DEPTH && (facts & (ValueScan.NOT_PLAIN_ASCII | ValueScan.ENCODED_BLOB)) != 0) {
-            encoded.scan(text, first == null ? null : first.blobRuns(), budget, decoded -> scan(decoded, depth + 1, budget), found);
+            encoded.scan(text, budget, decoded -> scan(decoded, depth + 1, budget), found);
         }
         return mergeOverlapping(found);
     }

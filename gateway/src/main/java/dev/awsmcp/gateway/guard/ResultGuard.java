@@ -319,7 +319,8 @@ public final class ResultGuard {
             findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), f.detail()));
         }
         // Facts of the value hold for the text the detector gets only when redaction changed nothing.
-        InjectionSanitizer.Outcome outcome = sanitizer.apply(redaction.text(), mode, redaction.text() == value ? scan : null);
+        InjectionSanitizer.Outcome outcome = sanitizer.apply(redaction.text(), mode,
+                redaction.text() == value ? scan.detectorFacts() : PatternInjectionDetector.UNKNOWN_FACTS);
         for (Finding f : outcome.findings()) {
             findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), safeDetail(f.detail())));
         }

@@ -1,7 +1,6 @@
 package dev.awsmcp.gateway.guard;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,19 +22,12 @@ import java.util.List;
  * <li>and every rule is matched only where a keyword is ({@link RuleMatcher}).
  * </ul>
  * The blob scan decodes only runs of at least {@link EncodedPayloadScanner#MIN_BLOB} base64 characters
- * (hex digits are base64 characters); in a text past the shortcut's reach the pass hands on where they are
- * ({@link #blobRuns()}), so the blob scan does not read the text again. Plain ASCII holds no invisible or control
- * character.
+ * (hex digits are base64 characters). Plain ASCII holds no invisible or control character.
  *
  * @param secretRules rules whose trigger words occur (0 when not asked for)
  * @param detectorFacts what the detector may skip (bits below)
- * @param blobRuns start and end (exclusive, before any {@code =} padding) of every run of at least
- *     {@link EncodedPayloadScanner#MIN_BLOB} base64 characters, in pairs and in order, when the pass read a text past
- *     the shortcut's reach as plain ASCII without colour codes; null otherwise (the blob scan then finds them itself)
  */
-record ValueScan(int secretRules, int detectorFacts, int[] blobRuns) {
-
-    private static final int[] NO_RUNS = new int[0];
+record ValueScan(int secretRules, int detectorFacts) {
 
     /** The text holds a character other than printable ASCII, tab, line feed, carriage return: every scan. */
     static final int NOT_PLAIN_ASCII = 1;
@@ -105,12 +97,7 @@ record ValueScan(int secretRules, int detectorFacts, int[] blobRuns) {
 
     /** The detector facts alone (the detector called on its own, or on decoded text). */
     static int detectorFacts(String text) {
-        return detectorPart(text).detectorFacts();
-    }
-
-    /** The detector part alone: the facts and the blob runs. */
-    static ValueScan detectorPart(String text) {
-        return of(text, false, true, false);
+        return of(text, false, true, false).detectorFacts();
     }
 
     private static ValueScan of(String text, boolean secrets, boolean detector, boolean withoutColours) {
@@ -118,7 +105,7 @@ record ValueScan(int secretRules, int detectorFacts, int[] blobRuns) {
                 : ofLong(text, secrets, detector, withoutColours);
     }
 
-    /** A text the detector's shortcut can skip: every fact is exact; the blob runs are not recorded (the scan is short). */
+    /** A text the detector's shortcut may skip: every fact is exact. */
     private static ValueScan ofShort(String text, boolean secrets, boolean detector, boolean withoutColours) {
         int state = KeywordAutomaton.START;
         int secretRules = 0;
@@ -192,12 +179,12 @@ record ValueScan(int secretRules, int detectorFacts, int[] blobRuns) {
         if (rulesLive && LetterRuns.found(runs)) {
             facts |= RULE_MAY_MATCH;
         }
-        return new ValueScan(secrets ? secretRules : 0, facts | colours, null);
+        return new ValueScan(secrets ? secretRules : 0, facts | colours);
     }
 
     /**
-     * A text past the shortcut's reach: where a rule or a blob may be is assumed (the detector reads it in chunks); what
-     * holds at any length is read (plain ASCII, colours, secret triggers), and the blob runs are recorded.
+     * A text past the shortcut's reach: where a rule or a blob may be is assumed (the detector reads it in chunks), so
+     * the pass reads only what holds at any length: plain ASCII, colours and the secret trigger words.
      */
     private static ValueScan ofLong(String text, boolean secrets, boolean detector, boolean withoutColours) {
         int state = KeywordAutomaton.START;
@@ -205,11 +192,6 @@ record ValueScan(int secretRules, int detectorFacts, int[] blobRuns) {
         boolean plainLive = detector;
         int facts = !detector ? NOT_PLAIN_ASCII : RULE_MAY_MATCH | ENCODED_BLOB;
         int colours = 0;
-        int base64Run = 0;
-        // The blob runs found so far, as pairs in the first runCount places; the last one's end is written when it ends.
-        int[] runs = NO_RUNS;
-        int runCount = 0;
-        boolean openRun = false;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c == 0x1B && withoutColours) {
@@ -228,45 +210,14 @@ record ValueScan(int secretRules, int detectorFacts, int[] blobRuns) {
                     break;
                 }
             }
-            if ((kind & WHITESPACE) != 0) {
-                base64Run = 0;
-                if (openRun) {
-                    runs[runCount - 1] = i;
-                    openRun = false;
-                }
+            if ((kind & WHITESPACE) != 0 || !secrets) {
                 continue;
             }
-            if (secrets) {
-                // Folded as SecretRule.fold folds (see ofShort).
-                int cls = c < 128 ? KEYWORD_CLASS[c] : c == '\u017F' ? KEYWORDS.classOf('s') : c == '\u212A' ? KEYWORDS.classOf('k') : 0;
-                state = KEYWORDS.nextByClass(state, cls);
-                secretRules |= OUTPUT[state] & ~RULE_KEYWORD;
-            }
-            if (!plainLive) {
-                continue;
-            }
-            base64Run = (kind & BASE64) != 0 ? base64Run + 1 : 0;
-            if (base64Run == EncodedPayloadScanner.MIN_BLOB) {
-                runs = withRun(runs, runCount, i + 1 - base64Run);
-                runCount += 2;
-                openRun = true;
-            } else if (base64Run == 0 && openRun) {
-                runs[runCount - 1] = i;
-                openRun = false;
-            }
+            // Folded as SecretRule.fold folds (see ofShort).
+            int cls = c < 128 ? KEYWORD_CLASS[c] : c == '\u017F' ? KEYWORDS.classOf('s') : c == '\u212A' ? KEYWORDS.classOf('k') : 0;
+            state = KEYWORDS.nextByClass(state, cls);
+            secretRules |= OUTPUT[state] & ~RULE_KEYWORD;
         }
-        if (openRun) {
-            runs[runCount - 1] = text.length();
-        }
-        // Offsets are into the text without its colour codes when it has some: not handed on.
-        int[] blobRuns = !plainLive || colours != 0 ? null : runCount == runs.length ? runs : Arrays.copyOf(runs, runCount);
-        return new ValueScan(secrets ? secretRules : 0, facts | colours, blobRuns);
-    }
-
-    /** {@code runs} (its first {@code count} places) with a run from {@code start} added (its end to come), grown when full. */
-    private static int[] withRun(int[] runs, int count, int start) {
-        int[] grown = count + 2 <= runs.length ? runs : Arrays.copyOf(runs, Math.max(2, 2 * runs.length));
-        grown[count] = start;
-        return grown;
+        return new ValueScan(secrets ? secretRules : 0, facts | colours);
     }
 }
