@@ -80,39 +80,50 @@ final class ShadowText {
         int state = KeywordAutomaton.START;
         int i = from;
         while (i < to) {
-            char c = original.charAt(i);
-            if (c < 128 && c != 0x1B) {
-                // ASCII fast path: most AWS text never leaves it, and writes at most one character per character read,
-                // within the builder's capacity.
+            // ASCII fast path: most AWS text never leaves it, and writes at most one character per character read,
+            // within the builder's capacity. The arrays and the length are locals until it stops.
+            char[] chars = raw.chars;
+            int[] starts = raw.starts;
+            int[] ends = raw.ends;
+            int n = raw.length;
+            for (; i < to; i++) {
+                char c = original.charAt(i);
+                if (c >= 128 || c == 0x1B) {
+                    break;
+                }
                 if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C) {
                     whitespaceStart = whitespaceStart < 0 ? i : whitespaceStart;
                     newline |= c == '\n' || c == '\r';
-                } else if (c >= 0x20 && c != 0x7F) {
-                    int n = raw.length;
-                    if (whitespaceStart >= 0) {
-                        raw.chars[n] = newline ? '\n' : ' ';
-                        raw.starts[n] = whitespaceStart;
-                        raw.ends[n] = i;
-                        n++;
-                        runs = LetterRuns.next(runs, newline ? LetterRuns.OTHER : LetterRuns.SEPARATOR);
-                        whitespaceStart = -1;
-                        newline = false;
-                    }
-                    char lower = LOWER[c];
-                    raw.chars[n] = lower;
-                    raw.starts[n] = i;
-                    raw.ends[n] = i + 1;
-                    raw.length = n + 1;
-                    runs = LetterRuns.next(runs, LetterRuns.classOf(lower));
-                    if (keywords != null) {
-                        state = keywords.next(state, lower);
-                        if (keywords.emits(state)) {
-                            raw.hit(state, n + 1);
-                        }
+                    continue;
+                }
+                if (c < 0x20 || c == 0x7F) {
+                    continue;
+                }
+                if (whitespaceStart >= 0) {
+                    chars[n] = newline ? '\n' : ' ';
+                    starts[n] = whitespaceStart;
+                    ends[n] = i;
+                    n++;
+                    runs = LetterRuns.next(runs, newline ? LetterRuns.OTHER : LetterRuns.SEPARATOR);
+                    whitespaceStart = -1;
+                    newline = false;
+                }
+                char lower = LOWER[c];
+                chars[n] = lower;
+                starts[n] = i;
+                ends[n] = i + 1;
+                n++;
+                runs = LetterRuns.next(runs, LetterRuns.classOf(lower));
+                if (keywords != null) {
+                    state = keywords.next(state, lower);
+                    if (keywords.emits(state)) {
+                        raw.hit(state, n);
                     }
                 }
-                i++;
-                continue;
+            }
+            raw.length = n;
+            if (i >= to) {
+                break;
             }
             // Folded characters may become several letters: the join pass decides.
             mayJoin = true;
