@@ -118,14 +118,12 @@ record ValueScan(int secretRules, int detectorFacts) {
         int colours = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c == 0x1B && withoutColours) {
-                int end = AnsiEscapes.sgrEnd(text, i);
-                if (end > 0) {
-                    // Read as the guard's text without it: the characters around it are neighbours.
-                    colours = COLOURS;
-                    i = end - 1;
-                    continue;
-                }
+            int colourEnd = c == 0x1B && withoutColours ? AnsiEscapes.sgrEnd(text, i) : 0;
+            if (colourEnd > 0) {
+                // Read as the guard's text without it: the characters around it are neighbours.
+                colours = COLOURS;
+                i = colourEnd - 1;
+                continue;
             }
             int kind = c < 128 ? KIND[c] : CONTROL;
             if ((kind & WHITESPACE) != 0) {
@@ -148,9 +146,7 @@ record ValueScan(int secretRules, int detectorFacts) {
             }
             int out = 0;
             if (secrets || rulesLive) {
-                // Folded as SecretRule.fold folds: ASCII letters to lower case, the long s and the Kelvin sign to s and k.
-                int cls = c < 128 ? KEYWORD_CLASS[c] : c == '\u017F' ? KEYWORDS.classOf('s') : c == '\u212A' ? KEYWORDS.classOf('k') : 0;
-                state = KEYWORDS.nextByClass(state, cls);
+                state = KEYWORDS.nextByClass(state, keywordClass(c));
                 out = OUTPUT[state];
                 secretRules |= out & ~RULE_KEYWORD;
             }
@@ -194,13 +190,11 @@ record ValueScan(int secretRules, int detectorFacts) {
         int colours = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c == 0x1B && withoutColours) {
-                int end = AnsiEscapes.sgrEnd(text, i);
-                if (end > 0) {
-                    colours = COLOURS;
-                    i = end - 1;
-                    continue;
-                }
+            int colourEnd = c == 0x1B && withoutColours ? AnsiEscapes.sgrEnd(text, i) : 0;
+            if (colourEnd > 0) {
+                colours = COLOURS;
+                i = colourEnd - 1;
+                continue;
             }
             int kind = c < 128 ? KIND[c] : CONTROL;
             if (plainLive && (kind & CONTROL) != 0) {
@@ -213,11 +207,17 @@ record ValueScan(int secretRules, int detectorFacts) {
             if ((kind & WHITESPACE) != 0 || !secrets) {
                 continue;
             }
-            // Folded as SecretRule.fold folds (see ofShort).
-            int cls = c < 128 ? KEYWORD_CLASS[c] : c == '\u017F' ? KEYWORDS.classOf('s') : c == '\u212A' ? KEYWORDS.classOf('k') : 0;
-            state = KEYWORDS.nextByClass(state, cls);
+            state = KEYWORDS.nextByClass(state, keywordClass(c));
             secretRules |= OUTPUT[state] & ~RULE_KEYWORD;
         }
         return new ValueScan(secrets ? secretRules : 0, facts | colours);
+    }
+
+    /**
+     * The {@link #KEYWORDS} class of {@code c} folded as SecretRule.fold folds: ASCII letters to lower case, the long s and
+     * the Kelvin sign to s and k.
+     */
+    private static int keywordClass(char c) {
+        return c < 128 ? KEYWORD_CLASS[c] : c == '\u017F' ? KEYWORDS.classOf('s') : c == '\u212A' ? KEYWORDS.classOf('k') : 0;
     }
 }
