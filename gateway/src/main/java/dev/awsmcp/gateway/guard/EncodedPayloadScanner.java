@@ -54,28 +54,27 @@ final class EncodedPayloadScanner {
      * has findings under {@code rescan}.
      */
     void scan(String text, Budget budget, Function<String, List<Finding>> rescan, List<Finding> out) {
-        int i = 0;
-        while (i < text.length()) {
-            if (!isBase64(text.charAt(i))) {
-                i++;
+        // One counted loop over the text (the JIT drops its bounds checks); a run is inspected where it ends.
+        int run = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (isBase64(text.charAt(i))) {
+                run++;
                 continue;
             }
-            int start = i;
-            while (i < text.length() && isBase64(text.charAt(i))) {
-                i++;
+            if (run >= MIN_BLOB) {
+                inspect(text, i - run, i, budget, rescan, out);
             }
-            int end = i;
-            while (i < text.length() && i < end + 2 && text.charAt(i) == '=') {
-                i++;
-            }
-            if (end - start >= MIN_BLOB) {
-                inspect(text, start, end, i, budget, rescan, out);
-            }
+            run = 0;
+        }
+        if (run >= MIN_BLOB) {
+            inspect(text, n - run, n, budget, rescan, out);
         }
     }
 
-    private static void inspect(String text, int start, int dataEnd, int end, Budget budget,
-            Function<String, List<Finding>> rescan, List<Finding> out) {
+    /** Decodes and rescans the run {@code text[start, dataEnd)}; a finding spans its {@code =} padding too. */
+    private static void inspect(String text, int start, int dataEnd, Budget budget, Function<String, List<Finding>> rescan,
+            List<Finding> out) {
         int length = Math.min(dataEnd - start, MAX_BLOB);
         boolean hex = isHex(text, start, start + length) && length % 2 == 0;
         if (!budget.take(length)) {
@@ -88,6 +87,10 @@ final class EncodedPayloadScanner {
         }
         List<Finding> inner = rescan.apply(decoded);
         if (!inner.isEmpty()) {
+            int end = dataEnd;
+            while (end < text.length() && end < dataEnd + 2 && text.charAt(end) == '=') {
+                end++;
+            }
             Finding first = inner.get(0);
             String detail = (hex ? "hex" : "base64") + " payload decodes to text with " + first.family() + "/"
                     + first.rule() + ": " + Excerpts.quote(decoded, MAX_EXCERPT);

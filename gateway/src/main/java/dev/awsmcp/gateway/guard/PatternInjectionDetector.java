@@ -106,7 +106,7 @@ public final class PatternInjectionDetector implements InjectionDetector {
                 int from = Math.max(0, start - LEFT_CONTEXT);
                 int to = (int) Math.min(text.length(), (long) start + chunkSize + overlap);
                 // Each chunk's shadow is done with before the next is made: they share this thread's scratch arrays.
-                RULES.match(ShadowText.reusing(text, from, to), found);
+                RULES.match(text, from, to, found);
             }
         }
         if (depth < MAX_DEPTH && (facts & (ValueScan.NOT_PLAIN_ASCII | ValueScan.ENCODED_BLOB)) != 0) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the phrase and marker rules over a shadow text. One keyword pass (Aho-Corasick) finds where a
- * rule could match; then each rule's RE2/J pattern runs there only: anchored at the keyword (or at the
+ * Runs the phrase and marker rules over a shadow text. One keyword pass (Aho-Corasick, done while the shadow is
+ * written when the matcher makes it) finds where a rule could match; then each rule's RE2/J pattern runs there only: anchored at the keyword (or at the
  * line start, for patterns that begin with {@code \n}) when the rule's {@code before} is 0, otherwise in
  * windows around the keyword, merged while they overlap up to a bounded size. Work is linear in the
  * shadow length for a fixed rule set. Immutable and thread-safe.
@@ -78,6 +78,14 @@ final class RuleMatcher {
         return all;
     }
 
+    /**
+     * {@link #match} on the shadow of {@code text[from, to)}, written into this thread's scratch arrays ({@link
+     * ShadowText#reusing}) with the keyword scan done as it is written.
+     */
+    void match(String text, int from, int to, List<Finding> out) {
+        match(ShadowText.reusing(text, from, to, automaton), out);
+    }
+
     /** Adds the findings of every rule in {@code shadow} to {@code out}, with offsets into the original text. */
     void match(ShadowText shadow, List<Finding> out) {
         Windows windows = new Windows(shadow, out);
@@ -92,7 +100,7 @@ final class RuleMatcher {
     private void match(ShadowText shadow, Windows windows, List<Finding> out) {
         String text = shadow.text();
         int[] lastAnchor = windows.lastAnchors();
-        automaton.scan(text, 0, text.length(), (keyword, end) -> {
+        KeywordAutomaton.HitSink hits = (keyword, end) -> {
             for (int r : rulesByKeyword[keyword]) {
                 windows.touch(r);
             }
@@ -115,7 +123,10 @@ final class RuleMatcher {
                     windows.add(r, Math.max(0, start - rule.before()), Math.min(text.length(), end + rule.after()));
                 }
             }
-        });
+        };
+        if (!shadow.replayKeywordHits(automaton, hits)) {
+            automaton.scan(text, 0, text.length(), hits);
+        }
     }
 
     private void matchAnchored(InjectionRule rule, ShadowText shadow, int start, List<Finding> out) {

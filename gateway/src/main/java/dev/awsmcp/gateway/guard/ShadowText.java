@@ -8,6 +8,9 @@ import java.util.Arrays;
  * code point, invisible characters and ANSI escape sequences dropped, whitespace runs collapsed to
  * one space (or one line feed when the run holds a line break), and runs of four or more single
  * letters between separators ("i g n o r e", "i.g.n.o.r.e") joined into one word.
+ *
+ * <p>A shadow can be written reading a {@link KeywordAutomaton} as it goes ({@link #reusing}): the rule matcher
+ * then replays the keyword hits instead of reading the shadow again.
  */
 final class ShadowText {
 
@@ -27,12 +30,19 @@ final class ShadowText {
     private final String text;
     private final int[] starts;
     private final int[] ends;
+    /** The automaton read while the shadow was written, or null; its hits: state and end, in pairs. */
+    private final KeywordAutomaton keywords;
+    private final int[] hits;
+    private final int hitCount;
 
-    private ShadowText(String original, String text, int[] starts, int[] ends) {
+    private ShadowText(String original, String text, Builder raw) {
         this.original = original;
         this.text = text;
-        this.starts = starts;
-        this.ends = ends;
+        this.starts = raw.starts;
+        this.ends = raw.ends;
+        this.keywords = raw.keywords;
+        this.hits = raw.hits;
+        this.hitCount = raw.hitCount;
     }
 
     /**
@@ -47,10 +57,12 @@ final class ShadowText {
      * {@link #of(String, int, int)} written into this thread's scratch arrays, which the next call on the thread
      * overwrites: for a caller that is done with the shadow before it asks for another (the detector matches one
      * chunk, then makes the next). Saves allocating and zeroing three arrays per chunk (370 KB for 32 Ki characters).
+     * Reads {@code keywords} (or nothing, when null) as the shadow is written: its hits are those
+     * {@link KeywordAutomaton#scan} finds in the shadow ({@link #replayKeywordHits}).
      */
-    static ShadowText reusing(String original, int from, int to) {
+    static ShadowText reusing(String original, int from, int to, KeywordAutomaton keywords) {
         Builder scratch = SCRATCH.get();
-        scratch.reset(to - from + 16);
+        scratch.reset(to - from + 16, keywords);
         return of(original, from, to, scratch);
     }
 
@@ -63,38 +75,59 @@ final class ShadowText {
         // Whether a run of single letters needs joining, read on what is written; folded characters leave it to the join pass.
         boolean mayJoin = false;
         int runs = LetterRuns.START;
+        // The keyword automaton's state, read as KeywordAutomaton.scan reads the shadow (without spaces and line feeds).
+        KeywordAutomaton keywords = raw.keywords;
+        int state = KeywordAutomaton.START;
         int i = from;
         while (i < to) {
-            char c = original.charAt(i);
-            if (c < 128 && c != 0x1B) {
-                // ASCII fast path: most AWS text never leaves it, and writes at most one character per character read,
-                // within the builder's capacity.
+            // ASCII fast path: most AWS text never leaves it, and writes at most one character per character read,
+            // within the builder's capacity. The arrays and the length are locals until it stops.
+            char[] chars = raw.chars;
+            int[] starts = raw.starts;
+            int[] ends = raw.ends;
+            int n = raw.length;
+            for (; i < to; i++) {
+                char c = original.charAt(i);
+                if (c >= 128 || c == 0x1B) {
+                    break;
+                }
                 if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C) {
                     whitespaceStart = whitespaceStart < 0 ? i : whitespaceStart;
                     newline |= c == '\n' || c == '\r';
-                } else if (c >= 0x20 && c != 0x7F) {
-                    int n = raw.length;
-                    if (whitespaceStart >= 0) {
-                        raw.chars[n] = newline ? '\n' : ' ';
-                        raw.starts[n] = whitespaceStart;
-                        raw.ends[n] = i;
-                        n++;
-                        runs = LetterRuns.next(runs, newline ? LetterRuns.OTHER : LetterRuns.SEPARATOR);
-                        whitespaceStart = -1;
-                        newline = false;
-                    }
-                    char lower = LOWER[c];
-                    raw.chars[n] = lower;
-                    raw.starts[n] = i;
-                    raw.ends[n] = i + 1;
-                    raw.length = n + 1;
-                    runs = LetterRuns.next(runs, LetterRuns.classOf(lower));
+                    continue;
                 }
-                i++;
-                continue;
+                if (c < 0x20 || c == 0x7F) {
+                    continue;
+                }
+                if (whitespaceStart >= 0) {
+                    chars[n] = newline ? '\n' : ' ';
+                    starts[n] = whitespaceStart;
+                    ends[n] = i;
+                    n++;
+                    runs = LetterRuns.next(runs, newline ? LetterRuns.OTHER : LetterRuns.SEPARATOR);
+                    whitespaceStart = -1;
+                    newline = false;
+                }
+                char lower = LOWER[c];
+                chars[n] = lower;
+                starts[n] = i;
+                ends[n] = i + 1;
+                n++;
+                runs = LetterRuns.next(runs, LetterRuns.classOf(lower));
+                if (keywords != null) {
+                    state = keywords.next(state, lower);
+                    if (keywords.emits(state)) {
+                        raw.hit(state, n);
+                    }
+                }
+            }
+            raw.length = n;
+            if (i >= to) {
+                break;
             }
             // Folded characters may become several letters: the join pass decides.
             mayJoin = true;
+            int written = raw.length;
             int cp = original.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (cp == 0x1B) {
@@ -115,6 +148,7 @@ final class ShadowText {
                     }
                 }
             }
+            state = keywords == null ? state : read(keywords, state, raw, written);
             i = next;
             // The fast path writes without checking: room for the rest read as ASCII (at most one character each).
             raw.ensureRoom(to - i + 2);
@@ -123,7 +157,37 @@ final class ShadowText {
             raw.append(newline ? '\n' : ' ', whitespaceStart, to);
         }
         return mayJoin || LetterRuns.found(runs) ? joinSingleLetterRuns(original, raw)
-                : new ShadowText(original, new String(raw.chars, 0, raw.length), raw.starts, raw.ends);
+                : new ShadowText(original, new String(raw.chars, 0, raw.length), raw);
+    }
+
+    /** Reads the shadow characters from {@code written} on into {@code keywords}, as {@link KeywordAutomaton#scan} does. */
+    private static int read(KeywordAutomaton keywords, int state, Builder raw, int written) {
+        for (int k = written; k < raw.length; k++) {
+            char c = raw.chars[k];
+            if (c != ' ' && c != '\n') {
+                state = keywords.next(state, c);
+                if (keywords.emits(state)) {
+                    raw.hit(state, k + 1);
+                }
+            }
+        }
+        return state;
+    }
+
+    /**
+     * Replays, in order, the hits of {@code automaton} in this shadow, found as it was written, and answers true; false
+     * (nothing replayed) when it was written reading no automaton or another.
+     */
+    boolean replayKeywordHits(KeywordAutomaton automaton, KeywordAutomaton.HitSink sink) {
+        if (keywords != automaton) {
+            return false;
+        }
+        for (int k = 0; k < hitCount; k += 2) {
+            for (int keyword : automaton.keywordsEndingAt(hits[k])) {
+                sink.hit(keyword, hits[k + 1]);
+            }
+        }
+        return true;
     }
 
     String text() {
@@ -166,7 +230,14 @@ final class ShadowText {
             written = copyLetters(raw, i, runEnd, written);
             i = runEnd;
         }
-        return new ShadowText(original, new String(chars, 0, written), raw.starts, raw.ends);
+        String text = new String(chars, 0, written);
+        if (written != length && raw.keywords != null) {
+            // Letters were joined: the hits found while writing are those of the text before.
+            raw.hitCount = 0;
+            raw.length = written;
+            read(raw.keywords, KeywordAutomaton.START, raw, 0);
+        }
+        return new ShadowText(original, text, raw);
     }
 
     /**
@@ -229,12 +300,16 @@ final class ShadowText {
                 || c == '~' || c == '+' || c == ':' || c == ';';
     }
 
-    /** Growable parallel arrays: shadow characters and their original ranges. */
+    /** Growable parallel arrays: shadow characters and their original ranges; and the keyword hits, when read. */
     private static final class Builder {
         char[] chars;
         int[] starts;
         int[] ends;
         int length;
+        KeywordAutomaton keywords;
+        /** Automaton state and end (shadow index past the keyword) of each hit, in pairs. */
+        int[] hits = new int[64];
+        int hitCount;
 
         Builder(int capacity) {
             chars = new char[capacity];
@@ -242,14 +317,29 @@ final class ShadowText {
             ends = new int[capacity];
         }
 
-        /** Empty, with room for {@code capacity} characters (the arrays are kept when they are large enough). */
-        void reset(int capacity) {
+        /**
+         * Empty, with room for {@code capacity} characters (the arrays are kept when they are large enough), to be
+         * written reading {@code keywords} (or none).
+         */
+        void reset(int capacity, KeywordAutomaton keywords) {
             length = 0;
+            hitCount = 0;
+            this.keywords = keywords;
             if (chars.length < capacity) {
                 chars = new char[capacity];
                 starts = new int[capacity];
                 ends = new int[capacity];
             }
+        }
+
+        /** Notes that the keyword automaton is in {@code state}, which ends some keyword, past shadow index {@code end - 1}. */
+        void hit(int state, int end) {
+            if (hitCount + 2 > hits.length) {
+                hits = Arrays.copyOf(hits, 2 * hits.length);
+            }
+            hits[hitCount] = state;
+            hits[hitCount + 1] = end;
+            hitCount += 2;
         }
 
         void set(int index, char c, int start, int end) {

@@ -22,8 +22,12 @@ final class TreeCutter {
     /** Strings are never shortened below this many bytes. */
     private static final int MIN_STRING_BYTES = 256;
 
-    /** One array of the tree, with the arrays and indexes above it (to tell when an ancestor cut removed it). */
-    private record ArrayRef(ArrayNode node, JsonPaths.Lazy path, long size, List<Object[]> ancestors) {
+    /**
+     * One array of the tree, with its size and its elements' sizes (exact until the array or one of its descendants is cut:
+     * in a round, each array is cut before its descendants, which are smaller), and the arrays and indexes above it (to
+     * tell when an ancestor cut removed it).
+     */
+    private record ArrayRef(ArrayNode node, JsonPaths.Lazy path, long size, long[] elementSizes, List<Object[]> ancestors) {
         boolean attached() {
             for (Object[] a : ancestors) {
                 if (((ArrayNode) a[0]).size() <= (Integer) a[1]) {
@@ -93,8 +97,9 @@ final class TreeCutter {
             int omitted = previous == null ? 0 : previous.omitted();
             ArrayNode array = ref.node();
             while (array.size() > keep && total > target) {
-                JsonNode last = array.remove(array.size() - 1);
-                total -= JsonSize.of(last) + (array.size() > 0 ? 1 : 0);
+                int last = array.size() - 1;
+                array.remove(last);
+                total -= ref.elementSizes()[last] + (last > 0 ? 1 : 0);
                 omitted++;
             }
             arrays.put(path, new ArrayCut(path, original, omitted, ref));
@@ -112,12 +117,14 @@ final class TreeCutter {
             out.add(null);
             List<Object[]> above = List.copyOf(ancestors);
             long size = 2 + Math.max(0, node.size() - 1);
+            long[] elementSizes = new long[node.size()];
             for (int i = 0; i < node.size(); i++) {
                 ancestors.add(new Object[] {node, i});
-                size += collectArrays(node.get(i), path.index(i), ancestors, out);
+                elementSizes[i] = collectArrays(node.get(i), path.index(i), ancestors, out);
+                size += elementSizes[i];
                 ancestors.remove(ancestors.size() - 1);
             }
-            out.set(slot, new ArrayRef((ArrayNode) node, path, size, above));
+            out.set(slot, new ArrayRef((ArrayNode) node, path, size, elementSizes, above));
             return size;
         }
         if (node.isObject()) {
@@ -143,7 +150,7 @@ final class TreeCutter {
             if (total <= target) {
                 return;
             }
-            if (!new ArrayRef(null, null, 0, ref.ancestors()).attached()) {
+            if (!new ArrayRef(null, null, 0, null, ref.ancestors()).attached()) {
                 continue;
             }
             long bytes = JsonSize.string(ref.value());

@@ -101,33 +101,34 @@ record ValueScan(int secretRules, int detectorFacts) {
     }
 
     private static ValueScan of(String text, boolean secrets, boolean detector, boolean withoutColours) {
+        return text.length() <= PatternInjectionDetector.SHORTCUT_MAX_CHARS ? ofShort(text, secrets, detector, withoutColours)
+                : ofLong(text, secrets, detector, withoutColours);
+    }
+
+    /** A text the detector's shortcut may skip: every fact is exact. */
+    private static ValueScan ofShort(String text, boolean secrets, boolean detector, boolean withoutColours) {
         int state = KeywordAutomaton.START;
         int secretRules = 0;
-        // Whether the text is plain ASCII is known for any length; where a rule or a blob may be, only up to the shortcut's
-        // length (past it, both are assumed).
-        boolean shortText = text.length() <= PatternInjectionDetector.SHORTCUT_MAX_CHARS;
         boolean plainLive = detector;
-        int facts = !detector ? NOT_PLAIN_ASCII : shortText ? 0 : RULE_MAY_MATCH | ENCODED_BLOB;
-        boolean rulesLive = plainLive && shortText;
+        int facts = !detector ? NOT_PLAIN_ASCII : 0;
+        boolean rulesLive = plainLive;
         int runs = LetterRuns.START;
         boolean whitespace = false;
         int base64Run = 0;
         int colours = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c == 0x1B && withoutColours) {
-                int end = AnsiEscapes.sgrEnd(text, i);
-                if (end > 0) {
-                    // Read as the guard's text without it: the characters around it are neighbours.
-                    colours = COLOURS;
-                    i = end - 1;
-                    continue;
-                }
+            int colourEnd = c == 0x1B && withoutColours ? AnsiEscapes.sgrEnd(text, i) : 0;
+            if (colourEnd > 0) {
+                // Read as the guard's text without it: the characters around it are neighbours.
+                colours = COLOURS;
+                i = colourEnd - 1;
+                continue;
             }
             int kind = c < 128 ? KIND[c] : CONTROL;
             if ((kind & WHITESPACE) != 0) {
                 if (plainLive && (kind & CONTROL) != 0) {
-                    facts = NOT_PLAIN_ASCII | facts & (shortText ? RULE_MAY_MATCH : RULE_MAY_MATCH | ENCODED_BLOB);
+                    facts = NOT_PLAIN_ASCII | facts & RULE_MAY_MATCH;
                     plainLive = false;
                     rulesLive = false;
                 }
@@ -145,9 +146,7 @@ record ValueScan(int secretRules, int detectorFacts) {
             }
             int out = 0;
             if (secrets || rulesLive) {
-                // Folded as SecretRule.fold folds: ASCII letters to lower case, the long s and the Kelvin sign to s and k.
-                int cls = c < 128 ? KEYWORD_CLASS[c] : c == '\u017F' ? KEYWORDS.classOf('s') : c == '\u212A' ? KEYWORDS.classOf('k') : 0;
-                state = KEYWORDS.nextByClass(state, cls);
+                state = KEYWORDS.nextByClass(state, keywordClass(c));
                 out = OUTPUT[state];
                 secretRules |= out & ~RULE_KEYWORD;
             }
@@ -155,12 +154,9 @@ record ValueScan(int secretRules, int detectorFacts) {
                 continue;
             }
             if ((kind & CONTROL) != 0) {
-                facts = NOT_PLAIN_ASCII | facts & (shortText ? RULE_MAY_MATCH : RULE_MAY_MATCH | ENCODED_BLOB);
+                facts = NOT_PLAIN_ASCII | facts & RULE_MAY_MATCH;
                 plainLive = false;
                 rulesLive = false;
-                continue;
-            }
-            if (!shortText) {
                 continue;
             }
             base64Run = (kind & BASE64) != 0 ? base64Run + 1 : 0;
@@ -180,5 +176,48 @@ record ValueScan(int secretRules, int detectorFacts) {
             facts |= RULE_MAY_MATCH;
         }
         return new ValueScan(secrets ? secretRules : 0, facts | colours);
+    }
+
+    /**
+     * A text past the shortcut's reach: where a rule or a blob may be is assumed (the detector reads it in chunks), so
+     * the pass reads only what holds at any length: plain ASCII, colours and the secret trigger words.
+     */
+    private static ValueScan ofLong(String text, boolean secrets, boolean detector, boolean withoutColours) {
+        int state = KeywordAutomaton.START;
+        int secretRules = 0;
+        boolean plainLive = detector;
+        int facts = !detector ? NOT_PLAIN_ASCII : RULE_MAY_MATCH | ENCODED_BLOB;
+        int colours = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            int colourEnd = c == 0x1B && withoutColours ? AnsiEscapes.sgrEnd(text, i) : 0;
+            if (colourEnd > 0) {
+                colours = COLOURS;
+                i = colourEnd - 1;
+                continue;
+            }
+            int kind = c < 128 ? KIND[c] : CONTROL;
+            if (plainLive && (kind & CONTROL) != 0) {
+                facts |= NOT_PLAIN_ASCII;
+                plainLive = false;
+                if (!secrets) {
+                    break;
+                }
+            }
+            if ((kind & WHITESPACE) != 0 || !secrets) {
+                continue;
+            }
+            state = KEYWORDS.nextByClass(state, keywordClass(c));
+            secretRules |= OUTPUT[state] & ~RULE_KEYWORD;
+        }
+        return new ValueScan(secrets ? secretRules : 0, facts | colours);
+    }
+
+    /**
+     * The {@link #KEYWORDS} class of {@code c} folded as SecretRule.fold folds: ASCII letters to lower case, the long s and
+     * the Kelvin sign to s and k.
+     */
+    private static int keywordClass(char c) {
+        return c < 128 ? KEYWORD_CLASS[c] : c == '\u017F' ? KEYWORDS.classOf('s') : c == '\u212A' ? KEYWORDS.classOf('k') : 0;
     }
 }
