@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awsmcp.gateway.auth.Principal;
 import dev.awsmcp.gateway.config.ConfigException;
-import dev.awsmcp.gateway.config.ConfigLoader;
-import dev.awsmcp.gateway.config.GatewayConfig;
-import dev.awsmcp.gateway.aws.AwsClientFactory;
-import dev.awsmcp.gateway.toolset.ToolsetRegistry;
+import dev.awsmcp.gateway.testing.TestToolsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,30 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** Validation of policy files (every problem with file, line and fix) and hot reload. */
 class PolicyLoaderTest {
 
-    private static AwsClientFactory clients;
-    private static ToolsetRegistry registry;
-    private static GatewayConfig gateway;
+    private static TestToolsets toolsets;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void registry(@TempDir Path configDir) throws Exception {
-        clients = new AwsClientFactory(2);
-        Path config = configDir.resolve("gateway.yaml");
-        Files.writeString(config, "toolsets:\n  - { id: k, type: test-kinds, region: us-east-1 }\n");
-        gateway = new ConfigLoader(n -> null).load(config);
-        registry = ToolsetRegistry.create(gateway, clients);
+    static void toolsets(@TempDir Path configDir) throws Exception {
+        toolsets = TestToolsets.of(configDir, "toolsets:\n  - { id: k, type: test-kinds, region: us-east-1 }\n");
     }
 
     @AfterAll
     static void close() {
-        registry.close();
-        clients.close();
+        toolsets.close();
     }
 
     private PolicyLoader loader() {
-        return new PolicyLoader(registry, gateway.limits());
+        return toolsets.policyLoader();
     }
 
     private List<String> problems(String fileName, String yaml) throws Exception {
@@ -163,18 +153,18 @@ class PolicyLoaderTest {
             AtomicInteger swaps = new AtomicInteger();
             store.onChange((before, after) -> swaps.incrementAndGet());
             Principal alice = new Principal("alice", Principal.Method.JWT, Set.of("inventory"), null);
-            assertThat(store.effective(alice).toolVisible(registry.find("k__get_table").orElseThrow())).isTrue();
+            assertThat(store.effective(alice).toolVisible(toolsets.registry().find("k__get_table").orElseThrow())).isTrue();
             assertThat(store.reload()).as("nothing changed").isFalse();
 
             Files.writeString(dir.resolve("inventory.yaml"), PolicyEngineTest.INVENTORY.replace("get_table, ", ""));
             assertThat(store.reload()).isTrue();
             assertThat(swaps).hasValue(1);
-            assertThat(store.effective(alice).toolVisible(registry.find("k__get_table").orElseThrow())).isFalse();
+            assertThat(store.effective(alice).toolVisible(toolsets.registry().find("k__get_table").orElseThrow())).isFalse();
 
             Files.writeString(dir.resolve("inventory.yaml"), "team: inventory\nmembers: [ { group: inventory } ]\ntoolsets: { k: { tools: [nope] } }\n");
             assertThat(store.reload()).as("broken change rejected").isFalse();
             assertThat(swaps).hasValue(1);
-            assertThat(store.effective(alice).toolVisible(registry.find("k__list").orElseThrow())).as("last good set").isTrue();
+            assertThat(store.effective(alice).toolVisible(toolsets.registry().find("k__list").orElseThrow())).as("last good set").isTrue();
 
             Files.writeString(dir.resolve("inventory.yaml"), "team: [unclosed\n");
             assertThat(store.reload()).isFalse();

@@ -2,11 +2,8 @@ package dev.awsmcp.gateway.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.awsmcp.gateway.aws.AwsClientFactory;
-import dev.awsmcp.gateway.config.ConfigLoader;
-import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.testing.CapturedLogs;
-import dev.awsmcp.gateway.toolset.ToolsetRegistry;
+import dev.awsmcp.gateway.testing.TestToolsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,37 +19,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PolicyStoreTest {
 
-    private static AwsClientFactory clients;
-    private static ToolsetRegistry registry;
-    private static GatewayConfig gateway;
+    private static TestToolsets toolsets;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void registry(@TempDir Path configDir) throws Exception {
-        clients = new AwsClientFactory(2);
-        Path config = configDir.resolve("gateway.yaml");
-        Files.writeString(config, "toolsets:\n  - { id: ddb, type: dynamodb, region: us-east-1 }\n");
-        gateway = new ConfigLoader(n -> null).load(config);
-        registry = ToolsetRegistry.create(gateway, clients);
+    static void toolsets(@TempDir Path configDir) throws Exception {
+        toolsets = TestToolsets.of(configDir, "toolsets:\n  - { id: ddb, type: dynamodb, region: us-east-1 }\n");
     }
 
     @AfterAll
     static void close() {
-        registry.close();
-        clients.close();
-    }
-
-    private PolicyLoader loader() {
-        return new PolicyLoader(registry, gateway.limits());
+        toolsets.close();
     }
 
     @Test
     void aPollThatFindsTheFilesUnchangedCompilesNothingAndKeepsReportingARejectedChange() throws Exception {
         String grant = "team: t\nmembers: [ { group: g } ]\ntoolsets:\n  ddb: { tools: [get_item], resources: [\"x-*\"], sessionPolicy: true }\n";
         Files.writeString(dir.resolve("t.yaml"), grant);
-        try (CapturedLogs logs = new CapturedLogs(); PolicyStore store = PolicyStore.open(loader(), dir, null)) {
+        try (CapturedLogs logs = new CapturedLogs(); PolicyStore store = PolicyStore.open(toolsets.policyLoader(), dir, null)) {
             String warning = "sessionPolicy has no effect";
             assertThat(logs.messagesContaining(warning)).as("compiled once at open").hasSize(1);
             assertThat(store.reload()).isFalse();

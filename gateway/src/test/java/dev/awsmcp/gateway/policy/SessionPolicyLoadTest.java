@@ -3,10 +3,7 @@ package dev.awsmcp.gateway.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsmcp.gateway.auth.Principal;
-import dev.awsmcp.gateway.config.ConfigLoader;
-import dev.awsmcp.gateway.config.GatewayConfig;
-import dev.awsmcp.gateway.aws.AwsClientFactory;
-import dev.awsmcp.gateway.toolset.ToolsetRegistry;
+import dev.awsmcp.gateway.testing.TestToolsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,36 +19,29 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code sessionPolicy: true} in a grant: rendered once at load by the real toolsets, validated, exposed per team. */
 class SessionPolicyLoadTest {
 
-    private static AwsClientFactory clients;
-    private static ToolsetRegistry registry;
-    private static GatewayConfig gateway;
+    private static TestToolsets toolsets;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void registry(@TempDir Path configDir) throws Exception {
-        clients = new AwsClientFactory(2);
-        Path config = configDir.resolve("gateway.yaml");
-        Files.writeString(config, """
+    static void toolsets(@TempDir Path configDir) throws Exception {
+        toolsets = TestToolsets.of(configDir, """
                 toolsets:
                   - { id: ddb, type: dynamodb, region: us-east-1, roleArn: "arn:aws:iam::123456789012:role/mcp-ddb", access: [read, write] }
                   - { id: s3, type: s3, region: us-east-1, roleArn: "arn:aws:iam::123456789012:role/mcp-s3" }
                   - { id: k, type: test-kinds, region: us-east-1 }
                 """);
-        gateway = new ConfigLoader(n -> null).load(config);
-        registry = ToolsetRegistry.create(gateway, clients);
     }
 
     @AfterAll
     static void close() {
-        registry.close();
-        clients.close();
+        toolsets.close();
     }
 
     private PolicySet load(String yaml, List<String> problems) throws Exception {
         Files.writeString(dir.resolve("team.yaml"), yaml);
-        return new PolicyLoader(registry, gateway.limits()).load(dir, problems);
+        return toolsets.policyLoader().load(dir, problems);
     }
 
     @Test
