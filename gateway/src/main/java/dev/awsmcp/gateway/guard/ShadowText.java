@@ -389,7 +389,7 @@ final class ShadowText {
         int i = start + 1;
         while (i < length) {
             int separators = 0;
-            while (i < length && isSeparator(chars[i]) && separators <= MAX_SEPARATOR_RUN) {
+            while (i < length && LetterRuns.isSeparator(chars[i]) && separators <= MAX_SEPARATOR_RUN) {
                 i++;
                 separators++;
             }
@@ -413,10 +413,6 @@ final class ShadowText {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
     }
 
-    static boolean isSeparator(char c) {
-        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == ',' || c == '|' || c == '/'
-                || c == '~' || c == '+' || c == ':' || c == ';';
-    }
 
     /** Growable parallel arrays: shadow characters and their original ranges; and the keyword hits, when read. */
     private static final class Builder {
