@@ -154,11 +154,6 @@ final class ShadowText {
                 if (whitespaceStart >= 0) {
                     chars[n] = newline ? '\n' : ' ';
                     if (whitespaceStart - n != delta) {
-                        if (breaks == breakIndex.length) {
-                            raw.growBreaks();
-                            breakIndex = raw.breakIndex;
-                            breakStart = raw.breakStart;
-                        }
                         breakIndex[breaks] = n;
                         breakStart[breaks++] = whitespaceStart;
                         delta = whitespaceStart - n;
@@ -170,11 +165,6 @@ final class ShadowText {
                 }
                 chars[n] = (char) (info & 0xFF);
                 if (i - n != delta) {
-                    if (breaks == breakIndex.length) {
-                        raw.growBreaks();
-                        breakIndex = raw.breakIndex;
-                        breakStart = raw.breakStart;
-                    }
                     breakIndex[breaks] = n;
                     breakStart[breaks++] = i;
                     delta = i - n;
@@ -427,8 +417,8 @@ final class ShadowText {
          * is not the previous one's plus one, and that start.
          */
         boolean lazy = true;
-        int[] breakIndex = new int[64];
-        int[] breakStart = new int[64];
+        int[] breakIndex;
+        int[] breakStart;
         int breaks;
         /** Original start minus shadow index since the last breakpoint. */
         int delta = Integer.MIN_VALUE;
@@ -443,6 +433,8 @@ final class ShadowText {
             chars = new char[capacity];
             starts = new int[capacity];
             ends = new int[capacity];
+            breakIndex = new int[capacity];
+            breakStart = new int[capacity];
         }
 
         /**
@@ -462,6 +454,7 @@ final class ShadowText {
                 chars = new char[capacity];
                 starts = new int[capacity];
                 ends = new int[capacity];
+                growBreaks();
             }
         }
 
@@ -483,9 +476,6 @@ final class ShadowText {
             }
             ensureRoom(1);
             if (start - length != delta) {
-                if (breaks == breakIndex.length) {
-                    growBreaks();
-                }
                 breakIndex[breaks] = length;
                 breakStart[breaks++] = start;
                 delta = start - length;
@@ -494,9 +484,12 @@ final class ShadowText {
             trailingEnd = end;
         }
 
-        void growBreaks() {
-            breakIndex = Arrays.copyOf(breakIndex, 2 * breakIndex.length);
-            breakStart = Arrays.copyOf(breakStart, 2 * breakStart.length);
+        /** Room for a breakpoint per character: there are never more (so the fast path writes them without checking). */
+        private void growBreaks() {
+            if (breakIndex.length < chars.length) {
+                breakIndex = Arrays.copyOf(breakIndex, chars.length);
+                breakStart = Arrays.copyOf(breakStart, chars.length);
+            }
         }
 
         /** Writes the ranges of shadow characters {@code [from, length)} from the breakpoints, the first at {@code from}. */
@@ -535,6 +528,7 @@ final class ShadowText {
                 chars = Arrays.copyOf(chars, capacity);
                 starts = Arrays.copyOf(starts, capacity);
                 ends = Arrays.copyOf(ends, capacity);
+                growBreaks();
             }
         }
 
@@ -544,6 +538,7 @@ final class ShadowText {
                 chars = Arrays.copyOf(chars, capacity);
                 starts = Arrays.copyOf(starts, capacity);
                 ends = Arrays.copyOf(ends, capacity);
+                growBreaks();
             }
             chars[length] = c;
             starts[length] = start;
