@@ -24,11 +24,16 @@ final class EncodedPayloadScanner {
     private static final double MIN_PRINTABLE = 0.9;
     private static final boolean[] BASE64 = new boolean[128];
     private static final byte[] SEXTETS = new byte[128];
+    /** Per ASCII character, its value as a hex digit, or -1 (a run holds ASCII only: {@link Character#digit} is this there). */
+    private static final byte[] HEX = new byte[128];
 
     static {
         for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_".toCharArray()) {
             BASE64[c] = true;
             SEXTETS[c] = (byte) computeSextet(c);
+        }
+        for (char c = 0; c < 128; c++) {
+            HEX[c] = (byte) Character.digit(c, 16);
         }
     }
 
@@ -102,9 +107,10 @@ final class EncodedPayloadScanner {
         return c < 128 && BASE64[c];
     }
 
+    /** Whether the run {@code text[from, to)} (base64 characters, so ASCII) is all hex digits. */
     private static boolean isHex(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) {
+            if (HEX[text.charAt(i)] < 0) {
                 return false;
             }
         }
@@ -114,8 +120,8 @@ final class EncodedPayloadScanner {
     private static byte[] decodeHex(String text, int from, int to) {
         byte[] out = new byte[(to - from) / 2];
         for (int i = 0; i < out.length; i++) {
-            int high = Character.digit(text.charAt(from + 2 * i), 16);
-            int low = Character.digit(text.charAt(from + 2 * i + 1), 16);
+            int high = HEX[text.charAt(from + 2 * i)];
+            int low = HEX[text.charAt(from + 2 * i + 1)];
             out[i] = (byte) (high << 4 | low);
         }
         return out;

@@ -17,6 +17,8 @@ final class KeywordAutomaton {
 
     /** Per ASCII character, its class: 0 for characters of no keyword, else 1.. in order of first use. */
     private final byte[] classes = new byte[ALPHABET];
+    /** Per ASCII character, the class of its lower case: one table read per character where text is folded as read. */
+    private final byte[] foldedClasses = new byte[ALPHABET];
     /** log2 of the row width: the classes rounded up to a power of two. */
     private final int shift;
     /**
@@ -45,6 +47,9 @@ final class KeywordAutomaton {
                     classes[c] = (byte) classCount++;
                 }
             }
+        }
+        for (char c = 0; c < ALPHABET; c++) {
+            foldedClasses[c] = classes[Character.toLowerCase(c)];
         }
         int width = Integer.highestOneBit(Math.max(1, classCount - 1)) << 1;
         this.shift = Integer.numberOfTrailingZeros(width);
@@ -106,14 +111,35 @@ final class KeywordAutomaton {
         return transitions[state << shift | (c < ALPHABET ? classes[c] : 0)];
     }
 
-    /** The class of {@code c} (lower-case ASCII; anything else reads as no keyword character), for {@link #nextByClass}. */
+    /** The class of {@code c} (lower-case ASCII; anything else reads as no keyword character), for a loop over {@link #transitions}. */
     int classOf(char c) {
         return c < ALPHABET ? classes[c] : 0;
     }
 
-    /** The state after reading a character of class {@code cls} ({@link #classOf}). */
-    int nextByClass(int state, int cls) {
-        return transitions[state << shift | cls];
+    /**
+     * The transition table, per {@code state << shift() | class}, for a caller's loop that keeps it in a local (a field
+     * read on every character is not hoisted out of a loop that makes calls).
+     */
+    char[] transitions() {
+        return transitions;
+    }
+
+    /** log2 of the transition table's row width. */
+    int shift() {
+        return shift;
+    }
+
+    /**
+     * Per ASCII character, the class of its lower case ({@link Character#toLowerCase(char)}). The tables handed out here
+     * are read, never written.
+     */
+    byte[] foldedClasses() {
+        return foldedClasses;
+    }
+
+    /** Per state, whether it ends some keyword ({@link #emits}). */
+    boolean[] emitting() {
+        return emits;
     }
 
     /** Whether {@code state} ends some keyword. */

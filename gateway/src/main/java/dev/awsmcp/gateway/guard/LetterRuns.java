@@ -74,7 +74,16 @@ final class LetterRuns {
     }
 
     private static int computeClass(char c) {
-        return c >= 'a' && c <= 'z' ? LETTER : c >= '0' && c <= '9' || c == '\'' ? WORD : ShadowText.isSeparator(c) ? SEPARATOR : OTHER;
+        return c >= 'a' && c <= 'z' ? LETTER : c >= '0' && c <= '9' || c == '\'' ? WORD : isSeparator(c) ? SEPARATOR : OTHER;
+    }
+
+    /**
+     * What may stand between the letters of a run. Here, not in {@link ShadowText}, whose class initialization reads this
+     * class's tables: neither class's initialization may wait on the other's.
+     */
+    static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == ',' || c == '|' || c == '/'
+                || c == '~' || c == '+' || c == ':' || c == ';';
     }
 
     /** The state after a character of class {@code cls}. */

@@ -1,6 +1,7 @@
 package dev.awsmcp.gateway.guard;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The normalized shadow copy of a range of untrusted text that the phrase and marker rules match
@@ -18,18 +19,45 @@ final class ShadowText {
     static final int MIN_LETTER_RUN = 4;
 
     private static final ThreadLocal<Builder> SCRATCH = ThreadLocal.withInitial(() -> new Builder(16));
-    private static final char[] LOWER = new char[128];
+    /**
+     * Per ASCII character, what the fast path needs in one table read: its lower case (low byte), its {@link LetterRuns}
+     * class, and whether it is whitespace (and a line break), dropped, or leaves the fast path (the escape).
+     */
+    private static final int[] ASCII = new int[128];
+    private static final int RUN_CLASS_SHIFT = 8;
+    private static final int WHITESPACE = 1 << 10;
+    private static final int LINE_BREAK = 1 << 11;
+    private static final int DROPPED = 1 << 12;
+    private static final int ESCAPE = 1 << 13;
 
     static {
         for (char c = 0; c < 128; c++) {
-            LOWER[c] = (char) Character.toLowerCase(c);
+            char lower = Character.toLowerCase(c);
+            int info = lower | LetterRuns.classOf(lower) << RUN_CLASS_SHIFT;
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C) {
+                info |= WHITESPACE | (c == '\n' || c == '\r' ? LINE_BREAK : 0);
+            } else if (c == 0x1B) {
+                info |= ESCAPE;
+            } else if (c < 0x20 || c == 0x7F) {
+                info |= DROPPED;
+            }
+            ASCII[c] = info;
         }
     }
 
+    /** Reads no keyword: the fast path's tables when the shadow is written reading no automaton. */
+    private static final KeywordAutomaton NO_KEYWORDS = new KeywordAutomaton(java.util.List.of());
+
     private final String original;
     private final String text;
+    /** The original range of each shadow character, or null when it is kept as breakpoints ({@link Builder#lazy}). */
     private final int[] starts;
     private final int[] ends;
+    private final int[] breakIndex;
+    private final int[] breakStart;
+    private final int breaks;
+    private final boolean leadingNewline;
+    private final int trailingEnd;
     /** The automaton read while the shadow was written, or null; its hits: state and end, in pairs. */
     private final KeywordAutomaton keywords;
     private final int[] hits;
@@ -38,8 +66,14 @@ final class ShadowText {
     private ShadowText(String original, String text, Builder raw) {
         this.original = original;
         this.text = text;
-        this.starts = raw.starts;
-        this.ends = raw.ends;
+        boolean lazy = raw.lazy;
+        this.starts = lazy ? null : raw.starts;
+        this.ends = lazy ? null : raw.ends;
+        this.breakIndex = raw.breakIndex;
+        this.breakStart = raw.breakStart;
+        this.breaks = raw.breaks;
+        this.leadingNewline = raw.leadingNewline;
+        this.trailingEnd = raw.trailingEnd;
         this.keywords = raw.keywords;
         this.hits = raw.hits;
         this.hitCount = raw.hitCount;
@@ -68,7 +102,8 @@ final class ShadowText {
 
     private static ShadowText of(String original, int from, int to, Builder raw) {
         if (from == 0 || original.charAt(from - 1) == '\n') {
-            raw.append('\n', from, from);
+            raw.add('\n', from, from);
+            raw.leadingNewline = true;
         }
         int whitespaceStart = -1;
         boolean newline = false;
@@ -77,53 +112,83 @@ final class ShadowText {
         int runs = LetterRuns.START;
         // The keyword automaton's state, read as KeywordAutomaton.scan reads the shadow (without spaces and line feeds).
         KeywordAutomaton keywords = raw.keywords;
+        KeywordAutomaton tables = keywords == null ? NO_KEYWORDS : keywords;
+        char[] transitions = tables.transitions();
+        int shift = tables.shift();
+        byte[] classes = tables.foldedClasses();
+        boolean[] emits = tables.emitting();
         int state = KeywordAutomaton.START;
         int i = from;
         while (i < to) {
             // ASCII fast path: most AWS text never leaves it, and writes at most one character per character read,
-            // within the builder's capacity. The arrays and the length are locals until it stops.
+            // within the builder's capacity. The arrays and the length are locals until it stops. It writes the
+            // characters and, where a character's original start is not the previous one's plus one, a breakpoint;
+            // the ranges follow from those (Builder#materialize).
             char[] chars = raw.chars;
-            int[] starts = raw.starts;
-            int[] ends = raw.ends;
             int n = raw.length;
+            int stretch = n;
+            if (!raw.lazy) {
+                raw.breaks = 0;
+                raw.delta = Integer.MIN_VALUE;
+            }
+            int[] breakIndex = raw.breakIndex;
+            int[] breakStart = raw.breakStart;
+            int breaks = raw.breaks;
+            int delta = raw.delta;
             for (; i < to; i++) {
                 char c = original.charAt(i);
-                if (c >= 128 || c == 0x1B) {
+                if (c >= 128) {
                     break;
                 }
-                if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C) {
-                    whitespaceStart = whitespaceStart < 0 ? i : whitespaceStart;
-                    newline |= c == '\n' || c == '\r';
-                    continue;
-                }
-                if (c < 0x20 || c == 0x7F) {
+                int info = ASCII[c];
+                if (info >= WHITESPACE) {
+                    if ((info & ESCAPE) != 0) {
+                        break;
+                    }
+                    if ((info & WHITESPACE) != 0) {
+                        whitespaceStart = whitespaceStart < 0 ? i : whitespaceStart;
+                        newline |= (info & LINE_BREAK) != 0;
+                    }
                     continue;
                 }
                 if (whitespaceStart >= 0) {
                     chars[n] = newline ? '\n' : ' ';
-                    starts[n] = whitespaceStart;
-                    ends[n] = i;
+                    if (whitespaceStart - n != delta) {
+                        breakIndex[breaks] = n;
+                        breakStart[breaks++] = whitespaceStart;
+                        delta = whitespaceStart - n;
+                    }
                     n++;
                     runs = LetterRuns.next(runs, newline ? LetterRuns.OTHER : LetterRuns.SEPARATOR);
                     whitespaceStart = -1;
                     newline = false;
                 }
-                char lower = LOWER[c];
-                chars[n] = lower;
-                starts[n] = i;
-                ends[n] = i + 1;
+                chars[n] = (char) (info & 0xFF);
+                if (i - n != delta) {
+                    breakIndex[breaks] = n;
+                    breakStart[breaks++] = i;
+                    delta = i - n;
+                }
                 n++;
-                runs = LetterRuns.next(runs, LetterRuns.classOf(lower));
-                if (keywords != null) {
-                    state = keywords.next(state, lower);
-                    if (keywords.emits(state)) {
-                        raw.hit(state, n);
-                    }
+                runs = LetterRuns.next(runs, info >>> RUN_CLASS_SHIFT & 3);
+                state = transitions[state << shift | classes[c]];
+                if (emits[state]) {
+                    raw.hit(state, n);
                 }
             }
             raw.length = n;
+            raw.breaks = breaks;
+            raw.delta = delta;
+            if (!raw.lazy) {
+                raw.materialize(stretch);
+            }
             if (i >= to) {
                 break;
+            }
+            // The folding path writes the ranges themselves.
+            if (raw.lazy) {
+                raw.materialize(0);
+                raw.lazy = false;
             }
             // Folded characters may become several letters: the join pass decides.
             mayJoin = true;
@@ -154,7 +219,7 @@ final class ShadowText {
             raw.ensureRoom(to - i + 2);
         }
         if (whitespaceStart >= 0) {
-            raw.append(newline ? '\n' : ' ', whitespaceStart, to);
+            raw.add(newline ? '\n' : ' ', whitespaceStart, to);
         }
         return mayJoin || LetterRuns.found(runs) ? joinSingleLetterRuns(original, raw)
                 : new ShadowText(original, new String(raw.chars, 0, raw.length), raw);
@@ -205,16 +270,59 @@ final class ShadowText {
 
     /** Original offset where shadow character {@code index} comes from. */
     int originalStart(int index) {
-        return starts[index];
+        if (starts != null) {
+            return starts[index];
+        }
+        Objects.checkIndex(index, text.length());
+        return startOf(index, breakIndex, breakStart, breaks);
     }
 
     /** Original offset just past the source of shadow character {@code index}. */
     int originalEnd(int index) {
-        return ends[index];
+        if (ends != null) {
+            return ends[index];
+        }
+        return endOf(index, text.charAt(index), text.length(), breakIndex, breakStart, breaks, leadingNewline, trailingEnd);
+    }
+
+    /** The original start of shadow character {@code index}, from the breakpoints (the last one at or before it). */
+    private static int startOf(int index, int[] breakIndex, int[] breakStart, int breaks) {
+        int low = 0;
+        int high = breaks - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (breakIndex[mid] <= index) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return breakStart[low] + index - breakIndex[low];
+    }
+
+    /**
+     * The original end of shadow character {@code index} written by the fast path: a letter or sign covers one
+     * character; a whitespace run reaches to the next character's start (or the range's end, for the last); the leading
+     * line feed covers nothing.
+     */
+    private static int endOf(int index, char c, int length, int[] breakIndex, int[] breakStart, int breaks,
+            boolean leadingNewline, int trailingEnd) {
+        int start = startOf(index, breakIndex, breakStart, breaks);
+        if (c != ' ' && c != '\n') {
+            return start + 1;
+        }
+        if (index == 0 && leadingNewline) {
+            return start;
+        }
+        return index + 1 < length ? startOf(index + 1, breakIndex, breakStart, breaks) : trailingEnd;
     }
 
     /** Joins single-letter runs in place (the output never outruns the input) and freezes the result. */
     private static ShadowText joinSingleLetterRuns(String original, Builder raw) {
+        if (raw.lazy) {
+            raw.materialize(0);
+            raw.lazy = false;
+        }
         char[] chars = raw.chars;
         int length = raw.length;
         int written = 0;
@@ -271,7 +379,7 @@ final class ShadowText {
         int i = start + 1;
         while (i < length) {
             int separators = 0;
-            while (i < length && isSeparator(chars[i]) && separators <= MAX_SEPARATOR_RUN) {
+            while (i < length && LetterRuns.isSeparator(chars[i]) && separators <= MAX_SEPARATOR_RUN) {
                 i++;
                 separators++;
             }
@@ -295,10 +403,6 @@ final class ShadowText {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
     }
 
-    static boolean isSeparator(char c) {
-        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == ',' || c == '|' || c == '/'
-                || c == '~' || c == '+' || c == ':' || c == ';';
-    }
 
     /** Growable parallel arrays: shadow characters and their original ranges; and the keyword hits, when read. */
     private static final class Builder {
@@ -307,6 +411,20 @@ final class ShadowText {
         int[] ends;
         int length;
         KeywordAutomaton keywords;
+        /**
+         * Whether the ranges are kept as breakpoints only (the arrays {@link #starts} and {@link #ends} not written):
+         * while everything written came from the ASCII fast path. A breakpoint is a shadow index whose original start
+         * is not the previous one's plus one, and that start.
+         */
+        boolean lazy = true;
+        int[] breakIndex;
+        int[] breakStart;
+        int breaks;
+        /** Original start minus shadow index since the last breakpoint. */
+        int delta = Integer.MIN_VALUE;
+        boolean leadingNewline;
+        /** The original end of a whitespace run written last (while lazy), else -1. */
+        int trailingEnd = -1;
         /** Automaton state and end (shadow index past the keyword) of each hit, in pairs. */
         int[] hits = new int[64];
         int hitCount;
@@ -315,6 +433,8 @@ final class ShadowText {
             chars = new char[capacity];
             starts = new int[capacity];
             ends = new int[capacity];
+            breakIndex = new int[capacity];
+            breakStart = new int[capacity];
         }
 
         /**
@@ -324,11 +444,17 @@ final class ShadowText {
         void reset(int capacity, KeywordAutomaton keywords) {
             length = 0;
             hitCount = 0;
+            lazy = true;
+            breaks = 0;
+            delta = Integer.MIN_VALUE;
+            leadingNewline = false;
+            trailingEnd = -1;
             this.keywords = keywords;
             if (chars.length < capacity) {
                 chars = new char[capacity];
                 starts = new int[capacity];
                 ends = new int[capacity];
+                growBreaks();
             }
         }
 
@@ -340,6 +466,46 @@ final class ShadowText {
             hits[hitCount] = state;
             hits[hitCount + 1] = end;
             hitCount += 2;
+        }
+
+        /** {@link #append}, or while {@link #lazy} the character and its breakpoint. */
+        void add(char c, int start, int end) {
+            if (!lazy) {
+                append(c, start, end);
+                return;
+            }
+            ensureRoom(1);
+            if (start - length != delta) {
+                breakIndex[breaks] = length;
+                breakStart[breaks++] = start;
+                delta = start - length;
+            }
+            chars[length++] = c;
+            trailingEnd = end;
+        }
+
+        /** Room for a breakpoint per character: there are never more (so the fast path writes them without checking). */
+        private void growBreaks() {
+            if (breakIndex.length < chars.length) {
+                breakIndex = Arrays.copyOf(breakIndex, chars.length);
+                breakStart = Arrays.copyOf(breakStart, chars.length);
+            }
+        }
+
+        /** Writes the ranges of shadow characters {@code [from, length)} from the breakpoints, the first at {@code from}. */
+        void materialize(int from) {
+            int b = 0;
+            for (int k = from; k < length; k++) {
+                while (b + 1 < breaks && breakIndex[b + 1] <= k) {
+                    b++;
+                }
+                starts[k] = breakStart[b] + k - breakIndex[b];
+            }
+            for (int k = from; k < length; k++) {
+                char c = chars[k];
+                ends[k] = c != ' ' && c != '\n' ? starts[k] + 1 : k == 0 && leadingNewline ? starts[k]
+                        : k + 1 < length ? starts[k + 1] : trailingEnd;
+            }
         }
 
         void set(int index, char c, int start, int end) {
@@ -362,6 +528,7 @@ final class ShadowText {
                 chars = Arrays.copyOf(chars, capacity);
                 starts = Arrays.copyOf(starts, capacity);
                 ends = Arrays.copyOf(ends, capacity);
+                growBreaks();
             }
         }
 
@@ -371,6 +538,7 @@ final class ShadowText {
                 chars = Arrays.copyOf(chars, capacity);
                 starts = Arrays.copyOf(starts, capacity);
                 ends = Arrays.copyOf(ends, capacity);
+                growBreaks();
             }
             chars[length] = c;
             starts[length] = start;

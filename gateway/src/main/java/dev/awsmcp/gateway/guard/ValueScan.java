@@ -48,6 +48,9 @@ record ValueScan(int secretRules, int detectorFacts) {
     private static final KeywordAutomaton KEYWORDS;
     /** Per state of {@link #KEYWORDS}: the secret rules whose triggers end there, and {@link #RULE_KEYWORD}. */
     private static final int[] OUTPUT;
+    /** The tables of {@link #KEYWORDS}, as constants of the passes' loops. */
+    private static final char[] TRANSITIONS;
+    private static final int SHIFT;
     /** In {@link #OUTPUT}: a rule keyword ends here. */
     private static final int RULE_KEYWORD = 1 << 31;
 
@@ -60,13 +63,16 @@ record ValueScan(int secretRules, int detectorFacts) {
     /** Bits of the {@link LetterRuns} class of the character. */
     private static final int RUN_CLASS_SHIFT = 3;
     /** Per ASCII character, the {@link #KEYWORDS} class of its fold. */
-    private static final byte[] KEYWORD_CLASS = new byte[128];
+    private static final byte[] KEYWORD_CLASS;
 
     static {
         List<String> triggers = SecretRedactor.TRIGGER_WORDS;
         List<String> words = new ArrayList<>(triggers);
         words.addAll(PatternInjectionDetector.RULES.keywords());
         KEYWORDS = new KeywordAutomaton(words);
+        TRANSITIONS = KEYWORDS.transitions();
+        KEYWORD_CLASS = KEYWORDS.foldedClasses();
+        SHIFT = KEYWORDS.shift();
         OUTPUT = KEYWORDS.outputs(k -> k < triggers.size() ? SecretRedactor.RULES_BY_TRIGGER[k] : RULE_KEYWORD);
         for (char c = 0; c < 128; c++) {
             int kind = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C ? WHITESPACE : 0;
@@ -74,7 +80,6 @@ record ValueScan(int secretRules, int detectorFacts) {
             kind |= EncodedPayloadScanner.isBase64(c) ? BASE64 : 0;
             kind |= LetterRuns.classOf(Character.toLowerCase(c)) << RUN_CLASS_SHIFT;
             KIND[c] = (byte) kind;
-            KEYWORD_CLASS[c] = (byte) KEYWORDS.classOf(Character.toLowerCase(c));
         }
     }
 
@@ -146,7 +151,7 @@ record ValueScan(int secretRules, int detectorFacts) {
             }
             int out = 0;
             if (secrets || rulesLive) {
-                state = KEYWORDS.nextByClass(state, keywordClass(c));
+                state = TRANSITIONS[state << SHIFT | keywordClass(c)];
                 out = OUTPUT[state];
                 secretRules |= out & ~RULE_KEYWORD;
             }
@@ -207,7 +212,7 @@ record ValueScan(int secretRules, int detectorFacts) {
             if ((kind & WHITESPACE) != 0 || !secrets) {
                 continue;
             }
-            state = KEYWORDS.nextByClass(state, keywordClass(c));
+            state = TRANSITIONS[state << SHIFT | keywordClass(c)];
             secretRules |= OUTPUT[state] & ~RULE_KEYWORD;
         }
         return new ValueScan(secrets ? secretRules : 0, facts | colours);

@@ -19,7 +19,7 @@ class LetterRunsTest {
     /** Letter-like and separator-like tokens, alternated, so that runs, almost-runs and their breakers are common. */
     private static final String[] LETTERS = {"a", "b", "i", "x", "I", "ab", "0", "'", "a'"};
     private static final String[] SEPARATORS = {" ", " ", ".", "-", "  ", "...", "....", "|", "\n", "(", " \n", "", ":;"};
-    /** Four or more single letters, one to three separators between each two ({@link ShadowText#isSeparator}). */
+    /** Four or more single letters, one to three separators between each two ({@link LetterRuns#isSeparator}). */
     private static final Pattern RUN = Pattern.compile("(?<![a-z0-9'])[a-z](?:[ .\\-_*,|/~+:;]{1,3}[a-z]){3,}(?![a-z0-9'])");
 
     @Test
