@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -36,9 +37,34 @@ final class CallNotices {
         if (token == null) {
             return null;
         }
-        return (progress, total, message) -> exchange.progressNotification(new McpSchema.ProgressNotification(token, progress,
-                        total == null ? null : total.doubleValue(), message))
-                .subscribe(null, e -> LOG.debug("progress of {} not delivered: {}", token, e.toString()));
+        return new InOrder(exchange, token);
+    }
+
+    /**
+     * Progress sent in the order the toolset reported it: each notification is handed to the transport only once the one
+     * before it was, since pages reported from different threads could otherwise reach the client out of order.
+     */
+    private static final class InOrder implements CallControl.ProgressListener {
+
+        private final McpAsyncServerExchange exchange;
+        private final Object token;
+        private CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
+
+        InOrder(McpAsyncServerExchange exchange, Object token) {
+            this.exchange = exchange;
+            this.token = token;
+        }
+
+        @Override
+        public synchronized void progress(long progress, Long total, String message) {
+            Mono<Void> send = exchange.progressNotification(new McpSchema.ProgressNotification(token, (double) progress,
+                            total == null ? null : total.doubleValue(), message))
+                    .onErrorResume(e -> {
+                        LOG.debug("progress of {} not delivered: {}", token, e.toString());
+                        return Mono.empty();
+                    });
+            sent = sent.thenCompose(previous -> send.toFuture());
+        }
     }
 
     /** Log notifications about {@code outcome} of {@code tool}; completes when they were sent (or could not be). */
