@@ -98,8 +98,7 @@ final class HttpFloor {
         if (method.equals("initialize")) {
             request.response().putHeader("Mcp-Session-Id", UUID.randomUUID().toString());
         }
-        Buffer head = Buffer.buffer("{\"jsonrpc\":\"2.0\",\"id\":".length() + 16).appendString("{\"jsonrpc\":\"2.0\",\"id\":")
-                .appendString(id.toString());
+        Buffer head = Buffer.buffer("{\"jsonrpc\":\"2.0\",\"id\":" + id);
         request.response().putHeader("Content-Type", "application/json")
                 .end(head.appendBuffer(tail));
     }
