@@ -27,7 +27,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MetricsDomain;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.core.spi.VertxMetricsFactory;
 import java.time.Duration;
@@ -221,18 +220,24 @@ public final class GatewayMetrics implements AutoCloseable {
 
     /** Options for a Vert.x instance whose HTTP server and client metrics go to this registry. */
     public VertxOptions vertxOptions() {
-        MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
+        return new VertxOptions().setMetricsOptions(micrometerOptions());
+    }
+
+    private MicrometerMetricsOptions micrometerOptions() {
+        return new MicrometerMetricsOptions()
                 .setEnabled(true)
                 .setRegistryName(vertxRegistryName)
                 .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
                 .addDisabledMetricsCategory(MetricsDomain.VERTICLES)
                 .addDisabledMetricsCategory(MetricsDomain.DATAGRAM_SOCKET);
-        return new VertxOptions().setMetricsOptions(metrics);
     }
 
-    /** The metrics factory that goes with {@link #vertxOptions()}. */
+    /**
+     * The metrics factory that goes with {@link #vertxOptions()}: vertx-micrometer's, with the HTTP servers' request
+     * meters bound once ({@link HttpServerRequestMeters}).
+     */
     public VertxMetricsFactory vertxMetricsFactory() {
-        return new MicrometerMetricsFactory(registry);
+        return HttpServerRequestMeters.factory(registry, micrometerOptions());
     }
 
     @Override
