@@ -137,9 +137,8 @@ public final class HttpGateway implements AutoCloseable {
         for (String metadataPath : authentication.metadataPaths()) {
             router.get(metadataPath).handler(guard).handler(authentication.metadataHandler());
         }
-        router.route(path).handler(drain);
-        router.route(path).handler(guard);
-        router.route(path).handler(authentication.handler());
+        // One route with the three handlers every MCP request passes: the router matches the path once, not three times.
+        router.route(path).handler(drain).handler(guard).handler(authentication.handler());
         router.post(path).handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
                 .handler(ctx -> {
                     if (ctx.body().length() <= StreamableHttpTransport.INLINE_BODY_BYTES) {
