@@ -43,8 +43,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The request series of Vert.x's HTTP server metrics (vertx-micrometer's names, descriptions and labels: {@code method},
  * {@code code}) with their meters bound once per method and status code. vertx-micrometer 5.0.5 builds the tags and
- * looks up five meters in the registry on every request (a tenth of a ping's CPU); here a request finds them through two
- * array reads. Everything else (connections, bytes, WebSockets, clients, pools) stays vertx-micrometer's.
+ * looks up five meters in the registry on every request (a tenth of a ping's CPU); here a request finds them through a
+ * map read and an array read. One difference: a method Vert.x does not know (any token is a valid HTTP method) is
+ * labelled {@code OTHER}, so that a client cannot add series by inventing methods. Everything else (connections,
+ * bytes, WebSockets, clients, pools) stays vertx-micrometer's.
  */
 final class HttpServerRequestMeters implements HttpServerMetrics<HttpServerRequestMeters.Request, Object, Object> {
 
@@ -54,6 +56,8 @@ final class HttpServerRequestMeters implements HttpServerMetrics<HttpServerReque
     private static final String CODE = Label.HTTP_CODE.toString();
     private static final int FIRST_STATUS = 100;
     private static final int LAST_STATUS = 599;
+    private static final java.util.Set<HttpMethod> KNOWN_METHODS = java.util.Set.copyOf(HttpMethod.values());
+    private static final HttpMethod OTHER = new HttpMethod("OTHER");
 
     private final HttpServerMetrics<Object, Object, Object> connections;
     private final MeterRegistry registry;
@@ -153,7 +157,10 @@ final class HttpServerRequestMeters implements HttpServerMetrics<HttpServerReque
 
     private ByMethod byMethod(HttpMethod method) {
         ByMethod meters = methods.get(method);
-        return meters != null ? meters : methods.computeIfAbsent(method, m -> new ByMethod(m.toString()));
+        if (meters != null) {
+            return meters;
+        }
+        return methods.computeIfAbsent(KNOWN_METHODS.contains(method) ? method : OTHER, m -> new ByMethod(m.name()));
     }
 
     @Override

@@ -110,6 +110,30 @@ class HttpServerRequestMetersTest {
     }
 
     @Test
+    void aMethodVertxDoesNotKnowIsLabelledOther() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        MicrometerMetricsOptions options = options();
+        Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(options))
+                .withMetrics(HttpServerRequestMeters.factory(registry, options)).build();
+        try {
+            HttpServer server = vertx.createHttpServer().requestHandler(request -> request.response().end("ok"))
+                    .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            HttpClient client = vertx.createHttpClient();
+            for (String invented : List.of("FROB", "X-A1", "X-A2")) {
+                send(client, server.actualPort(), HttpMethod.valueOf(invented), "/", null);
+            }
+            send(client, server.actualPort(), HttpMethod.PATCH, "/", null);
+            // The test's client is metered too (vertx_http_client_*, vertx-micrometer's): only the server's series count.
+            List<String> served = Stream.of(registry.scrape().split("\n")).filter(line -> line.startsWith("vertx_http_server_")).toList();
+            assertThat(served).contains("vertx_http_server_requests_total{code=\"200\",method=\"OTHER\"} 3.0",
+                    "vertx_http_server_requests_total{code=\"200\",method=\"PATCH\"} 1.0")
+                    .noneMatch(line -> line.contains("FROB") || line.contains("X-A"));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void refusesOptionsWhoseRequestLabelsItWouldNotRecord() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         MicrometerMetricsOptions withoutCode = options().setLabels(EnumSet.of(Label.HTTP_METHOD));
