@@ -280,19 +280,15 @@ public final class BenchCommand implements Callable<Integer> {
                         + " divided by the calls (independent of backend speed); the direct floor has no server process.");
     }
 
-    /** The production options, and the archive when there is a current one for this java and --archive holds. */
+    /**
+     * The production options, and with --archive the class-data archive next to the jar that this java can use, as
+     * the distribution runs: recorded first when there is none (the smoke run only uses one that is there).
+     */
     private List<String> productionOptions(String java) {
         List<String> options = new ArrayList<>(JvmOptions.read(jvmOptions.get(0)));
-        int feature = JvmOptions.featureVersion(java);
-        Path recorded = JvmOptions.archive(gatewayJar, feature);
-        try {
-            // Recorded for this very jar (an older archive would only make the JVM warn and start without it).
-            if (archive && Files.isRegularFile(recorded)
-                    && Files.getLastModifiedTime(recorded).compareTo(Files.getLastModifiedTime(gatewayJar)) >= 0) {
-                options.add(JvmOptions.useArchive(recorded, feature));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + recorded + ": " + e.getMessage(), e);
+        if (archive) {
+            JvmOptions.usableArchive(java, gatewayJar, jvmOptions.get(0), !smoke)
+                    .ifPresent(usable -> options.add(JvmOptions.useArchive(usable, JvmOptions.featureVersion(java))));
         }
         return options;
     }

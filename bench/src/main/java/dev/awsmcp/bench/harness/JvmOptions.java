@@ -3,8 +3,10 @@ package dev.awsmcp.bench.harness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The gateway's production JVM options and class-data archive, as its launcher uses them: the options file
@@ -53,5 +55,58 @@ final class JvmOptions {
     /** The option that makes {@code java} use {@code archive}. */
     static String useArchive(Path archive, int feature) {
         return (feature >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive.toAbsolutePath();
+    }
+
+    /**
+     * The archive next to {@code jar} that {@code java} can use with the options of {@code optionsFile}; when there is
+     * none (missing, older than the jar, or recorded by another runtime: a Java 17 archive holds only for the runtime
+     * that recorded it) and {@code record} holds, records one with scripts/build-archive.sh as the build does. Empty
+     * when there is none to use.
+     */
+    static Optional<Path> usableArchive(String java, Path jar, Path optionsFile, boolean record) {
+        int feature = featureVersion(java);
+        Path archive = archive(jar, feature);
+        if (usable(java, jar, archive, feature, optionsFile)) {
+            return Optional.of(archive);
+        }
+        if (!record) {
+            System.out.println("bench: " + archive + " cannot be used by " + java + " (missing, stale or another runtime's): without it");
+            return Optional.empty();
+        }
+        System.out.println("bench: no usable " + archive + " for " + java + "; recording it (scripts/build-archive.sh)");
+        try {
+            Process process = new ProcessBuilder("scripts/build-archive.sh", java, jar.toString(), optionsFile.toString()).inheritIO().start();
+            if (process.waitFor() != 0 || !usable(java, jar, archive, feature, optionsFile)) {
+                throw new IllegalStateException("scripts/build-archive.sh " + java + " " + jar + " did not record a usable " + archive);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run scripts/build-archive.sh: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return Optional.of(archive);
+    }
+
+    /** True when {@code archive} is there, not older than {@code jar}, and {@code java} maps it with those options. */
+    private static boolean usable(String java, Path jar, Path archive, int feature, Path optionsFile) {
+        try {
+            if (!Files.isRegularFile(archive) || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+                return false;
+            }
+            // Refuse to start rather than warn and go on without it: -Xshare:on (Java 17), -XX:AOTMode=on (Java 25).
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(read(optionsFile));
+            command.add(useArchive(archive, feature));
+            command.add(feature >= 25 ? "-XX:AOTMode=on" : "-Xshare:on");
+            command.addAll(List.of("-cp", jar.toString(), "-version"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor() == 0;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot check " + archive + " with " + java + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -83,11 +83,7 @@ final class StartupBench {
         List<Variant> variants = new ArrayList<>();
         for (String java : settings.javas()) {
             int feature = JvmOptions.featureVersion(java);
-            Path archive = JvmOptions.archive(settings.jar(), feature);
-            if (settings.archive() && (!Files.isRegularFile(archive)
-                    || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(settings.jar())) < 0)) {
-                record(java, archive, settings.options().get(0));
-            }
+            Path archive = settings.archive() ? JvmOptions.usableArchive(java, settings.jar(), settings.options().get(0), true).orElseThrow() : null;
             variants.add(new Variant("java " + feature + ", -Xmx256m (before)", java, FORMER));
             for (Path file : settings.options()) {
                 List<String> production = JvmOptions.read(file);
@@ -101,16 +97,6 @@ final class StartupBench {
             }
         }
         return variants;
-    }
-
-    /** Records the archive for {@code java} as the build does, when the build left none for it. */
-    private void record(String java, Path archive, Path options) throws IOException, InterruptedException {
-        System.out.println("bench: no current " + archive + " for " + java + "; recording it (scripts/build-archive.sh)");
-        Process process = new ProcessBuilder("scripts/build-archive.sh", java, settings.jar().toString(), options.toString())
-                .inheritIO().start();
-        if (process.waitFor() != 0 || !Files.isRegularFile(archive)) {
-            throw new IllegalStateException("scripts/build-archive.sh " + java + " " + settings.jar() + " did not record " + archive);
-        }
     }
 
     private Launch launch(Variant variant, int run, DataSet data, Backends backends) throws Exception {
