@@ -287,8 +287,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<String> productionOptions(String java) {
         List<String> options = new ArrayList<>(JvmOptions.read(jvmOptions.get(0)));
         if (archive) {
-            JvmOptions.usableArchive(java, gatewayJar, jvmOptions.get(0), !smoke)
-                    .ifPresent(usable -> options.add(JvmOptions.useArchive(usable, JvmOptions.featureVersion(java))));
+            JvmOptions.usableArchive(java, JvmOptions.featureVersion(java), gatewayJar, jvmOptions.get(0), !smoke).ifPresent(options::add);
         }
         return options;
     }

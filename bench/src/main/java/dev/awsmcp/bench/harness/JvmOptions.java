@@ -58,16 +58,15 @@ final class JvmOptions {
     }
 
     /**
-     * The archive next to {@code jar} that {@code java} can use with the options of {@code optionsFile}; when there is
-     * none (missing, older than the jar, or recorded by another runtime: a Java 17 archive holds only for the runtime
-     * that recorded it) and {@code record} holds, records one with scripts/build-archive.sh as the build does. Empty
-     * when there is none to use.
+     * The option that makes {@code java} (of {@code feature} version) use the archive next to {@code jar}, when it can
+     * with the options of {@code optionsFile}; when it cannot (the archive is missing, older than the jar, or recorded by
+     * another runtime: a Java 17 archive holds only for the runtime that recorded it) and {@code record} holds, records
+     * one first with scripts/build-archive.sh as the build does. Empty when there is none to use.
      */
-    static Optional<Path> usableArchive(String java, Path jar, Path optionsFile, boolean record) {
-        int feature = featureVersion(java);
+    static Optional<String> usableArchive(String java, int feature, Path jar, Path optionsFile, boolean record) {
         Path archive = archive(jar, feature);
         if (usable(java, jar, archive, feature, optionsFile)) {
-            return Optional.of(archive);
+            return Optional.of(useArchive(archive, feature));
         }
         if (!record) {
             System.out.println("bench: " + archive + " cannot be used by " + java + " (missing, stale or another runtime's): without it");
@@ -85,7 +84,7 @@ final class JvmOptions {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return Optional.of(archive);
+        return Optional.of(useArchive(archive, feature));
     }
 
     /** True when {@code archive} is there, not older than {@code jar}, and {@code java} maps it with those options. */

@@ -83,7 +83,8 @@ final class StartupBench {
         List<Variant> variants = new ArrayList<>();
         for (String java : settings.javas()) {
             int feature = JvmOptions.featureVersion(java);
-            Path archive = settings.archive() ? JvmOptions.usableArchive(java, settings.jar(), settings.options().get(0), true).orElseThrow() : null;
+            String useArchive = settings.archive()
+                    ? JvmOptions.usableArchive(java, feature, settings.jar(), settings.options().get(0), true).orElseThrow() : null;
             variants.add(new Variant("java " + feature + ", -Xmx256m (before)", java, FORMER));
             for (Path file : settings.options()) {
                 List<String> production = JvmOptions.read(file);
@@ -91,7 +92,7 @@ final class StartupBench {
                 variants.add(new Variant(label, java, production));
                 if (settings.archive()) {
                     List<String> withArchive = new ArrayList<>(production);
-                    withArchive.add(JvmOptions.useArchive(archive, feature));
+                    withArchive.add(useArchive);
                     variants.add(new Variant(label + " + " + (feature >= 25 ? "AOT cache" : "AppCDS"), java, withArchive));
                 }
             }

@@ -209,6 +209,7 @@ final class HttpServerRequestMeters implements HttpServerMetrics<HttpServerReque
 
     @Override
     public Object connected(Object socket, Request request, ServerWebSocket webSocket) {
+        // vertx-micrometer's WebSocket gauge reads the socket's tags only, never its own request metric (5.0.5).
         return connections.connected(socket, null, webSocket);
     }
 
