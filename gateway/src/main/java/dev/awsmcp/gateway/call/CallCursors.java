@@ -44,9 +44,8 @@ final class CallCursors {
     ToolResult seal(ToolResult outcome, CursorBinding binding) {
         if (outcome instanceof ToolResult.Success success && success.data() instanceof ObjectNode data
                 && data.path(NEXT_CURSOR).isTextual() && !data.get(NEXT_CURSOR).textValue().isEmpty()) {
-            ObjectNode sealed = data.deepCopy();
-            sealed.put(NEXT_CURSOR, sealer.seal(data.get(NEXT_CURSOR).textValue(), binding));
-            return new ToolResult.Success(sealed, success.content());
+            return new ToolResult.Success(withNextCursor(data, sealer.seal(data.get(NEXT_CURSOR).textValue(), binding)),
+                    success.content());
         }
         return outcome;
     }
@@ -64,10 +63,21 @@ final class CallCursors {
             return Optional.of(cached);
         }
         return sealer.reseal(before.textValue(), binding).map(after -> {
-            ObjectNode data = answer.data().json().deepCopy();
-            data.put(NEXT_CURSOR, after);
+            ObjectNode data = withNextCursor(answer.data().json(), after);
             CallOutcome.GuardedAnswer resealed = answer.withData(data, answer.data().text().replace(before.textValue(), after));
             return new CallOutcome.Succeeded(cached.correlationId(), resealed, cached.cacheAge(), cached.taint());
         });
+    }
+
+    /**
+     * {@code data} with {@code cursor} as its next cursor, in a new top-level object that shares every other member with
+     * {@code data}: results are never changed in place (the guard copies what it changes), so a deep copy of a page of
+     * hundreds of items to change one field is not needed.
+     */
+    private static ObjectNode withNextCursor(ObjectNode data, String cursor) {
+        ObjectNode copy = data.objectNode();
+        copy.setAll(data);
+        copy.put(NEXT_CURSOR, cursor);
+        return copy;
     }
 }

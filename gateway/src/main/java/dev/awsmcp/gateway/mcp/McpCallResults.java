@@ -68,7 +68,8 @@ final class McpCallResults {
             }
             result.content(answer.parts().isEmpty() ? List.of(new TextContent(answer.data().text()))
                             : answer.parts().stream().map(McpCallResults::content).toList())
-                    .structuredContent(Json.mapper().convertValue(answer.data().json(), MAP))
+                    // The guarded tree itself: Jackson writes a JsonNode as it is, so it is not converted to maps first.
+                    .structuredContent(answer.data().json())
                     .isError(false);
         } else if (outcome instanceof CallOutcome.InputRequired asked) {
             // Only 2026-07-28 confirmation asks through a retry, and its edge answers with the question instead.

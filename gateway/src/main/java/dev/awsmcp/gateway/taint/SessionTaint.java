@@ -60,9 +60,13 @@ public record SessionTaint(TaintLevel level, List<Reason> reasons, Set<String> m
     /** This taint after one more read; the level only rises, reasons and markers are bounded (oldest kept). */
     public SessionTaint with(Reason reason, Set<String> newMarkers) {
         TaintLevel raised = reason.level().compareTo(level) > 0 ? reason.level() : level;
-        List<Reason> more = new ArrayList<>(reasons);
-        boolean known = more.stream().anyMatch(r -> r.tool().equals(reason.tool()) && r.level() == reason.level()
+        boolean known = reasons.stream().anyMatch(r -> r.tool().equals(reason.tool()) && r.level() == reason.level()
                 && r.resources().equals(reason.resources()));
+        boolean noNewMarker = markers.size() >= MAX_MARKERS || markers.containsAll(newMarkers);
+        if (raised == level && (known || reasons.size() >= MAX_REASONS) && noNewMarker) {
+            return this; // the usual case of a session that keeps reading the same resources: nothing to copy
+        }
+        List<Reason> more = new ArrayList<>(reasons);
         if (more.size() < MAX_REASONS && !known) {
             more.add(reason);
         }

@@ -1,5 +1,7 @@
 package dev.awsmcp.gateway.taint;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.awsmcp.gateway.session.InMemorySessionStore;
 import dev.awsmcp.gateway.session.SessionStore;
 import dev.awsmcp.gateway.session.StoredSession;
@@ -34,12 +36,23 @@ public final class TaintTracker {
     private static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(TaintTracker.class);
     private static final int MAX_ATTEMPTS = 5;
+    private static final long PARSED_CHARS = 2L << 20;
 
     private final SessionStore store;
     private final Duration window;
     private final Duration margin;
     private final Clock clock;
     private final Map<String, SessionTaint> unstored = new ConcurrentHashMap<>();
+
+    /**
+     * Taints by the JSON the store keeps them as: a session's taint is read twice per call (the gate, then the result)
+     * and changes rarely, so the same text is not parsed again. Bounded by the texts' length (a taint is at most some
+     * 20 KB of JSON); the store stays the truth, since the key is the stored text itself.
+     */
+    private final Cache<String, SessionTaint> parsed = Caffeine.newBuilder()
+            .maximumWeight(PARSED_CHARS)
+            .weigher((String json, SessionTaint taint) -> json.length())
+            .build();
 
     /** Taint kept in {@code store}; a principal's for {@code window} after its last tainting call. */
     public TaintTracker(SessionStore store, Duration window, Clock clock) {
@@ -63,11 +76,11 @@ public final class TaintTracker {
     public CompletableFuture<SessionTaint> current(TaintKey key) {
         if (key instanceof TaintKey.Principal principal) {
             return store.findValue(valueKey(principal), clock.instant())
-                    .thenApply(found -> SessionTaint.parse(found.map(SessionStore.StoredValue::value).orElse(null)));
+                    .thenApply(found -> parse(found.map(SessionStore.StoredValue::value).orElse(null)));
         }
         if (key instanceof TaintKey.Session session) {
             return store.find(session.sessionId(), clock.instant()).thenApply(found -> found
-                    .map(stored -> SessionTaint.parse(stored.state().get(SessionTaint.STATE_KEY)))
+                    .map(stored -> parse(stored.state().get(SessionTaint.STATE_KEY)))
                     .orElseGet(() -> unstored.getOrDefault(session.sessionId(), SessionTaint.CLEAN)));
         }
         return CompletableFuture.completedFuture(SessionTaint.CLEAN);
@@ -105,7 +118,7 @@ public final class TaintTracker {
             }
             StoredSession session = found.get();
             String before = session.state().get(SessionTaint.STATE_KEY);
-            SessionTaint current = SessionTaint.parse(before);
+            SessionTaint current = parse(before);
             SessionTaint next = current.with(reason, markers);
             if (next.equals(current)) {
                 return done(current);
@@ -119,7 +132,7 @@ public final class TaintTracker {
         Instant now = clock.instant();
         return store.findValue(key, now).thenCompose(found -> {
             String before = found.map(SessionStore.StoredValue::value).orElse(null);
-            SessionTaint current = SessionTaint.parse(before);
+            SessionTaint current = parse(before);
             SessionTaint next = current.with(reason, markers);
             boolean lastsTheWindow = found.isPresent() && !found.get().expiresAt().isBefore(now.plus(window));
             if (next.equals(current) && lastsTheWindow) {
@@ -128,6 +141,11 @@ public final class TaintTracker {
             SessionStore.StoredValue value = new SessionStore.StoredValue(next.toJson(), SessionStore.expiry(now, window.plus(margin)));
             return store.compareAndSetValue(key, before, value, now).thenApply(set -> set ? Optional.of(next) : Optional.empty());
         });
+    }
+
+    /** {@link SessionTaint#parse}, once per distinct text. */
+    private SessionTaint parse(String json) {
+        return json == null ? SessionTaint.CLEAN : parsed.get(json, SessionTaint::parse);
     }
 
     private static CompletableFuture<Optional<SessionTaint>> done(SessionTaint taint) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,12 +47,23 @@ record ClientMessage(McpSchema.JSONRPCMessage message, JsonNode params, JsonNode
         return writeExact(json, json.writeValueAsString(response), response.id(), exactId);
     }
 
+    /** {@link #write}, as UTF-8 bytes written straight from the response (no JSON text in between) unless the id needs putting back. */
+    static byte[] writeBytes(McpJsonMapper json, McpSchema.JSONRPCResponse response, JsonNode exactId) throws IOException {
+        return standsIn(response.id(), exactId) ? write(json, response, exactId).getBytes(StandardCharsets.UTF_8)
+                : json.writeValueAsBytes(response);
+    }
+
     /** {@code text}, a response the SDK wrote with {@code sdkId}, with the id the client sent ({@code exactId}) put back. */
     static String writeExact(McpJsonMapper json, String text, Object sdkId, JsonNode exactId) throws IOException {
-        if (exactId == null || !(sdkId instanceof String standIn) || !standIn.startsWith(STAND_IN)) {
+        if (!standsIn(sdkId, exactId)) {
             return text;
         }
         // The id is the first string value after "jsonrpc"; splicing keeps every other number of the result as written.
-        return text.replaceFirst(Pattern.quote(json.writeValueAsString(standIn)), Matcher.quoteReplacement(exactId.toString()));
+        return text.replaceFirst(Pattern.quote(json.writeValueAsString(sdkId)), Matcher.quoteReplacement(exactId.toString()));
+    }
+
+    /** Whether {@code sdkId} is a stand-in for the number id {@code exactId} the client sent. */
+    private static boolean standsIn(Object sdkId, JsonNode exactId) {
+        return exactId != null && sdkId instanceof String standIn && standIn.startsWith(STAND_IN);
     }
 }

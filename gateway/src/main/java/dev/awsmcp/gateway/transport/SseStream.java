@@ -8,6 +8,7 @@ import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerTransport;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -78,26 +79,27 @@ final class SseStream implements McpStreamableServerTransport {
     @Override
     public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, String messageId) {
         return Mono.create(sink -> {
-            String data;
+            byte[] data;
             try {
                 if (message instanceof McpSchema.JSONRPCResponse r) {
                     responded = true;
-                    data = ClientMessage.write(json, r.result() != null
+                    data = ClientMessage.writeBytes(json, r.result() != null
                             ? new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(), results.apply(r.result()), r.error())
                             : withoutInternals(r), requestId);
                 } else {
-                    data = json.writeValueAsString(message);
+                    data = json.writeValueAsBytes(message);
                 }
             } catch (IOException e) {
                 sink.error(e);
                 return;
             }
-            StringBuilder event = new StringBuilder(data.length() + 48);
+            // The event is assembled as bytes: a tool result of tens of KB is not copied again as text and encoded later.
+            Buffer event = Buffer.buffer(data.length + 48);
             if (messageId != null) {
-                event.append("id: ").append(messageId).append('\n');
+                event.appendString("id: ").appendString(messageId).appendString("\n");
             }
-            event.append("event: message\ndata: ").append(data).append("\n\n");
-            context.runOnContext(v -> write(event.toString(), sink));
+            event.appendString("event: message\ndata: ").appendBytes(data).appendString("\n\n");
+            context.runOnContext(v -> write(event, sink));
         });
     }
 
@@ -126,7 +128,7 @@ final class SseStream implements McpStreamableServerTransport {
                 .then(closeGracefully());
     }
 
-    private void write(String event, reactor.core.publisher.MonoSink<Void> sink) {
+    private void write(Buffer event, reactor.core.publisher.MonoSink<Void> sink) {
         if (closed || response.ended() || response.closed()) {
             LOG.debug("session {}: client went away, message dropped", sessionId);
             sink.success();

@@ -41,6 +41,15 @@ class SessionTaintTest {
     }
 
     @Test
+    void aReadThatAddsNothingLeavesTheTaintAsItWas() {
+        SessionTaint taint = SessionTaint.CLEAN.with(reason("c1", TaintLevel.WEAK), Set.of("ord-1"));
+
+        assertThat(taint.with(reason("c2", TaintLevel.WEAK), Set.of("ord-1"))).isSameAs(taint);
+        assertThat(taint.with(reason("c3", TaintLevel.WEAK), Set.of("ord-2")).markers()).containsExactly("ord-1", "ord-2");
+        assertThat(taint.with(reason("c4", TaintLevel.STRONG), Set.of()).level()).isEqualTo(TaintLevel.STRONG);
+    }
+
+    @Test
     void tamperedStateFailsClosed() {
         assertThatThrownBy(() -> SessionTaint.parse("{\"level\":\"spotless\"}")).isInstanceOf(IllegalStateException.class);
         assertThat(SessionTaint.parse(null)).isEqualTo(SessionTaint.CLEAN);
