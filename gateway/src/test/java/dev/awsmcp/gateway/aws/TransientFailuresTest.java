@@ -60,8 +60,10 @@ class TransientFailuresTest {
                         .connectionAcquisitionTimeout(Duration.ofMillis(300)).readTimeout(Duration.ofSeconds(5)).build();
                 DynamoDbAsyncClient dynamo = client(http, server.endpoint())) {
             CompletableFuture<ListTablesResponse> holdsTheOnlyConnection = dynamo.listTables();
-            // Only once the first request holds the pool's one connection may the second ask for it (else they race).
-            server.awaitConnections(1);
+            // Only once the first request holds the pool's one connection may the second ask for it (else they race): its
+            // bytes arriving, not the connection being accepted, since the SDK's pool may still check a new connection
+            // before handing it over.
+            server.awaitRequests(1);
             Throwable starved = sdkFailure(dynamo.listTables());
             holdsTheOnlyConnection.cancel(true);
 

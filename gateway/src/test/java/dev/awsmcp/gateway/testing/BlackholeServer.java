@@ -14,6 +14,7 @@ public final class BlackholeServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     public BlackholeServer() {
         try {
@@ -41,13 +42,39 @@ public final class BlackholeServer implements AutoCloseable {
         }
     }
 
+    /** Waits (at most 10 s) until {@code count} connections have each sent the first byte of a request. */
+    public void awaitRequests(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (requests.get() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        if (requests.get() < count) {
+            throw new IllegalStateException("received " + requests.get() + " of " + count + " requests within 10 s");
+        }
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
-                held.add(server.accept());
+                Socket socket = server.accept();
+                held.add(socket);
+                Thread reader = new Thread(() -> firstByte(socket), "blackhole-reader");
+                reader.setDaemon(true);
+                reader.start();
             } catch (IOException e) {
                 return;
             }
+        }
+    }
+
+    /** Counts the connection once its first byte arrives; never answers (the rest stays unread in the socket). */
+    private void firstByte(Socket socket) {
+        try {
+            if (socket.getInputStream().read() >= 0) {
+                requests.incrementAndGet();
+            }
+        } catch (IOException e) {
+            // closed: a connection that sent nothing
         }
     }
 
