@@ -93,6 +93,12 @@ public final class ResultGuard {
         Walk walk = new Walk(context);
         ObjectNode guarded = (ObjectNode) walk(object, JsonPaths.Lazy.ROOT_PATH, walk);
         List<GuardFinding> findings = walk.findings;
+        if (walk.minimumBytes > context.maxResultBytes()) {
+            // Its strings alone exceed the budget, so it is cut anyway: it is not written whole just to learn its size
+            // (the cut measures it). The input's size is the guarded one's plus what the walk's replacements took away.
+            ResultLimiter.Limited limited = limiter.cut(guarded, context.maxResultBytes());
+            return envelope(limited, limited.bytesBefore() + walk.bytesRemoved, context, findings);
+        }
         if (guarded == object) {
             // The walk returns the input itself when it changed nothing (most results): its JSON, written once,
             // is the envelope's text when it fits, and its length is the size ({@link JsonSize#of} counts the same).
@@ -156,6 +162,8 @@ public final class ResultGuard {
         final Map<String, Boolean> secretNames = new HashMap<>();
         /** JSON bytes the replaced names and values had more than their replacements (the size of the input, less the output's). */
         long bytesRemoved;
+        /** A lower bound of the guarded result's JSON size: the characters of its names and string values, with their quotes. */
+        long minimumBytes;
 
         Walk(GuardContext context) {
             this.mode = context.mode();
@@ -210,6 +218,7 @@ public final class ResultGuard {
         if (node.isTextual()) {
             String text = node.textValue();
             String guarded = walk.guard(this, text, path, false);
+            walk.minimumBytes += guarded.length() + 2;
             return guarded.equals(text) ? node : TextNode.valueOf(guarded);
         }
         if (node.isArray()) {
@@ -236,6 +245,7 @@ public final class ResultGuard {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonPaths.Lazy fieldPath = path.field(field.getKey());
                 String name = guardName(field.getKey(), fieldPath, walk);
+                walk.minimumBytes += name.length() + 3;
                 JsonNode value = walkField(field.getKey(), field.getValue(), fieldPath, walk);
                 if (out == null && (value != field.getValue() || !name.equals(field.getKey()))) {
                     out = copyUntil(node, field.getKey());

@@ -39,11 +39,21 @@ public final class ResultLimiter {
         if (before <= budget) {
             return new Limited(result, false, before, before);
         }
+        return cut(result, budget);
+    }
+
+    /**
+     * {@code result} (never modified), known to be larger than {@code budget} bytes, bounded to it: the size it had is
+     * measured while it is cut, so a caller that knows only that it does not fit need not measure it first.
+     */
+    Limited cut(ObjectNode result, int budget) {
         long reserve = 320;
+        long before = -1;
         for (int attempt = 0; attempt < 6; attempt++) {
             ObjectNode work = result.deepCopy();
-            TreeCutter cutter = new TreeCutter(work, before);
+            TreeCutter cutter = new TreeCutter(work);
             long data = cutter.cut(Math.max(0, budget - reserve));
+            before = cutter.sizeBefore();
             work.put("truncated", true);
             work.set(NOTE, note(result, work, cutter, budget, before - data));
             long after = JsonSize.of(work);

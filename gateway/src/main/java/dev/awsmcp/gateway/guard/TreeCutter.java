@@ -24,17 +24,43 @@ final class TreeCutter {
 
     /**
      * One array of the tree, with its size and its elements' sizes (exact until the array or one of its descendants is cut:
-     * in a round, each array is cut before its descendants, which are smaller), and the arrays and indexes above it (to
-     * tell when an ancestor cut removed it).
+     * in a round, each array is cut before its descendants, which are smaller), and where it sits: the nearest array
+     * above it ({@code parent}, null at the top), the index of the element of that array it lies in, and the field names
+     * from that element (or the root) down to it. That is enough to tell when an ancestor cut removed it and to make its
+     * path, which only the arrays that are cut need; the walk that collects the arrays allocates per array, not per value.
      */
-    private record ArrayRef(ArrayNode node, JsonPaths.Lazy path, long size, long[] elementSizes, List<Object[]> ancestors) {
+    private static final class ArrayRef {
+        final ArrayNode node;
+        final ArrayRef parent;
+        final int index;
+        final String[] fields;
+        final long[] elementSizes;
+        /** Set once the elements are measured; the elements are collected first and need only the array's place. */
+        long size;
+
+        ArrayRef(ArrayNode node, ArrayRef parent, int index, String[] fields, long[] elementSizes) {
+            this.node = node;
+            this.parent = parent;
+            this.index = index;
+            this.fields = fields;
+            this.elementSizes = elementSizes;
+        }
+
         boolean attached() {
-            for (Object[] a : ancestors) {
-                if (((ArrayNode) a[0]).size() <= (Integer) a[1]) {
+            for (ArrayRef a = this; a.parent != null; a = a.parent) {
+                if (a.parent.node.size() <= a.index) {
                     return false;
                 }
             }
             return true;
+        }
+
+        String path() {
+            String path = parent == null ? JsonPaths.ROOT : JsonPaths.index(parent.path(), index);
+            for (String field : fields) {
+                path = JsonPaths.field(path, field);
+            }
+            return path;
         }
     }
 
@@ -58,21 +84,20 @@ final class TreeCutter {
     }
 
     private final ObjectNode root;
-    private long total;
+    /** The tree's size ({@link JsonSize#of}) before the cut, then as cut so far; -1 until the first round measured it. */
+    private long total = -1;
+    private long sizeBefore = -1;
     final Map<String, ArrayCut> arrays = new LinkedHashMap<>();
     final List<StringCut> strings = new ArrayList<>();
 
     TreeCutter(ObjectNode root) {
-        this(root, JsonSize.of(root));
-    }
-
-    /** A cutter of {@code root}, whose size ({@link JsonSize#of}) is already known. */
-    TreeCutter(ObjectNode root, long size) {
         this.root = root;
-        this.total = size;
     }
 
-    /** Cuts until the tree is at most {@code target} bytes or nothing more can be cut; returns the size reached. */
+    /**
+     * Cuts until the tree is at most {@code target} bytes or nothing more can be cut; returns the size reached. The
+     * tree's size before the cut ({@link #sizeBefore}) is measured on the way, with the sizes of its arrays.
+     */
     long cut(long target) {
         cutArrays(target, 1);
         cutStrings(target);
@@ -80,26 +105,39 @@ final class TreeCutter {
         return total;
     }
 
+    /** The size of the tree ({@link JsonSize#of}) before {@link #cut}. */
+    long sizeBefore() {
+        return sizeBefore;
+    }
+
     private void cutArrays(long target, int keep) {
+        if (total >= 0 && total <= target) {
+            return;
+        }
         List<ArrayRef> refs = new ArrayList<>();
-        collectArrays(root, JsonPaths.Lazy.ROOT_PATH, new ArrayList<>(), refs);
-        refs.sort(Comparator.comparingLong(ArrayRef::size).reversed());
+        long size = collectArrays(root, null, -1, new ArrayList<>(), 0, refs);
+        if (total < 0) {
+            // The first round measures the whole tree anyway: its size is the size before the cut.
+            total = size;
+            sizeBefore = size;
+        }
+        refs.sort(Comparator.comparingLong((ArrayRef r) -> r.size).reversed());
         for (ArrayRef ref : refs) {
             if (total <= target) {
                 return;
             }
-            if (!ref.attached() || ref.node().size() <= keep) {
+            if (!ref.attached() || ref.node.size() <= keep) {
                 continue;
             }
-            String path = ref.path().toString();
+            String path = ref.path();
             ArrayCut previous = arrays.get(path);
-            int original = previous == null ? ref.node().size() : previous.original();
+            int original = previous == null ? ref.node.size() : previous.original();
             int omitted = previous == null ? 0 : previous.omitted();
-            ArrayNode array = ref.node();
+            ArrayNode array = ref.node;
             while (array.size() > keep && total > target) {
                 int last = array.size() - 1;
                 array.remove(last);
-                total -= ref.elementSizes()[last] + (last > 0 ? 1 : 0);
+                total -= ref.elementSizes[last] + (last > 0 ? 1 : 0);
                 omitted++;
             }
             arrays.put(path, new ArrayCut(path, original, omitted, ref));
@@ -108,23 +146,22 @@ final class TreeCutter {
 
     /**
      * Adds the arrays in {@code node} to {@code out} in document order, each with its size, and returns the size of
-     * {@code node}: one pass, so that nested arrays are not measured again inside their parents. Paths are made into
-     * text only for the arrays that are cut.
+     * {@code node}: one pass, so that nested arrays are not measured again inside their parents. {@code node} lies in
+     * element {@code index} of {@code parent} (the nearest array above, or null), below the field names
+     * {@code names[from..]}.
      */
-    private long collectArrays(JsonNode node, JsonPaths.Lazy path, List<Object[]> ancestors, List<ArrayRef> out) {
+    private static long collectArrays(JsonNode node, ArrayRef parent, int index, List<String> names, int from, List<ArrayRef> out) {
         if (node.isArray()) {
-            int slot = out.size();
-            out.add(null);
-            List<Object[]> above = List.copyOf(ancestors);
             long size = 2 + Math.max(0, node.size() - 1);
             long[] elementSizes = new long[node.size()];
+            ArrayRef ref = new ArrayRef((ArrayNode) node, parent, index, names.subList(from, names.size()).toArray(new String[0]),
+                    elementSizes);
+            out.add(ref);
             for (int i = 0; i < node.size(); i++) {
-                ancestors.add(new Object[] {node, i});
-                elementSizes[i] = collectArrays(node.get(i), path.index(i), ancestors, out);
+                elementSizes[i] = collectArrays(node.get(i), ref, i, names, names.size(), out);
                 size += elementSizes[i];
-                ancestors.remove(ancestors.size() - 1);
             }
-            out.set(slot, new ArrayRef((ArrayNode) node, path, size, elementSizes, above));
+            ref.size = size;
             return size;
         }
         if (node.isObject()) {
@@ -132,7 +169,9 @@ final class TreeCutter {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                size += JsonSize.string(f.getKey()) + 1 + collectArrays(f.getValue(), path.field(f.getKey()), ancestors, out);
+                names.add(f.getKey());
+                size += JsonSize.string(f.getKey()) + 1 + collectArrays(f.getValue(), parent, index, names, from, out);
+                names.remove(names.size() - 1);
             }
             return size;
         }
@@ -150,7 +189,7 @@ final class TreeCutter {
             if (total <= target) {
                 return;
             }
-            if (!new ArrayRef(null, null, 0, null, ref.ancestors()).attached()) {
+            if (!attached(ref.ancestors())) {
                 continue;
             }
             long bytes = JsonSize.string(ref.value());
@@ -170,6 +209,16 @@ final class TreeCutter {
             total -= bytes - JsonSize.string(shortened);
             strings.add(new StringCut(ref.path(), ref.value().length(), kept.length()));
         }
+    }
+
+    /** Whether each of the arrays above a string still holds the element the string lies in. */
+    private static boolean attached(List<Object[]> ancestors) {
+        for (Object[] a : ancestors) {
+            if (((ArrayNode) a[0]).size() <= (Integer) a[1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void collectStrings(JsonNode node, JsonNode parent, String field, int index, String path, List<Object[]> ancestors,
@@ -200,13 +249,13 @@ final class TreeCutter {
         long used = 0;
         int i = 0;
         while (i < s.length()) {
-            int n = Character.charCount(s.codePointAt(i));
-            long size = n == 1 ? JsonSize.escapedBytes(s, i) : JsonSize.string(s.substring(i, i + n)) - 2;
+            // A character's bytes, or a surrogate pair's (4, the only size of two characters), as JsonSize#string counts them.
+            int size = JsonSize.escapedBytes(s, i);
             if (used + size > bytes) {
                 break;
             }
             used += size;
-            i += n;
+            i += size == 4 ? 2 : 1;
         }
         return s.substring(0, i);
     }
