@@ -93,9 +93,11 @@ public final class ResultGuard {
         Walk walk = new Walk(context);
         ObjectNode guarded = (ObjectNode) walk(object, JsonPaths.Lazy.ROOT_PATH, walk);
         List<GuardFinding> findings = walk.findings;
-        if (walk.minimumBytes > context.maxResultBytes()) {
+        if (walk.minimumBytes > context.maxResultBytes() && !walk.outsideBmp) {
             // Its strings alone exceed the budget, so it is cut anyway: it is not written whole just to learn its size
-            // (the cut measures it). The input's size is the guarded one's plus what the walk's replacements took away.
+            // (the cut measures it, as JsonSize#of, which is the written size when no character lies outside the BMP:
+            // writeBytes escapes those, 12 bytes to JsonSize's 4). The input's size is the guarded one's plus what the
+            // walk's replacements took away.
             ResultLimiter.Limited limited = limiter.cut(guarded, context.maxResultBytes());
             return envelope(limited, limited.bytesBefore() + walk.bytesRemoved, context, findings);
         }
@@ -164,6 +166,8 @@ public final class ResultGuard {
         long bytesRemoved;
         /** A lower bound of the guarded result's JSON size: the characters of its names and string values, with their quotes. */
         long minimumBytes;
+        /** Whether a guarded name or value may hold a character outside the BMP (a surrogate); false when none does. */
+        boolean outsideBmp;
 
         Walk(GuardContext context) {
             this.mode = context.mode();
@@ -194,6 +198,10 @@ public final class ResultGuard {
             }
             int before = findings.size();
             String guarded = guard.guardString(text, scan, name ? path.key() : path, mode, verdicts, semantic, findings);
+            // A plain ASCII text left as it is holds none (texts clean at first sight are plain ASCII).
+            if ((scan.detectorFacts() & ValueScan.NOT_PLAIN_ASCII) != 0 || !guarded.equals(text)) {
+                outsideBmp |= hasSurrogate(guarded);
+            }
             if (remember && findings.size() == before && guarded.equals(text)) {
                 cleanTexts.add(text);
             }
@@ -289,6 +297,7 @@ public final class ResultGuard {
                 walk.findings.add(new GuardFinding(GuardFinding.SECRET, "secret-field", path.toString(),
                         "redacted the value of a field named like a secret (" + value.textValue().length() + " chars)"));
                 walk.bytesRemoved += JsonSize.string(value.textValue()) - JsonSize.string(marker.get());
+                walk.outsideBmp |= hasSurrogate(marker.get());
                 return TextNode.valueOf(marker.get());
             }
         }
@@ -335,6 +344,15 @@ public final class ResultGuard {
             findings.add(new GuardFinding(f.family(), f.rule(), path.toString(), safeDetail(f.detail())));
         }
         return outcome.text();
+    }
+
+    private static boolean hasSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Details come from the detector and may quote the text: bounded, invisible characters shown. */

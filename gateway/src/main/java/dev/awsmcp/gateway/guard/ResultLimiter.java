@@ -39,7 +39,7 @@ public final class ResultLimiter {
         if (before <= budget) {
             return new Limited(result, false, before, before);
         }
-        return cut(result, budget);
+        return cut(result, budget, before);
     }
 
     /**
@@ -47,12 +47,17 @@ public final class ResultLimiter {
      * measured while it is cut, so a caller that knows only that it does not fit need not measure it first.
      */
     Limited cut(ObjectNode result, int budget) {
+        return cut(result, budget, -1);
+    }
+
+    /** {@link #cut(ObjectNode, int)}, with the size of {@code result} already known ({@code size}), or -1. */
+    private Limited cut(ObjectNode result, int budget, long size) {
         long reserve = 320;
-        long before = -1;
+        long before = size;
         for (int attempt = 0; attempt < 6; attempt++) {
-            ObjectNode work = result.deepCopy();
-            TreeCutter cutter = new TreeCutter(work);
+            TreeCutter cutter = new TreeCutter(result, size);
             long data = cutter.cut(Math.max(0, budget - reserve));
+            ObjectNode work = cutter.result();
             before = cutter.sizeBefore();
             work.put("truncated", true);
             work.set(NOTE, note(result, work, cutter, budget, before - data));

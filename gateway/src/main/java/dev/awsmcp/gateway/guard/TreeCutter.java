@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cuts one JSON tree (in place) down to a byte target: first trailing elements of the largest arrays
+ * Cuts a copy of one JSON tree (never modified) down to a byte target: first trailing elements of the largest arrays
  * (each keeps at least one element), then the longest strings (shortened at a code point boundary
  * with a marker giving the original length), then arrays down to empty. Values are never cut in the
  * middle; cursor-like fields ({@code next_*}, {@code *cursor*}) are never shortened. Remembers what it cut.
+ *
+ * <p>The first round is decided on the tree itself (how many elements each array keeps), and only what it keeps is
+ * copied: a page cut to a quarter is copied a quarter, not whole. The later rounds, rarely needed, cut the copy.
  */
 final class TreeCutter {
 
@@ -30,25 +33,48 @@ final class TreeCutter {
      * path, which only the arrays that are cut need; the walk that collects the arrays allocates per array, not per value.
      */
     private static final class ArrayRef {
-        final ArrayNode node;
+        /** The array: in the tree being cut until the first round's copy is made, then (when kept) its copy. */
+        ArrayNode node;
+        /** Whether {@link #node} is in the copy, which is cut in place; before, the cut only lowers {@link #length}. */
+        boolean inCopy;
+        int length;
         final ArrayRef parent;
         final int index;
         final String[] fields;
         final long[] elementSizes;
         /** Set once the elements are measured; the elements are collected first and need only the array's place. */
         long size;
+        /** Its place in document order, and how many arrays its elements hold: those the copy skips when it drops them. */
+        final int order;
+        int arraysBelow;
 
-        ArrayRef(ArrayNode node, ArrayRef parent, int index, String[] fields, long[] elementSizes) {
+        ArrayRef(ArrayNode node, boolean inCopy, ArrayRef parent, int index, String[] fields, long[] elementSizes, int order) {
             this.node = node;
+            this.inCopy = inCopy;
+            this.length = node.size();
             this.parent = parent;
             this.index = index;
             this.fields = fields;
             this.elementSizes = elementSizes;
+            this.order = order;
+        }
+
+        /** The elements the array keeps so far. */
+        int kept() {
+            return inCopy ? node.size() : length;
+        }
+
+        void dropLast() {
+            if (inCopy) {
+                node.remove(node.size() - 1);
+            } else {
+                length--;
+            }
         }
 
         boolean attached() {
             for (ArrayRef a = this; a.parent != null; a = a.parent) {
-                if (a.parent.node.size() <= a.index) {
+                if (a.parent.kept() <= a.index) {
                     return false;
                 }
             }
@@ -83,65 +109,114 @@ final class TreeCutter {
     record StringCut(String path, int originalChars, int keptChars) {
     }
 
-    private final ObjectNode root;
-    /** The tree's size ({@link JsonSize#of}) before the cut, then as cut so far; -1 until the first round measured it. */
-    private long total = -1;
-    private long sizeBefore = -1;
+    private final ObjectNode original;
+    /** The copy being cut, made after the first round. */
+    private ObjectNode root;
+    /** The tree's size before the cut, then as cut so far; -1 until the first round measured it. */
+    private long total;
+    private long sizeBefore;
     final Map<String, ArrayCut> arrays = new LinkedHashMap<>();
     final List<StringCut> strings = new ArrayList<>();
 
-    TreeCutter(ObjectNode root) {
-        this.root = root;
+    /**
+     * A cutter of {@code original}, whose size the caller measured ({@code size}, its written length), or -1: then the
+     * first round measures it ({@link JsonSize#of}) as it collects the arrays.
+     */
+    TreeCutter(ObjectNode original, long size) {
+        this.original = original;
+        this.total = size;
+        this.sizeBefore = size;
     }
 
     /**
-     * Cuts until the tree is at most {@code target} bytes or nothing more can be cut; returns the size reached. The
-     * tree's size before the cut ({@link #sizeBefore}) is measured on the way, with the sizes of its arrays.
+     * Cuts a copy of the tree until it is at most {@code target} bytes or nothing more can be cut ({@link #result});
+     * returns the size reached. The tree's size before the cut ({@link #sizeBefore}) is measured on the way, with the
+     * sizes of its arrays.
      */
     long cut(long target) {
-        cutArrays(target, 1);
+        List<ArrayRef> inOrder = cutArrays(original, false, target, 1);
+        root = (ObjectNode) copyKept(original, inOrder, new int[1]);
         cutStrings(target);
-        cutArrays(target, 0);
+        if (total > target) {
+            cutArrays(root, true, target, 0);
+        }
         return total;
     }
 
-    /** The size of the tree ({@link JsonSize#of}) before {@link #cut}. */
+    /** The cut copy, once {@link #cut} ran. */
+    ObjectNode result() {
+        return root;
+    }
+
+    /** The size of the tree before {@link #cut}: the one given, or else measured. */
     long sizeBefore() {
         return sizeBefore;
     }
 
-    private void cutArrays(long target, int keep) {
-        if (total >= 0 && total <= target) {
-            return;
-        }
+    /**
+     * Cuts the arrays of {@code tree} (the copy when {@code inCopy}, else only decided) down to {@code keep} elements,
+     * largest first, until the target is met; returns the arrays in document order.
+     */
+    private List<ArrayRef> cutArrays(JsonNode tree, boolean inCopy, long target, int keep) {
         List<ArrayRef> refs = new ArrayList<>();
-        long size = collectArrays(root, null, -1, new ArrayList<>(), 0, refs);
+        long size = collectArrays(tree, inCopy, null, -1, new ArrayList<>(), 0, refs);
         if (total < 0) {
-            // The first round measures the whole tree anyway: its size is the size before the cut.
+            // The first round measures the whole tree anyway: the size before the cut, when the caller did not know it.
             total = size;
             sizeBefore = size;
         }
-        refs.sort(Comparator.comparingLong((ArrayRef r) -> r.size).reversed());
-        for (ArrayRef ref : refs) {
+        List<ArrayRef> bySize = new ArrayList<>(refs);
+        bySize.sort(Comparator.comparingLong((ArrayRef r) -> r.size).reversed());
+        for (ArrayRef ref : bySize) {
             if (total <= target) {
-                return;
+                break;
             }
-            if (!ref.attached() || ref.node.size() <= keep) {
+            if (!ref.attached() || ref.kept() <= keep) {
                 continue;
             }
             String path = ref.path();
             ArrayCut previous = arrays.get(path);
-            int original = previous == null ? ref.node.size() : previous.original();
+            int original = previous == null ? ref.kept() : previous.original();
             int omitted = previous == null ? 0 : previous.omitted();
-            ArrayNode array = ref.node;
-            while (array.size() > keep && total > target) {
-                int last = array.size() - 1;
-                array.remove(last);
+            while (ref.kept() > keep && total > target) {
+                int last = ref.kept() - 1;
+                ref.dropLast();
                 total -= ref.elementSizes[last] + (last > 0 ? 1 : 0);
                 omitted++;
             }
             arrays.put(path, new ArrayCut(path, original, omitted, ref));
         }
+        return refs;
+    }
+
+    /**
+     * A copy of {@code node} with, of each array, the elements the first round kept; the arrays copied are then cut in
+     * the copy. {@code inOrder}: the arrays in document order; {@code next[0]}: the next one to meet.
+     */
+    private static JsonNode copyKept(JsonNode node, List<ArrayRef> inOrder, int[] next) {
+        if (node.isArray()) {
+            ArrayRef ref = inOrder.get(next[0]++);
+            ArrayNode copy = ((ArrayNode) node).arrayNode(ref.length);
+            for (int i = 0; i < ref.length; i++) {
+                copy.add(copyKept(node.get(i), inOrder, next));
+            }
+            // The arrays in the dropped elements are not met.
+            next[0] = ref.order + 1 + ref.arraysBelow;
+            ref.node = copy;
+            ref.inCopy = true;
+            return copy;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = ((ObjectNode) node).objectNode();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                copy.set(f.getKey(), copyKept(f.getValue(), inOrder, next));
+            }
+            return copy;
+        }
+        // Values are immutable: shared, as JsonNode#deepCopy shares them.
+        return node;
     }
 
     /**
@@ -150,18 +225,20 @@ final class TreeCutter {
      * element {@code index} of {@code parent} (the nearest array above, or null), below the field names
      * {@code names[from..]}.
      */
-    private static long collectArrays(JsonNode node, ArrayRef parent, int index, List<String> names, int from, List<ArrayRef> out) {
+    private static long collectArrays(JsonNode node, boolean inCopy, ArrayRef parent, int index, List<String> names, int from,
+            List<ArrayRef> out) {
         if (node.isArray()) {
             long size = 2 + Math.max(0, node.size() - 1);
             long[] elementSizes = new long[node.size()];
-            ArrayRef ref = new ArrayRef((ArrayNode) node, parent, index, names.subList(from, names.size()).toArray(new String[0]),
-                    elementSizes);
+            ArrayRef ref = new ArrayRef((ArrayNode) node, inCopy, parent, index,
+                    names.subList(from, names.size()).toArray(new String[0]), elementSizes, out.size());
             out.add(ref);
             for (int i = 0; i < node.size(); i++) {
-                elementSizes[i] = collectArrays(node.get(i), ref, i, names, names.size(), out);
+                elementSizes[i] = collectArrays(node.get(i), inCopy, ref, i, names, names.size(), out);
                 size += elementSizes[i];
             }
             ref.size = size;
+            ref.arraysBelow = out.size() - ref.order - 1;
             return size;
         }
         if (node.isObject()) {
@@ -170,7 +247,7 @@ final class TreeCutter {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 names.add(f.getKey());
-                size += JsonSize.string(f.getKey()) + 1 + collectArrays(f.getValue(), parent, index, names, from, out);
+                size += JsonSize.string(f.getKey()) + 1 + collectArrays(f.getValue(), inCopy, parent, index, names, from, out);
                 names.remove(names.size() - 1);
             }
             return size;
