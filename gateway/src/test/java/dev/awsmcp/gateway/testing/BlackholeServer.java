@@ -33,23 +33,21 @@ public final class BlackholeServer implements AutoCloseable {
 
     /** Waits (at most 10 s) until {@code count} connections were accepted. */
     public void awaitConnections(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (held.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        if (held.size() < count) {
-            throw new IllegalStateException("accepted " + held.size() + " of " + count + " connections within 10 s");
-        }
+        await(held::size, count, "connections");
     }
 
     /** Waits (at most 10 s) until {@code count} connections have each sent the first byte of a request. */
     public void awaitRequests(int count) throws InterruptedException {
+        await(requests::get, count, "requests");
+    }
+
+    private static void await(java.util.function.IntSupplier seen, int count, String what) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (requests.get() < count && System.nanoTime() < deadline) {
+        while (seen.getAsInt() < count && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        if (requests.get() < count) {
-            throw new IllegalStateException("received " + requests.get() + " of " + count + " requests within 10 s");
+        if (seen.getAsInt() < count) {
+            throw new IllegalStateException("got " + seen.getAsInt() + " of " + count + " " + what + " within 10 s");
         }
     }
 
