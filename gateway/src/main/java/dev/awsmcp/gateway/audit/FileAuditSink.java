@@ -86,11 +86,12 @@ public final class FileAuditSink implements AuditSink {
 
     @Override
     public void write(AuditLine line) throws IOException {
-        byte[] bytes = (line.json() + "\n").getBytes(StandardCharsets.UTF_8);
-        if (size + pending.size() > 0 && size + pending.size() + bytes.length > maxFileBytes) {
+        byte[] bytes = line.utf8();
+        if (size + pending.size() > 0 && size + pending.size() + bytes.length + 1 > maxFileBytes) {
             rotate();
         }
         pending.write(bytes);
+        pending.write('\n');
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.awsmcp.gateway.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.support.Json;
 
@@ -10,13 +12,19 @@ import dev.awsmcp.toolset.support.Json;
  * (without the newline). The first line of a new trail has {@code prev} = SHA-256 of
  * {@value #GENESIS}. Editing, deleting, inserting or reordering lines breaks the chain at the next
  * line. Not thread-safe: {@link AuditLog}'s writer thread is its only user.
+ *
+ * <p>A line is written once, as UTF-8 bytes, and those bytes are hashed and handed to the sinks. A character outside
+ * the BMP is written as its four UTF-8 bytes, as {@code String.getBytes} would; an unpaired surrogate, which has no
+ * UTF-8 form, as a JSON escape of six characters (lossless, and still valid JSON; it was written as "?" before).
  */
 public final class HashChain {
+
+    private static final ObjectWriter LINE = Json.mapper().writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
 
     /** The string whose hash the first record of a trail carries as {@code prev}. */
     public static final String GENESIS = "mcp-gateway audit trail v1";
     /** SHA-256 hex of {@link #GENESIS}. */
-    public static final String GENESIS_HASH = ArgumentRedactor.sha256Hex(GENESIS);
+    public static final String GENESIS_HASH = Sha256.hex(GENESIS);
 
     private long sequence;
     private String previousHash;
@@ -33,15 +41,15 @@ public final class HashChain {
         line.put("seq", sequence + 1);
         line.put("prev", previousHash);
         line.setAll(event.toJson());
-        String text;
+        byte[] utf8;
         try {
-            text = Json.mapper().writeValueAsString(line);
+            utf8 = LINE.writeValueAsBytes(line);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit record cannot be written as JSON", e);
         }
         sequence++;
-        previousHash = ArgumentRedactor.sha256Hex(text);
-        return new AuditLine(sequence, event.timestamp(), text);
+        previousHash = Sha256.hex(utf8);
+        return new AuditLine(sequence, event.timestamp(), utf8);
     }
 
     /** The last link made. */
@@ -51,6 +59,6 @@ public final class HashChain {
 
     /** The hash the next line's {@code prev} must carry after {@code line}. */
     public static String hashOf(String line) {
-        return ArgumentRedactor.sha256Hex(line);
+        return Sha256.hex(line);
     }
 }

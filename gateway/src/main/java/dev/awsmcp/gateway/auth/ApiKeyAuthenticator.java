@@ -1,8 +1,6 @@
 package dev.awsmcp.gateway.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -52,21 +50,6 @@ public final class ApiKeyAuthenticator {
     }
 
     static byte[] sha256(String key) {
-        try {
-            // A clone of one digest: no provider lookup per request, as MessageDigest.getInstance does.
-            return ((MessageDigest) SHA256.clone()).digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the platform's SHA-256 cannot be cloned", e);
-        }
-    }
-
-    private static final MessageDigest SHA256 = sha256Digest();
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return dev.awsmcp.gateway.audit.Sha256.of(key);
     }
 }

@@ -87,11 +87,7 @@ final class ConfirmationSealer {
     }
 
     static String keyId(byte[] key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key), 0, 4);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(dev.awsmcp.gateway.audit.Sha256.of(key), 0, 4);
     }
 
     private static byte[] derived(byte[] key) {

@@ -1,9 +1,5 @@
 package dev.awsmcp.gateway.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The names STS records for an assumed-role session: readable ({@code <team>.<principal>}), limited to
@@ -47,11 +43,6 @@ final class RoleSessionNames {
     }
 
     private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_CHARS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.awsmcp.gateway.audit.Sha256.hex(text).substring(0, HASH_CHARS);
     }
 }

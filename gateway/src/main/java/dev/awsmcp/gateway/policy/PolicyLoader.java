@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -71,7 +70,7 @@ public final class PolicyLoader {
      */
     public PolicyFiles read(Path dir, List<String> problems) {
         Map<Path, String> texts = new LinkedHashMap<>();
-        MessageDigest digest = sha256();
+        MessageDigest digest = dev.awsmcp.gateway.audit.Sha256.digest();
         for (Path file : files(dir, problems)) {
             String text;
             try {
@@ -333,11 +332,4 @@ public final class PolicyLoader {
         return registry.instances().stream().map(i -> i.id()).toList().toString();
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -43,6 +43,23 @@ class AuditChainVerifierTest {
     }
 
     @Test
+    void charactersOutsideTheBmpAndUnpairedSurrogatesAreWrittenWithoutLossAndVerify() throws IOException {
+        Path other = dir.resolve("unicode.jsonl");
+        try (AuditLog log = AuditLog.start(List.of(new FileAuditSink(other, true, 1 << 20, 3)), 100, OverloadPolicy.REFUSE)) {
+            log.append(SessionRecord.start("s-\uD83D\uDE00", "apikey:test", Set.of(), new ClientInfo("c\uD800", "1\uDC00x")))
+                    .toCompletableFuture().join();
+            log.append(SessionRecord.start("s2", "apikey:test", Set.of(), new ClientInfo("c", "1"))).toCompletableFuture().join();
+        }
+        String first = Files.readAllLines(other).get(0);
+        // An emoji as its four UTF-8 bytes, as before; an unpaired surrogate (no UTF-8 form) as an escape, not "?".
+        assertThat(first).contains("s-\uD83D\uDE00").doesNotContain("?").contains("c\\uD800").contains("1\\uDC00x");
+        assertThat(AuditFiles.records(other).get(0).path("client").path("name").asText()).isEqualTo("c\uD800");
+        AuditFiles.Run run = AuditFiles.verify(other);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).contains("OK: 2 record(s)");
+    }
+
+    @Test
     void detectsAnEditedLine() throws IOException {
         List<String> lines = lines();
         lines.set(3, lines.get(3).replace("\"s3\"", "\"s9\""));
