@@ -32,7 +32,8 @@ say "jdeps: $modules (+ $extra) in $((SECONDS - start)) s"
 rm -rf "$target/dist"
 mkdir -p "$dist/lib" "$dist/bin" "$dist/config"
 start=$SECONDS
-# --generate-cds-archive: the runtime's own CDS archive of the JDK's classes, which the gateway's archive extends.
+# --generate-cds-archive: the runtime's own CDS archive of the JDK's classes, used when the gateway's archive is missing or
+# stale (the gateway's Java 17 archive is a static one that holds the JDK's classes it needs too).
 "$jlink" --add-modules "$modules,$extra" --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
   --output "$dist/runtime"
 say "jlink: runtime/ ($(du -sm "$dist/runtime" | cut -f1) MiB) in $((SECONDS - start)) s"
@@ -52,5 +53,5 @@ fi
 arch="$(uname -m | sed 's/x86_64/x64/; s/aarch64/aarch64/')"
 archive="$target/mcp-gateway-$version-linux-$arch.tar.gz"
 # Not the Java 17 archive: it holds only at the path it was recorded at; after unpacking, bin/build-archive records one.
-tar -C "$target/dist" --exclude=mcp-gateway/lib/mcp-gateway.jsa -czf "$archive" mcp-gateway
+tar -C "$target/dist" --exclude=mcp-gateway/lib/mcp-gateway.jsa --exclude=mcp-gateway/lib/mcp-gateway.jsa.for -czf "$archive" mcp-gateway
 say "$archive ($(du -sm "$archive" | cut -f1) MiB); run: $dist/bin/mcp-gateway --version"
