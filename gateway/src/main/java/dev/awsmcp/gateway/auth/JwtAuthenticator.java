@@ -139,6 +139,11 @@ public final class JwtAuthenticator {
         if (!(subject instanceof String sub) || sub.isBlank()) {
             throw AuthenticationException.invalidToken("token has no sub claim");
         }
+        if (sub.startsWith(Principal.API_KEY_PREFIX)) {
+            // Principal ids key sessions, taint, rate limits, confirmations and cursors: a subject must not pass for a key.
+            throw AuthenticationException.invalidToken("token sub starts with " + Principal.API_KEY_PREFIX
+                    + ", which names API-key principals; the identity provider must issue another subject");
+        }
         return Principal.jwt(sub, groups(claims.getValue(config.groupsClaim())));
     }
 

@@ -30,12 +30,15 @@ public record Principal(String id, Method method, Set<String> groups, String api
         }
     }
 
+    /** What the id of an API-key principal starts with; no other principal's id does (JWT subjects with it are refused). */
+    public static final String API_KEY_PREFIX = "apikey:";
+
     /** The caller of {@code serve --stdio} when {@code auth.stdio} names nobody. */
     public static final Principal LOCAL = stdio("local", Set.of());
 
     /** A principal authenticated by the API key with id {@code keyId}. */
     public static Principal apiKey(String keyId) {
-        return new Principal("apikey:" + keyId, Method.API_KEY, Set.of(), keyId);
+        return new Principal(API_KEY_PREFIX + keyId, Method.API_KEY, Set.of(), keyId);
     }
 
     /** A principal authenticated by a JWT with subject {@code subject}. */

@@ -111,7 +111,8 @@ final class ConsoleApi {
         List<TeamPolicy> teams = sources.policies().current().teams();
         strings(json, "teams", sorted(teams.stream().map(TeamPolicy::team).toList()));
         strings(json, "principals", sorted(teams.stream().flatMap(t -> t.members().stream())
-                .map(m -> m.apiKey() != null ? "apikey:" + m.apiKey() : m.principal()).filter(p -> p != null).toList()));
+                .map(m -> m.apiKey() != null ? dev.awsmcp.gateway.auth.Principal.API_KEY_PREFIX + m.apiKey() : m.principal())
+                .filter(p -> p != null).toList()));
         strings(json, "groups", sorted(teams.stream().flatMap(t -> t.members().stream()).map(m -> m.group()).filter(g -> g != null).toList()));
         strings(json, "types", AuditQuery.TYPES);
         strings(json, "outcomes", AuditQuery.OUTCOMES);

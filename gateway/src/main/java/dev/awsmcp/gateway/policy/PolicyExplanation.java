@@ -56,7 +56,7 @@ public record PolicyExplanation(Verdict verdict, String principal, List<String> 
      * subject with {@code groups}.
      */
     public static Principal principal(String id, java.util.Collection<String> groups) {
-        return id.startsWith("apikey:") ? Principal.apiKey(id.substring("apikey:".length()))
+        return id.startsWith(Principal.API_KEY_PREFIX) ? Principal.apiKey(id.substring(Principal.API_KEY_PREFIX.length()))
                 : new Principal(id, Principal.Method.JWT, java.util.Set.copyOf(groups), null);
     }
 }

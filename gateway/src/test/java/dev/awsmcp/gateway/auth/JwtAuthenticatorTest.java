@@ -147,6 +147,13 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void refusesASubjectThatWouldPassForAnApiKeyPrincipal() throws Exception {
+        // API-key principals are apikey:<key id>; a subject with that prefix would share their sessions, taint and limits.
+        assertRefused(RSA.sign(with("sub", "apikey:incident-bot")), "token sub starts with apikey:, which names API-key principals");
+        assertThat(authenticate(RSA.sign(with("sub", "apikey-incident-bot"))).id()).isEqualTo("apikey-incident-bot");
+    }
+
+    @Test
     void refusesBadSignature() {
         SigningKey impostor = new SigningKey("rsa-1", "RS256", SigningKey.rsa("x").pair());
         assertRefused(impostor.sign(claims()), "token signature is invalid");
