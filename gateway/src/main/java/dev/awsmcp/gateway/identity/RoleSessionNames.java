@@ -1,6 +1,5 @@
 package dev.awsmcp.gateway.identity;
 
-
 /**
  * The names STS records for an assumed-role session: readable ({@code <team>.<principal>}), limited to
  * the characters STS accepts ({@code [\w+=,.@-]}), at most 64 characters, and collision-safe: whenever
