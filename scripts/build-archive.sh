@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Records the gateway's class-data archive: the JVM runs `training-run` (the gateway serving a short, real workload:
-# docs/performance.md) and writes, at its exit, the classes it loaded and linked, so that later starts map them
-# instead of loading, verifying and linking them again (about half the CPU of a start).
+# docs/performance.md) and records the classes it loaded, so that later starts map them instead of loading, verifying
+# and linking them again (about half the CPU of a start).
 #   Java 25 and later: an AOT cache (JEP 483/514/515: linked classes and method profiles), <jar stem>.aot
 #   Java 17 to 24:     a static AppCDS archive of the classes the training run loaded (its class list, then
 #                      -Xshare:dump), <jar stem>.jsa, and <jar stem>.jsa.for: the jar it holds for (path, size, time),
@@ -12,8 +12,9 @@
 #   in the repository, the java on PATH, gateway/target/mcp-gateway.jar and deploy/config/jvm.options.
 # An archive holds for the java that recorded it and the jar file it was recorded with (path on Java 17, size and
 # modification time): run this again after replacing either. A missing or stale archive never stops the gateway:
-# the JVM warns and starts without it (-Xshare:auto). The training run uses moto when Python has it, else calls
-# fail at connect (the archive then lacks only the classes of reading AWS answers). Takes 10-60 s.
+# it starts without it, and bin/mcp-gateway (Java 17 to 24) or the JVM (Java 25) says so. The training run uses moto
+# when Python has it, else calls fail at connect (the archive then lacks only the classes of reading AWS answers).
+# Takes 40-90 s.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [[ -x "$here/runtime/bin/java" ]]; then
