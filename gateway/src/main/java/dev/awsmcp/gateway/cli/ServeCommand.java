@@ -28,6 +28,7 @@ final class ServeCommand implements Callable<Integer> {
         LogFormat.apply(gatewayConfig.logging());
         if (stdio) {
             try (GatewayRuntime runtime = GatewayRuntime.create(gatewayConfig)) {
+                runtime.guardRules().start();
                 StdioGateway.run(runtime);
             }
             return 0;

@@ -2,6 +2,7 @@ package dev.awsmcp.gateway.guard;
 
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,16 +24,28 @@ public final class InjectionDetectors {
 
     /** The installed detector, or {@link #NONE}. */
     public static InjectionDetector installed() {
-        List<InjectionDetector> found = ServiceLoader.load(InjectionDetector.class).stream().map(ServiceLoader.Provider::get).toList();
+        return installedMaker().get();
+    }
+
+    /**
+     * What makes the installed detector: the registrations are checked now (two stop the caller), the detector, whose
+     * rules take a few hundred milliseconds to build, is made when the supplier is called.
+     */
+    public static Supplier<InjectionDetector> installedMaker() {
+        List<ServiceLoader.Provider<InjectionDetector>> found = ServiceLoader.load(InjectionDetector.class).stream().toList();
         if (found.size() > 1) {
             throw new IllegalStateException("more than one InjectionDetector is registered: "
-                    + found.stream().map(d -> d.getClass().getName()).toList() + "; keep exactly one on the classpath");
+                    + found.stream().map(p -> p.type().getName()).toList() + "; keep exactly one on the classpath");
         }
         if (found.isEmpty()) {
             LOG.warn("no InjectionDetector is installed: results are redacted, bounded and enveloped, but not scanned for prompt injection");
-            return NONE;
+            return () -> NONE;
         }
-        LOG.info("result guard uses injection detector {}", found.get(0).getClass().getName());
-        return found.get(0);
+        ServiceLoader.Provider<InjectionDetector> only = found.get(0);
+        return () -> {
+            InjectionDetector detector = only.get();
+            LOG.info("result guard uses injection detector {}", detector.getClass().getName());
+            return detector;
+        };
     }
 }

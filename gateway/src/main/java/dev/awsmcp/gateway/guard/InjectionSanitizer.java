@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Applies a team's {@link GuardMode} to one text value: asks the {@link InjectionDetector}, adds the
@@ -20,10 +21,11 @@ final class InjectionSanitizer {
 
     private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?|ftp|data|file):[^\\s\"'‹›()⟦⟧]+");
 
-    private final InjectionDetector detector;
+    private final Supplier<InjectionDetector> detectors;
 
-    InjectionSanitizer(InjectionDetector detector) {
-        this.detector = detector;
+    /** @param detectors the detector, asked for each value (a {@link DeferredInjectionDetector} waits for its build) */
+    InjectionSanitizer(Supplier<InjectionDetector> detectors) {
+        this.detectors = detectors;
     }
 
     /**
@@ -31,7 +33,7 @@ final class InjectionSanitizer {
      * with facts 0 then has no finding and passes unchanged in every mode.
      */
     boolean usesStandardDetector() {
-        return detector instanceof PatternInjectionDetector;
+        return detectors.get() instanceof PatternInjectionDetector;
     }
 
     Outcome apply(String text, GuardMode mode) {
@@ -40,6 +42,7 @@ final class InjectionSanitizer {
 
     /** {@link #apply(String, GuardMode)}; the standard detector reuses {@code facts} ({@link ValueScan}) when known. */
     Outcome apply(String text, GuardMode mode, int facts) {
+        InjectionDetector detector = detectors.get();
         List<Finding> detected = detector instanceof PatternInjectionDetector standard && facts != PatternInjectionDetector.UNKNOWN_FACTS
                 ? standard.scan(text, facts) : detector.scan(text);
         boolean plainAscii = facts != PatternInjectionDetector.UNKNOWN_FACTS && (facts & ValueScan.NOT_PLAIN_ASCII) == 0

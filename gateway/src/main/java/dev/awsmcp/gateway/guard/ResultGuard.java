@@ -62,9 +62,23 @@ public final class ResultGuard {
      * @param semantic the semantic screen for teams that turn it on, or null when the gateway has none
      */
     public ResultGuard(SecretRedactor redactor, InjectionDetector detector, SemanticScreen semantic) {
+        this(redactor, constant(Objects.requireNonNull(detector, "detector")), semantic);
+    }
+
+    /**
+     * @param redactor the secret redactor
+     * @param detectors the prompt-injection detector, asked for each value: a {@link DeferredInjectionDetector} built
+     *     off the startup path (its first results wait for the build)
+     * @param semantic the semantic screen for teams that turn it on, or null when the gateway has none
+     */
+    public ResultGuard(SecretRedactor redactor, java.util.function.Supplier<InjectionDetector> detectors, SemanticScreen semantic) {
         this.redactor = Objects.requireNonNull(redactor, "redactor");
-        this.sanitizer = new InjectionSanitizer(Objects.requireNonNull(detector, "detector"));
+        this.sanitizer = new InjectionSanitizer(Objects.requireNonNull(detectors, "detectors"));
         this.semantic = semantic;
+    }
+
+    private static java.util.function.Supplier<InjectionDetector> constant(InjectionDetector detector) {
+        return () -> detector;
     }
 
     /**

@@ -8,11 +8,13 @@ import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.toolset.support.Json;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Whether this instance should get traffic: not while draining (shutdown started); otherwise when the
  * configuration is loaded (it is, or the process would not run), a valid policy set is in force, the
- * audit trail writes, and every toolset's health check passes. A rejected policy reload does not make
+ * audit trail writes, the result guard's injection rules are built (just after a start they still are being built), and
+ * every toolset's health check passes. A rejected policy reload does not make
  * the instance unready: it keeps serving the last good set, and the answer says so. Nor does an open circuit
  * breaker (the toolset is then {@code DEGRADED}): breakers count one team's calls on one instance, and every
  * instance shares the backend, so taking instances out of rotation would move the calls, not heal anything.
@@ -27,6 +29,7 @@ public final class Readiness {
     private final ToolsetRegistry registry;
     private final ToolsetHealth toolsets;
     private final boolean includeToolsets;
+    private final Supplier<String> guard;
     private volatile boolean draining;
     private volatile int rejectedProblems;
 
@@ -37,8 +40,11 @@ public final class Readiness {
      * @param toolsets their health checks
      * @param includeToolsets whether readiness waits for every toolset's check ({@code admin.readiness: toolsets})
      *     or only for the gateway's own checks ({@code gateway})
+     * @param guard why the result guard cannot guard yet (its rules being built, or their build failed); null when it can
      */
-    public Readiness(PolicyStore policies, AuditLog audit, ToolsetRegistry registry, ToolsetHealth toolsets, boolean includeToolsets) {
+    public Readiness(PolicyStore policies, AuditLog audit, ToolsetRegistry registry, ToolsetHealth toolsets, boolean includeToolsets,
+            Supplier<String> guard) {
+        this.guard = guard;
         this.policies = policies;
         this.audit = audit;
         this.registry = registry;
@@ -75,14 +81,17 @@ public final class Readiness {
                 : "; the last reload was rejected (" + rejected + " problem(s), see the log), the last good set is served")));
         boolean writing = audit.writing();
         checks.set("audit", check(writing, writing ? "" : "the audit trail cannot write; tool calls are refused"));
+        String guardProblem = guard.get();
+        checks.set("guard", check(guardProblem == null, guardProblem == null ? "" : guardProblem));
+        boolean gateway = writing && guardProblem == null;
         if (!includeToolsets) {
             checks.set("toolsets", check(true, "not part of readiness (admin.readiness: gateway); each toolset's check: /health/toolsets/<id>"));
-            return CompletableFuture.completedFuture(new Report(writing, checks));
+            return CompletableFuture.completedFuture(new Report(gateway, checks));
         }
         List<CompletableFuture<ToolsetStatus>> pending = registry.instances().stream().map(toolsets::check).toList();
         return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).thenApply(done -> {
             ObjectNode byId = checks.putObject("toolsets");
-            boolean ready = writing;
+            boolean ready = gateway;
             for (CompletableFuture<ToolsetStatus> status : pending) {
                 ToolsetStatus s = status.join();
                 byId.set(s.id(), s.toJson());

@@ -11,6 +11,7 @@ import dev.awsmcp.gateway.config.GatewayConfig;
 import dev.awsmcp.gateway.config.PoliciesConfig;
 import dev.awsmcp.gateway.call.CallCredentials;
 import dev.awsmcp.gateway.call.PipelineParts;
+import dev.awsmcp.gateway.guard.DeferredInjectionDetector;
 import dev.awsmcp.gateway.guard.InjectionDetector;
 import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.guard.ResultGuard;
@@ -46,8 +47,6 @@ import dev.awsmcp.gateway.tracing.Tracing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -80,9 +79,10 @@ public final class GatewayRuntime implements AutoCloseable {
     private final CallResilience resilience;
     private final SemanticScreen semantic;
     private final Tracing tracing;
+    private final DeferredInjectionDetector guardRules;
 
     private GatewayRuntime(GatewayConfig config, AwsClientFactory clients, ToolsetRegistry registry, PolicyStore policies,
-            DefaultCredentialsProvider credentials, AuditLog audit, InjectionDetector detector, CallResilience resilience,
+            DefaultCredentialsProvider credentials, AuditLog audit, DeferredInjectionDetector detector, CallResilience resilience,
             SessionStore sessions, GatewayMetrics metrics, Tracing tracing) {
         this.config = config;
         this.tracing = tracing;
@@ -93,6 +93,7 @@ public final class GatewayRuntime implements AutoCloseable {
         this.policies = policies;
         this.credentials = credentials;
         this.audit = audit;
+        this.guardRules = detector;
         this.dispatch = Executors.newFixedThreadPool(2, named("aws-call-dispatch"));
         // Cheap until a team's policy turns the detector on: no thread and no model before the first screened result.
         SemanticConfig semanticConfig = config.guard().semantic();
@@ -131,26 +132,16 @@ public final class GatewayRuntime implements AutoCloseable {
                 config.admin().toolsetCheckTtl(),
                 config.admin().toolsetCheckTimeout());
         return new GatewayOperations(metrics, toolsets, new Readiness(policies, audit, registry, toolsets,
-                config.admin().readyOnToolsets()), registry);
+                config.admin().readyOnToolsets(), guardRules::problem), registry);
     }
 
     /**
-     * Builds the runtime with the installed injection detector ({@link InjectionDetectors#installed()});
+     * Builds the runtime with the installed injection detector ({@link InjectionDetectors#installedMaker()}), whose rules
+     * are built once {@link #guardRules()} is started (a server starts it once it listens: off the startup path);
      * throws {@code ConfigException} when the toolset, policy, audit or guard configuration is invalid.
      */
     public static GatewayRuntime create(GatewayConfig config) {
-        // The detector's rules (keyword automaton, patterns) build on another core while this thread builds the AWS clients.
-        CompletableFuture<InjectionDetector> detector = new CompletableFuture<>();
-        Thread rules = new Thread(() -> {
-            try {
-                detector.complete(InjectionDetectors.installed());
-            } catch (RuntimeException | Error e) {
-                detector.completeExceptionally(e);
-            }
-        }, "guard-rules-init");
-        rules.setDaemon(true);
-        rules.start();
-        return create(config, List.of(), detector);
+        return create(config, List.of(), new DeferredInjectionDetector(InjectionDetectors.installedMaker()));
     }
 
     /**
@@ -159,11 +150,11 @@ public final class GatewayRuntime implements AutoCloseable {
      * {@code detector} as the result guard's injection detector.
      */
     public static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors, InjectionDetector detector) {
-        return create(config, awsInterceptors, CompletableFuture.completedFuture(detector));
+        return create(config, awsInterceptors, DeferredInjectionDetector.built(detector));
     }
 
     private static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors,
-            CompletableFuture<InjectionDetector> detector) {
+            DeferredInjectionDetector detector) {
         GatewayMetrics metrics = new GatewayMetrics();
         CallResilience resilience = CallResilience.create(config.resilience(),
                 config.limits().callTimeout(), metrics.retries());
@@ -183,9 +174,8 @@ public final class GatewayRuntime implements AutoCloseable {
             PoliciesConfig policies = config.policies();
             store = PolicyStore.open(new PolicyLoader(registry, config.limits()), Path.of(policies.dir()),
                     policies.watch() ? policies.pollInterval() : null);
-            InjectionDetector guardDetector = ready(detector);
             AuditLog audit = AuditLogFactory.create(config.audit(), clients, credentials);
-            return new GatewayRuntime(config, clients, registry, store, credentials, audit, guardDetector, resilience, sessions, metrics, tracing);
+            return new GatewayRuntime(config, clients, registry, store, credentials, audit, detector, resilience, sessions, metrics, tracing);
         } catch (RuntimeException e) {
             if (sessions != null) {
                 sessions.close();
@@ -200,21 +190,6 @@ public final class GatewayRuntime implements AutoCloseable {
             credentials.close();
             metrics.close();
             tracing.close();
-            throw e;
-        }
-    }
-
-    /** The detector once built; its failure is the startup's, as if it had been built on this thread. */
-    private static InjectionDetector ready(CompletableFuture<InjectionDetector> detector) {
-        try {
-            return detector.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
             throw e;
         }
     }
@@ -237,6 +212,14 @@ public final class GatewayRuntime implements AutoCloseable {
 
     public McpServerFactory servers() {
         return servers;
+    }
+
+    /**
+     * The result guard's injection rules: built once started, which a server does once it listens, so that their few
+     * hundred milliseconds of CPU (and the JIT's compiling them) are not part of a start; a result guarded before waits.
+     */
+    public DeferredInjectionDetector guardRules() {
+        return guardRules;
     }
 
     /** The call pipeline (also records calls of tool names no toolset serves). */

@@ -78,6 +78,7 @@ class HealthEndpointsTest {
             assertThat(ready.body().path("status").asText()).isEqualTo("UP");
             assertThat(ready.body().at("/checks/policies/detail").asText()).isEqualTo("1 team(s)");
             assertThat(ready.body().at("/checks/audit/status").asText()).isEqualTo("UP");
+            assertThat(ready.body().at("/checks/guard/status").asText()).isEqualTo("UP");
             for (String id : List.of("ddb", "s3", "logs", "lambda")) {
                 assertThat(ready.body().at("/checks/toolsets/" + id + "/status").asText()).as(id).isEqualTo("UP");
             }
