@@ -22,10 +22,21 @@ final class InjectionSanitizer {
     private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?|ftp|data|file):[^\\s\"'‹›()⟦⟧]+");
 
     private final Supplier<InjectionDetector> detectors;
+    /** The detector once {@link #detectors} gave it: one field read per value after that. */
+    private volatile InjectionDetector detector;
 
-    /** @param detectors the detector, asked for each value (a {@link DeferredInjectionDetector} waits for its build) */
+    /** @param detectors gives the detector (a {@link DeferredInjectionDetector} waits for its build, or throws its failure) */
     InjectionSanitizer(Supplier<InjectionDetector> detectors) {
         this.detectors = detectors;
+    }
+
+    private InjectionDetector detector() {
+        InjectionDetector known = detector;
+        if (known == null) {
+            known = detectors.get();
+            detector = known;
+        }
+        return known;
     }
 
     /**
@@ -33,7 +44,7 @@ final class InjectionSanitizer {
      * with facts 0 then has no finding and passes unchanged in every mode.
      */
     boolean usesStandardDetector() {
-        return detectors.get() instanceof PatternInjectionDetector;
+        return detector() instanceof PatternInjectionDetector;
     }
 
     Outcome apply(String text, GuardMode mode) {
@@ -42,7 +53,7 @@ final class InjectionSanitizer {
 
     /** {@link #apply(String, GuardMode)}; the standard detector reuses {@code facts} ({@link ValueScan}) when known. */
     Outcome apply(String text, GuardMode mode, int facts) {
-        InjectionDetector detector = detectors.get();
+        InjectionDetector detector = detector();
         List<Finding> detected = detector instanceof PatternInjectionDetector standard && facts != PatternInjectionDetector.UNKNOWN_FACTS
                 ? standard.scan(text, facts) : detector.scan(text);
         boolean plainAscii = facts != PatternInjectionDetector.UNKNOWN_FACTS && (facts & ValueScan.NOT_PLAIN_ASCII) == 0
