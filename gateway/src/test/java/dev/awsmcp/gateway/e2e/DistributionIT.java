@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -154,7 +155,12 @@ class DistributionIT {
     void theHealthCheckScriptAsksTheAdminListener() throws Exception {
         String admin = env.get("GATEWAY_ADMIN_PORT");
         assertThat(healthcheck("/health/live", admin).exitCode()).isZero();
+        // As a readiness probe does, ask again: just after a start the guard's rules may still be being built (503).
         ExternalCommand.Outcome ready = healthcheck("/health/ready", admin);
+        for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); ready.exitCode() != 0 && System.nanoTime() < until; ) {
+            Thread.sleep(200);
+            ready = healthcheck("/health/ready", admin);
+        }
         assertThat(ready.exitCode()).as(ready.transcript() + gateway.output()).isZero();
         ExternalCommand.Outcome unknown = healthcheck("/nowhere", admin);
         assertThat(unknown.exitCode()).isEqualTo(1);
