@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 /**
  * Whether this instance should get traffic: not while draining (shutdown started); otherwise when the
  * configuration is loaded (it is, or the process would not run), a valid policy set is in force, the
- * audit trail writes, the result guard's injection rules are built (just after a start they still are being built), and
- * every toolset's health check passes. A rejected policy reload does not make
- * the instance unready: it keeps serving the last good set, and the answer says so. Nor does an open circuit
+ * audit trail writes, the result guard's injection rules are built (just after a start they are still being
+ * built), and every toolset's health check passes. A rejected policy reload does not make the instance
+ * unready: it keeps serving the last good set, and the answer says so. Nor does an open circuit
  * breaker (the toolset is then {@code DEGRADED}): breakers count one team's calls on one instance, and every
  * instance shares the backend, so taking instances out of rotation would move the calls, not heal anything.
  * With {@code admin.readiness: gateway} the toolsets' checks are left out altogether, for the same reason
