@@ -141,7 +141,8 @@ public final class GatewayRuntime implements AutoCloseable {
      * throws {@code ConfigException} when the toolset, policy, audit or guard configuration is invalid.
      */
     public static GatewayRuntime create(GatewayConfig config) {
-        return create(config, List.of(), new DeferredInjectionDetector(InjectionDetectors.installedMaker()));
+        return create(config, List.of(), new DeferredInjectionDetector(InjectionDetectors.installedMaker(),
+                () -> !io.vertx.core.Context.isOnEventLoopThread()));
     }
 
     /**
