@@ -1,7 +1,6 @@
 package dev.awsmcp.gateway.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.support.Json;
@@ -19,7 +18,7 @@ import dev.awsmcp.toolset.support.Json;
  */
 public final class HashChain {
 
-    private static final ObjectWriter LINE = Json.mapper().writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+    private static final ObjectWriter LINE = Json.utf8Writer();
 
     /** The string whose hash the first record of a trail carries as {@code prev}. */
     public static final String GENESIS = "mcp-gateway audit trail v1";

@@ -7,8 +7,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The exact UTF-8 size of a JSON tree as {@link Json#mapper()} writes it (compact, non-ASCII
- * unescaped, control characters, quote and backslash escaped), computed without writing it.
+ * The exact UTF-8 size of a JSON tree as {@link Json#utf8Writer()} writes it (compact, non-ASCII unescaped, a character
+ * outside the BMP as its four bytes, control characters, unpaired surrogates, quote and backslash escaped), computed
+ * without writing it.
  */
 final class JsonSize {
 
@@ -45,7 +46,7 @@ final class JsonSize {
             return 4;
         }
         try {
-            return Json.mapper().writeValueAsBytes(node).length;
+            return Json.utf8Writer().writeValueAsBytes(node).length;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("value cannot be written as JSON", e);
         }
@@ -81,7 +82,7 @@ final class JsonSize {
 
     /**
      * Bytes of the character at {@code i} of {@code s} inside a JSON string: 4 for a surrogate pair (which is then two
-     * characters), else for the one character.
+     * characters), else for the one character (6 for an unpaired surrogate, written as its escape).
      */
     static int escapedBytes(String s, int i) {
         char c = s.charAt(i);
@@ -95,9 +96,11 @@ final class JsonSize {
             return 1;
         } else if (c < 0x800) {
             return 2;
+        } else if (!Character.isSurrogate(c)) {
+            return 3;
         } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
             return 4;
         }
-        return 3;
+        return 6;
     }
 }

@@ -107,11 +107,10 @@ public final class ResultGuard {
         Walk walk = new Walk(context);
         ObjectNode guarded = (ObjectNode) walk(object, JsonPaths.Lazy.ROOT_PATH, walk);
         List<GuardFinding> findings = walk.findings;
-        if (walk.minimumBytes > context.maxResultBytes() && !walk.outsideBmp) {
+        if (walk.minimumBytes > context.maxResultBytes()) {
             // Its strings alone exceed the budget, so it is cut anyway: it is not written whole just to learn its size
-            // (the cut measures it, as JsonSize#of, which is the written size when no character lies outside the BMP:
-            // writeBytes escapes those, 12 bytes to JsonSize's 4). The input's size is the guarded one's plus what the
-            // walk's replacements took away.
+            // (the cut measures it, as JsonSize#of, which counts what writeBytes writes). The input's size is the
+            // guarded one's plus what the walk's replacements took away.
             ResultLimiter.Limited limited = limiter.cut(guarded, context.maxResultBytes());
             return envelope(limited, limited.bytesBefore() + walk.bytesRemoved, context, findings);
         }
@@ -180,8 +179,6 @@ public final class ResultGuard {
         long bytesRemoved;
         /** A lower bound of the guarded result's JSON size: the characters of its names and string values, with their quotes. */
         long minimumBytes;
-        /** Whether a guarded name or value may hold a character outside the BMP (a surrogate); false when none does. */
-        boolean outsideBmp;
 
         Walk(GuardContext context) {
             this.mode = context.mode();
@@ -212,10 +209,6 @@ public final class ResultGuard {
             }
             int before = findings.size();
             String guarded = guard.guardString(text, scan, name ? path.key() : path, mode, verdicts, semantic, findings);
-            // A plain ASCII text left as it is holds none (texts clean at first sight are plain ASCII).
-            if ((scan.detectorFacts() & ValueScan.NOT_PLAIN_ASCII) != 0 || !guarded.equals(text)) {
-                outsideBmp |= hasSurrogate(guarded);
-            }
             if (remember && findings.size() == before && guarded.equals(text)) {
                 cleanTexts.add(text);
             }
@@ -311,7 +304,6 @@ public final class ResultGuard {
                 walk.findings.add(new GuardFinding(GuardFinding.SECRET, "secret-field", path.toString(),
                         "redacted the value of a field named like a secret (" + value.textValue().length() + " chars)"));
                 walk.bytesRemoved += JsonSize.string(value.textValue()) - JsonSize.string(marker.get());
-                walk.outsideBmp |= hasSurrogate(marker.get());
                 return TextNode.valueOf(marker.get());
             }
         }
@@ -360,15 +352,6 @@ public final class ResultGuard {
         return outcome.text();
     }
 
-    private static boolean hasSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isSurrogate(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Details come from the detector and may quote the text: bounded, invisible characters shown. */
     private static String safeDetail(String detail) {
         String cut = detail.length() > MAX_DETAIL_CHARS ? detail.substring(0, MAX_DETAIL_CHARS) + "..." : detail;
@@ -387,17 +370,15 @@ public final class ResultGuard {
         return key + " (" + n + ")";
     }
 
+    /** The envelope's text: the same characters whether the result was cut or not (see {@link #writeBytes}). */
     private static String write(ObjectNode json) {
-        try {
-            return Json.mapper().writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("guarded result cannot be written as JSON", e);
-        }
+        return new String(writeBytes(json), StandardCharsets.UTF_8);
     }
 
+    /** {@code json} as UTF-8 bytes that {@link JsonSize#of} measures exactly. */
     private static byte[] writeBytes(ObjectNode json) {
         try {
-            return Json.mapper().writeValueAsBytes(json);
+            return Json.utf8Writer().writeValueAsBytes(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("guarded result cannot be written as JSON", e);
         }

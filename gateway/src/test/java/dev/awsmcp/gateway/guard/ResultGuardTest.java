@@ -194,6 +194,28 @@ class ResultGuardTest {
         assertThat(r.truncated()).isFalse();
     }
 
+    /**
+     * Characters outside the BMP count as their four UTF-8 bytes and are written as such, and an unpaired surrogate (an
+     * AWS record can hold one as a JSON escape) counts as its six-byte escape in the size before and is shown as an
+     * invisible character is, whether the result fits, is cut after being written whole, or is cut without being written
+     * first (its strings alone above the budget): one size and one text in all three.
+     */
+    @Test
+    void charactersOutsideTheBmpAndUnpairedSurrogatesAreSizedAndWrittenAlikeOnEveryPath() throws Exception {
+        String text = "deploy 🚀 done \uD83D lone ✅ 😀";
+        ObjectNode result = logs(java.util.Collections.nCopies(400, text).toArray(String[]::new));
+        long size = Json.utf8Writer().writeValueAsBytes(result).length;
+        // Fits; above the size but not its strings' characters alone (written whole, then cut); far above (cut first).
+        for (int budget : new int[] {65536, (int) size - 1000, 4096}) {
+            GuardedResult r = guard.apply(result, new GuardContext(GuardMode.FLAG, budget, "logs", "logs__filter_log_events", List.of()));
+            assertThat(r.bytesBefore()).as("budget %d", budget).isEqualTo(size);
+            assertThat(r.truncated()).isEqualTo(budget < size);
+            assertThat(r.bytesAfter()).isEqualTo(Json.utf8Writer().writeValueAsBytes(r.json()).length).isLessThanOrEqualTo(budget);
+            assertThat(r.text()).contains("deploy 🚀 done <U+D83D> lone ✅ 😀").doesNotContain("\\uD83D\\uDE");
+            assertThat(message(r, 0)).isEqualTo("deploy 🚀 done <U+D83D> lone ✅ 😀");
+        }
+    }
+
     /** Paths are made into text only for findings; deep, indexed and odd names must read as before. */
     @Test
     void findingPathsDeepInsideArraysAndOddNames() {

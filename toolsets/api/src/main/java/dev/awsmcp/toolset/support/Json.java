@@ -1,8 +1,10 @@
 package dev.awsmcp.toolset.support;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -28,12 +30,25 @@ public final class Json {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
     }
 
+    /** See {@link #utf8Writer()}. */
+    private static final ObjectWriter UTF8_WRITER = MAPPER.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+
     private Json() {
     }
 
     /** The shared mapper; thread-safe, never reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * The shared mapper's writer for UTF-8 bytes that are as long as the text they hold, for bytes that are measured,
+     * hashed or read as text again: a character outside the BMP is written as its four UTF-8 bytes, not as two six-byte
+     * escapes (the mapper's default for bytes), and an unpaired surrogate, which has no UTF-8 form, as its six-byte
+     * escape (lossless, where {@code String.getBytes} would write {@code ?}).
+     */
+    public static ObjectWriter utf8Writer() {
+        return UTF8_WRITER;
     }
 
     /** {@code json} as compact text with object keys sorted at every level: equal values give equal text. */
