@@ -154,7 +154,11 @@ public final class GatewayRuntime implements AutoCloseable {
         return create(config, awsInterceptors, DeferredInjectionDetector.built(detector));
     }
 
-    private static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors,
+    /**
+     * Builds the runtime with {@code awsInterceptors} (as above) and {@code rules} as the result guard's injection rules,
+     * built when a server starts them: a hook for tests of readiness while the rules are built or after their build failed.
+     */
+    public static GatewayRuntime create(GatewayConfig config, List<ExecutionInterceptor> awsInterceptors,
             DeferredInjectionDetector detector) {
         GatewayMetrics metrics = new GatewayMetrics();
         CallResilience resilience = CallResilience.create(config.resilience(),

@@ -2,6 +2,7 @@ package dev.awsmcp.gateway.testing;
 
 import dev.awsmcp.gateway.config.ConfigLoader;
 import dev.awsmcp.gateway.config.GatewayConfig;
+import dev.awsmcp.gateway.guard.DeferredInjectionDetector;
 import dev.awsmcp.gateway.guard.InjectionDetector;
 import dev.awsmcp.gateway.guard.InjectionDetectors;
 import dev.awsmcp.gateway.server.GatewayRuntime;
@@ -51,11 +52,21 @@ public final class RunningGateway implements AutoCloseable {
         return start(yaml, awsInterceptors, InjectionDetectors.installed());
     }
 
+    /** Starts a gateway whose result guard's injection rules are {@code rules}, started once the gateway listens. */
+    public static RunningGateway start(String yaml, DeferredInjectionDetector rules) {
+        return start(yaml, java.util.List.of(), rules);
+    }
+
     private static RunningGateway start(String yaml,
             java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> awsInterceptors, InjectionDetector detector) {
+        return start(yaml, awsInterceptors, DeferredInjectionDetector.built(detector));
+    }
+
+    private static RunningGateway start(String yaml,
+            java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> awsInterceptors, DeferredInjectionDetector rules) {
         GatewayConfig config = new ConfigLoader().load(configFile(yaml));
         GatewayConfig onRandomPort = config.withServer(config.server().withPort(0)).withAdmin(config.admin().withPort(0));
-        GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, awsInterceptors, detector);
+        GatewayRuntime runtime = GatewayRuntime.create(onRandomPort, awsInterceptors, rules);
         try {
             return new RunningGateway(runtime, HttpGateway.start(runtime));
         } catch (Exception e) {
