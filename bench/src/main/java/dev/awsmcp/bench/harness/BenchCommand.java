@@ -107,6 +107,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--startup-runs", defaultValue = "5", description = "Launches per variant with --startup (medians). Default: ${DEFAULT-VALUE}.")
     int startupRuns;
 
+    @Option(names = "--startup-baseline", description = "With --startup: a gateway jar built from an earlier commit, launched first in every round"
+            + " with the java on the PATH and -Xmx256m (as that commit ran); every ratio is then to it.")
+    Path startupBaseline;
+
     @Option(names = "--startup-load", defaultValue = "250",
             description = "With --startup: calls per operation at 16 clients before the sessions are opened (0: none). Default: ${DEFAULT-VALUE}.")
     int startupLoad;
@@ -152,7 +156,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (startup) {
             Path work = Files.createDirectories(Path.of("bench/target/startup-" + stem).toAbsolutePath());
             return new StartupBench(new StartupBench.Settings(gatewayJava, gatewayJar, jvmOptions, archive, gatewayExtra, startupRuns, startupLoad, sessions,
-                    Duration.ofSeconds(maxCellSeconds)), work).run(out != null ? out : Path.of("bench/results"), stem + "-startup");
+                    Duration.ofSeconds(maxCellSeconds), startupBaseline), work).run(out != null ? out : Path.of("bench/results"), stem + "-startup");
         }
         if (gatewayJvm == null) {
             gatewayJvm = productionOptions(gatewayJava.get(0));

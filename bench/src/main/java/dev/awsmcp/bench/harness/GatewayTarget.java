@@ -34,8 +34,14 @@ final class GatewayTarget {
     /**
      * @param java the java executable that runs the gateway
      * @param jvmOptions its JVM options (by default the production ones, deploy/config/jvm.options), the archive's among them
+     * @param sessionCaps whether the build knows the per-principal, per-address and session-start caps (which the bench lifts);
+     *     builds before 2026-11-24 had none and refuse their keys
      */
-    record Settings(String java, Path jar, Path workDir, Path extraYaml, boolean jfr, List<String> jvmOptions) {
+    record Settings(String java, Path jar, Path workDir, Path extraYaml, boolean jfr, List<String> jvmOptions, boolean sessionCaps) {
+
+        Settings(String java, Path jar, Path workDir, Path extraYaml, boolean jfr, List<String> jvmOptions) {
+            this(java, jar, workDir, extraYaml, jfr, jvmOptions, true);
+        }
     }
 
     /** Starts the gateway and returns it as an MCP target; {@code notes} collects what the results must say. */
@@ -49,7 +55,7 @@ final class GatewayTarget {
         Path policies = Files.createDirectories(dir.resolve("policies"));
         Files.writeString(policies.resolve("bench.yaml"), POLICY);
         int port = Backends.freePort();
-        String base = config(dir, port, moto, dynamoDb);
+        String base = config(dir, port, moto, dynamoDb, settings.sessionCaps());
         String extra = settings.extraYaml() != null && Files.isRegularFile(settings.extraYaml())
                 ? Files.readString(settings.extraYaml()).replace("${BENCH_ADMIN_PORT}", Integer.toString(Backends.freePort())) : "";
         ServerProcess server;
@@ -109,7 +115,12 @@ final class GatewayTarget {
                 .findFirst().orElse(message.lines().findFirst().orElse("")).strip();
     }
 
-    private static String config(Path dir, int port, URI moto, URI dynamoDb) {
+    private static String config(Path dir, int port, URI moto, URI dynamoDb, boolean sessionCaps) {
+        String caps = sessionCaps ? """
+                  maxSessionsPerPrincipal: 10000
+                  sessionStartsPerMinute: 100000
+                  connections: { maxPerAddress: 0 }
+                """ : "";
         return """
                 # Written by the benchmark harness: production-shaped, every safety feature on, backends on loopback.
                 # One client address and principal opens every session (200 for the memory figure): no per-address or per-principal caps.
@@ -117,10 +128,7 @@ final class GatewayTarget {
                   host: 127.0.0.1
                   port: %d
                   path: /mcp
-                  maxSessionsPerPrincipal: 10000
-                  sessionStartsPerMinute: 100000
-                  connections: { maxPerAddress: 0 }
-                auth:
+                %sauth:
                   apiKeys: { file: "%s" }
                 toolsets:
                   - { id: ddb, type: dynamodb, region: us-east-1, endpoint: "%s", roleArn: "arn:aws:iam::123456789012:role/bench-ddb" }
@@ -139,7 +147,7 @@ final class GatewayTarget {
                 resilience:
                   bulkhead: { maxConcurrentCalls: 256 }
                   cache: { enabled: false }
-                """.formatted(port, dir.resolve("api-keys.yaml"), dynamoDb, moto, moto, moto, moto, dir.resolve("policies"),
+                """.formatted(port, caps, dir.resolve("api-keys.yaml"), dynamoDb, moto, moto, moto, moto, dir.resolve("policies"),
                 dir.resolve("audit").resolve("audit.jsonl"));
     }
 

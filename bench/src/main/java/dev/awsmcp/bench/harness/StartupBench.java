@@ -21,14 +21,18 @@ import java.util.function.ToLongFunction;
  * process's CPU by then, the first tool call (a new session and an S3 get_object, from launch), then {@code load}
  * calls per operation at 16 clients and RSS and heap after GC with {@code sessions} open sessions (as in the full
  * run). Variants per java: {@code -Xmx256m} (the former production options), the options of deploy/config/jvm.options,
- * and those with the archive (built with scripts/build-archive.sh when the build did not leave one for that java).
+ * and those with the archive (built with scripts/build-archive.sh when the build did not leave one for that java). With
+ * {@code baseline}, a jar built from an earlier commit is launched first in every round, as that commit ran: the {@code java}
+ * on the PATH and {@code -Xmx256m}; every variant's ratios are then to it, so an issue's figure measured on that commit
+ * carries over to this machine as a ratio.
  */
 final class StartupBench {
 
-    record Settings(List<String> javas, Path jar, List<Path> options, boolean archive, Path extraYaml, int runs, int load, int sessions, Duration maxCellTime) {
+    record Settings(List<String> javas, Path jar, List<Path> options, boolean archive, Path extraYaml, int runs, int load, int sessions, Duration maxCellTime,
+            Path baseline) {
     }
 
-    record Variant(String name, String java, List<String> options) {
+    record Variant(String name, String java, Path jar, List<String> options) {
     }
 
     /** One launch; -1 where a figure was not taken. */
@@ -54,7 +58,8 @@ final class StartupBench {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("started", Instant.now().toString());
         header.put("command", "bench/run --startup --startup-runs " + settings.runs() + " --startup-load " + settings.load()
-                + " --sessions " + settings.sessions() + " --gateway-java " + String.join(",", settings.javas()));
+                + " --sessions " + settings.sessions() + " --gateway-java " + String.join(",", settings.javas())
+                + (settings.baseline() == null ? "" : " --startup-baseline " + settings.baseline()));
         header.put("machine", BenchCommand.machine());
         header.put("variants", variants);
         DataSet data = DataSet.smoke();
@@ -81,19 +86,23 @@ final class StartupBench {
 
     private List<Variant> variants() throws IOException, InterruptedException {
         List<Variant> variants = new ArrayList<>();
+        if (settings.baseline() != null) {
+            variants.add(new Variant("baseline " + settings.baseline().getFileName() + ", java " + JvmOptions.featureVersion("java") + " -Xmx256m",
+                    "java", settings.baseline(), FORMER));
+        }
         for (String java : settings.javas()) {
             int feature = JvmOptions.featureVersion(java);
             String useArchive = settings.archive()
                     ? JvmOptions.usableArchive(java, feature, settings.jar(), settings.options().get(0), true).orElseThrow() : null;
-            variants.add(new Variant("java " + feature + ", -Xmx256m (before)", java, FORMER));
+            variants.add(new Variant("java " + feature + ", -Xmx256m (before)", java, settings.jar(), FORMER));
             for (Path file : settings.options()) {
                 List<String> production = JvmOptions.read(file);
                 String label = "java " + feature + ", " + file.getFileName();
-                variants.add(new Variant(label, java, production));
+                variants.add(new Variant(label, java, settings.jar(), production));
                 if (settings.archive()) {
                     List<String> withArchive = new ArrayList<>(production);
                     withArchive.add(useArchive);
-                    variants.add(new Variant(label + " + " + (feature >= 25 ? "AOT cache" : "AppCDS"), java, withArchive));
+                    variants.add(new Variant(label + " + " + (feature >= 25 ? "AOT cache" : "AppCDS"), java, settings.jar(), withArchive));
                 }
             }
         }
@@ -102,8 +111,9 @@ final class StartupBench {
 
     private Launch launch(Variant variant, int run, DataSet data, Backends backends) throws Exception {
         Path dir = Files.createDirectories(work.resolve("run-" + run + "-" + variant.name().replaceAll("[^A-Za-z0-9]+", "-")));
-        McpTarget gateway = GatewayTarget.start(new GatewayTarget.Settings(variant.java(), settings.jar(), dir, settings.extraYaml(), false,
-                variant.options()), data, backends.motoEndpoint(), backends.dynamoDbEndpoint(), new LinkedHashMap<>());
+        boolean baseline = variant.jar().equals(settings.baseline());
+        McpTarget gateway = GatewayTarget.start(new GatewayTarget.Settings(variant.java(), variant.jar(), dir, settings.extraYaml(), false,
+                variant.options(), !baseline), data, backends.motoEndpoint(), backends.dynamoDbEndpoint(), new LinkedHashMap<>());
         try {
             long ready = ((Number) gateway.describe().get("startup_to_ready_ms")).longValue();
             long cpu = gateway.meter().cpuNanos() / 1_000_000;
@@ -139,14 +149,15 @@ final class StartupBench {
                 .append(" Ready: launch to the first HTTP answer on the MCP endpoint. CPU: the process's utime+stime by then (all threads,")
                 .append(" JIT included; steadier than wall time on a shared machine). First call: a new session and an S3 get_object, from launch.")
                 .append(" RSS and heap: with ").append(settings.sessions()).append(" open sessions, after ").append(settings.load())
-                .append(" calls per operation at 16 clients.\n\n");
+                .append(" calls per operation at 16 clients.")
+                .append(settings.baseline() == null ? "" : " With a baseline, every ratio is to the baseline's median.").append("\n\n");
         md.append("Machine: ").append(header.get("machine")).append("; load average at the end ").append(header.get("load_average_end")).append("\n\n");
         md.append("| variant | ready (ms) | × | CPU by ready (ms) | × | first call (ms) | × | RSS with sessions (MiB) | × | heap after GC (MiB) |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, Long> baselines = new LinkedHashMap<>();
         for (Variant variant : variants) {
             List<Launch> mine = launches.stream().filter(l -> l.variant().equals(variant.name())).toList();
-            String java = variant.name().substring(0, variant.name().indexOf(','));
+            String java = settings.baseline() != null ? "baseline" : variant.name().substring(0, variant.name().indexOf(','));
             md.append("| ").append(variant.name());
             for (int i = 0; i < FIGURES.size(); i++) {
                 ToLongFunction<Launch> figure = FIGURES.get(i);
