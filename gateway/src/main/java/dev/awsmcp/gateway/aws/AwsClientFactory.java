@@ -1,12 +1,17 @@
 package dev.awsmcp.gateway.aws;
 
 import dev.awsmcp.gateway.GatewayVersion;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import dev.awsmcp.toolset.api.ToolsetContext;
 import dev.awsmcp.gateway.aws.AwsRequestIds;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -26,9 +31,13 @@ import dev.awsmcp.gateway.aws.GatewayRetryStrategy;
  * ids to the audit trail ({@link AwsRequestIds}), and has no default credentials, so a request that
  * does not carry the caller's credentials fails instead of running as the gateway. Retries are the
  * gateway's ({@link GatewayRetryStrategy}), never the SDK's defaults on top, so attempts do not multiply. The gateway's own
- * clients (the CloudWatch Logs audit sink) come from {@link #buildGatewayClient} with its own credentials.
+ * clients (the CloudWatch Logs audit sink) come from {@link #buildGatewayClient} with its own credentials. The toolsets'
+ * clients and STS's are deferred ({@link #deferredClient}): configured when asked for, built on a thread of their own
+ * once a server listens ({@link #startDeferredBuilds()}), since building them was the largest part of a start.
  */
 public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsClientFactory.class);
 
     /** Fails every request that forgot {@code CallContext.awsOverrides()}. */
     static final AwsCredentialsProvider NO_DEFAULT_CREDENTIALS = () -> {
@@ -51,6 +60,8 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
     private final List<ExecutionInterceptor> extraInterceptors;
     private final RetryStrategy retryStrategy;
     private final java.util.function.Function<String, ExecutionInterceptor> observer;
+    private final List<Deferred> deferred = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean deferredStarted = new AtomicBoolean();
 
     /** Creates the shared HTTP client; {@code maxConnections} bounds concurrent AWS connections. */
     public AwsClientFactory(int maxConnections) {
@@ -98,6 +109,58 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
         return build(builder, config.region(), config.endpoint(), NO_DEFAULT_CREDENTIALS, config.id());
     }
 
+    /** A toolset's client, configured now and built by {@link #startDeferredBuilds()} (or by its first call before). */
+    @Override
+    public <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> DeferredClient<C> deferredClient(B builder,
+            ToolsetConfig config) {
+        configure(builder, config.region(), config.endpoint(), NO_DEFAULT_CREDENTIALS, config.id());
+        DeferredClient<C> client = DeferredClient.of(builder::build);
+        deferred.add(new Deferred(config.id(), client));
+        return client;
+    }
+
+    /**
+     * Starts building the toolsets' deferred clients, in the order they were asked for, on a daemon thread,
+     * {@code aws-clients-init}; later calls do nothing. A server calls it once it listens: the builds would have
+     * competed with the start for the cores. A failed build is logged and fails its client's calls.
+     */
+    public void startDeferredBuilds() {
+        if (!deferredStarted.compareAndSet(false, true)) {
+            return;
+        }
+        List<Deferred> claimed = deferred.stream().filter(d -> d.client().claim()).toList();
+        Thread thread = new Thread(() -> claimed.forEach(d -> {
+            try {
+                d.client().build();
+            } catch (RuntimeException | Error e) {
+                LOG.error("the {} AWS client could not be built; the calls that need it fail until a restart", d.owner(), e);
+            }
+        }), "aws-clients-init");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Why not every deferred client (the toolsets', STS) can serve yet (being built, or a build failed); null when all can. */
+    public String deferredProblem() {
+        int left = 0;
+        for (Deferred d : deferred) {
+            Throwable failure = d.client().failure();
+            if (failure != null && !d.client().isClosed()) {
+                return "the " + d.owner() + " AWS client could not be built (" + failure + "); the calls that need it fail until a"
+                        + " restart";
+            }
+            left += d.client().isBuilt() || d.client().isClosed() ? 0 : 1;
+        }
+        if (left == 0) {
+            return null;
+        }
+        return deferredStarted.get() ? "the AWS clients are being built (" + left + " left)" : "the AWS clients are not built yet";
+    }
+
+    /** A deferred client and the toolset it serves. */
+    private record Deferred(String owner, DeferredClient<?> client) {
+    }
+
     /**
      * A client acting as the gateway itself (not for a caller), with {@code credentials}; {@code endpoint}
      * null means the real AWS endpoint of {@code region}.
@@ -114,6 +177,12 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
 
     private <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> C build(B builder, Region region, URI endpoint,
             AwsCredentialsProvider credentials, String owner) {
+        configure(builder, region, endpoint, credentials, owner);
+        return builder.build();
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> void configure(B builder, Region region, URI endpoint,
+            AwsCredentialsProvider credentials, String owner) {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
                 .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, "mcp-gateway/" + GatewayVersion.current())
                 .retryStrategy(retryStrategy)
@@ -129,7 +198,6 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        return builder.build();
     }
 
     @Override

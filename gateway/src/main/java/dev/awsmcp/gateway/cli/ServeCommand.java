@@ -28,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
         LogFormat.apply(gatewayConfig.logging());
         if (stdio) {
             try (GatewayRuntime runtime = GatewayRuntime.create(gatewayConfig)) {
-                runtime.guardRules().start();
+                runtime.startDeferredWork();
                 StdioGateway.run(runtime);
             }
             return 0;

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.support.AwsFailures;
 import dev.awsmcp.toolset.support.SessionPolicyDocument;
 import java.time.Clock;
@@ -47,7 +48,7 @@ public final class AssumedRoles {
     static final Duration EXPIRY_MARGIN = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(AssumedRoles.class);
 
-    private final StsAsyncClient sts;
+    private final DeferredClient<StsAsyncClient> sts;
     private final AwsCredentialsProvider base;
     private final Clock clock;
     private final AsyncLoadingCache<SessionKey, RoleSession> sessions;
@@ -64,11 +65,15 @@ public final class AssumedRoles {
      * @param executor where cache maintenance runs
      */
     public AssumedRoles(StsAsyncClient sts, AwsCredentialsProvider base, Clock clock, Executor executor) {
-        this(sts, base, clock, executor, TracerProvider.noop().get("dev.awsmcp.gateway"));
+        this(DeferredClient.built(sts), base, clock, executor, TracerProvider.noop().get("dev.awsmcp.gateway"));
     }
 
-    /** The same, with a span for each AssumeRole made while a traced call waits ({@code tracer} from the gateway's tracing). */
-    public AssumedRoles(StsAsyncClient sts, AwsCredentialsProvider base, Clock clock, Executor executor, Tracer tracer) {
+    /**
+     * The same, with the STS client built later (by the gateway once it listens: an AssumeRole asked for before continues
+     * once it exists) and a span for each AssumeRole made while a traced call waits ({@code tracer} from the gateway's
+     * tracing).
+     */
+    public AssumedRoles(DeferredClient<StsAsyncClient> sts, AwsCredentialsProvider base, Clock clock, Executor executor, Tracer tracer) {
         this.tracer = tracer;
         this.sts = sts;
         this.base = base;
@@ -143,7 +148,7 @@ public final class AssumedRoles {
                 : Span.getInvalid();
         CompletableFuture<software.amazon.awssdk.services.sts.model.AssumeRoleResponse> assumed;
         try (Scope current = span.makeCurrent()) {
-            assumed = sts.assumeRole(request);
+            assumed = sts.call(client -> client.assumeRole(request));
         }
         return assumed
                 .whenComplete((response, failure) -> {

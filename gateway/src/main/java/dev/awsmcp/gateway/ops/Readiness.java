@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * Whether this instance should get traffic: not while draining (shutdown started); otherwise when the
  * configuration is loaded (it is, or the process would not run), a valid policy set is in force, the
- * audit trail writes, the result guard's injection rules are built (just after a start they are still being
- * built), and every toolset's health check passes. A rejected policy reload does not make the instance
+ * audit trail writes, the toolsets' AWS clients and the result guard's injection rules are built (just after a start
+ * they are still being built), and every toolset's health check passes. A rejected policy reload does not make the instance
  * unready: it keeps serving the last good set, and the answer says so. Nor does an open circuit
  * breaker (the toolset is then {@code DEGRADED}): breakers count one team's calls on one instance, and every
  * instance shares the backend, so taking instances out of rotation would move the calls, not heal anything.
@@ -29,6 +29,7 @@ public final class Readiness {
     private final ToolsetRegistry registry;
     private final ToolsetHealth toolsets;
     private final boolean includeToolsets;
+    private final Supplier<String> clients;
     private final Supplier<String> guard;
     private volatile boolean draining;
     private volatile int rejectedProblems;
@@ -40,10 +41,12 @@ public final class Readiness {
      * @param toolsets their health checks
      * @param includeToolsets whether readiness waits for every toolset's check ({@code admin.readiness: toolsets})
      *     or only for the gateway's own checks ({@code gateway})
+     * @param clients why the toolsets' AWS clients cannot serve yet (being built, or a build failed); null when they can
      * @param guard why the result guard cannot guard yet (its rules being built, or their build failed); null when it can
      */
     public Readiness(PolicyStore policies, AuditLog audit, ToolsetRegistry registry, ToolsetHealth toolsets, boolean includeToolsets,
-            Supplier<String> guard) {
+            Supplier<String> clients, Supplier<String> guard) {
+        this.clients = clients;
         this.guard = guard;
         this.policies = policies;
         this.audit = audit;
@@ -85,13 +88,16 @@ public final class Readiness {
         checks.set("guard", check(guardProblem == null, guardProblem == null ? "" : guardProblem));
         boolean gateway = writing && guardProblem == null;
         if (!includeToolsets) {
+            boolean built = clientsCheck(checks);
             checks.set("toolsets", check(true, "not part of readiness (admin.readiness: gateway); each toolset's check: /health/toolsets/<id>"));
-            return CompletableFuture.completedFuture(new Report(gateway, checks));
+            return CompletableFuture.completedFuture(new Report(gateway && built, checks));
         }
+        // The toolsets' checks call AWS with their clients, so they also wait for the clients' builds (within their
+        // timeout): the clients' check is read after them.
         List<CompletableFuture<ToolsetStatus>> pending = registry.instances().stream().map(toolsets::check).toList();
         return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            boolean ready = gateway & clientsCheck(checks);
             ObjectNode byId = checks.putObject("toolsets");
-            boolean ready = gateway;
             for (CompletableFuture<ToolsetStatus> status : pending) {
                 ToolsetStatus s = status.join();
                 byId.set(s.id(), s.toJson());
@@ -99,6 +105,13 @@ public final class Readiness {
             }
             return new Report(ready, checks);
         });
+    }
+
+    /** Sets the {@code clients} check: whether every toolset's AWS client is built. */
+    private boolean clientsCheck(ObjectNode checks) {
+        String problem = clients.get();
+        checks.set("clients", check(problem == null, problem == null ? "" : problem));
+        return problem == null;
     }
 
     private static ObjectNode check(boolean up, String detail) {

@@ -41,6 +41,7 @@ import dev.awsmcp.gateway.policy.PolicyStore;
 import dev.awsmcp.gateway.policy.TeamPolicy;
 import dev.awsmcp.gateway.mcp.McpServerFactory;
 import dev.awsmcp.gateway.aws.AwsClientFactory;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.gateway.toolset.ToolsetInstance;
 import dev.awsmcp.gateway.toolset.ToolsetRegistry;
 import dev.awsmcp.gateway.tracing.Tracing;
@@ -69,7 +70,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final ToolsetRegistry registry;
     private final ExecutorService dispatch;
     private final DefaultCredentialsProvider credentials;
-    private final StsAsyncClient sts;
+    private final DeferredClient<StsAsyncClient> sts;
     private final PolicyStore policies;
     private final AuditLog audit;
     private final ToolCallPipeline pipeline;
@@ -99,7 +100,7 @@ public final class GatewayRuntime implements AutoCloseable {
         SemanticConfig semanticConfig = config.guard().semantic();
         this.semantic = new SemanticScreen(new SemanticDetector(ClassificationHead.standard(), semanticConfig.threads()),
                 semanticConfig.minChars(), semanticConfig.maxChars(), semanticConfig.threads(), semanticConfig.queue());
-        this.sts = clients.buildClient(StsAsyncClient.builder(), new ToolsetConfig("sts", "sts", Region.of(config.sts().region()),
+        this.sts = clients.deferredClient(StsAsyncClient.builder(), new ToolsetConfig("sts", "sts", Region.of(config.sts().region()),
                 config.sts().endpoint() == null ? null : URI.create(config.sts().endpoint()), null));
         AssumedRoles roles = new AssumedRoles(sts, credentials, Clock.systemUTC(), dispatch, tracing.tracer());
         Duration callTimeout = config.limits().callTimeout();
@@ -132,7 +133,7 @@ public final class GatewayRuntime implements AutoCloseable {
                 config.admin().toolsetCheckTtl(),
                 config.admin().toolsetCheckTimeout());
         return new GatewayOperations(metrics, toolsets, new Readiness(policies, audit, registry, toolsets,
-                config.admin().readyOnToolsets(), guardRules::problem), registry);
+                config.admin().readyOnToolsets(), clients::deferredProblem, guardRules::problem), registry);
     }
 
     /**
@@ -220,11 +221,22 @@ public final class GatewayRuntime implements AutoCloseable {
     }
 
     /**
-     * The result guard's injection rules: built once started, which a server does once it listens, so that their few
-     * hundred milliseconds of CPU (and the JIT's compiling them) are not part of a start; a result guarded before waits.
+     * The result guard's injection rules: built once started ({@link #startDeferredWork()}), so that their few hundred
+     * milliseconds of CPU (and the JIT's compiling them) are not part of a start; a result guarded before waits.
      */
     public DeferredInjectionDetector guardRules() {
         return guardRules;
+    }
+
+    /**
+     * Starts what a start leaves for later, each on a thread of its own: building the toolsets' AWS clients, then the
+     * guard's rules. A server calls it once it listens (stdio: before it reads), so that this work does not compete
+     * with the start for the cores; until it is done readiness says so, and a call that needs it continues (or waits)
+     * once it is.
+     */
+    public void startDeferredWork() {
+        clients.startDeferredBuilds();
+        guardRules.start();
     }
 
     /** The call pipeline (also records calls of tool names no toolset serves). */

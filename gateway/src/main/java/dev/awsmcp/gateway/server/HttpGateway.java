@@ -112,8 +112,9 @@ public final class HttpGateway implements AutoCloseable {
                             runtime.audit(), transport::sessionPrincipals))) : null;
             HttpGateway gateway = new HttpGateway(vertx, transport, mcp, server, config, authentication, drain, runtime, admin);
             LOG.info("MCP endpoint listening on {}", gateway.mcpUrl());
-            // Listening: now the guard's rules, whose build would have competed with the start for the cores.
-            runtime.guardRules().start();
+            // Listening: now the toolsets' AWS clients and the guard's rules, whose builds would have competed with the
+            // start for the cores.
+            runtime.startDeferredWork();
             return gateway;
         } catch (Exception e) {
             vertx.close();

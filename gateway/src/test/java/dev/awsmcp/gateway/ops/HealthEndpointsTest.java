@@ -85,6 +85,8 @@ class HealthEndpointsTest {
             assertThat(ready.body().at("/checks/policies/detail").asText()).isEqualTo("1 team(s)");
             assertThat(ready.body().at("/checks/audit/status").asText()).isEqualTo("UP");
             assertThat(ready.body().at("/checks/guard/status").asText()).isEqualTo("UP");
+            assertThat(ready.body().at("/checks/clients/status").asText())
+                    .as("the toolsets' checks wait for their clients, and the clients' check is read after them").isEqualTo("UP");
             for (String id : List.of("ddb", "s3", "logs", "lambda")) {
                 assertThat(ready.body().at("/checks/toolsets/" + id + "/status").asText()).as(id).isEqualTo("UP");
             }
@@ -147,15 +149,17 @@ class HealthEndpointsTest {
     }
 
     @Test
-    void readinessOnTheGatewaysOwnChecksStaysUpWhileAToolsetsBackendIsDownAndCallsNoAws(LocalAws aws) {
+    void readinessOnTheGatewaysOwnChecksStaysUpWhileAToolsetsBackendIsDownAndCallsNoAws(LocalAws aws) throws Exception {
         String down = EmulatorClients.UNREACHABLE.toString();
         try (RunningGateway gateway = RunningGateway.start("server: { host: 127.0.0.1 }\ntoolsets:\n"
                 + toolset("ddb", "dynamodb", aws.endpoint().toString()) + toolset("down", "dynamodb", down)
                 + "resilience:\n  retry: { maxAttempts: 2, baseDelay: 10ms, maxDelay: 20ms }\n"
                 + "admin: { readiness: gateway, toolsetCheckTimeout: 15s }\n")) {
             URI admin = gateway.adminUrl();
-            Answer ready = get(admin, "/health/ready");
+            // Ready once the toolsets' AWS clients are built, which begins when the gateway listens.
+            Answer ready = readyWhen(admin, a -> a.status() == 200);
             assertThat(ready.status()).as(ready.body().toString()).isEqualTo(200);
+            assertThat(ready.body().at("/checks/clients/status").asText()).isEqualTo("UP");
             assertThat(ready.body().path("status").asText()).isEqualTo("UP");
             assertThat(ready.body().at("/checks/audit/status").asText()).isEqualTo("UP");
             assertThat(ready.body().at("/checks/toolsets/detail").asText())

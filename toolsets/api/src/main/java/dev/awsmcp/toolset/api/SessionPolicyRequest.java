@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.api;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import software.amazon.awssdk.regions.GeneratedPartitionMetadataProvider;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
@@ -18,6 +19,8 @@ import software.amazon.awssdk.regions.Region;
  */
 public record SessionPolicyRequest(Set<Access> access, List<String> resourcePatterns, Region region, String accountId) {
 
+    private static final GeneratedPartitionMetadataProvider PARTITIONS = new GeneratedPartitionMetadataProvider();
+
     public SessionPolicyRequest {
         access = Set.copyOf(access);
         resourcePatterns = List.copyOf(resourcePatterns);
@@ -26,7 +29,9 @@ public record SessionPolicyRequest(Set<Access> access, List<String> resourcePatt
 
     /** The AWS partition of the region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...). */
     public String partition() {
-        PartitionMetadata partition = PartitionMetadata.of(region);
+        // The partitions' own table: PartitionMetadata.of would first load the metadata of every AWS service (some
+        // hundred milliseconds of a start, when policies are compiled) to answer from the same table.
+        PartitionMetadata partition = PARTITIONS.partitionMetadata(region);
         return partition == null ? "aws" : partition.id();
     }
 

@@ -16,4 +16,14 @@ public interface ToolsetContext {
      * the gateway's own identity.
      */
     <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> C buildClient(B builder, ToolsetConfig config);
+
+    /**
+     * As {@link #buildClient}, with the build left for later: the gateway builds its toolsets' clients once it listens,
+     * off the startup path, and a request made before continues when its client exists ({@link DeferredClient#call}).
+     * By default the client is built at once.
+     */
+    default <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> DeferredClient<C> deferredClient(B builder,
+            ToolsetConfig config) {
+        return DeferredClient.built(buildClient(builder, config));
+    }
 }

@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.support;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.Health;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolCall;
@@ -63,7 +64,7 @@ public abstract class AwsToolset<A extends ToolArguments> implements Toolset {
     }
 
     private final String service;
-    private final SdkAutoCloseable client;
+    private final DeferredClient<? extends SdkAutoCloseable> client;
     private final Function<ObjectNode, A> arguments;
     private final Map<String, Tool<A>> tools = new LinkedHashMap<>();
     private final List<ToolSpec> specs;
@@ -74,7 +75,8 @@ public abstract class AwsToolset<A extends ToolArguments> implements Toolset {
      * @param arguments reads one call's arguments, e.g. {@code Arguments::new}
      * @param tools the tools, in the order {@link #tools()} lists them; names unique
      */
-    protected AwsToolset(String service, SdkAutoCloseable client, Function<ObjectNode, A> arguments, List<? extends Tool<A>> tools) {
+    protected AwsToolset(String service, DeferredClient<? extends SdkAutoCloseable> client, Function<ObjectNode, A> arguments,
+            List<? extends Tool<A>> tools) {
         this.service = Objects.requireNonNull(service, "service");
         this.client = Objects.requireNonNull(client, "client");
         this.arguments = Objects.requireNonNull(arguments, "arguments");

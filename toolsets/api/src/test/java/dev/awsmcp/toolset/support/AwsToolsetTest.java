@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Caller;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.Health;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ResultLimits;
@@ -38,7 +39,8 @@ class AwsToolsetTest {
         CompletableFuture<?> probe = CompletableFuture.completedFuture(null);
 
         ExampleToolset(AtomicBoolean closed, List<Tool<ToolArguments>> tools) {
-            super("Example", () -> closed.set(true), ToolArguments::new, tools);
+            super("Example", DeferredClient.built((software.amazon.awssdk.utils.SdkAutoCloseable) () -> closed.set(true)), ToolArguments::new,
+                    tools);
             this.closed = closed;
         }
 

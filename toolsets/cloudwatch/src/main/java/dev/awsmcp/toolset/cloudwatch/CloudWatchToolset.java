@@ -1,6 +1,7 @@
 package dev.awsmcp.toolset.cloudwatch;
 
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceKind;
 import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolResult;
@@ -19,11 +20,11 @@ final class CloudWatchToolset extends AwsToolset<Arguments> {
     private static final List<ResourceKind> KINDS = Arrays.stream(CloudWatchResourceKind.values())
             .map(CloudWatchResourceKind::declared).toList();
 
-    private final CloudWatchAsyncClient cloudWatch;
+    private final DeferredClient<CloudWatchAsyncClient> cloudWatch;
     private final CloudWatchErrorTranslator errors;
     private final String usageNotes;
 
-    CloudWatchToolset(CloudWatchAsyncClient cloudWatch, ToolsetConfig config) {
+    CloudWatchToolset(DeferredClient<CloudWatchAsyncClient> cloudWatch, ToolsetConfig config) {
         super("CloudWatch", cloudWatch, Arguments::new, List.of(
                 new DescribeAlarmsTool(cloudWatch, config),
                 new DescribeAlarmHistoryTool(cloudWatch, config),
@@ -52,7 +53,7 @@ final class CloudWatchToolset extends AwsToolset<Arguments> {
 
     @Override
     protected CompletableFuture<?> probe(CallContext context) {
-        return cloudWatch.describeAlarms(b -> b.maxRecords(1).overrideConfiguration(context.awsOverrides()));
+        return cloudWatch.call(sdk -> sdk.describeAlarms(b -> b.maxRecords(1).overrideConfiguration(context.awsOverrides())));
     }
 
     @Override

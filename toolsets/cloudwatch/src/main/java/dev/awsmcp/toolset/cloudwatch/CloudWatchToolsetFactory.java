@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.cloudwatch;
 
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.Toolset;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import dev.awsmcp.toolset.api.ToolsetContext;
@@ -22,7 +23,7 @@ public final class CloudWatchToolsetFactory implements ToolsetFactory {
 
     @Override
     public Toolset create(ToolsetConfig config, ToolsetContext context) {
-        CloudWatchAsyncClient cloudWatch = context.buildClient(CloudWatchAsyncClient.builder(), config);
+        DeferredClient<CloudWatchAsyncClient> cloudWatch = context.deferredClient(CloudWatchAsyncClient.builder(), config);
         try {
             return new CloudWatchToolset(cloudWatch, config);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.cloudwatch;
 
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.support.TimeWindow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,11 +30,11 @@ final class DescribeAlarmHistoryTool implements Tool<Arguments> {
     private static final int AWS_PAGE = 100;
     private static final String NAME = "describe_alarm_history";
 
-    private final CloudWatchAsyncClient cloudWatch;
+    private final DeferredClient<CloudWatchAsyncClient> cloudWatch;
     private final ToolsetConfig config;
     private final ToolSpec spec;
 
-    DescribeAlarmHistoryTool(CloudWatchAsyncClient cloudWatch, ToolsetConfig config) {
+    DescribeAlarmHistoryTool(DeferredClient<CloudWatchAsyncClient> cloudWatch, ToolsetConfig config) {
         this.cloudWatch = cloudWatch;
         this.config = config;
         this.spec = ToolSpecs.onAlarm(NAME, "CloudWatch alarm history",
@@ -59,7 +60,7 @@ final class DescribeAlarmHistoryTool implements Tool<Arguments> {
                 : windowOf(cursor);
         TokenPager.Position from = cursor == null ? TokenPager.Position.START : TokenPager.Position.of(cursor);
         return TokenPager.<ObjectNode>read(from, arguments.limit(context.limits()), AWS_PAGE, item -> true,
-                (token, wanted) -> cloudWatch.describeAlarmHistory(b -> b.alarmName(alarm)
+                (token, wanted) -> cloudWatch.call(sdk -> sdk.describeAlarmHistory(b -> b.alarmName(alarm)
                                 .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
                                 .historyItemType(type)
                                 .startDate(window.start())
@@ -67,7 +68,7 @@ final class DescribeAlarmHistoryTool implements Tool<Arguments> {
                                 .scanBy(ScanBy.TIMESTAMP_DESCENDING)
                                 .maxRecords(wanted)
                                 .nextToken(token)
-                                .overrideConfiguration(context.awsOverrides()))
+                                .overrideConfiguration(context.awsOverrides())))
                         .thenApply(response -> new TokenPager.Page<>(
                                 response.alarmHistoryItems().stream().map(Descriptions::historyItem).toList(), response.nextToken())),
                 context)

@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.cloudwatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -24,10 +25,10 @@ final class DescribeAlarmsTool implements Tool<Arguments> {
     static final int AWS_PAGE = 100;
     private static final String NAME = "describe_alarms";
 
-    private final CloudWatchAsyncClient cloudWatch;
+    private final DeferredClient<CloudWatchAsyncClient> cloudWatch;
     private final ToolSpec spec;
 
-    DescribeAlarmsTool(CloudWatchAsyncClient cloudWatch, ToolsetConfig config) {
+    DescribeAlarmsTool(DeferredClient<CloudWatchAsyncClient> cloudWatch, ToolsetConfig config) {
         this.cloudWatch = cloudWatch;
         this.spec = ToolSpecs.spec(NAME, "List CloudWatch alarms",
                 "Use to see what is firing (state ALARM) or find alarms; then " + config.exposedName("get_metric_data") + " and "
@@ -57,8 +58,8 @@ final class DescribeAlarmsTool implements Tool<Arguments> {
                         && (prefix == null || alarm.path("name").asText().startsWith(prefix))
                         && types.contains(alarm.path("type").asText())
                         && context.visible(ToolSpecs.ref(CloudWatchResourceKind.ALARM, alarm.path("name").asText())),
-                (token, wanted) -> cloudWatch.describeAlarms(b -> b.stateValue(state).alarmNamePrefix(prefix).alarmTypes(awsTypes)
-                                .maxRecords(wanted).nextToken(token).overrideConfiguration(context.awsOverrides()))
+                (token, wanted) -> cloudWatch.call(sdk -> sdk.describeAlarms(b -> b.stateValue(state).alarmNamePrefix(prefix)
+                                .alarmTypes(awsTypes).maxRecords(wanted).nextToken(token).overrideConfiguration(context.awsOverrides())))
                         .thenApply(response -> {
                             List<ObjectNode> alarms = new ArrayList<>();
                             response.metricAlarms().forEach(alarm -> alarms.add(Descriptions.metricAlarm(alarm)));

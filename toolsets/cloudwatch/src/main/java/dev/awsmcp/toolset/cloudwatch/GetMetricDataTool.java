@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.cloudwatch;
 
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.support.TimeWindow;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,11 +43,11 @@ final class GetMetricDataTool implements Tool<Arguments> {
     private static final List<String> DEFAULT_STATISTICS = List.of("Average");
     private static final int MAX_PAGES = 5;
 
-    private final CloudWatchAsyncClient cloudWatch;
+    private final DeferredClient<CloudWatchAsyncClient> cloudWatch;
     private final ToolsetConfig config;
     private final ToolSpec spec;
 
-    GetMetricDataTool(CloudWatchAsyncClient cloudWatch, ToolsetConfig config) {
+    GetMetricDataTool(DeferredClient<CloudWatchAsyncClient> cloudWatch, ToolsetConfig config) {
         this.cloudWatch = cloudWatch;
         this.config = config;
         this.spec = ToolSpecs.onNamespace("get_metric_data", "Read a metric",
@@ -96,8 +97,8 @@ final class GetMetricDataTool implements Tool<Arguments> {
     /** Reads the response pages, following NextToken at most {@value #MAX_PAGES} times. */
     private CompletableFuture<List<GetMetricDataResponse>> page(List<MetricDataQuery> queries, TimeWindow window, String token,
             List<GetMetricDataResponse> pages, CallContext context) {
-        return cloudWatch.getMetricData(b -> b.metricDataQueries(queries).startTime(window.start()).endTime(window.end())
-                        .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(token).overrideConfiguration(context.awsOverrides()))
+        return cloudWatch.call(sdk -> sdk.getMetricData(b -> b.metricDataQueries(queries).startTime(window.start()).endTime(window.end())
+                        .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(token).overrideConfiguration(context.awsOverrides())))
                 .thenCompose(response -> {
                     pages.add(response);
                     String next = response.nextToken();

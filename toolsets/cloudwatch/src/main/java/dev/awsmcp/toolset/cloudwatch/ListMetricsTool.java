@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.cloudwatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -22,10 +23,10 @@ final class ListMetricsTool implements Tool<Arguments> {
 
     private static final String NAME = "list_metrics";
 
-    private final CloudWatchAsyncClient cloudWatch;
+    private final DeferredClient<CloudWatchAsyncClient> cloudWatch;
     private final ToolSpec spec;
 
-    ListMetricsTool(CloudWatchAsyncClient cloudWatch, ToolsetConfig config) {
+    ListMetricsTool(DeferredClient<CloudWatchAsyncClient> cloudWatch, ToolsetConfig config) {
         this.cloudWatch = cloudWatch;
         this.spec = ToolSpecs.onNamespace(NAME, "List CloudWatch metrics",
                 "Use to find the exact metric name and dimensions " + config.exposedName("get_metric_data") + " needs, in one "
@@ -48,11 +49,11 @@ final class ListMetricsTool implements Tool<Arguments> {
         String scope = Arguments.scope(NAME, namespace, metricName, dimensions, recent);
         TokenPager.Position from = arguments.position(scope);
         return TokenPager.<ObjectNode>read(from, arguments.limit(context.limits()), Integer.MAX_VALUE, metric -> true,
-                (token, wanted) -> cloudWatch.listMetrics(b -> b.namespace(namespace).metricName(metricName)
+                (token, wanted) -> cloudWatch.call(sdk -> sdk.listMetrics(b -> b.namespace(namespace).metricName(metricName)
                                 .dimensions(filters.isEmpty() ? null : filters)
                                 .recentlyActive(recent ? RecentlyActive.PT3_H : null)
                                 .nextToken(token)
-                                .overrideConfiguration(context.awsOverrides()))
+                                .overrideConfiguration(context.awsOverrides())))
                         .thenApply(response -> new TokenPager.Page<>(
                                 response.metrics().stream().map(Descriptions::metric).toList(), response.nextToken())),
                 context)

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -27,7 +28,7 @@ class CloudWatchSessionPolicyTest {
             "list_metrics", List.of("cloudwatch:ListMetrics"),
             "get_metric_data", List.of("cloudwatch:GetMetricData"));
 
-    private final CloudWatchToolset toolset = new CloudWatchToolset(new FakeCloudWatch(),
+    private final CloudWatchToolset toolset = new CloudWatchToolset(DeferredClient.built(new FakeCloudWatch()),
             new ToolsetConfig("cw", "cloudwatch", Region.EU_WEST_1, null, null));
 
     private JsonNode policy(Set<Access> access, String accountId, String... patterns) {

@@ -4,6 +4,7 @@ import static dev.awsmcp.toolset.cloudwatch.CloudWatchFixture.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.regions.Region;
 
 class CloudWatchToolsetFactoryTest {
 
-    private final CloudWatchToolset toolset = new CloudWatchToolset(new FakeCloudWatch(),
+    private final CloudWatchToolset toolset = new CloudWatchToolset(DeferredClient.built(new FakeCloudWatch()),
             new ToolsetConfig("cw", "cloudwatch", Region.US_EAST_1, null, null));
     private final List<ToolSpec> specs = toolset.tools();
     private final Map<String, ToolSpec> byName = specs.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));

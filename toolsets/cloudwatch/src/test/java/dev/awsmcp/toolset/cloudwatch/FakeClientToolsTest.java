@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Caller;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
@@ -48,7 +49,7 @@ class FakeClientToolsTest {
             + "\"stateReason\":\"Threshold Crossed: 1 datapoint [42.0] was greater than the threshold (5.0).\"}}";
 
     private final FakeCloudWatch fake = new FakeCloudWatch();
-    private final CloudWatchToolset toolset = new CloudWatchToolset(fake, new ToolsetConfig("cw", "cloudwatch", Region.US_EAST_1, null, null));
+    private final CloudWatchToolset toolset = new CloudWatchToolset(DeferredClient.built(fake), new ToolsetConfig("cw", "cloudwatch", Region.US_EAST_1, null, null));
 
     private static CallContext context() {
         return new CallContext(new Caller("tester", Set.of()), AnonymousCredentialsProvider.create(), Instant.now().plus(Duration.ofSeconds(10)),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -33,10 +34,10 @@ final class BatchGetItemTool implements Tool<Arguments> {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
     private static final Duration DEADLINE_RESERVE = Duration.ofSeconds(1);
 
-    private final DynamoDbAsyncClient dynamo;
+    private final DeferredClient<DynamoDbAsyncClient> dynamo;
     private final ToolSpec spec;
 
-    BatchGetItemTool(DynamoDbAsyncClient dynamo) {
+    BatchGetItemTool(DeferredClient<DynamoDbAsyncClient> dynamo) {
         this.dynamo = dynamo;
         this.spec = ToolSpecs.onTable("batch_get_item", "Get DynamoDB items",
                 "Use to read up to 100 items of one table by full primary key. Returns them unordered, missing keys skipped, "
@@ -71,7 +72,8 @@ final class BatchGetItemTool implements Tool<Arguments> {
     /** Completes with the keys still unprocessed after this and any later attempt. */
     private CompletableFuture<List<Map<String, AttributeValue>>> attempt(
             String table, KeysAndAttributes request, ArrayNode items, int attempt, CallContext context) {
-        return dynamo.batchGetItem(b -> b.requestItems(Map.of(table, request)).overrideConfiguration(context.awsOverrides()))
+        return dynamo.call(sdk -> sdk.batchGetItem(b -> b.requestItems(Map.of(table, request))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenCompose(response -> {
                     response.responses().getOrDefault(table, List.of()).forEach(item -> items.add(AttributeValues.toJson(item)));
                     List<Map<String, AttributeValue>> left = unprocessed(response, table);

@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.dynamodb;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -14,10 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 /** {@code delete_item} (WRITE): deletes one item by key, optionally only if a condition holds. */
 final class DeleteItemTool implements Tool<Arguments> {
 
-    private final DynamoDbAsyncClient dynamo;
+    private final DeferredClient<DynamoDbAsyncClient> dynamo;
     private final ToolSpec spec;
 
-    DeleteItemTool(DynamoDbAsyncClient dynamo) {
+    DeleteItemTool(DeferredClient<DynamoDbAsyncClient> dynamo) {
         this.dynamo = dynamo;
         this.spec = ToolSpecs.onTable("delete_item", "Delete a DynamoDB item (write)",
                 "Delete one item by primary key, optionally only if condition holds. Returns the deleted item; "
@@ -32,13 +33,13 @@ final class DeleteItemTool implements Tool<Arguments> {
 
     @Override
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
-        return dynamo.deleteItem(b -> b.tableName(arguments.table())
+        return dynamo.call(sdk -> sdk.deleteItem(b -> b.tableName(arguments.table())
                         .key(arguments.item("key"))
                         .conditionExpression(arguments.optionalText("condition"))
                         .expressionAttributeNames(arguments.names())
                         .expressionAttributeValues(arguments.values())
                         .returnValues(ReturnValue.ALL_OLD)
-                        .overrideConfiguration(context.awsOverrides()))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenApply(response -> {
                     boolean existed = response.hasAttributes() && !response.attributes().isEmpty();
                     ObjectNode result = Json.object().put("existed", existed);

@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.dynamodb;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -17,10 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
  */
 final class DescribeTableTool implements Tool<Arguments> {
 
-    private final DynamoDbAsyncClient dynamo;
+    private final DeferredClient<DynamoDbAsyncClient> dynamo;
     private final ToolSpec spec;
 
-    DescribeTableTool(DynamoDbAsyncClient dynamo, ToolNames names) {
+    DescribeTableTool(DeferredClient<DynamoDbAsyncClient> dynamo, ToolNames names) {
         this.dynamo = dynamo;
         this.spec = ToolSpecs.onTable("describe_table", "Describe DynamoDB table",
                 "Use before " + names.qualified("query") + " to learn the key names. Returns partition/sort keys with types, "
@@ -37,9 +38,9 @@ final class DescribeTableTool implements Tool<Arguments> {
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         String table = arguments.table();
         CompletableFuture<TimeToLiveDescription> ttl = dynamo
-                .describeTimeToLive(b -> b.tableName(table).overrideConfiguration(context.awsOverrides()))
+                .call(sdk -> sdk.describeTimeToLive(b -> b.tableName(table).overrideConfiguration(context.awsOverrides())))
                 .handle((response, failure) -> failure == null ? response.timeToLiveDescription() : null);
-        return dynamo.describeTable(b -> b.tableName(table).overrideConfiguration(context.awsOverrides()))
+        return dynamo.call(sdk -> sdk.describeTable(b -> b.tableName(table).overrideConfiguration(context.awsOverrides())))
                 .thenCombine(ttl, (described, timeToLive) -> {
                     ObjectNode result = TableDescriptions.toJson(described.table());
                     TableDescriptions.addTimeToLive(result, timeToLive);

@@ -1,6 +1,7 @@
 package dev.awsmcp.toolset.dynamodb;
 
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.PromptSpec;
 import dev.awsmcp.toolset.api.ResourceKind;
 import dev.awsmcp.toolset.api.ResourceRef;
@@ -15,12 +16,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 /** The DynamoDB tools of one configured instance, sharing one async client. */
 final class DynamoDbToolset extends AwsToolset<Arguments> {
 
-    private final DynamoDbAsyncClient dynamo;
+    private final DeferredClient<DynamoDbAsyncClient> dynamo;
     private final DynamoDbErrorTranslator errors;
     private final String usageNotes;
     private final List<PromptSpec> prompts;
 
-    DynamoDbToolset(DynamoDbAsyncClient dynamo, ToolNames names) {
+    DynamoDbToolset(DeferredClient<DynamoDbAsyncClient> dynamo, ToolNames names) {
         super("DynamoDB", dynamo, Arguments::new, List.of(
                 new ListTablesTool(dynamo),
                 new DescribeTableTool(dynamo, names),
@@ -61,7 +62,7 @@ final class DynamoDbToolset extends AwsToolset<Arguments> {
 
     @Override
     protected CompletableFuture<?> probe(CallContext context) {
-        return dynamo.listTables(b -> b.limit(1).overrideConfiguration(context.awsOverrides()));
+        return dynamo.call(sdk -> sdk.listTables(b -> b.limit(1).overrideConfiguration(context.awsOverrides())));
     }
 
     @Override

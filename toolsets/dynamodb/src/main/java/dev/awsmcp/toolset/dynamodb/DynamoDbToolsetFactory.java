@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.dynamodb;
 
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.Toolset;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import dev.awsmcp.toolset.api.ToolsetContext;
@@ -23,7 +24,7 @@ public final class DynamoDbToolsetFactory implements ToolsetFactory {
 
     @Override
     public Toolset create(ToolsetConfig config, ToolsetContext context) {
-        DynamoDbAsyncClient dynamo = context.buildClient(DynamoDbAsyncClient.builder(), config);
+        DeferredClient<DynamoDbAsyncClient> dynamo = context.deferredClient(DynamoDbAsyncClient.builder(), config);
         try {
             return new DynamoDbToolset(dynamo, new ToolNames(config));
         } catch (RuntimeException e) {

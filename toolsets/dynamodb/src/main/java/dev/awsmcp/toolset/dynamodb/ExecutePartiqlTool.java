@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -27,10 +28,10 @@ final class ExecutePartiqlTool implements Tool<Arguments> {
 
     static final int MAX_PAGES = 10;
 
-    private final DynamoDbAsyncClient dynamo;
+    private final DeferredClient<DynamoDbAsyncClient> dynamo;
     private final ToolSpec spec;
 
-    ExecutePartiqlTool(DynamoDbAsyncClient dynamo, ToolNames names) {
+    ExecutePartiqlTool(DeferredClient<DynamoDbAsyncClient> dynamo, ToolNames names) {
         this.dynamo = dynamo;
         this.spec = ToolSpecs.spec("execute_partiql", "DynamoDB PartiQL SELECT",
                 "Use for one read-only PartiQL SELECT with ? parameters (without the partition key it scans; prefer "
@@ -67,13 +68,12 @@ final class ExecutePartiqlTool implements Tool<Arguments> {
         PartiqlSelect select = PartiqlSelectParser.parse(statement);
         List<AttributeValue> parameters = parameters(arguments.node().get("parameters"));
         Boolean consistent = arguments.optionalBoolean("consistent_read");
-        PageReader reader = new PageReader((limit, start) -> dynamo
-                .executeStatement(b -> b.statement(statement)
+        PageReader reader = new PageReader((limit, start) -> dynamo.call(sdk -> sdk.executeStatement(b -> b.statement(statement)
                         .parameters(parameters)
                         .consistentRead(consistent)
                         .limit(limit)
                         .nextToken(start == null ? null : start.asText())
-                        .overrideConfiguration(context.awsOverrides()))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenApply(response -> new PageReader.Page(response.items(), null,
                         response.nextToken() == null ? null : TextNode.valueOf(response.nextToken()))),
                 "partiql:" + select.table() + ":" + fingerprint(statement), MAX_PAGES);

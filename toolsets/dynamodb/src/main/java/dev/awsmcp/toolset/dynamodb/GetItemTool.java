@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.dynamodb;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -13,10 +14,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 /** {@code get_item}: one item by its full primary key. */
 final class GetItemTool implements Tool<Arguments> {
 
-    private final DynamoDbAsyncClient dynamo;
+    private final DeferredClient<DynamoDbAsyncClient> dynamo;
     private final ToolSpec spec;
 
-    GetItemTool(DynamoDbAsyncClient dynamo) {
+    GetItemTool(DeferredClient<DynamoDbAsyncClient> dynamo) {
         this.dynamo = dynamo;
         this.spec = ToolSpecs.onTable("get_item", "Get a DynamoDB item",
                 "Use when the full primary key (partition plus sort key if any) is known. Returns the item, or found=false.",
@@ -30,12 +31,12 @@ final class GetItemTool implements Tool<Arguments> {
 
     @Override
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
-        return dynamo.getItem(b -> b.tableName(arguments.table())
+        return dynamo.call(sdk -> sdk.getItem(b -> b.tableName(arguments.table())
                         .key(arguments.item("key"))
                         .projectionExpression(arguments.optionalText("projection"))
                         .expressionAttributeNames(arguments.names())
                         .consistentRead(arguments.optionalBoolean("consistent_read"))
-                        .overrideConfiguration(context.awsOverrides()))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenApply(response -> {
                     ObjectNode result = Json.object();
                     boolean found = response.hasItem() && !response.item().isEmpty();

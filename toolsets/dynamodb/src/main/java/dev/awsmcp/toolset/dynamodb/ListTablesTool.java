@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -30,10 +31,10 @@ final class ListTablesTool implements Tool<Arguments> {
     static final int MAX_PAGES = 20;
     private static final String SCOPE = "list_tables";
 
-    private final DynamoDbAsyncClient dynamo;
+    private final DeferredClient<DynamoDbAsyncClient> dynamo;
     private final ToolSpec spec;
 
-    ListTablesTool(DynamoDbAsyncClient dynamo) {
+    ListTablesTool(DeferredClient<DynamoDbAsyncClient> dynamo) {
         this.dynamo = dynamo;
         this.spec = ToolSpecs.spec("list_tables", "List DynamoDB tables",
                 "Use to find a table's exact name. Returns up to 200 table names per call.",
@@ -55,9 +56,9 @@ final class ListTablesTool implements Tool<Arguments> {
     }
 
     private CompletableFuture<ObjectNode> page(ArrayNode names, int limit, String start, CallContext context, int pageNumber) {
-        return dynamo.listTables(b -> b.limit(Math.min(AWS_PAGE, limit - names.size()))
+        return dynamo.call(sdk -> sdk.listTables(b -> b.limit(Math.min(AWS_PAGE, limit - names.size()))
                         .exclusiveStartTableName(start)
-                        .overrideConfiguration(context.awsOverrides()))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenCompose(response -> {
                     response.tableNames().stream()
                             .filter(name -> context.visible(new ResourceRef(DynamoDbResources.TABLE, name)))

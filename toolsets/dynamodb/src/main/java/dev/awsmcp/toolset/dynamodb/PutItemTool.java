@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.dynamodb;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -14,10 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 /** {@code put_item} (WRITE): creates or replaces one item, optionally only if a condition holds. */
 final class PutItemTool implements Tool<Arguments> {
 
-    private final DynamoDbAsyncClient dynamo;
+    private final DeferredClient<DynamoDbAsyncClient> dynamo;
     private final ToolSpec spec;
 
-    PutItemTool(DynamoDbAsyncClient dynamo) {
+    PutItemTool(DeferredClient<DynamoDbAsyncClient> dynamo) {
         this.dynamo = dynamo;
         this.spec = ToolSpecs.onTable("put_item", "Put a DynamoDB item (write)",
                 "Create or fully replace one item (plain JSON, must include the primary key). Use condition, e.g. "
@@ -32,13 +33,13 @@ final class PutItemTool implements Tool<Arguments> {
 
     @Override
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
-        return dynamo.putItem(b -> b.tableName(arguments.table())
+        return dynamo.call(sdk -> sdk.putItem(b -> b.tableName(arguments.table())
                         .item(arguments.item("item"))
                         .conditionExpression(arguments.optionalText("condition"))
                         .expressionAttributeNames(arguments.names())
                         .expressionAttributeValues(arguments.values())
                         .returnValues(ReturnValue.ALL_OLD)
-                        .overrideConfiguration(context.awsOverrides()))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenApply(response -> {
                     ObjectNode result = Json.object().put("written", true);
                     boolean replaced = response.hasAttributes() && !response.attributes().isEmpty();

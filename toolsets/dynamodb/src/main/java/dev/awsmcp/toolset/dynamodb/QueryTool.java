@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.dynamodb;
 
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -14,10 +15,10 @@ final class QueryTool implements Tool<Arguments> {
 
     static final int MAX_PAGES = 10;
 
-    private final DynamoDbAsyncClient dynamo;
+    private final DeferredClient<DynamoDbAsyncClient> dynamo;
     private final ToolSpec spec;
 
-    QueryTool(DynamoDbAsyncClient dynamo, ToolNames names) {
+    QueryTool(DeferredClient<DynamoDbAsyncClient> dynamo, ToolNames names) {
         this.dynamo = dynamo;
         this.spec = ToolSpecs.onTable("query", "Query DynamoDB",
                 "Use to read the items of one partition key, optionally a sort key range (key names: "
@@ -45,12 +46,11 @@ final class QueryTool implements Tool<Arguments> {
                 .scanIndexForward(arguments.optionalBoolean("scan_index_forward"))
                 .consistentRead(arguments.optionalBoolean("consistent_read"))
                 .build();
-        PageReader reader = new PageReader((limit, start) -> dynamo
-                .query(base.toBuilder()
+        PageReader reader = new PageReader((limit, start) -> dynamo.call(sdk -> sdk.query(base.toBuilder()
                         .limit(limit)
                         .exclusiveStartKey(start == null ? null : KeyPositions.decode(start))
                         .overrideConfiguration(context.awsOverrides())
-                        .build())
+                        .build()))
                 .thenApply(response -> new PageReader.Page(response.items(), response.scannedCount(),
                         response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                                 ? KeyPositions.encode(response.lastEvaluatedKey()) : null)),

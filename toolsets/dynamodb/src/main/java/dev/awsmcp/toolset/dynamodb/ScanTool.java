@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.dynamodb;
 
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -14,10 +15,10 @@ final class ScanTool implements Tool<Arguments> {
 
     static final int MAX_PAGES = 5;
 
-    private final DynamoDbAsyncClient dynamo;
+    private final DeferredClient<DynamoDbAsyncClient> dynamo;
     private final ToolSpec spec;
 
-    ScanTool(DynamoDbAsyncClient dynamo, ToolNames names) {
+    ScanTool(DeferredClient<DynamoDbAsyncClient> dynamo, ToolNames names) {
         this.dynamo = dynamo;
         this.spec = ToolSpecs.onTable("scan", "Scan DynamoDB",
                 "Use only when the partition key is unknown: it reads every item, slow and costly. Prefer " + names.qualified("query")
@@ -43,12 +44,11 @@ final class ScanTool implements Tool<Arguments> {
                 .expressionAttributeValues(arguments.values())
                 .consistentRead(arguments.optionalBoolean("consistent_read"))
                 .build();
-        PageReader reader = new PageReader((limit, start) -> dynamo
-                .scan(base.toBuilder()
+        PageReader reader = new PageReader((limit, start) -> dynamo.call(sdk -> sdk.scan(base.toBuilder()
                         .limit(limit)
                         .exclusiveStartKey(start == null ? null : KeyPositions.decode(start))
                         .overrideConfiguration(context.awsOverrides())
-                        .build())
+                        .build()))
                 .thenApply(response -> new PageReader.Page(response.items(), response.scannedCount(),
                         response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                                 ? KeyPositions.encode(response.lastEvaluatedKey()) : null)),

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolSpec;
 import java.util.EnumSet;
@@ -26,7 +27,7 @@ class DynamoDbSessionPolicyTest {
             "put_item", "dynamodb:PutItem", "update_item", "dynamodb:UpdateItem", "delete_item", "dynamodb:DeleteItem");
     private static final String TABLES = "arn:aws:dynamodb:us-east-1:123456789012:table/payments-*";
 
-    private final DynamoDbToolset toolset = new DynamoDbToolset(new FakeDynamoDb(), new ToolNames("ddb"));
+    private final DynamoDbToolset toolset = new DynamoDbToolset(DeferredClient.built(new FakeDynamoDb()), new ToolNames("ddb"));
 
     private JsonNode policy(Set<Access> access, String accountId, String... patterns) {
         String json = toolset.sessionPolicy(new SessionPolicyRequest(access, List.of(patterns), Region.US_EAST_1, accountId)).orElseThrow();

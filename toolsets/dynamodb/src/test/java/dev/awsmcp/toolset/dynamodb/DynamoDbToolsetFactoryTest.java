@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetFactory;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class DynamoDbToolsetFactoryTest {
 
-    private final List<ToolSpec> specs = new DynamoDbToolset(new FakeDynamoDb(), new ToolNames("ddb")).tools();
+    private final List<ToolSpec> specs = new DynamoDbToolset(DeferredClient.built(new FakeDynamoDb()), new ToolNames("ddb")).tools();
     private final Map<String, ToolSpec> byName = specs.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
 
     @Test

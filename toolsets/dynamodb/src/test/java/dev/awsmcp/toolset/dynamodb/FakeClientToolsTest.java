@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Caller;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
@@ -54,7 +55,7 @@ class FakeClientToolsTest {
         dynamo.batchResponses.add(batch(List.of("a"), List.of("b", "c")));
         dynamo.batchResponses.add(batch(List.of("b", "c"), List.of()));
 
-        JsonNode result = run(new BatchGetItemTool(dynamo), "{'table':'t','keys':[{'pk':'a'},{'pk':'b'},{'pk':'c'}]}");
+        JsonNode result = run(new BatchGetItemTool(DeferredClient.built(dynamo)), "{'table':'t','keys':[{'pk':'a'},{'pk':'b'},{'pk':'c'}]}");
 
         assertThat(result.get("items")).extracting(item -> item.get("pk").asText()).containsExactly("a", "b", "c");
         assertThat(result.has("unprocessed_keys")).isFalse();
@@ -67,7 +68,7 @@ class FakeClientToolsTest {
         dynamo.batchResponses.add(batch(List.of("a"), List.of("b")));
         dynamo.batchResponses.add(batch(List.of(), List.of("b")));
 
-        JsonNode result = run(new BatchGetItemTool(dynamo), "{'table':'t','keys':[{'pk':'a'},{'pk':'b'}]}");
+        JsonNode result = run(new BatchGetItemTool(DeferredClient.built(dynamo)), "{'table':'t','keys':[{'pk':'a'},{'pk':'b'}]}");
 
         assertThat(dynamo.batchRequests).hasSize(BatchGetItemTool.ATTEMPTS);
         assertThat(result.get("count").asInt()).isEqualTo(1);
@@ -77,7 +78,7 @@ class FakeClientToolsTest {
     @Test
     void partiqlPagesWithLimitAndScopedNextToken() {
         dynamo.statementResponses.add(ExecuteStatementResponse.builder().items(key("a"), key("b")).nextToken("tok-1").build());
-        ExecutePartiqlTool tool = new ExecutePartiqlTool(dynamo, new ToolNames("ddb"));
+        ExecutePartiqlTool tool = new ExecutePartiqlTool(DeferredClient.built(dynamo), new ToolNames("ddb"));
 
         JsonNode first = run(tool, "{'statement':'SELECT * FROM t','limit':2}");
 
@@ -92,7 +93,7 @@ class FakeClientToolsTest {
         assertThat(second.get("items")).containsExactly(args("{'pk':'c'}"));
         assertThat(second.has("next_cursor")).isFalse();
 
-        ToolResult replay = new DynamoDbToolset(dynamo, new ToolNames("ddb")).call(new ToolCall("execute_partiql",
+        ToolResult replay = new DynamoDbToolset(DeferredClient.built(dynamo), new ToolNames("ddb")).call(new ToolCall("execute_partiql",
                 Json.object().put("statement", "SELECT pk FROM t").put("cursor", cursor)), context).toCompletableFuture().join();
         assertThat(replay).isEqualTo(ToolResult.failure(ToolResult.Kind.INVALID_ARGUMENT,
                 "cursor belongs to another request; repeat the same arguments with it or drop it to start over"));
@@ -105,7 +106,7 @@ class FakeClientToolsTest {
         dynamo.statementResponses.add(ExecuteStatementResponse.builder().items(key("a")).nextToken("t1").build());
         dynamo.statementResponses.add(ExecuteStatementResponse.builder().items(key("b"), key("c")).nextToken("t2").build());
 
-        JsonNode result = run(new ExecutePartiqlTool(dynamo, new ToolNames("ddb")), "{'statement':'SELECT * FROM t','limit':3}");
+        JsonNode result = run(new ExecutePartiqlTool(DeferredClient.built(dynamo), new ToolNames("ddb")), "{'statement':'SELECT * FROM t','limit':3}");
 
         assertThat(dynamo.statementRequests).extracting(r -> r.limit()).containsExactly(3, 2);
         assertThat(result.get("count").asInt()).isEqualTo(3);

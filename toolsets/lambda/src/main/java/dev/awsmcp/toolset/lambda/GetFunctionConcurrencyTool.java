@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.lambda;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -13,10 +14,10 @@ import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 /** {@code get_function_concurrency}: the function's reserved concurrency, or an explicit "none reserved". */
 final class GetFunctionConcurrencyTool implements Tool<Arguments> {
 
-    private final LambdaAsyncClient lambda;
+    private final DeferredClient<LambdaAsyncClient> lambda;
     private final ToolSpec spec;
 
-    GetFunctionConcurrencyTool(LambdaAsyncClient lambda) {
+    GetFunctionConcurrencyTool(DeferredClient<LambdaAsyncClient> lambda) {
         this.lambda = lambda;
         this.spec = ToolSpecs.onFunction("get_function_concurrency", "Lambda reserved concurrency",
                 "Use when a function may be throttled. Returns its reserved concurrency (0: throttled entirely), or reserved=false "
@@ -32,7 +33,7 @@ final class GetFunctionConcurrencyTool implements Tool<Arguments> {
     @Override
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         String function = arguments.function();
-        return lambda.getFunctionConcurrency(b -> b.functionName(function).overrideConfiguration(context.awsOverrides()))
+        return lambda.call(sdk -> sdk.getFunctionConcurrency(b -> b.functionName(function).overrideConfiguration(context.awsOverrides())))
                 .thenApply(response -> {
                     Integer reserved = response.reservedConcurrentExecutions();
                     ObjectNode result = Json.object();

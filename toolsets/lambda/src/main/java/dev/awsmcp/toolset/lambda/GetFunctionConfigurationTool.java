@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.lambda;
 
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -14,11 +15,11 @@ import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
  */
 final class GetFunctionConfigurationTool implements Tool<Arguments> {
 
-    private final LambdaAsyncClient lambda;
+    private final DeferredClient<LambdaAsyncClient> lambda;
     private final EnvironmentValues environment;
     private final ToolSpec spec;
 
-    GetFunctionConfigurationTool(LambdaAsyncClient lambda, EnvironmentValues environment) {
+    GetFunctionConfigurationTool(DeferredClient<LambdaAsyncClient> lambda, EnvironmentValues environment) {
         this.lambda = lambda;
         this.environment = environment;
         this.spec = ToolSpecs.onFunction("get_function_configuration", "Lambda function configuration",
@@ -34,9 +35,9 @@ final class GetFunctionConfigurationTool implements Tool<Arguments> {
 
     @Override
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
-        return lambda.getFunctionConfiguration(b -> b.functionName(arguments.function())
+        return lambda.call(sdk -> sdk.getFunctionConfiguration(b -> b.functionName(arguments.function())
                         .qualifier(arguments.qualifier())
-                        .overrideConfiguration(context.awsOverrides()))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenApply(response -> ToolResult.success(FunctionConfigurations.detail(response, environment)));
     }
 }

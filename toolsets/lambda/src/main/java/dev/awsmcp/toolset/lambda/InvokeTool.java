@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -34,10 +35,10 @@ final class InvokeTool implements Tool<Arguments> {
     static final SdkPlugin NO_RETRIES = config -> config.overrideConfiguration(
             config.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 
-    private final LambdaAsyncClient lambda;
+    private final DeferredClient<LambdaAsyncClient> lambda;
     private final ToolSpec spec;
 
-    InvokeTool(LambdaAsyncClient lambda, ToolsetConfig config) {
+    InvokeTool(DeferredClient<LambdaAsyncClient> lambda, ToolsetConfig config) {
         this.lambda = lambda;
         this.spec = ToolSpecs.onFunction("invoke", "Invoke a Lambda function",
                 "Run a function synchronously with a JSON payload (at most 256 KiB) and return its response, "
@@ -61,12 +62,12 @@ final class InvokeTool implements Tool<Arguments> {
         // One request that may run for minutes: the start is all there is to report. Not aborted on
         // cancellation: the function may already run, and the gateway's answer says so.
         context.control().progress(0, 1L, (dryRun ? "checking " : "invoking ") + arguments.qualifiedFunction());
-        return lambda.invoke(b -> b.functionName(function)
+        return lambda.call(sdk -> sdk.invoke(b -> b.functionName(function)
                         .qualifier(arguments.qualifier())
                         .invocationType(dryRun ? InvocationType.DRY_RUN : InvocationType.REQUEST_RESPONSE)
                         .logType(dryRun ? LogType.NONE : LogType.TAIL)
                         .payload(SdkBytes.fromByteArrayUnsafe(payload))
-                        .overrideConfiguration(context.awsOverrides().toBuilder().addPlugin(NO_RETRIES).build()))
+                        .overrideConfiguration(context.awsOverrides().toBuilder().addPlugin(NO_RETRIES).build())))
                 .thenApply(response -> {
                     context.control().progress(1, 1L, "answered");
                     return response;

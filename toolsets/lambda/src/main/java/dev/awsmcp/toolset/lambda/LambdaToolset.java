@@ -1,6 +1,7 @@
 package dev.awsmcp.toolset.lambda;
 
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceKind;
 import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolResult;
@@ -14,11 +15,11 @@ import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 /** The Lambda tools of one configured instance, sharing one async client. */
 final class LambdaToolset extends AwsToolset<Arguments> {
 
-    private final LambdaAsyncClient lambda;
+    private final DeferredClient<LambdaAsyncClient> lambda;
     private final LambdaErrorTranslator errors;
     private final String usageNotes;
 
-    LambdaToolset(LambdaAsyncClient lambda, ToolsetConfig config) {
+    LambdaToolset(DeferredClient<LambdaAsyncClient> lambda, ToolsetConfig config) {
         super("Lambda", lambda, Arguments::new, List.of(
                 new ListFunctionsTool(lambda, config),
                 new GetFunctionConfigurationTool(lambda, EnvironmentValues.of(config)),
@@ -49,7 +50,7 @@ final class LambdaToolset extends AwsToolset<Arguments> {
 
     @Override
     protected CompletableFuture<?> probe(CallContext context) {
-        return lambda.listFunctions(b -> b.maxItems(1).overrideConfiguration(context.awsOverrides()));
+        return lambda.call(sdk -> sdk.listFunctions(b -> b.maxItems(1).overrideConfiguration(context.awsOverrides())));
     }
 
     @Override

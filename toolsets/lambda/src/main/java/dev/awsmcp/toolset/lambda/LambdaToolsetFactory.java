@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.lambda;
 
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.Toolset;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import dev.awsmcp.toolset.api.ToolsetContext;
@@ -29,7 +30,7 @@ public final class LambdaToolsetFactory implements ToolsetFactory {
 
     @Override
     public Toolset create(ToolsetConfig config, ToolsetContext context) {
-        LambdaAsyncClient lambda = context.buildClient(LambdaAsyncClient.builder(), config);
+        DeferredClient<LambdaAsyncClient> lambda = context.deferredClient(LambdaAsyncClient.builder(), config);
         try {
             return new LambdaToolset(lambda, config);
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -19,10 +20,10 @@ final class ListAliasesTool implements Tool<Arguments> {
     static final int DEFAULT_ALIASES = 50;
     static final int MAX_ALIASES = 200;
 
-    private final LambdaAsyncClient lambda;
+    private final DeferredClient<LambdaAsyncClient> lambda;
     private final ToolSpec spec;
 
-    ListAliasesTool(LambdaAsyncClient lambda, ToolsetConfig config) {
+    ListAliasesTool(DeferredClient<LambdaAsyncClient> lambda, ToolsetConfig config) {
         this.lambda = lambda;
         this.spec = ToolSpecs.onFunction("list_aliases", "Lambda function aliases",
                 "Use to see which version an alias serves. Returns each alias's version and routing_config (canary weights).",
@@ -39,8 +40,8 @@ final class ListAliasesTool implements Tool<Arguments> {
         String function = arguments.function();
         int limit = arguments.limit(DEFAULT_ALIASES, MAX_ALIASES, context.limits());
         return MarkerPager.<AliasConfiguration>read("list_aliases:" + function, arguments.cursorText(), limit, alias -> true,
-                        (marker, maxItems) -> lambda.listAliases(b -> b.functionName(function).marker(marker)
-                                        .maxItems(maxItems).overrideConfiguration(context.awsOverrides()))
+                        (marker, maxItems) -> lambda.call(sdk -> sdk.listAliases(b -> b.functionName(function).marker(marker)
+                                        .maxItems(maxItems).overrideConfiguration(context.awsOverrides())))
                                 .thenApply(response -> new MarkerPager.Page<>(response.aliases(), response.nextMarker())))
                 .thenApply(listing -> {
                     ArrayNode aliases = Json.mapper().createArrayNode();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -18,10 +19,10 @@ final class ListEventSourceMappingsTool implements Tool<Arguments> {
     static final int DEFAULT_MAPPINGS = 50;
     static final int MAX_MAPPINGS = 200;
 
-    private final LambdaAsyncClient lambda;
+    private final DeferredClient<LambdaAsyncClient> lambda;
     private final ToolSpec spec;
 
-    ListEventSourceMappingsTool(LambdaAsyncClient lambda) {
+    ListEventSourceMappingsTool(DeferredClient<LambdaAsyncClient> lambda) {
         this.lambda = lambda;
         this.spec = ToolSpecs.onFunction("list_event_source_mappings", "Lambda event sources",
                 "Use to see what invokes a function (SQS, Kinesis, DynamoDB streams, Kafka). Returns each mapping's source ARN, "
@@ -40,8 +41,8 @@ final class ListEventSourceMappingsTool implements Tool<Arguments> {
         int limit = arguments.limit(DEFAULT_MAPPINGS, MAX_MAPPINGS, context.limits());
         return MarkerPager.<EventSourceMappingConfiguration>read("list_event_source_mappings:" + function,
                         arguments.cursorText(), limit, mapping -> true,
-                        (marker, maxItems) -> lambda.listEventSourceMappings(b -> b.functionName(function).marker(marker)
-                                        .maxItems(maxItems).overrideConfiguration(context.awsOverrides()))
+                        (marker, maxItems) -> lambda.call(sdk -> sdk.listEventSourceMappings(b -> b.functionName(function).marker(marker)
+                                        .maxItems(maxItems).overrideConfiguration(context.awsOverrides())))
                                 .thenApply(response -> new MarkerPager.Page<>(response.eventSourceMappings(), response.nextMarker())))
                 .thenApply(listing -> {
                     ArrayNode mappings = Json.mapper().createArrayNode();

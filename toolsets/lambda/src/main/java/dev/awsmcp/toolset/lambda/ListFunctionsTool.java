@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.lambda;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -20,10 +21,10 @@ final class ListFunctionsTool implements Tool<Arguments> {
     static final int MAX_FUNCTIONS = 200;
     private static final String SCOPE = "list_functions";
 
-    private final LambdaAsyncClient lambda;
+    private final DeferredClient<LambdaAsyncClient> lambda;
     private final ToolSpec spec;
 
-    ListFunctionsTool(LambdaAsyncClient lambda, ToolsetConfig config) {
+    ListFunctionsTool(DeferredClient<LambdaAsyncClient> lambda, ToolsetConfig config) {
         this.lambda = lambda;
         this.spec = ToolSpecs.spec("list_functions", "List Lambda functions",
                 "Use to find functions (details: " + config.exposedName("get_function_configuration") + "). Returns name, "
@@ -41,8 +42,8 @@ final class ListFunctionsTool implements Tool<Arguments> {
         int limit = arguments.limit(MAX_FUNCTIONS, MAX_FUNCTIONS, context.limits());
         return MarkerPager.<FunctionConfiguration>read(SCOPE, arguments.cursorText(), limit,
                         function -> context.visible(new ResourceRef(LambdaResources.FUNCTION, function.functionName())),
-                        (marker, maxItems) -> lambda.listFunctions(b -> b.marker(marker).maxItems(maxItems)
-                                        .overrideConfiguration(context.awsOverrides()))
+                        (marker, maxItems) -> lambda.call(sdk -> sdk.listFunctions(b -> b.marker(marker).maxItems(maxItems)
+                                        .overrideConfiguration(context.awsOverrides())))
                                 .thenApply(response -> new MarkerPager.Page<>(response.functions(), response.nextMarker())))
                 .thenApply(listing -> {
                     ArrayNode functions = Json.mapper().createArrayNode();

@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.lambda;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -18,10 +19,10 @@ final class ListVersionsByFunctionTool implements Tool<Arguments> {
     static final int DEFAULT_VERSIONS = 50;
     static final int MAX_VERSIONS = 200;
 
-    private final LambdaAsyncClient lambda;
+    private final DeferredClient<LambdaAsyncClient> lambda;
     private final ToolSpec spec;
 
-    ListVersionsByFunctionTool(LambdaAsyncClient lambda, ToolsetConfig config) {
+    ListVersionsByFunctionTool(DeferredClient<LambdaAsyncClient> lambda, ToolsetConfig config) {
         this.lambda = lambda;
         this.spec = ToolSpecs.onFunction("list_versions_by_function", "Lambda function versions",
                 "Use to see what was deployed when (compare two with " + config.exposedName("get_function_configuration")
@@ -40,8 +41,8 @@ final class ListVersionsByFunctionTool implements Tool<Arguments> {
         int limit = arguments.limit(DEFAULT_VERSIONS, MAX_VERSIONS, context.limits());
         return MarkerPager.<FunctionConfiguration>read("list_versions_by_function:" + function, arguments.cursorText(), limit,
                         version -> true,
-                        (marker, maxItems) -> lambda.listVersionsByFunction(b -> b.functionName(function).marker(marker)
-                                        .maxItems(maxItems).overrideConfiguration(context.awsOverrides()))
+                        (marker, maxItems) -> lambda.call(sdk -> sdk.listVersionsByFunction(b -> b.functionName(function).marker(marker)
+                                        .maxItems(maxItems).overrideConfiguration(context.awsOverrides())))
                                 .thenApply(response -> new MarkerPager.Page<>(response.versions(), response.nextMarker())))
                 .thenApply(listing -> {
                     ArrayNode versions = Json.mapper().createArrayNode();

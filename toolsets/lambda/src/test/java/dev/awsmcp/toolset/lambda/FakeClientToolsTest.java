@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Caller;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolCall;
@@ -40,7 +41,7 @@ class FakeClientToolsTest {
             + "\"errorType\":\"PaymentProviderTimeout\",\"stackTrace\":[\"handler.py line 12\"]}";
 
     private final FakeLambda fake = new FakeLambda();
-    private final LambdaToolset toolset = new LambdaToolset(fake,
+    private final LambdaToolset toolset = new LambdaToolset(DeferredClient.built(fake),
             new ToolsetConfig("lambda", "lambda", Region.US_EAST_1, null, null));
 
     private static CallContext context(ResultLimits limits) {

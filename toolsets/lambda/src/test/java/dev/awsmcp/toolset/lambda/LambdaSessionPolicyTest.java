@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -27,7 +28,7 @@ class LambdaSessionPolicyTest {
             "list_event_source_mappings", "lambda:ListEventSourceMappings", "invoke", "lambda:InvokeFunction");
     private static final String FUNCTIONS = "arn:aws:lambda:us-east-1:123456789012:function:payments-refund-*";
 
-    private final LambdaToolset toolset = new LambdaToolset(new FakeLambda(), new ToolsetConfig("fn", "lambda", Region.US_EAST_1, null, null));
+    private final LambdaToolset toolset = new LambdaToolset(DeferredClient.built(new FakeLambda()), new ToolsetConfig("fn", "lambda", Region.US_EAST_1, null, null));
 
     private JsonNode policy(Set<Access> access, String... patterns) {
         String json = toolset.sessionPolicy(new SessionPolicyRequest(access, List.of(patterns), Region.US_EAST_1, "123456789012"))

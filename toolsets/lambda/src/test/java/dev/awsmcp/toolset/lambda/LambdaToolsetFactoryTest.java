@@ -4,6 +4,7 @@ import static dev.awsmcp.toolset.lambda.LambdaFixture.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.regions.Region;
 
 class LambdaToolsetFactoryTest {
 
-    private final List<ToolSpec> specs = new LambdaToolset(new FakeLambda(),
+    private final List<ToolSpec> specs = new LambdaToolset(DeferredClient.built(new FakeLambda()),
             new ToolsetConfig("fn", "lambda", Region.US_EAST_1, null, null)).tools();
     private final Map<String, ToolSpec> byName = specs.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
 
@@ -59,7 +60,7 @@ class LambdaToolsetFactoryTest {
     @Test
     void declaresShowEnvironmentAndRefusesAnInvalidOneAtStartup() {
         assertThat(new LambdaToolsetFactory().optionKeys()).containsExactly("showEnvironment");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LambdaToolset(new FakeLambda(),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LambdaToolset(DeferredClient.built(new FakeLambda()),
                         new ToolsetConfig("fn", "lambda", Region.US_EAST_1, null, args("{'showEnvironment':'A B'}"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("option showEnvironment");
     }

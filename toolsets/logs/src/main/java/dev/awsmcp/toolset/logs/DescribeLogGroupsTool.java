@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.logs;
 
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.support.TimeWindow;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,10 +27,10 @@ final class DescribeLogGroupsTool implements Tool<Arguments> {
     /** Pages to read when the caller's policy hides many groups, before returning what was found. */
     private static final int MAX_PAGES = 20;
 
-    private final CloudWatchLogsAsyncClient logs;
+    private final DeferredClient<CloudWatchLogsAsyncClient> logs;
     private final ToolSpec spec;
 
-    DescribeLogGroupsTool(CloudWatchLogsAsyncClient logs) {
+    DescribeLogGroupsTool(DeferredClient<CloudWatchLogsAsyncClient> logs) {
         this.logs = logs;
         this.spec = ToolSpecs.spec("describe_log_groups", "List log groups",
                 "Use to find log groups by name prefix. Returns name, ARN, stored bytes, retention and creation time, "
@@ -49,11 +50,11 @@ final class DescribeLogGroupsTool implements Tool<Arguments> {
         String prefix = arguments.optionalNonEmptyText("prefix");
         String scope = Cursors.scope("describe_log_groups", prefix);
         String start = Cursors.token(arguments, scope);
-        PageCollector collector = new PageCollector((wanted, token) -> logs
-                .describeLogGroups(b -> b.logGroupNamePrefix(prefix)
+        PageCollector collector = new PageCollector((wanted, token) -> logs.call(sdk -> sdk.describeLogGroups(b -> b
+                        .logGroupNamePrefix(prefix)
                         .limit(Math.min(AWS_PAGE, wanted))
                         .nextToken(token)
-                        .overrideConfiguration(context.awsOverrides()))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenApply(response -> new PageCollector.Page(response.logGroups().stream()
                         .filter(group -> context.visible(new ResourceRef(LogsResources.LOG_GROUP, group.logGroupName())))
                         .map(DescribeLogGroupsTool::json)

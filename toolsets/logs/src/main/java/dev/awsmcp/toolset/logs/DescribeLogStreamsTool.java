@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.logs;
 
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.support.TimeWindow;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,10 +28,10 @@ final class DescribeLogStreamsTool implements Tool<Arguments> {
     private static final int AWS_PAGE = 50;
     private static final int MAX_PAGES = 4;
 
-    private final CloudWatchLogsAsyncClient logs;
+    private final DeferredClient<CloudWatchLogsAsyncClient> logs;
     private final ToolSpec spec;
 
-    DescribeLogStreamsTool(CloudWatchLogsAsyncClient logs, ToolsetConfig config) {
+    DescribeLogStreamsTool(DeferredClient<CloudWatchLogsAsyncClient> logs, ToolsetConfig config) {
         this.logs = logs;
         this.spec = ToolSpecs.onLogGroup("describe_log_streams", "List log streams",
                 "Use to find a stream to read with " + config.exposedName("get_log_events") + ". Returns streams with first/last "
@@ -54,12 +55,11 @@ final class DescribeLogStreamsTool implements Tool<Arguments> {
                 ? DescribeLogStreamsRequest.builder().logGroupName(group).orderBy(OrderBy.LAST_EVENT_TIME).descending(true).build()
                 : DescribeLogStreamsRequest.builder().logGroupName(group).logStreamNamePrefix(prefix)
                         .orderBy(OrderBy.LOG_STREAM_NAME).build();
-        PageCollector collector = new PageCollector((wanted, token) -> logs
-                .describeLogStreams(base.toBuilder()
+        PageCollector collector = new PageCollector((wanted, token) -> logs.call(sdk -> sdk.describeLogStreams(base.toBuilder()
                         .limit(Math.min(AWS_PAGE, wanted))
                         .nextToken(token)
                         .overrideConfiguration(context.awsOverrides())
-                        .build())
+                        .build()))
                 .thenApply(response -> new PageCollector.Page(
                         response.logStreams().stream().map(DescribeLogStreamsTool::json).toList(), response.nextToken())),
                 MAX_PAGES, false);

@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.logs;
 
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.support.TimeWindow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,10 +34,10 @@ final class FilterLogEventsTool implements Tool<Arguments> {
     private static final int AWS_PAGE = 10_000;
     private static final int MAX_PAGES = 10;
 
-    private final CloudWatchLogsAsyncClient logs;
+    private final DeferredClient<CloudWatchLogsAsyncClient> logs;
     private final ToolSpec spec;
 
-    FilterLogEventsTool(CloudWatchLogsAsyncClient logs, ToolsetConfig config) {
+    FilterLogEventsTool(DeferredClient<CloudWatchLogsAsyncClient> logs, ToolsetConfig config) {
         this.logs = logs;
         this.spec = ToolSpecs.onLogGroup("filter_log_events", "Search log events",
                 "Use to find events of one log group matching a filter pattern; to aggregate, "
@@ -66,8 +67,7 @@ final class FilterLogEventsTool implements Tool<Arguments> {
                 ? TimeWindow.bounded(rawStart, rawEnd, Instant.now(), DEFAULT_WINDOW, MAX_WINDOW)
                 : windowOf(position);
         String start = position == null ? null : position.path("t").asText(null);
-        PageCollector collector = new PageCollector((wanted, token) -> logs
-                .filterLogEvents(b -> b.logGroupName(group)
+        PageCollector collector = new PageCollector((wanted, token) -> logs.call(sdk -> sdk.filterLogEvents(b -> b.logGroupName(group)
                         .logStreamNames(streams)
                         .logStreamNamePrefix(streamPrefix)
                         .filterPattern(pattern)
@@ -75,7 +75,7 @@ final class FilterLogEventsTool implements Tool<Arguments> {
                         .endTime(window.endMillis())
                         .limit(Math.min(AWS_PAGE, wanted))
                         .nextToken(token)
-                        .overrideConfiguration(context.awsOverrides()))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenApply(response -> new PageCollector.Page(
                         response.events().stream().map(FilterLogEventsTool::json).toList(), response.nextToken())),
                 MAX_PAGES, false);

@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.logs;
 
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.support.TimeWindow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,10 +30,10 @@ final class GetLogEventsTool implements Tool<Arguments> {
     private static final int AWS_PAGE = 10_000;
     private static final int MAX_PAGES = 10;
 
-    private final CloudWatchLogsAsyncClient logs;
+    private final DeferredClient<CloudWatchLogsAsyncClient> logs;
     private final ToolSpec spec;
 
-    GetLogEventsTool(CloudWatchLogsAsyncClient logs, ToolsetConfig config) {
+    GetLogEventsTool(DeferredClient<CloudWatchLogsAsyncClient> logs, ToolsetConfig config) {
         this.logs = logs;
         this.spec = ToolSpecs.onLogGroup("get_log_events", "Read a log stream",
                 "Use to read one log stream in order (find it with " + config.exposedName("describe_log_streams") + "). Returns "
@@ -56,15 +57,14 @@ final class GetLogEventsTool implements Tool<Arguments> {
         JsonNode position = arguments.cursor(scope);
         TimeWindow window = position == null ? TimeWindow.open(rawStart, rawEnd, Instant.now()) : windowOf(position);
         String start = position == null ? null : position.get("t").asText();
-        PageCollector collector = new PageCollector((wanted, token) -> logs
-                .getLogEvents(b -> b.logGroupName(group)
+        PageCollector collector = new PageCollector((wanted, token) -> logs.call(sdk -> sdk.getLogEvents(b -> b.logGroupName(group)
                         .logStreamName(stream)
                         .startFromHead(fromHead)
                         .startTime(window.start() == null ? null : window.startMillis())
                         .endTime(window.end() == null ? null : window.endMillis())
                         .limit(Math.min(AWS_PAGE, wanted))
                         .nextToken(token)
-                        .overrideConfiguration(context.awsOverrides()))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenApply(response -> page(response, fromHead, token)),
                 MAX_PAGES, !fromHead);
         return collector.collect(limit, start, context).thenApply(collected -> {

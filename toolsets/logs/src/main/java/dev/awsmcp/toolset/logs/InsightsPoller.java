@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.logs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolResult.Kind;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -45,11 +46,11 @@ final class InsightsPoller {
 
     private static final String POINTER_FIELD = "@ptr";
 
-    private final CloudWatchLogsAsyncClient logs;
+    private final DeferredClient<CloudWatchLogsAsyncClient> logs;
     private final ToolsetConfig config;
     private final Settings settings;
 
-    InsightsPoller(CloudWatchLogsAsyncClient logs, ToolsetConfig config, Settings settings) {
+    InsightsPoller(DeferredClient<CloudWatchLogsAsyncClient> logs, ToolsetConfig config, Settings settings) {
         this.logs = logs;
         this.config = config;
         this.settings = settings;
@@ -60,7 +61,8 @@ final class InsightsPoller {
      * is this call's: when the caller cancels, polling stops and the query is stopped in AWS (StopQuery).
      */
     CompletableFuture<ToolResult> await(String queryId, int limit, CallContext context) {
-        context.control().onCancel(() -> logs.stopQuery(b -> b.queryId(queryId).overrideConfiguration(context.awsOverrides())));
+        context.control().onCancel(() -> logs.call(sdk -> sdk.stopQuery(b -> b.queryId(queryId)
+                .overrideConfiguration(context.awsOverrides()))));
         return pollAfter(settings.firstDelay(), queryId, limit, context, 1);
     }
 
@@ -97,7 +99,7 @@ final class InsightsPoller {
     }
 
     private CompletableFuture<GetQueryResultsResponse> fetch(String queryId, CallContext context) {
-        return logs.getQueryResults(b -> b.queryId(queryId).overrideConfiguration(context.awsOverrides()));
+        return logs.call(sdk -> sdk.getQueryResults(b -> b.queryId(queryId).overrideConfiguration(context.awsOverrides())));
     }
 
     private static boolean running(QueryStatus status) {

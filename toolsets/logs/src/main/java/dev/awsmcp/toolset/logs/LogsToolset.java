@@ -1,6 +1,7 @@
 package dev.awsmcp.toolset.logs;
 
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceKind;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ResourceTemplateSpec;
@@ -17,22 +18,23 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 /** The CloudWatch Logs tools of one configured instance, sharing one async client. */
 final class LogsToolset extends AwsToolset<Arguments> {
 
-    private final CloudWatchLogsAsyncClient logs;
+    private final DeferredClient<CloudWatchLogsAsyncClient> logs;
     private final LogsErrorTranslator errors;
     private final String usageNotes;
 
-    LogsToolset(CloudWatchLogsAsyncClient logs, ToolsetConfig config, InsightsPoller.Settings polling) {
+    LogsToolset(DeferredClient<CloudWatchLogsAsyncClient> logs, ToolsetConfig config, InsightsPoller.Settings polling) {
         this(logs, config, polling, new InsightsQueries(Clock.systemUTC()));
     }
 
-    LogsToolset(CloudWatchLogsAsyncClient logs, ToolsetConfig config, InsightsPoller.Settings polling, InsightsQueries queries) {
+    LogsToolset(DeferredClient<CloudWatchLogsAsyncClient> logs, ToolsetConfig config, InsightsPoller.Settings polling,
+            InsightsQueries queries) {
         super("CloudWatch Logs", logs, Arguments::new, tools(logs, config, new InsightsPoller(logs, config, polling), queries));
         this.logs = logs;
         this.errors = new LogsErrorTranslator(config);
         this.usageNotes = LogsGuide.usageNotes(config);
     }
 
-    private static List<Tool<Arguments>> tools(CloudWatchLogsAsyncClient logs, ToolsetConfig config, InsightsPoller poller,
+    private static List<Tool<Arguments>> tools(DeferredClient<CloudWatchLogsAsyncClient> logs, ToolsetConfig config, InsightsPoller poller,
             InsightsQueries queries) {
         return List.of(
                 new DescribeLogGroupsTool(logs),
@@ -68,7 +70,7 @@ final class LogsToolset extends AwsToolset<Arguments> {
 
     @Override
     protected CompletableFuture<?> probe(CallContext context) {
-        return logs.describeLogGroups(b -> b.limit(1).overrideConfiguration(context.awsOverrides()));
+        return logs.call(sdk -> sdk.describeLogGroups(b -> b.limit(1).overrideConfiguration(context.awsOverrides())));
     }
 
     @Override

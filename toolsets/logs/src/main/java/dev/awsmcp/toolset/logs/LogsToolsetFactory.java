@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.logs;
 
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.Toolset;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import dev.awsmcp.toolset.api.ToolsetContext;
@@ -22,7 +23,7 @@ public final class LogsToolsetFactory implements ToolsetFactory {
 
     @Override
     public Toolset create(ToolsetConfig config, ToolsetContext context) {
-        CloudWatchLogsAsyncClient logs = context.buildClient(CloudWatchLogsAsyncClient.builder(), config);
+        DeferredClient<CloudWatchLogsAsyncClient> logs = context.deferredClient(CloudWatchLogsAsyncClient.builder(), config);
         try {
             return new LogsToolset(logs, config, InsightsPoller.Settings.DEFAULT);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.awsmcp.toolset.logs;
 
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.support.TimeWindow;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.CallContext;
@@ -26,12 +27,13 @@ final class RunInsightsQueryTool implements Tool<Arguments> {
     /** StartQuery's own ceiling on returned rows. */
     private static final int AWS_MAX_ROWS = 10_000;
 
-    private final CloudWatchLogsAsyncClient logs;
+    private final DeferredClient<CloudWatchLogsAsyncClient> logs;
     private final InsightsPoller poller;
     private final InsightsQueries queries;
     private final ToolSpec spec;
 
-    RunInsightsQueryTool(CloudWatchLogsAsyncClient logs, ToolsetConfig config, InsightsPoller poller, InsightsQueries queries) {
+    RunInsightsQueryTool(DeferredClient<CloudWatchLogsAsyncClient> logs, ToolsetConfig config, InsightsPoller poller,
+            InsightsQueries queries) {
         this.logs = logs;
         this.poller = poller;
         this.queries = queries;
@@ -73,12 +75,12 @@ final class RunInsightsQueryTool implements Tool<Arguments> {
         TimeWindow window = TimeWindow.bounded(start, end, Instant.now(), MAX_WINDOW, MAX_WINDOW);
         int limit = Math.min(context.limits().rows(arguments.optionalInt("limit")), AWS_MAX_ROWS);
         // logGroupNames, not logGroupIdentifiers: the caller names groups (moto also answers 500 to identifiers).
-        return logs.startQuery(b -> b.logGroupNames(groups)
+        return logs.call(sdk -> sdk.startQuery(b -> b.logGroupNames(groups)
                         .queryString(query)
                         .startTime(Math.floorDiv(window.startMillis(), 1000L))
                         .endTime(Math.floorDiv(window.endMillis() + 999L, 1000L))
                         .limit(limit)
-                        .overrideConfiguration(context.awsOverrides()))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenCompose(started -> {
                     queries.started(started.queryId(), groups);
                     return poller.await(started.queryId(), limit, context);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Caller;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolCall;
 import dev.awsmcp.toolset.api.ToolResult;
@@ -39,7 +40,7 @@ class FakeClientToolsTest {
 
     private final FakeCloudWatchLogs fake = new FakeCloudWatchLogs();
     private final InsightsQueries queries = startedEarlier("q-7", "q-8");
-    private final LogsToolset toolset = new LogsToolset(fake, new ToolsetConfig("logs", "logs", Region.US_EAST_1, null, null), FAST_POLLING,
+    private final LogsToolset toolset = new LogsToolset(DeferredClient.built(fake), new ToolsetConfig("logs", "logs", Region.US_EAST_1, null, null), FAST_POLLING,
             queries);
 
     /** Queries this toolset instance started in an earlier call, on group /ecs/payments/api. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -26,7 +27,7 @@ class LogsSessionPolicyTest {
             "get_log_events", List.of("logs:GetLogEvents"), "run_insights_query", List.of("logs:StartQuery", "logs:GetQueryResults"),
             "get_insights_results", List.of("logs:GetQueryResults"));
 
-    private final LogsToolset toolset = new LogsToolset(new FakeCloudWatchLogs(),
+    private final LogsToolset toolset = new LogsToolset(DeferredClient.built(new FakeCloudWatchLogs()),
             new ToolsetConfig("logs", "logs", Region.EU_WEST_1, null, null), InsightsPoller.Settings.DEFAULT);
 
     private JsonNode policy(Set<Access> access, String accountId, String... patterns) {

@@ -4,6 +4,7 @@ import static dev.awsmcp.toolset.logs.LogsFixture.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.regions.Region;
 
 class LogsToolsetFactoryTest {
 
-    private final List<ToolSpec> specs = new LogsToolset(new FakeCloudWatchLogs(),
+    private final List<ToolSpec> specs = new LogsToolset(DeferredClient.built(new FakeCloudWatchLogs()),
             new ToolsetConfig("logs", "logs", Region.US_EAST_1, null, null), InsightsPoller.Settings.DEFAULT).tools();
     private final Map<String, ToolSpec> byName = specs.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsError;
@@ -17,10 +18,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /** {@code get_bucket_policy}: the bucket policy as parsed JSON; a bucket without one is a result, not an error. */
 final class GetBucketPolicyTool implements Tool<Arguments> {
 
-    private final S3AsyncClient s3;
+    private final DeferredClient<S3AsyncClient> s3;
     private final ToolSpec spec;
 
-    GetBucketPolicyTool(S3AsyncClient s3) {
+    GetBucketPolicyTool(DeferredClient<S3AsyncClient> s3) {
         this.s3 = s3;
         this.spec = ToolSpecs.spec("get_bucket_policy", "S3 bucket policy",
                 "Use to see who may access a bucket. Returns its policy document as JSON, or has_policy=false.",
@@ -35,7 +36,7 @@ final class GetBucketPolicyTool implements Tool<Arguments> {
     @Override
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         String bucket = arguments.bucket();
-        return s3.getBucketPolicy(b -> b.bucket(bucket).overrideConfiguration(context.awsOverrides()))
+        return s3.call(sdk -> sdk.getBucketPolicy(b -> b.bucket(bucket).overrideConfiguration(context.awsOverrides())))
                 .thenApply(response -> ToolResult.success(withPolicy(bucket, response.policy())))
                 .exceptionallyCompose(failure -> isNoPolicy(failure)
                         ? CompletableFuture.completedFuture(ToolResult.success(withoutPolicy(bucket)))

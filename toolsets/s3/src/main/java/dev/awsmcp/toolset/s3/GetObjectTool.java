@@ -3,6 +3,7 @@ package dev.awsmcp.toolset.s3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -33,10 +34,10 @@ final class GetObjectTool implements Tool<Arguments> {
     static final int MIN_RANGE = 16;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
-    private final S3AsyncClient s3;
+    private final DeferredClient<S3AsyncClient> s3;
     private final ToolSpec spec;
 
-    GetObjectTool(S3AsyncClient s3, ToolsetConfig config) {
+    GetObjectTool(DeferredClient<S3AsyncClient> s3, ToolsetConfig config) {
         this.s3 = s3;
         this.spec = ToolSpecs.spec("get_object", "Read an S3 object",
                 "Use to read a text object by byte range (metadata alone: " + config.exposedName("head_object") + "). Returns "
@@ -65,10 +66,10 @@ final class GetObjectTool implements Tool<Arguments> {
         int length = read.preview() != null ? PREVIEW_BYTES
                 : Math.max(MIN_RANGE, requested == null ? read.budget() : Math.min(requested, read.budget()));
         String versionId = arguments.optionalNonEmptyText("version_id");
-        return s3.getObject(b -> b.bucket(read.bucket()).key(read.key()).versionId(versionId)
+        return s3.call(sdk -> sdk.getObject(b -> b.bucket(read.bucket()).key(read.key()).versionId(versionId)
                                 .range("bytes=" + read.start() + "-" + (read.start() + length - 1))
                                 .overrideConfiguration(context.awsOverrides()),
-                        new BoundedBodyTransformer(length))
+                        new BoundedBodyTransformer(length)))
                 .thenApply(body -> ToolResult.success(result(read, body)))
                 .exceptionallyCompose(failure -> read.start() == 0 && isInvalidRange(failure)
                         // S3 answers 416 to any range of an empty object; HEAD tells its metadata.
@@ -77,8 +78,8 @@ final class GetObjectTool implements Tool<Arguments> {
     }
 
     private CompletableFuture<ToolResult> emptyObject(ObjectRead read, String versionId, CallContext context) {
-        return s3.headObject(b -> b.bucket(read.bucket()).key(read.key()).versionId(versionId)
-                        .overrideConfiguration(context.awsOverrides()))
+        return s3.call(sdk -> sdk.headObject(b -> b.bucket(read.bucket()).key(read.key()).versionId(versionId)
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenApply(head -> {
                     GetObjectResponse headers = GetObjectResponse.builder().contentType(head.contentType())
                             .contentEncoding(head.contentEncoding()).contentLength(head.contentLength())

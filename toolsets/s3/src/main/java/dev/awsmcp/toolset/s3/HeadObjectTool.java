@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.s3;
 
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -11,10 +12,10 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 /** {@code head_object}: an object's metadata, never its body. */
 final class HeadObjectTool implements Tool<Arguments> {
 
-    private final S3AsyncClient s3;
+    private final DeferredClient<S3AsyncClient> s3;
     private final ToolSpec spec;
 
-    HeadObjectTool(S3AsyncClient s3) {
+    HeadObjectTool(DeferredClient<S3AsyncClient> s3) {
         this.s3 = s3;
         this.spec = ToolSpecs.spec("head_object", "S3 object metadata",
                 "Use for an object's metadata, not its body. Returns content type and length, last modified, etag, version "
@@ -31,9 +32,9 @@ final class HeadObjectTool implements Tool<Arguments> {
     public CompletableFuture<ToolResult> call(Arguments arguments, CallContext context) {
         String bucket = arguments.bucket();
         String key = arguments.key();
-        return s3.headObject(b -> b.bucket(bucket).key(key)
+        return s3.call(sdk -> sdk.headObject(b -> b.bucket(bucket).key(key)
                         .versionId(arguments.optionalNonEmptyText("version_id"))
-                        .overrideConfiguration(context.awsOverrides()))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenApply(head -> ToolResult.success(ObjectDescriptions.head(bucket, key, head)));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
@@ -25,10 +26,10 @@ final class ListBucketsTool implements Tool<Arguments> {
     static final int AWS_PAGE = 1000;
     static final int MAX_PAGES = 10;
 
-    private final S3AsyncClient s3;
+    private final DeferredClient<S3AsyncClient> s3;
     private final ToolSpec spec;
 
-    ListBucketsTool(S3AsyncClient s3) {
+    ListBucketsTool(DeferredClient<S3AsyncClient> s3) {
         this.s3 = s3;
         this.spec = ToolSpecs.spec("list_buckets", "List S3 buckets",
                 "Use to find a bucket's name. Returns the buckets you may see (up to 200; narrow with prefix) with creation "
@@ -51,8 +52,8 @@ final class ListBucketsTool implements Tool<Arguments> {
 
     private CompletableFuture<ObjectNode> page(ArrayNode buckets, int limit, String prefix, String token, int pages,
             CallContext context) {
-        return s3.listBuckets(b -> b.maxBuckets(AWS_PAGE).prefix(prefix).continuationToken(token)
-                        .overrideConfiguration(context.awsOverrides()))
+        return s3.call(sdk -> sdk.listBuckets(b -> b.maxBuckets(AWS_PAGE).prefix(prefix).continuationToken(token)
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenCompose(response -> {
                     for (Bucket bucket : response.buckets()) {
                         if (!context.visible(new ResourceRef(S3Resources.BUCKET, bucket.name()))) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -40,10 +41,10 @@ final class ListObjectsTool implements Tool<Arguments> {
     /** Sorts after every key that continues a common prefix, so StartAfter skips the whole prefix. */
     private static final String AFTER_EVERYTHING = new String(Character.toChars(Character.MAX_CODE_POINT));
 
-    private final S3AsyncClient s3;
+    private final DeferredClient<S3AsyncClient> s3;
     private final ToolSpec spec;
 
-    ListObjectsTool(S3AsyncClient s3) {
+    ListObjectsTool(DeferredClient<S3AsyncClient> s3) {
         this.s3 = s3;
         this.spec = ToolSpecs.spec("list_objects", "List S3 keys",
                 "Use to find keys under a prefix; delimiter \"/\" rolls deeper keys up into common_prefixes. Returns keys with "
@@ -70,12 +71,12 @@ final class ListObjectsTool implements Tool<Arguments> {
     }
 
     private CompletableFuture<ObjectNode> page(Listing listing, Position position, int pages, CallContext context) {
-        return s3.listObjectsV2(b -> b.bucket(listing.bucket).prefix(listing.prefix).delimiter(listing.delimiter)
+        return s3.call(sdk -> sdk.listObjectsV2(b -> b.bucket(listing.bucket).prefix(listing.prefix).delimiter(listing.delimiter)
                         .maxKeys(Math.min(AWS_PAGE, listing.remaining()))
                         .continuationToken(position.token()).startAfter(position.after())
                         // Keys may hold characters XML 1.0 cannot carry; the SDK decodes url-encoded names.
                         .encodingType(EncodingType.URL)
-                        .overrideConfiguration(context.awsOverrides()))
+                        .overrideConfiguration(context.awsOverrides())))
                 .thenCompose(response -> {
                     Position stoppedAt = listing.add(response);
                     if (stoppedAt != null) {

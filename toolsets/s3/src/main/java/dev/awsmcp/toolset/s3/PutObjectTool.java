@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.Access;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.support.AwsToolset.Tool;
@@ -21,10 +22,10 @@ final class PutObjectTool implements Tool<Arguments> {
     static final int MAX_BODY_BYTES = 256 * 1024;
     static final String DEFAULT_CONTENT_TYPE = "text/plain; charset=utf-8";
 
-    private final S3AsyncClient s3;
+    private final DeferredClient<S3AsyncClient> s3;
     private final ToolSpec spec;
 
-    PutObjectTool(S3AsyncClient s3) {
+    PutObjectTool(DeferredClient<S3AsyncClient> s3) {
         this.s3 = s3;
         this.spec = ToolSpecs.spec("put_object", "Write an S3 object (write)",
                 "Write a UTF-8 text object of at most 256 KiB, replacing any object with that key. if_none_match=\"*\" "
@@ -55,14 +56,14 @@ final class PutObjectTool implements Tool<Arguments> {
         }
         String ifMatch = arguments.optionalNonEmptyText("if_match");
         String contentType = arguments.optionalNonEmptyText("content_type");
-        return s3.putObject(b -> b.bucket(bucket).key(key)
+        return s3.call(sdk -> sdk.putObject(b -> b.bucket(bucket).key(key)
                                 .contentType(contentType == null ? DEFAULT_CONTENT_TYPE : contentType)
                                 .contentLength((long) body.length)
                                 .metadata(metadata(arguments.optional("metadata")))
                                 .ifNoneMatch(ifNoneMatch)
                                 .ifMatch(ifMatch == null || ifMatch.startsWith("\"") ? ifMatch : "\"" + ifMatch + "\"")
                                 .overrideConfiguration(context.awsOverrides()),
-                        AsyncRequestBody.fromBytes(body))
+                        AsyncRequestBody.fromBytes(body)))
                 .thenApply(response -> {
                     ObjectNode result = ObjectDescriptions.location(bucket, key);
                     result.put("written", true);

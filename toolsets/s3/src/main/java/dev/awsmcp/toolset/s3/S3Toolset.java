@@ -1,6 +1,7 @@
 package dev.awsmcp.toolset.s3;
 
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceKind;
 import dev.awsmcp.toolset.api.ResourceTemplateSpec;
 import dev.awsmcp.toolset.api.SessionPolicyRequest;
@@ -15,11 +16,11 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 /** The S3 tools of one configured instance, sharing one async client. */
 final class S3Toolset extends AwsToolset<Arguments> {
 
-    private final S3AsyncClient s3;
+    private final DeferredClient<S3AsyncClient> s3;
     private final S3ErrorTranslator errors;
     private final String usageNotes;
 
-    S3Toolset(S3AsyncClient s3, ToolsetConfig config) {
+    S3Toolset(DeferredClient<S3AsyncClient> s3, ToolsetConfig config) {
         super("S3", s3, Arguments::new, List.of(
                 new ListBucketsTool(s3),
                 new ListObjectsTool(s3),
@@ -54,7 +55,7 @@ final class S3Toolset extends AwsToolset<Arguments> {
 
     @Override
     protected CompletableFuture<?> probe(CallContext context) {
-        return s3.listBuckets(b -> b.maxBuckets(1).overrideConfiguration(context.awsOverrides()));
+        return s3.call(sdk -> sdk.listBuckets(b -> b.maxBuckets(1).overrideConfiguration(context.awsOverrides())));
     }
 
     @Override

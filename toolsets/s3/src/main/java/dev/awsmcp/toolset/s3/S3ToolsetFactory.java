@@ -1,6 +1,7 @@
 package dev.awsmcp.toolset.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.Toolset;
 import dev.awsmcp.toolset.api.ToolsetConfig;
 import dev.awsmcp.toolset.api.ToolsetContext;
@@ -34,7 +35,8 @@ public final class S3ToolsetFactory implements ToolsetFactory {
     @Override
     public Toolset create(ToolsetConfig config, ToolsetContext context) {
         boolean pathStyle = pathStyle(config);
-        S3AsyncClient s3 = context.buildClient(S3AsyncClient.builder().forcePathStyle(pathStyle).addPlugin(new NoExpectContinuePlugin()), config);
+        DeferredClient<S3AsyncClient> s3 = context.deferredClient(
+                S3AsyncClient.builder().forcePathStyle(pathStyle).addPlugin(new NoExpectContinuePlugin()), config);
         try {
             return new S3Toolset(s3, config);
         } catch (RuntimeException e) {

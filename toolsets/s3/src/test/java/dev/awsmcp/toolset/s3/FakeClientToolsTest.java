@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.Caller;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ResultLimits;
 import dev.awsmcp.toolset.api.ToolCall;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class FakeClientToolsTest {
 
     private final FakeS3 s3 = new FakeS3();
-    private final S3Toolset toolset = new S3Toolset(s3, new ToolsetConfig("s3", "s3", Region.US_EAST_1, null, null));
+    private final S3Toolset toolset = new S3Toolset(DeferredClient.built(s3), new ToolsetConfig("s3", "s3", Region.US_EAST_1, null, null));
 
     private static CallContext context(dev.awsmcp.toolset.api.ResourceFilter visibility) {
         return new CallContext(new Caller("tester", Set.of()), AnonymousCredentialsProvider.create(),

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.SessionPolicyRequest;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -26,7 +27,7 @@ class S3SessionPolicyTest {
             "list_objects", "s3:ListBucket", "head_object", "s3:GetObject", "get_object", "s3:GetObject",
             "get_bucket_policy", "s3:GetBucketPolicy", "put_object", "s3:PutObject");
 
-    private final S3Toolset toolset = new S3Toolset(new FakeS3(), new ToolsetConfig("s3", "s3", Region.US_EAST_1, null, null));
+    private final S3Toolset toolset = new S3Toolset(DeferredClient.built(new FakeS3()), new ToolsetConfig("s3", "s3", Region.US_EAST_1, null, null));
 
     private JsonNode policy(Set<Access> access, String... patterns) {
         String json = toolset.sessionPolicy(new SessionPolicyRequest(access, List.of(patterns), Region.US_EAST_1, "123456789012"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awsmcp.toolset.api.Access;
+import dev.awsmcp.toolset.api.DeferredClient;
 import dev.awsmcp.toolset.api.ResourceRef;
 import dev.awsmcp.toolset.api.ToolSpec;
 import dev.awsmcp.toolset.api.ToolsetConfig;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.regions.Region;
 
 class S3ToolsetFactoryTest {
 
-    private final List<ToolSpec> specs = new S3Toolset(new FakeS3(), config(null, "{}")).tools();
+    private final List<ToolSpec> specs = new S3Toolset(DeferredClient.built(new FakeS3()), config(null, "{}")).tools();
     private final Map<String, ToolSpec> byName = specs.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
 
     private static ToolsetConfig config(URI endpoint, String options) {
