@@ -44,7 +44,7 @@ public final class DeferredClient<C> implements AutoCloseable {
 
     /**
      * {@code request} made with the client: at once when it is built, else once it is (the answer fails with what the
-     * build threw when it failed). Never waits.
+     * build threw when it failed). Never waits for a build on another thread; a client nobody claimed is built here.
      */
     public <R> CompletableFuture<R> call(Function<? super C, ? extends CompletableFuture<R>> request) {
         C ready = client;
