@@ -148,7 +148,9 @@ public final class AssumedRoles {
                 : Span.getInvalid();
         CompletableFuture<software.amazon.awssdk.services.sts.model.AssumeRoleResponse> assumed;
         try (Scope current = span.makeCurrent()) {
-            assumed = sts.call(client -> client.assumeRole(request));
+            // With the span current where the request is made: just after a start that is on the thread that builds
+            // the STS client, once it exists.
+            assumed = sts.call(Context.current().wrapFunction((StsAsyncClient client) -> client.assumeRole(request)));
         }
         return assumed
                 .whenComplete((response, failure) -> {
