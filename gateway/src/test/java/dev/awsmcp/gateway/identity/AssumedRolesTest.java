@@ -7,6 +7,7 @@ import dev.awsmcp.gateway.audit.ErrorKind;
 import dev.awsmcp.gateway.testing.Eventually;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
+import dev.awsmcp.toolset.api.DeferredClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,8 @@ class AssumedRolesTest {
     private static final RoleConfig ROLE = new RoleConfig("arn:aws:iam::123456789012:role/mcp-ddb-readonly", "ext-42", Duration.ofHours(1));
 
     private final List<AssumeRoleRequest> requests = new CopyOnWriteArrayList<>();
+    /** The trace current where each AssumeRole was made (the SDK runs beforeExecution on the calling thread). */
+    private final List<String> tracesAtRequest = new CopyOnWriteArrayList<>();
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
     private final Clock clock = new Clock() {
         @Override
@@ -82,6 +85,7 @@ class AssumedRolesTest {
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                         if (context.request() instanceof AssumeRoleRequest request) {
                             requests.add(request);
+                            tracesAtRequest.add(io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId());
                         }
                     }
                 }))
@@ -109,6 +113,32 @@ class AssumedRolesTest {
         assertThat(request.durationSeconds()).isEqualTo(3600);
         assertThat(request.tags()).extracting(t -> t.key() + "=" + t.value())
                 .containsExactlyInAnyOrder("team=payments-oncall", "principal=alice@example.com");
+    }
+
+    /**
+     * Just after a start the STS client does not exist yet: the AssumeRole a traced call asks for then is made once the
+     * client is built, on the thread that builds it, and still under the call's trace.
+     */
+    @Test
+    void anAssumeRoleAskedForBeforeTheStsClientExistsIsMadeOnceItIsBuiltUnderTheCallersTrace() throws Exception {
+        DeferredClient<StsAsyncClient> deferred = DeferredClient.of(() -> sts);
+        assertThat(deferred.claim()).isTrue();
+        // A traced call's span as a caller's traceparent gives it (the no-op tracer's spans carry their parent's context on).
+        io.opentelemetry.api.trace.Span call = io.opentelemetry.api.trace.Span.wrap(io.opentelemetry.api.trace.SpanContext.create(
+                "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", io.opentelemetry.api.trace.TraceFlags.getSampled(),
+                io.opentelemetry.api.trace.TraceState.getDefault()));
+        AssumedRoles roles = new AssumedRoles(deferred, LocalAws.TEST_CREDENTIALS, clock, ForkJoinPool.commonPool(),
+                io.opentelemetry.api.trace.TracerProvider.noop().get("test"));
+        java.util.concurrent.CompletableFuture<AssumedRoles.RoleSession> session;
+        try (io.opentelemetry.context.Scope scope = call.makeCurrent()) {
+            session = roles.session(ROLE, "payments-oncall", "alice@example.com");
+        }
+        assertThat(requests).as("no STS client yet: nothing was sent, and nothing waits").isEmpty();
+        Thread builder = new Thread(deferred::build, "aws-clients-init");
+        builder.start();
+        builder.join();
+        assertThat(session.get(30, java.util.concurrent.TimeUnit.SECONDS).credentials()).isNotNull();
+        assertThat(tracesAtRequest).containsExactly("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 
     @Test
