@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * some hundred patterns) take a few hundred milliseconds of CPU, and on two cores a start that builds them competes
  * with them, so a server starts it once it listens. A guard that needs the detector before it is built waits for the
  * build ({@link #get()}, which also starts it); that happens only in the first moments of a process, on the call's own
- * thread, and never on a thread that may not wait (an event loop): there the result is refused instead. A build that fails is logged, keeps {@link #ready()} false, and fails every {@link #get()}, so no result leaves
- * unscanned: the guard fails closed. Thread-safe.
+ * thread, and never on a thread that may not wait (an event loop): there the result is refused instead. A build that
+ * fails is logged, keeps {@link #ready()} false, and fails every {@link #get()}, so no result leaves unscanned: the
+ * guard fails closed. Thread-safe.
  */
 public final class DeferredInjectionDetector implements Supplier<InjectionDetector> {
 

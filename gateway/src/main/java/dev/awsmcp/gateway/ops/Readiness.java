@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * Whether this instance should get traffic: not while draining (shutdown started); otherwise when the
  * configuration is loaded (it is, or the process would not run), a valid policy set is in force, the
- * audit trail writes, the toolsets' AWS clients and the result guard's injection rules are built (just after a start
- * they are still being built), and every toolset's health check passes. A rejected policy reload does not make the instance
+ * audit trail writes, the AWS clients and the result guard's injection rules are built (just after a start they are
+ * still being built), and every toolset's health check passes. A rejected policy reload does not make the instance
  * unready: it keeps serving the last good set, and the answer says so. Nor does an open circuit
  * breaker (the toolset is then {@code DEGRADED}): breakers count one team's calls on one instance, and every
  * instance shares the backend, so taking instances out of rotation would move the calls, not heal anything.
@@ -41,7 +41,8 @@ public final class Readiness {
      * @param toolsets their health checks
      * @param includeToolsets whether readiness waits for every toolset's check ({@code admin.readiness: toolsets})
      *     or only for the gateway's own checks ({@code gateway})
-     * @param clients why the toolsets' AWS clients cannot serve yet (being built, or a build failed); null when they can
+     * @param clients why the deferred AWS clients (the toolsets', STS) cannot serve yet (being built, or a build failed);
+     *     null when they can
      * @param guard why the result guard cannot guard yet (its rules being built, or their build failed); null when it can
      */
     public Readiness(PolicyStore policies, AuditLog audit, ToolsetRegistry registry, ToolsetHealth toolsets, boolean includeToolsets,
@@ -107,7 +108,7 @@ public final class Readiness {
         });
     }
 
-    /** Sets the {@code clients} check: whether every toolset's AWS client is built. */
+    /** Sets the {@code clients} check: whether every deferred AWS client is built. */
     private boolean clientsCheck(ObjectNode checks) {
         String problem = clients.get();
         checks.set("clients", check(problem == null, problem == null ? "" : problem));

@@ -1,7 +1,6 @@
 package dev.awsmcp.toolset.api;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -55,20 +54,6 @@ public final class DeferredClient<C> implements AutoCloseable {
         return built.thenCompose(request);
     }
 
-    /** The client, waiting for its build (or building it, when nobody claimed it); throws what the build threw. */
-    public C get() {
-        C ready = client;
-        if (ready != null) {
-            return ready;
-        }
-        buildIfUnclaimed();
-        try {
-            return built.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
     /** Builds the client here when nobody claimed it; a failure is left in {@code built} for the callers. */
     private void buildIfUnclaimed() {
         if (claim()) {
@@ -107,15 +92,7 @@ public final class DeferredClient<C> implements AutoCloseable {
 
     /** What its build threw, or null (not built yet, or built). */
     public Throwable failure() {
-        if (!built.isCompletedExceptionally()) {
-            return null;
-        }
-        try {
-            built.join();
-            return null;
-        } catch (CompletionException e) {
-            return e.getCause();
-        }
+        return built.isCompletedExceptionally() ? built.handle((made, thrown) -> thrown).join() : null;
     }
 
     /** Whether {@link #close()} was called. */
