@@ -6,6 +6,7 @@ import dev.awsmcp.gateway.testing.EmulatorClients;
 import dev.awsmcp.gateway.testing.RunningGateway;
 import dev.awsmcp.testkit.LocalAws;
 import dev.awsmcp.testkit.LocalAwsExtension;
+import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -72,15 +73,19 @@ class CallNoticesEndToEndTest {
     @Test
     void pagedQueryReportsEachPageToTheProgressToken() throws InterruptedException {
         List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
-        McpSyncClient client = client(progress, new CopyOnWriteArrayList<>());
+        // The asynchronous client: its consumer sees the notifications in the order they came (the order is the point here).
+        McpAsyncClient client = gateway.asyncClient()
+                .progressConsumer(p -> reactor.core.publisher.Mono.fromRunnable(() -> progress.add(p)))
+                .build();
         try {
+            client.initialize().block();
             // The filter keeps 2 of 5 items, so reading 2 takes several pages.
             CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder().name("ddb__query")
                     .arguments(Map.of("table", "orders", "key_condition", "customer = :c", "filter", "#t >= :min",
                             "expression_attribute_names", Map.of("#t", "total"),
                             "expression_attribute_values", Map.of(":c", "alice", ":min", 40), "projection", "seq", "limit", 2))
                     .progressToken("query-1")
-                    .build());
+                    .build()).block();
 
             assertThat(result.isError()).as(String.valueOf(result.content())).isFalse();
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
@@ -94,7 +99,7 @@ class CallNoticesEndToEndTest {
             });
             assertThat(progress).extracting(McpSchema.ProgressNotification::progress).isSorted().doesNotHaveDuplicates().endsWith(2.0);
         } finally {
-            client.closeGracefully();
+            client.closeGracefully().block();
         }
     }
 

@@ -164,14 +164,24 @@ public final class RunningGateway implements AutoCloseable {
 
     /** A client of the SDK for this gateway, authenticated with {@code key}; add consumers, then build and initialize. */
     public io.modelcontextprotocol.client.McpClient.SyncSpec client(String key) {
+        return io.modelcontextprotocol.client.McpClient.sync(transport(key)).requestTimeout(java.time.Duration.ofSeconds(20));
+    }
+
+    /**
+     * An asynchronous client of the SDK for this gateway, authenticated with {@link #TEST_KEY}. Its consumers see
+     * notifications in the order they came over the wire; the synchronous client runs each consumer on a worker of its
+     * own, so it may hand them over in any order.
+     */
+    public io.modelcontextprotocol.client.McpClient.AsyncSpec asyncClient() {
+        return io.modelcontextprotocol.client.McpClient.async(transport(TEST_KEY)).requestTimeout(java.time.Duration.ofSeconds(20));
+    }
+
+    private io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport transport(String key) {
         URI url = url();
         String base = url.toString().replace(url.getPath(), "");
-        return io.modelcontextprotocol.client.McpClient.sync(
-                        io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport.builder(base).endpoint(url.getPath())
-                                .addHttpRequestCustomizer((request, method, uri, body, context) ->
-                                        request.header("Authorization", "Bearer " + key))
-                                .build())
-                .requestTimeout(java.time.Duration.ofSeconds(20));
+        return io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport.builder(base).endpoint(url.getPath())
+                .addHttpRequestCustomizer((request, method, uri, body, context) -> request.header("Authorization", "Bearer " + key))
+                .build();
     }
 
     public HttpGateway http() {
