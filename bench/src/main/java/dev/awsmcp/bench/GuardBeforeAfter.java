@@ -67,8 +67,8 @@ public final class GuardBeforeAfter {
         }
     }
 
-    /** CPU microseconds per call, over calls for about {@code nanos} of CPU time. */
-    private static double run(Supplier<Object> guard, long nanos) {
+    /** CPU microseconds per call of this thread, over calls for about {@code nanos} of its CPU time. */
+    static double run(Supplier<Object> guard, long nanos) {
         long start = THREADS.getCurrentThreadCpuTime();
         int calls = 0;
         while (THREADS.getCurrentThreadCpuTime() - start < nanos) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * the guard found on the way.
  *
  * @param json the guarded result object (secrets redacted, injection handled, bounded); the plain JSON
- *     clients validate against output schemas
+ *     clients validate against output schemas. From the guard it is unmodifiable and carries the bytes the guard
+ *     wrote it as, which the response copies instead of writing it again ({@link WrittenJson})
  * @param text what the model reads: {@code json} serialized inside the untrusted-data envelope
  * @param boundary the random boundary of the envelope, unique to this response; empty for the gateway's own data
  *     ({@link #trusted}), which travels without an envelope

@@ -119,8 +119,7 @@ public final class ResultGuard {
             // is the envelope's text when it fits, and its length is the size ({@link JsonSize#of} counts the same).
             byte[] written = writeBytes(object);
             if (written.length <= context.maxResultBytes()) {
-                return envelope(object, new String(written, StandardCharsets.UTF_8), context, findings, written.length,
-                        written.length, false);
+                return envelope(object, written, context, findings, written.length, written.length, false);
             }
             return envelope(limiter.limit(object, context.maxResultBytes(), written.length), written.length, context, findings);
         }
@@ -129,22 +128,27 @@ public final class ResultGuard {
         byte[] written = writeBytes(guarded);
         long before = written.length + walk.bytesRemoved;
         if (written.length <= context.maxResultBytes()) {
-            return envelope(guarded, new String(written, StandardCharsets.UTF_8), context, findings, before, written.length, false);
+            return envelope(guarded, written, context, findings, before, written.length, false);
         }
         return envelope(limiter.limit(guarded, context.maxResultBytes(), written.length), before, context, findings);
     }
 
     /** The envelope of a limited result; {@code before}: the size of the result as it came (before any change). */
     private GuardedResult envelope(ResultLimiter.Limited limited, long before, GuardContext context, List<GuardFinding> findings) {
-        return envelope(limited.json(), write(limited.json()), context, findings, before, limited.bytesAfter(),
+        return envelope(limited.json(), writeBytes(limited.json()), context, findings, before, limited.bytesAfter(),
                 limited.truncated());
     }
 
-    private GuardedResult envelope(ObjectNode json, String text, GuardContext context, List<GuardFinding> findings,
+    /**
+     * {@code json}, {@code written} once: the envelope's text, and the bytes the response's {@code structuredContent} is
+     * written as ({@link WrittenJson}).
+     */
+    private GuardedResult envelope(ObjectNode json, byte[] written, GuardContext context, List<GuardFinding> findings,
             long before, long after, boolean truncated) {
+        String text = new String(written, StandardCharsets.UTF_8);
         String boundary = envelope.boundaryFor(text);
-        return new GuardedResult(json, UntrustedEnvelope.wrap(text, boundary, context), boundary, findings, before, after,
-                truncated);
+        return new GuardedResult(WrittenJson.of(json, written), UntrustedEnvelope.wrap(text, boundary, context), boundary, findings,
+                before, after, truncated);
     }
 
     /**
@@ -368,11 +372,6 @@ public final class ResultGuard {
             n++;
         }
         return key + " (" + n + ")";
-    }
-
-    /** The envelope's text: the same characters whether the result was cut or not (see {@link #writeBytes}). */
-    private static String write(ObjectNode json) {
-        return new String(writeBytes(json), StandardCharsets.UTF_8);
     }
 
     /** {@code json} as UTF-8 bytes that {@link JsonSize#of} measures exactly. */
