@@ -63,7 +63,7 @@ record ClientMessage(McpSchema.JSONRPCMessage message, JsonNode params, JsonNode
     }
 
     /** Whether {@code sdkId} is a stand-in for the number id {@code exactId} the client sent. */
-    private static boolean standsIn(Object sdkId, JsonNode exactId) {
+    static boolean standsIn(Object sdkId, JsonNode exactId) {
         return exactId != null && sdkId instanceof String standIn && standIn.startsWith(STAND_IN);
     }
 }

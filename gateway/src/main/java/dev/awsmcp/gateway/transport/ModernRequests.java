@@ -11,9 +11,11 @@ import io.modelcontextprotocol.modern.server.McpTransportResponse;
 import io.modelcontextprotocol.modern.server.transport.McpHeaderDecoder;
 import io.modelcontextprotocol.server.transport.HeaderAccessor;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,13 +132,13 @@ final class ModernRequests {
                     .putHeader("Cache-Control", "no-cache, no-transform")
                     .putHeader("X-Accel-Buffering", "no");
             response.writeHead();
-            Flux<String> frames = streaming.messages().map(m -> frame(m, exactId));
-            Flux<String> kept = frames.publish(shared -> shared.mergeWith(Flux.interval(keepAlive).onBackpressureDrop()
-                    .map(tick -> ":\n\n").takeUntilOther(shared.then())));
+            Flux<Buffer> frames = streaming.messages().map(m -> frame(m, exactId));
+            Flux<Buffer> kept = frames.publish(shared -> shared.mergeWith(Flux.interval(keepAlive).onBackpressureDrop()
+                    .map(tick -> Buffer.buffer(":\n\n")).takeUntilOther(shared.then())));
             work.add(kept.subscribe(
-                    text -> vertxContext.runOnContext(v -> {
+                    frame -> vertxContext.runOnContext(v -> {
                         if (!response.ended() && !response.closed()) {
-                            response.write(text);
+                            response.write(frame);
                         }
                     }),
                     failure -> vertxContext.runOnContext(v -> end(response)),
@@ -152,20 +154,25 @@ final class ModernRequests {
 
     private void writeJson(HttpServerResponse response, JsonRpc.JSONRPCResponse answer, JsonNode exactId) {
         int status = answer.error() == null ? 200 : STATUS.getOrDefault(answer.error().code(), 200);
-        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(text(answer, exactId));
+        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(Buffer.buffer(bytes(answer, exactId)));
     }
 
-    private String frame(JsonRpc.JSONRPCMessage message, JsonNode exactId) {
-        return "event: message\ndata: " + text(message, exactId) + "\n\n";
+    private Buffer frame(JsonRpc.JSONRPCMessage message, JsonNode exactId) {
+        byte[] data = bytes(message, exactId);
+        return Buffer.buffer(data.length + 24).appendString("event: message\ndata: ").appendBytes(data).appendString("\n\n");
     }
 
-    /** {@code message} as JSON, the id of a response put back exactly as the client sent it. */
-    private String text(JsonRpc.JSONRPCMessage message, JsonNode exactId) {
+    /**
+     * {@code message} as JSON in UTF-8, written as bytes (so a guarded result's structured content is copied as the guard
+     * wrote it), the id of a response put back exactly as the client sent it.
+     */
+    private byte[] bytes(JsonRpc.JSONRPCMessage message, JsonNode exactId) {
         try {
-            if (message instanceof JsonRpc.JSONRPCResponse answer && exactId != null) {
-                return ClientMessage.writeExact(json, json.writeValueAsString(answer), answer.id(), exactId);
+            if (message instanceof JsonRpc.JSONRPCResponse answer && ClientMessage.standsIn(answer.id(), exactId)) {
+                return ClientMessage.writeExact(json, json.writeValueAsString(answer), answer.id(), exactId)
+                        .getBytes(StandardCharsets.UTF_8);
             }
-            return json.writeValueAsString(message);
+            return json.writeValueAsBytes(message);
         } catch (IOException e) {
             throw new IllegalStateException("a modern answer could not be serialized", e);
         }
