@@ -305,6 +305,7 @@ public final class BenchCommand implements Callable<Integer> {
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("load_average_start", loadAverage());
         machine.put("shared", "yes: other builds ran on the same cores");
+        machine.put("calibration", Calibration.jsonParse());
         return machine;
     }
 
