@@ -1,8 +1,6 @@
 package dev.awsmcp.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -15,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * The whole result guard of two builds of the gateway in one JVM, alternately, on the results of
  * {@link GuardThroughputBenchmark} ({@link ResultPayloads}): the ratio of a change against its baseline measured in
- * the same run, in CPU time of the measuring thread ({@link ThreadMXBean}), so time lost waiting for a core on a shared
+ * the same run, in CPU time of the measuring thread ({@link CpuTime}), so time lost waiting for a core on a shared
  * machine does not count. Each build's {@code dev.awsmcp.gateway} classes are loaded from its own classes directory
  * (child first); everything else is shared. One thread; per payload a warm-up, then the median of alternating rounds.
  *
@@ -28,10 +26,8 @@ import java.util.function.Supplier;
  */
 public final class GuardBeforeAfter {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long WARM_UP_NANOS = 3_000_000_000L;
     private static final long ROUND_NANOS = 500_000_000L;
-    private static volatile Object sink;
 
     private GuardBeforeAfter() {
     }
@@ -50,12 +46,12 @@ public final class GuardBeforeAfter {
             int budget = limit ? 65536 : 2 * size;
             List<Supplier<Object>> guards = List.of(guard(Path.of(args[0]), result, budget), guard(Path.of(args[1]), result, budget));
             for (Supplier<Object> guard : guards) {
-                run(guard, WARM_UP_NANOS);
+                CpuTime.microsPerCall(guard, WARM_UP_NANOS);
             }
             double[][] micros = new double[2][rounds];
             for (int r = 0; r < rounds; r++) {
                 for (int g = 0; g < 2; g++) {
-                    micros[g][r] = run(guards.get(g), ROUND_NANOS);
+                    micros[g][r] = CpuTime.microsPerCall(guards.get(g), ROUND_NANOS);
                 }
             }
             Arrays.sort(micros[0]);
@@ -65,17 +61,6 @@ public final class GuardBeforeAfter {
             System.out.printf("%-18s %8d %11.1f %8.1f %11.1f %8.1f %6.2fx%n", kind, size, before, size / before, after, size / after,
                     before / after);
         }
-    }
-
-    /** CPU microseconds per call of this thread, over calls for about {@code nanos} of its CPU time. */
-    static double run(Supplier<Object> guard, long nanos) {
-        long start = THREADS.getCurrentThreadCpuTime();
-        int calls = 0;
-        while (THREADS.getCurrentThreadCpuTime() - start < nanos) {
-            sink = guard.get();
-            calls++;
-        }
-        return (THREADS.getCurrentThreadCpuTime() - start) / 1e3 / calls;
     }
 
     /** {@code ResultGuard.apply} of the build in {@code classes}, as the benchmark constructs it (flag mode, semantic off). */

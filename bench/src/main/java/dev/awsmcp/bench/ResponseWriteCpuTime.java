@@ -47,13 +47,13 @@ public final class ResponseWriteCpuTime {
                 ObjectNode tree = guarded.json().deepCopy();
                 Supplier<Object> writtenAgain = () -> write(tree, guarded.text());
                 Supplier<Object> copied = () -> write(guarded.json(), guarded.text());
-                GuardBeforeAfter.run(writtenAgain, 1_500_000_000L);
-                GuardBeforeAfter.run(copied, 1_500_000_000L);
+                CpuTime.microsPerCall(writtenAgain, 1_500_000_000L);
+                CpuTime.microsPerCall(copied, 1_500_000_000L);
                 double[] before = new double[ROUNDS];
                 double[] after = new double[ROUNDS];
                 for (int r = 0; r < ROUNDS; r++) {
-                    before[r] = GuardBeforeAfter.run(writtenAgain, 200_000_000L);
-                    after[r] = GuardBeforeAfter.run(copied, 200_000_000L);
+                    before[r] = CpuTime.microsPerCall(writtenAgain, 200_000_000L);
+                    after[r] = CpuTime.microsPerCall(copied, 200_000_000L);
                 }
                 Arrays.sort(before);
                 Arrays.sort(after);

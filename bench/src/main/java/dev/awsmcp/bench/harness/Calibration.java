@@ -1,10 +1,9 @@
 package dev.awsmcp.bench.harness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.awsmcp.bench.CpuTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
@@ -17,7 +16,6 @@ import java.util.Random;
  */
 final class Calibration {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long WARM_UP_NANOS = 3_000_000_000L;
     private static final long ROUND_NANOS = 200_000_000L;
     private static final int ROUNDS = 7;
@@ -41,19 +39,14 @@ final class Calibration {
 
     /** MB of {@code document} read per second of this thread's CPU time, over about {@code nanos} of it. */
     private static double parse(ObjectMapper mapper, byte[] document, long nanos) {
-        long start = THREADS.getCurrentThreadCpuTime();
-        long reads = 0;
-        long used;
-        try {
-            do {
-                mapper.readTree(document);
-                reads++;
-                used = THREADS.getCurrentThreadCpuTime() - start;
-            } while (used < nanos);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return reads * (double) document.length / 1e6 / (used / 1e9);
+        double micros = CpuTime.microsPerCall(() -> {
+            try {
+                return mapper.readTree(document);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, nanos);
+        return document.length / micros;
     }
 
     /** Records of log-like events: names, numbers, ASCII text with escapes; from a fixed seed, so the same every run. */
