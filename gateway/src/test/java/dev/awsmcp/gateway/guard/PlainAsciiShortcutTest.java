@@ -125,6 +125,46 @@ class PlainAsciiShortcutTest {
         assertThat(withSecrets).isGreaterThan(300);
     }
 
+    /**
+     * The long pass (texts past the shortcut's reach) finds the rules whose trigger words occur in the text read as the
+     * automaton reads it (ASCII lower case, the long s and the Kelvin sign folded, whitespace skipped), the same as a
+     * plain search for each word.
+     */
+    @Test
+    void theLongPassFindsTheRulesOfEveryTriggerWordInTheText() {
+        Random random = new Random(23);
+        List<String> triggers = SecretRedactor.TRIGGER_WORDS;
+        String[] filler = {" ", "\t", "\r\n", "\u000b", "x", "=", ":", "\u00e9", "\u200b", "\u017F", "\u212A", "ok ", "42"};
+        int withRules = 0;
+        for (int n = 0; n < 200; n++) {
+            StringBuilder text = new StringBuilder();
+            while (text.length() <= PatternInjectionDetector.SHORTCUT_MAX_CHARS) {
+                if (random.nextInt(4000) == 0) {
+                    String word = triggers.get(random.nextInt(triggers.size()));
+                    word = random.nextBoolean() ? word.toUpperCase(java.util.Locale.ROOT).replace('K', '\u212A') : word.replace('s', '\u017F');
+                    int cut = random.nextInt(word.length() + 1);
+                    text.append(word, 0, cut).append(random.nextBoolean() ? "" : "\n").append(word.substring(cut));
+                } else {
+                    text.append(filler[random.nextInt(filler.length)]);
+                }
+            }
+            String value = text.toString();
+            StringBuilder read = new StringBuilder();
+            for (char c : value.toCharArray()) {
+                if (" \n\t\r\u000b\u000c".indexOf(c) < 0) {
+                    read.append(c == '\u017F' ? 's' : c == '\u212A' ? 'k' : c < 128 ? Character.toLowerCase(c) : c);
+                }
+            }
+            int expected = 0;
+            for (int k = 0; k < triggers.size(); k++) {
+                expected |= read.indexOf(triggers.get(k)) >= 0 ? SecretRedactor.RULES_BY_TRIGGER[k] : 0;
+            }
+            assertThat(ValueScan.secretRules(value)).as("secret rules of text %d", n).isEqualTo(expected);
+            withRules += expected == 0 ? 0 : 1;
+        }
+        assertThat(withRules).isGreaterThan(100);
+    }
+
     /** The guard's pass reads a coloured text as the text without its colour codes, which it then guards. */
     @Test
     void theGuardsPassReadsColouredTextAsTheTextWithoutItsColours() {
