@@ -5,6 +5,7 @@ import dev.awsmcp.bench.CpuTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -32,7 +33,7 @@ final class Calibration {
         for (int r = 0; r < ROUNDS; r++) {
             rounds[r] = parse(mapper, document, ROUND_NANOS);
         }
-        java.util.Arrays.sort(rounds);
+        Arrays.sort(rounds);
         return String.format("Jackson reads a fixed 64 KiB JSON document at %.0f MB per CPU second (harness JVM, median of %d rounds;"
                 + " %.0f to %.0f)", rounds[ROUNDS / 2], ROUNDS, rounds[0], rounds[ROUNDS - 1]);
     }
