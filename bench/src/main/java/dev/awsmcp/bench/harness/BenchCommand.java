@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
     int maxCellSeconds;
 
     @Option(names = "--cpu-warmup", defaultValue = "20000",
-            description = "Most calls of the CPU phase's mixed warm-up (it stops once the JIT's share stays under 10%%). 0: no CPU phase. Default: ${DEFAULT-VALUE}.")
+            description = "Calls of the CPU phase's mixed warm-up, all of them every run (the report says when the JIT's share first stayed under 10%%). 0: no CPU phase. Default: ${DEFAULT-VALUE}.")
     int cpuWarmup;
 
     @Option(names = "--cpu-steady", defaultValue = "1000", description = "Calls per operation in the CPU phase's steady state. Default: ${DEFAULT-VALUE}.")
@@ -61,6 +61,26 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--cpu-only", description = "Start the backends and the gateway, run the CPU phase, print it and stop (no cells, peers or sessions).")
     boolean cpuOnly;
+
+    @Option(names = "--operations", split = ",", description = "Operations of the latency cells (enum names). Default: all but ping.")
+    List<Operation> operations;
+
+    @Option(names = "--compare", paramLabel = "JAR",
+            description = "Run this second gateway jar (B) side by side with --gateway-jar (A) on the same backends: the same warm-up,"
+                    + " then every cell of --operations and --loads on one and at once on the other, --compare-rounds times, and report B"
+                    + " over A per cell (see SideBySide). No CPU phase, peers or held sessions.")
+    Path compare;
+
+    @Option(names = "--compare-jvm-options", paramLabel = "FILE",
+            description = "With --compare (whose JAR may then be the same as --gateway-jar): B's JVM options file instead of --jvm-options,"
+                    + " to compare two sets of options on one build.")
+    Path compareJvmOptions;
+
+    @Option(names = "--compare-warmup", defaultValue = "10000", description = "With --compare: mixed warm-up calls each gateway gets. Default: ${DEFAULT-VALUE}.")
+    int compareWarmup;
+
+    @Option(names = "--compare-rounds", defaultValue = "4", description = "With --compare: runs of every cell on each gateway. Default: ${DEFAULT-VALUE}.")
+    int compareRounds;
 
     @Option(names = "--sessions", defaultValue = "200", description = "Sessions held open for the memory figure (0: skip). Default: ${DEFAULT-VALUE}.")
     int sessions;
@@ -180,6 +200,9 @@ public final class BenchCommand implements Callable<Integer> {
             data.seed(aws, backends.motoEndpoint());
             System.out.printf("bench: backends up and seeded in %.1f s (moto %s, DynamoDB Local %s)%n",
                     (System.nanoTime() - seedStart) / 1e9, backends.motoEndpoint(), backends.dynamoDbEndpoint());
+            if (compare != null) {
+                return compare(data, backends, work, outDir, stem, header, cellLimit);
+            }
             Map<String, Object> gatewayNotes = new LinkedHashMap<>();
             McpTarget gateway = GatewayTarget.start(new GatewayTarget.Settings(gatewayJava.get(0), gatewayJar, work, gatewayExtra, jfr, gatewayJvm), data,
                     backends.motoEndpoint(), backends.dynamoDbEndpoint(), gatewayNotes);
@@ -207,9 +230,9 @@ public final class BenchCommand implements Callable<Integer> {
                 Target direct = new DirectTarget(aws, data);
                 targets.put(direct.name(), direct.describe());
                 targets.put(gateway.name(), gateway.describe());
-                cells.addAll(new Runner(warmup, calls, cellLimit).run(direct, Operation.all(), loads));
+                cells.addAll(new Runner(warmup, calls, cellLimit).run(direct, cellOperations(), loads));
                 Runner gatewayRunner = new Runner(warmup, calls, cellLimit);
-                cells.addAll(gatewayRunner.run(gateway, Operation.all(), loads));
+                cells.addAll(gatewayRunner.run(gateway, cellOperations(), loads));
                 gateway.describe().put("idle_cpu_percent", gatewayRunner.idleCpuPercent());
                 for (Peers.Peer peer : peerList) {
                     if (peer.target() == null) {
@@ -218,7 +241,7 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                     targets.put(peer.name(), peer.target().describe());
                     Runner peerRunner = new Runner(Math.min(warmup, 20), peerCalls, cellLimit);
-                    cells.addAll(peerRunner.run(peer.target(), Operation.all(), loads));
+                    cells.addAll(peerRunner.run(peer.target(), cellOperations(), loads));
                     peer.target().describe().put("idle_cpu_percent", peerRunner.idleCpuPercent());
                     if (peer.target().server() != null) {
                         peakRss.put(peer.name(), peer.target().meter().peakRssKb());
@@ -265,6 +288,39 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("bench: %d cells ran without errors (%d skipped, %d peers unavailable)%n", ran,
                 cells.size() - ran, unavailable.size());
         return 0;
+    }
+
+    private List<Operation> cellOperations() {
+        return operations == null ? Operation.all() : operations;
+    }
+
+    /** {@code --compare}: the two gateways side by side (A: --gateway-jar, B: --compare), each in a work directory of its own. */
+    private int compare(DataSet data, Backends backends, Path work, Path outDir, String stem, Map<String, Object> header, Duration cellLimit)
+            throws Exception {
+        Map<String, Object> notesA = new LinkedHashMap<>();
+        Map<String, Object> notesB = new LinkedHashMap<>();
+        List<String> jvmB = gatewayJvm;
+        if (compareJvmOptions != null) {
+            jvmB = new ArrayList<>(JvmOptions.read(compareJvmOptions));
+            if (archive) {
+                JvmOptions.usableArchive(gatewayJava.get(0), JvmOptions.featureVersion(gatewayJava.get(0)), compare, compareJvmOptions, false)
+                        .ifPresent(jvmB::add);
+            }
+        }
+        try (McpTarget a = GatewayTarget.start(new GatewayTarget.Settings(gatewayJava.get(0), gatewayJar, work.resolve("a"), gatewayExtra, jfr, gatewayJvm),
+                        data, backends.motoEndpoint(), backends.dynamoDbEndpoint(), notesA);
+                McpTarget b = GatewayTarget.start(new GatewayTarget.Settings(gatewayJava.get(0), compare, work.resolve("b"), gatewayExtra, jfr, jvmB),
+                        data, backends.motoEndpoint(), backends.dynamoDbEndpoint(), notesB)) {
+            header.put("command", "bench/run " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            header.put("gateway_a", notesA);
+            header.put("gateway_b", notesB);
+            header.put("jvm_options_a", gatewayJvm);
+            header.put("jvm_options_b", jvmB);
+            Path md = SideBySide.run(a, b, cellOperations(), loads, compareWarmup, compareRounds, new Runner(warmup, calls, cellLimit), sessions, header,
+                    outDir, stem);
+            System.out.println("bench: report " + md.toAbsolutePath());
+            return 0;
+        }
     }
 
     private List<String> notes(DataSet data) {

@@ -2,7 +2,10 @@ package dev.awsmcp.bench.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,12 +41,14 @@ final class Runner {
      * @param resultBytes JSON size of one result (MCP targets), -1 otherwise
      * @param textBytes text content bytes of one result (MCP targets), -1 otherwise
      * @param sample the start of one result's text
+     * @param threadsUsPerCall the server's CPU per call by thread kind ({@link ThreadCpu}: app, jit, gc, vm; µs), null
+     *     without a server process or in results written before 2026-12-07
      */
     record Cell(String target, Operation operation, int clients, String skipped, long calls, long errors, String firstError,
             double seconds, double callsPerSecond, Latency latency, Double cpuUsPerCall, Double cpuMs, Double cpuUsPerCallNet,
-            long resultBytes, long textBytes, String sample) {
+            long resultBytes, long textBytes, String sample, Map<String, Double> threadsUsPerCall) {
         static Cell skipped(String target, Operation operation, int clients, String why) {
-            return new Cell(target, operation, clients, why, 0, 0, null, 0, 0, null, null, null, null, -1, -1, null);
+            return new Cell(target, operation, clients, why, 0, 0, null, 0, 0, null, null, null, null, -1, -1, null, null);
         }
     }
 
@@ -103,22 +108,32 @@ final class Runner {
                 cell.callsPerSecond(), cell.errors(), cell.cpuUsPerCall() == null ? "" : "  cpu %.0f us/call".formatted(cell.cpuUsPerCall()));
     }
 
-    private Cell measure(Target target, Operation operation, List<Target.Client> clients) throws Exception {
+    /** One cell: the warm-up, then the measured calls of {@code operation} shared by {@code clients}. */
+    Cell measure(Target target, Operation operation, List<Target.Client> clients) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(clients.size());
         try {
             phase(threads, clients, operation, warmup, null);
             ProcessMeter meter = target.meter();
             long cpu0 = meter == null ? 0 : meter.cpuNanos();
+            ThreadCpu.Snapshot threads0 = meter == null ? null : ThreadCpu.read(meter.pid());
             long start = System.nanoTime();
             Histogram latencies = new Histogram(Duration.ofMinutes(2).toNanos(), 3);
             Phase result = phase(threads, clients, operation, calls, latencies);
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Double> byThread = null;
+            if (meter != null) {
+                byThread = new LinkedHashMap<>();
+                for (Map.Entry<ThreadCpu, Long> kind : ThreadCpu.between(threads0, ThreadCpu.read(meter.pid())).entrySet()) {
+                    byThread.put(kind.getKey().name().toLowerCase(Locale.ROOT), kind.getValue() / 1e3 / Math.max(1, result.calls));
+                }
+            }
             Double cpuMs = meter == null ? null : (meter.cpuNanos() - cpu0) / 1e6;
             Double cpu = cpuMs == null ? null : cpuMs * 1e3 / result.calls;
             Double net = cpuMs == null ? null : (cpuMs * 1e6 - idleCpuNanosPerSecond * seconds) / 1e3 / result.calls;
             return new Cell(target.name(), operation, clients.size(), null, result.calls, result.errors, result.firstError.get(), seconds,
                     result.calls / seconds, Latency.of(latencies), cpu, cpuMs, net, result.last.get() == null ? -1 : result.last.get().resultBytes(),
-                    result.last.get() == null ? -1 : result.last.get().textBytes(), result.last.get() == null ? null : result.last.get().sample());
+                    result.last.get() == null ? -1 : result.last.get().textBytes(), result.last.get() == null ? null : result.last.get().sample(),
+                    byThread);
         } finally {
             threads.shutdownNow();
         }

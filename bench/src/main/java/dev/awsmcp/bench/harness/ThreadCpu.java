@@ -20,9 +20,15 @@ enum ThreadCpu {
     APP,
     /** C1 and C2 compiler threads. */
     JIT,
-    /** Garbage collector threads (G1, Parallel, Serial, ZGC). */
+    /**
+     * Garbage collector threads (G1, Parallel, ZGC). The serial collector of the production options has none: its
+     * collections run in the VM Thread, so they count as {@link #VM}.
+     */
     GC,
-    /** The VM's own threads: VM Thread (safepoints), service, signal, JFR, reference handling. */
+    /**
+     * The VM's own threads: VM Thread (safepoint operations, and with {@code -XX:+UseSerialGC} every collection),
+     * service, signal, JFR, reference handling.
+     */
     VM;
 
     static ThreadCpu of(String comm) {

@@ -1,0 +1,187 @@
+package dev.awsmcp.bench.harness;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bench/run --compare JAR}: two gateway builds side by side on the same backends, so that a difference
+ * between them is not the machine's. Separate full runs on this shared machine differ by 2-3x in speed within an
+ * afternoon, and the CPU phase's warm-up rule stops after 6,000 to 14,000 calls for the same code, which moves how much
+ * compiling is left for the cells. Here both gateways get the same warm-up (a fixed number of mixed calls, taken in
+ * turns of {@link CpuPhase#ROUND_CALLS} calls), then every cell runs on one and at once on the other, in the order
+ * A B in even rounds and B A in odd ones, so a slot's bias cancels over pairs of rounds. Reported per cell: the
+ * server's process CPU per call of each, split by thread kind, and B over A per round with their median.
+ */
+final class SideBySide {
+
+    /** One gateway of the pair, with its clients (one MCP session each, opened once). */
+    private record Side(String label, McpTarget target, List<Target.Client> clients) {
+    }
+
+    private SideBySide() {
+    }
+
+    /**
+     * Runs the comparison and writes {@code stem}.json and .md into {@code out}.
+     *
+     * @param warmupCalls mixed calls each gateway gets before the first cell (the same for both)
+     * @param rounds how many times every cell runs on each gateway
+     * @param sessions sessions each gateway then holds open for its RSS (0: none), after the same load
+     */
+    static Path run(McpTarget a, McpTarget b, List<Operation> operations, List<Integer> loads, int warmupCalls, int rounds, Runner runner,
+            int sessions, Map<String, Object> header, Path out, String stem) throws Exception {
+        int most = loads.stream().mapToInt(Integer::intValue).max().orElse(1);
+        Side sideA = new Side("A", a, new ArrayList<>());
+        Side sideB = new Side("B", b, new ArrayList<>());
+        try {
+            for (Side side : List.of(sideA, sideB)) {
+                while (side.clients().size() < most) {
+                    side.clients().add(side.target().connect());
+                }
+            }
+            warmUp(List.of(sideA, sideB), operations, warmupCalls);
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (Operation operation : operations) {
+                for (int load : loads) {
+                    cells.add(new LinkedHashMap<>(Map.of("operation", operation.name(), "label", operation.label, "clients", load,
+                            "rounds", new ArrayList<Map<String, Object>>())));
+                }
+            }
+            for (int round = 0; round < rounds; round++) {
+                List<Side> order = round % 2 == 0 ? List.of(sideA, sideB) : List.of(sideB, sideA);
+                int i = 0;
+                for (Operation operation : operations) {
+                    for (int load : loads) {
+                        Map<String, Object> figures = new LinkedHashMap<>();
+                        figures.put("order", order.get(0).label() + order.get(1).label());
+                        for (Side side : order) {
+                            Runner.Cell cell = runner.measure(side.target(), operation, side.clients().subList(0, load));
+                            if (cell.errors() > 0) {
+                                throw new IllegalStateException("gateway " + side.label() + ", " + operation.label + " c=" + load + ": "
+                                        + cell.errors() + " errors, first: " + cell.firstError());
+                            }
+                            Map<String, Object> one = new LinkedHashMap<>();
+                            one.put("cpu_us", cell.cpuUsPerCall());
+                            one.putAll(cell.threadsUsPerCall());
+                            one.put("p50_us", cell.latency().p50());
+                            figures.put(side.label(), one);
+                        }
+                        double ratio = cpu(figures, "B") / cpu(figures, "A");
+                        figures.put("b_over_a", ratio);
+                        @SuppressWarnings("unchecked")
+                        List<Map<String, Object>> cellRounds = (List<Map<String, Object>>) cells.get(i++).get("rounds");
+                        cellRounds.add(figures);
+                        System.out.printf("bench: round %d %-38s c=%-3d A %s  B %s  B/A %.2f%n", round + 1, operation.label, load,
+                                perRound(figures, "A"), perRound(figures, "B"), ratio);
+                    }
+                }
+            }
+            for (Map<String, Object> cell : cells) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> cellRounds = (List<Map<String, Object>>) cell.get("rounds");
+                cell.put("median_b_over_a", Report.median(cellRounds.stream().map(r -> (double) r.get("b_over_a")).toList()));
+                cell.put("median_app_b_over_a", Report.median(cellRounds.stream().map(r -> part(r, "B", "app") / part(r, "A", "app")).toList()));
+            }
+            List<Runner.Sessions> held = new ArrayList<>();
+            if (sessions > 0) {
+                held.add(Runner.sessions(a, sessions, true));
+                held.add(Runner.sessions(b, sessions, true));
+            }
+            Map<String, Object> json = new LinkedHashMap<>(header);
+            json.put("A", a.describe());
+            json.put("B", b.describe());
+            json.put("warmup_mixed_calls_each", warmupCalls);
+            json.put("rounds", rounds);
+            json.put("cells", cells);
+            json.put("sessions", held);
+            json.put("geomean_b_over_a", geomean(cells.stream().mapToDouble(c -> (double) c.get("median_b_over_a")).toArray()));
+            Files.createDirectories(out);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(stem + ".json").toFile(), json);
+            return writeMarkdown(out.resolve(stem + ".md"), a, b, warmupCalls, rounds, cells, (double) json.get("geomean_b_over_a"), held);
+        } finally {
+            for (Side side : List.of(sideA, sideB)) {
+                side.clients().forEach(Target.Client::close);
+            }
+        }
+    }
+
+    /** The same mixed calls for both, in turns, so that both warm up on the same stretch of the machine's time. */
+    private static void warmUp(List<Side> sides, List<Operation> operations, int calls) throws Exception {
+        List<Operation> mix = new ArrayList<>(BenchCommand.CPU_MIX);
+        operations.stream().filter(o -> !mix.contains(o)).forEach(mix::add);
+        for (int done = 0; done < calls; done += CpuPhase.ROUND_CALLS) {
+            for (Side side : sides) {
+                Target.Client client = side.clients().get(0);
+                for (int i = 0; i < CpuPhase.ROUND_CALLS; i++) {
+                    Target.Outcome outcome = client.call(mix.get((done + i) % mix.size()));
+                    if (outcome.error()) {
+                        throw new IllegalStateException("warm-up call failed on gateway " + side.label() + ": " + outcome.message());
+                    }
+                }
+            }
+        }
+        System.out.printf("bench: side by side: both gateways warmed up with %,d mixed calls%n", calls);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Path writeMarkdown(Path file, McpTarget a, McpTarget b, int warmupCalls, int rounds, List<Map<String, Object>> cells,
+            double geomean, List<Runner.Sessions> held) throws IOException {
+        StringBuilder md = new StringBuilder("# Two gateway builds side by side\n\n");
+        for (McpTarget side : List.of(a, b)) {
+            md.append(side == a ? "A" : "B").append(": `").append(side.describe().get("jar")).append("`, JVM options `")
+                    .append(String.join(" ", (List<String>) side.describe().get("jvm_options"))).append("`  \n");
+        }
+        md.append("\nSame backends, %,d mixed warm-up calls each (in turns), then every cell on both, %d rounds (A B, then B A)."
+                .formatted(warmupCalls, rounds)).append(" Server process CPU per call (µs), and its application threads' part; the VM thread's part")
+                .append(" is the serial collector's collections (it runs them) and the JIT's the compiler threads'.\n\n");
+        md.append("| operation | clients | A cpu / app / jit / vm per round | B cpu / app / jit / vm per round | B/A cpu (median) | B/A app (median) |\n")
+                .append("|---|---:|---|---|---:|---:|\n");
+        for (Map<String, Object> cell : cells) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> cellRounds = (List<Map<String, Object>>) cell.get("rounds");
+            md.append("| ").append(cell.get("label")).append(" | ").append(cell.get("clients")).append(" | ")
+                    .append(String.join(", ", cellRounds.stream().map(r -> perRound(r, "A")).toList()))
+                    .append(" | ")
+                    .append(String.join(", ", cellRounds.stream().map(r -> perRound(r, "B")).toList()))
+                    .append(" | %.2f | %.2f |\n".formatted((double) cell.get("median_b_over_a"), (double) cell.get("median_app_b_over_a")));
+        }
+        md.append("\nGeometric mean of the cells' median B/A (process CPU): %.3f.\n".formatted(geomean));
+        for (Runner.Sessions s : held) {
+            md.append("\n%s: RSS %d MiB with %d sessions open after the cells (%d MiB before them), heap after a full GC %d MiB."
+                    .formatted(s == held.get(0) ? "A" : "B", s.rssKb() / 1024, s.sessions(), s.rssBeforeKb() / 1024, s.heapAfterGcKb() / 1024));
+        }
+        md.append('\n');
+        Files.writeString(file, md);
+        System.out.println(md);
+        return file;
+    }
+
+    private static String perRound(Map<String, Object> round, String side) {
+        return "%.0f / %.0f / %.0f / %.0f".formatted(cpu(round, side), part(round, side, "app"), part(round, side, "jit"), part(round, side, "vm"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double cpu(Map<String, Object> figures, String side) {
+        return (double) ((Map<String, Object>) figures.get(side)).get("cpu_us");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double part(Map<String, Object> figures, String side, String kind) {
+        return (double) ((Map<String, Object>) figures.get(side)).get(kind);
+    }
+
+    static double geomean(double[] values) {
+        double logs = 0;
+        for (double v : values) {
+            logs += Math.log(v);
+        }
+        return Math.exp(logs / values.length);
+    }
+}
