@@ -68,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "JAR",
             description = "Run this second gateway jar (B) side by side with --gateway-jar (A) on the same backends: the same warm-up,"
                     + " then every cell of --operations and --loads on one and at once on the other, --compare-rounds times, and report B"
-                    + " over A per cell (see SideBySide). No CPU phase, peers or held sessions.")
+                    + " over A per cell (see SideBySide), then each one's RSS with --sessions open. No CPU phase or peers.")
     Path compare;
 
     @Option(names = "--compare-jvm-options", paramLabel = "FILE",
@@ -218,7 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
                 targets.put(gateway.name(), gateway.describe());
                 peakRss.put("gateway", gateway.meter().peakRssKb());
                 gateway.close();
-                header.put("command", "bench/run " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                header.put("command", commandLine());
                 notes.add("CPU phase only (--cpu-only): no latency cells, peers or held sessions.");
                 notes.add("Gateway JVM options: " + String.join(" ", gatewayJvm) + ".");
                 Path md = new Report(header, targets, unavailable, cells, held, peakRss, -1, null, notes).write(outDir, stem);
@@ -290,6 +290,11 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** How this run was started, for the report. */
+    private String commandLine() {
+        return "bench/run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+
     private List<Operation> cellOperations() {
         return operations == null ? Operation.all() : operations;
     }
@@ -311,7 +316,7 @@ public final class BenchCommand implements Callable<Integer> {
                         data, backends.motoEndpoint(), backends.dynamoDbEndpoint(), notesA);
                 McpTarget b = GatewayTarget.start(new GatewayTarget.Settings(gatewayJava.get(0), compare, work.resolve("b"), gatewayExtra, jfr, jvmB),
                         data, backends.motoEndpoint(), backends.dynamoDbEndpoint(), notesB)) {
-            header.put("command", "bench/run " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            header.put("command", commandLine());
             header.put("gateway_a", notesA);
             header.put("gateway_b", notesB);
             header.put("jvm_options_a", gatewayJvm);

@@ -25,6 +25,44 @@ final class SideBySide {
     private record Side(String label, McpTarget target, List<Target.Client> clients) {
     }
 
+    /** One gateway's figures in one cell: process CPU per call, its split by thread kind ({@link ThreadCpu}), p50. */
+    record Figures(double cpuUs, Map<String, Double> threadsUs, double p50Us) {
+        static Figures of(Runner.Cell cell) {
+            return new Figures(cell.cpuUsPerCall(), cell.threadsUsPerCall(), cell.latency().p50());
+        }
+
+        double part(String kind) {
+            return threadsUs.getOrDefault(kind, 0.0);
+        }
+
+        @Override
+        public String toString() {
+            return "%.0f / %.0f / %.0f / %.0f".formatted(cpuUs, part("app"), part("jit"), part("vm"));
+        }
+    }
+
+    /** One round of one cell: which gateway ran first, and both gateways' figures. */
+    record Round(String order, Figures a, Figures b) {
+        double bOverA() {
+            return b.cpuUs() / a.cpuUs();
+        }
+
+        double appBOverA() {
+            return b.part("app") / a.part("app");
+        }
+    }
+
+    /** One cell (operation, clients) over the rounds. */
+    record Cell(Operation operation, int clients, List<Round> rounds) {
+        double medianBOverA() {
+            return Report.median(rounds.stream().map(Round::bOverA).toList());
+        }
+
+        double medianAppBOverA() {
+            return Report.median(rounds.stream().map(Round::appBOverA).toList());
+        }
+    }
+
     private SideBySide() {
     }
 
@@ -47,64 +85,47 @@ final class SideBySide {
                 }
             }
             warmUp(List.of(sideA, sideB), operations, warmupCalls);
-            List<Map<String, Object>> cells = new ArrayList<>();
+            List<Cell> cells = new ArrayList<>();
             for (Operation operation : operations) {
                 for (int load : loads) {
-                    cells.add(new LinkedHashMap<>(Map.of("operation", operation.name(), "label", operation.label, "clients", load,
-                            "rounds", new ArrayList<Map<String, Object>>())));
+                    cells.add(new Cell(operation, load, new ArrayList<>()));
                 }
             }
             for (int round = 0; round < rounds; round++) {
                 List<Side> order = round % 2 == 0 ? List.of(sideA, sideB) : List.of(sideB, sideA);
-                int i = 0;
-                for (Operation operation : operations) {
-                    for (int load : loads) {
-                        Map<String, Object> figures = new LinkedHashMap<>();
-                        figures.put("order", order.get(0).label() + order.get(1).label());
-                        for (Side side : order) {
-                            Runner.Cell cell = runner.measure(side.target(), operation, side.clients().subList(0, load));
-                            if (cell.errors() > 0) {
-                                throw new IllegalStateException("gateway " + side.label() + ", " + operation.label + " c=" + load + ": "
-                                        + cell.errors() + " errors, first: " + cell.firstError());
-                            }
-                            Map<String, Object> one = new LinkedHashMap<>();
-                            one.put("cpu_us", cell.cpuUsPerCall());
-                            one.putAll(cell.threadsUsPerCall());
-                            one.put("p50_us", cell.latency().p50());
-                            figures.put(side.label(), one);
+                for (Cell cell : cells) {
+                    Map<String, Figures> figures = new LinkedHashMap<>();
+                    for (Side side : order) {
+                        Runner.Cell measured = runner.measure(side.target(), cell.operation(), side.clients().subList(0, cell.clients()));
+                        if (measured.errors() > 0) {
+                            throw new IllegalStateException("gateway " + side.label() + ", " + cell.operation().label + " c=" + cell.clients() + ": "
+                                    + measured.errors() + " errors, first: " + measured.firstError());
                         }
-                        double ratio = cpu(figures, "B") / cpu(figures, "A");
-                        figures.put("b_over_a", ratio);
-                        @SuppressWarnings("unchecked")
-                        List<Map<String, Object>> cellRounds = (List<Map<String, Object>>) cells.get(i++).get("rounds");
-                        cellRounds.add(figures);
-                        System.out.printf("bench: round %d %-38s c=%-3d A %s  B %s  B/A %.2f%n", round + 1, operation.label, load,
-                                perRound(figures, "A"), perRound(figures, "B"), ratio);
+                        figures.put(side.label(), Figures.of(measured));
                     }
+                    Round done = new Round(String.join("", figures.keySet()), figures.get("A"), figures.get("B"));
+                    cell.rounds().add(done);
+                    System.out.printf("bench: round %d %-38s c=%-3d A %s  B %s  B/A %.2f%n", round + 1, cell.operation().label, cell.clients(),
+                            done.a(), done.b(), done.bOverA());
                 }
-            }
-            for (Map<String, Object> cell : cells) {
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> cellRounds = (List<Map<String, Object>>) cell.get("rounds");
-                cell.put("median_b_over_a", Report.median(cellRounds.stream().map(r -> (double) r.get("b_over_a")).toList()));
-                cell.put("median_app_b_over_a", Report.median(cellRounds.stream().map(r -> part(r, "B", "app") / part(r, "A", "app")).toList()));
             }
             List<Runner.Sessions> held = new ArrayList<>();
             if (sessions > 0) {
                 held.add(Runner.sessions(a, sessions, true));
                 held.add(Runner.sessions(b, sessions, true));
             }
+            double geomean = geomean(cells.stream().mapToDouble(Cell::medianBOverA).toArray());
             Map<String, Object> json = new LinkedHashMap<>(header);
             json.put("A", a.describe());
             json.put("B", b.describe());
             json.put("warmup_mixed_calls_each", warmupCalls);
             json.put("rounds", rounds);
-            json.put("cells", cells);
+            json.put("cells", cells.stream().map(SideBySide::json).toList());
             json.put("sessions", held);
-            json.put("geomean_b_over_a", geomean(cells.stream().mapToDouble(c -> (double) c.get("median_b_over_a")).toArray()));
+            json.put("geomean_b_over_a", geomean);
             Files.createDirectories(out);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(stem + ".json").toFile(), json);
-            return writeMarkdown(out.resolve(stem + ".md"), a, b, warmupCalls, rounds, cells, (double) json.get("geomean_b_over_a"), held);
+            return writeMarkdown(out.resolve(stem + ".md"), a, b, warmupCalls, rounds, cells, geomean, held);
         } finally {
             for (Side side : List.of(sideA, sideB)) {
                 side.clients().forEach(Target.Client::close);
@@ -131,8 +152,8 @@ final class SideBySide {
     }
 
     @SuppressWarnings("unchecked")
-    private static Path writeMarkdown(Path file, McpTarget a, McpTarget b, int warmupCalls, int rounds, List<Map<String, Object>> cells,
-            double geomean, List<Runner.Sessions> held) throws IOException {
+    private static Path writeMarkdown(Path file, McpTarget a, McpTarget b, int warmupCalls, int rounds, List<Cell> cells, double geomean,
+            List<Runner.Sessions> held) throws IOException {
         StringBuilder md = new StringBuilder("# Two gateway builds side by side\n\n");
         for (McpTarget side : List.of(a, b)) {
             md.append(side == a ? "A" : "B").append(": `").append(side.describe().get("jar")).append("`, JVM options `")
@@ -143,14 +164,12 @@ final class SideBySide {
                 .append(" is the serial collector's collections (it runs them) and the JIT's the compiler threads'.\n\n");
         md.append("| operation | clients | A cpu / app / jit / vm per round | B cpu / app / jit / vm per round | B/A cpu (median) | B/A app (median) |\n")
                 .append("|---|---:|---|---|---:|---:|\n");
-        for (Map<String, Object> cell : cells) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> cellRounds = (List<Map<String, Object>>) cell.get("rounds");
-            md.append("| ").append(cell.get("label")).append(" | ").append(cell.get("clients")).append(" | ")
-                    .append(String.join(", ", cellRounds.stream().map(r -> perRound(r, "A")).toList()))
+        for (Cell cell : cells) {
+            md.append("| ").append(cell.operation().label).append(" | ").append(cell.clients()).append(" | ")
+                    .append(String.join(", ", cell.rounds().stream().map(r -> r.a().toString()).toList()))
                     .append(" | ")
-                    .append(String.join(", ", cellRounds.stream().map(r -> perRound(r, "B")).toList()))
-                    .append(" | %.2f | %.2f |\n".formatted((double) cell.get("median_b_over_a"), (double) cell.get("median_app_b_over_a")));
+                    .append(String.join(", ", cell.rounds().stream().map(r -> r.b().toString()).toList()))
+                    .append(" | %.2f | %.2f |\n".formatted(cell.medianBOverA(), cell.medianAppBOverA()));
         }
         md.append("\nGeometric mean of the cells' median B/A (process CPU): %.3f.\n".formatted(geomean));
         for (Runner.Sessions s : held) {
@@ -163,21 +182,18 @@ final class SideBySide {
         return file;
     }
 
-    private static String perRound(Map<String, Object> round, String side) {
-        return "%.0f / %.0f / %.0f / %.0f".formatted(cpu(round, side), part(round, side, "app"), part(round, side, "jit"), part(round, side, "vm"));
+    private static Map<String, Object> json(Cell cell) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("operation", cell.operation().name());
+        json.put("label", cell.operation().label);
+        json.put("clients", cell.clients());
+        json.put("median_b_over_a", cell.medianBOverA());
+        json.put("median_app_b_over_a", cell.medianAppBOverA());
+        json.put("rounds", cell.rounds());
+        return json;
     }
 
-    @SuppressWarnings("unchecked")
-    private static double cpu(Map<String, Object> figures, String side) {
-        return (double) ((Map<String, Object>) figures.get(side)).get("cpu_us");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static double part(Map<String, Object> figures, String side, String kind) {
-        return (double) ((Map<String, Object>) figures.get(side)).get(kind);
-    }
-
-    static double geomean(double[] values) {
+    private static double geomean(double[] values) {
         double logs = 0;
         for (double v : values) {
             logs += Math.log(v);
