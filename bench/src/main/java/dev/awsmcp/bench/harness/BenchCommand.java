@@ -248,7 +248,7 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 }
                 if (sessions > 0) {
-                    held.add(Runner.sessions(gateway, sessions, true));
+                    held.add(Runner.sessions(gateway, sessions, true, outDir.resolve(stem + "-native-memory.txt")));
                     for (Peers.Peer peer : peerList) {
                         if (peer.target() != null && peer.target().server() != null) {
                             held.add(Runner.sessions(peer.target(), sessions, false));

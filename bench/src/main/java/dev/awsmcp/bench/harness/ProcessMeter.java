@@ -76,14 +76,44 @@ record ProcessMeter(long pid) {
         }
     }
 
-    /** Writes {@code jcmd VM.native_memory summary} to {@code file} when the JVM tracks native memory; else nothing. */
+    /**
+     * Writes what the process's memory is made of to {@code file} when the JVM tracks native memory (else nothing):
+     * {@code jcmd VM.native_memory summary}, the resident set by mapping (files such as the class-data archive and
+     * the jar, anonymous memory together) from {@code /proc/<pid>/smaps}, then the heap's largest classes
+     * ({@code jcmd GC.class_histogram}, which runs a full collection: call it after reading the RSS).
+     */
     void nativeMemory(Path file) {
         try {
             String summary = jcmd("VM.native_memory summary");
-            Files.writeString(file, summary);
+            if (!summary.contains("Total:")) {
+                return;
+            }
+            StringBuilder out = new StringBuilder(summary).append("\n# Resident set by mapping (KiB, /proc/").append(pid).append("/smaps)\n\n");
+            residentByMapping().entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> out.append(String.format("%10d  %s%n", e.getValue(), e.getKey())));
+            out.append("\n# Heap: largest classes after a full collection (jcmd GC.class_histogram)\n\n");
+            jcmd("GC.class_histogram").lines().limit(43).forEach(l -> out.append(l).append('\n'));
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, out);
+            System.out.println("bench: native memory of pid " + pid + " written to " + file);
         } catch (IOException e) {
             // Not started with -XX:NativeMemoryTracking: nothing to write.
         }
+    }
+
+    /** Rss of {@code /proc/<pid>/smaps} summed per mapped file; anonymous mappings (heap, code cache, malloc, stacks) as "[anon]". */
+    private java.util.Map<String, Long> residentByMapping() throws IOException {
+        java.util.Map<String, Long> kb = new java.util.HashMap<>();
+        String mapping = "[anon]";
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps"))) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length >= 5 && fields[0].matches("[0-9a-f]+-[0-9a-f]+")) {
+                mapping = fields.length >= 6 ? fields[5] : "[anon]";
+            } else if (fields[0].equals("Rss:")) {
+                kb.merge(mapping, Long.parseLong(fields[1]), Long::sum);
+            }
+        }
+        return kb;
     }
 
     private String jcmd(String command) throws IOException {

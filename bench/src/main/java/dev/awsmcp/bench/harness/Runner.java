@@ -215,9 +215,9 @@ final class Runner {
 
     /**
      * As {@link #sessions(Target, int, boolean)}; for a JVM started with -XX:NativeMemoryTracking, also writes what its
-     * memory is made of while the sessions are open ({@code jcmd VM.native_memory summary}) to {@code nmtDir}/native-memory.txt.
+     * memory is made of while the sessions are open ({@code jcmd VM.native_memory summary}) to {@code nmtFile}.
      */
-    static Sessions sessions(Target target, int count, boolean jvm, java.nio.file.Path nmtDir) {
+    static Sessions sessions(Target target, int count, boolean jvm, java.nio.file.Path nmtFile) {
         ProcessMeter meter = target.meter();
         long before = meter.rssKb();
         List<Target.Client> open = new ArrayList<>();
@@ -234,8 +234,8 @@ final class Runner {
             }
             long rss = meter.rssKb();
             long heap = jvm ? meter.heapAfterGcKb() : -1;
-            if (jvm && nmtDir != null) {
-                meter.nativeMemory(nmtDir.resolve("native-memory.txt"));
+            if (jvm && nmtFile != null) {
+                meter.nativeMemory(nmtFile);
             }
             return new Sessions(target.name(), open.size(), before, rss, heap, errors, firstError);
         } finally {

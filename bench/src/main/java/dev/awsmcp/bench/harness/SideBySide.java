@@ -111,8 +111,8 @@ final class SideBySide {
             }
             List<Runner.Sessions> held = new ArrayList<>();
             if (sessions > 0) {
-                held.add(Runner.sessions(a, sessions, true));
-                held.add(Runner.sessions(b, sessions, true));
+                held.add(Runner.sessions(a, sessions, true, out.resolve(stem + "-native-memory-A.txt")));
+                held.add(Runner.sessions(b, sessions, true, out.resolve(stem + "-native-memory-B.txt")));
             }
             double geomean = geomean(cells.stream().mapToDouble(Cell::medianBOverA).toArray());
             Map<String, Object> json = new LinkedHashMap<>(header);

@@ -27,9 +27,10 @@ import dev.awsmcp.gateway.aws.GatewayRetryStrategy;
 
 /**
  * The one place that builds AWS clients: every toolset's async client shares one Netty HTTP client
- * (connection pool), carries the {@code mcp-gateway/<version>} user agent, reports its AWS request
- * ids to the audit trail ({@link AwsRequestIds}), and has no default credentials, so a request that
- * does not carry the caller's credentials fails instead of running as the gateway. Retries are the
+ * (connection pool; through {@link ResponseReleasingHttpClient}, so an idle connection does not keep its last response
+ * alive), carries the {@code mcp-gateway/<version>} user agent, reports its AWS request ids to the audit trail
+ * ({@link AwsRequestIds}), and has no default credentials, so a request that does not carry the caller's credentials
+ * fails instead of running as the gateway. Retries are the
  * gateway's ({@link GatewayRetryStrategy}), never the SDK's defaults on top, so attempts do not multiply. The gateway's own
  * clients (the CloudWatch Logs audit sink) come from {@link #buildGatewayClient} with its own credentials. The toolsets'
  * clients and STS's are deferred ({@link #deferredClient}): configured when asked for, built on a thread of their own
@@ -97,11 +98,11 @@ public final class AwsClientFactory implements ToolsetContext, AutoCloseable {
         this.requestIds = requestIds;
         this.retryStrategy = retryStrategy;
         this.extraInterceptors = List.copyOf(extraInterceptors);
-        this.httpClient = NettyNioAsyncHttpClient.builder()
+        this.httpClient = new ResponseReleasingHttpClient(NettyNioAsyncHttpClient.builder()
                 .maxConcurrency(maxConnections)
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .connectionAcquisitionTimeout(ACQUISITION_TIMEOUT)
-                .build();
+                .build());
     }
 
     @Override
