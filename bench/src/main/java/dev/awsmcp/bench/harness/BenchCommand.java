@@ -85,6 +85,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sessions", defaultValue = "200", description = "Sessions held open for the memory figure (0: skip). Default: ${DEFAULT-VALUE}.")
     int sessions;
 
+    @Option(names = "--settle", defaultValue = "30",
+            description = "Seconds the held sessions stay open without calls before the RSS is read again (the gateway gives back the heap a"
+                    + " burst committed after server.idleHeapReturn, 15s); 0: read once. --smoke: 0. Default: ${DEFAULT-VALUE}.")
+    int settle;
+
     @Option(names = "--peers", defaultValue = "install", description = "install | ifInstalled | skip. Default: ${DEFAULT-VALUE}.")
     Peers.Mode peers;
 
@@ -248,10 +253,10 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 }
                 if (sessions > 0) {
-                    held.add(Runner.sessions(gateway, sessions, true, outDir.resolve(stem + "-native-memory.txt")));
+                    held.add(Runner.sessions(gateway, sessions, true, settleSeconds(), outDir.resolve(stem + "-native-memory.txt")));
                     for (Peers.Peer peer : peerList) {
                         if (peer.target() != null && peer.target().server() != null) {
-                            held.add(Runner.sessions(peer.target(), sessions, false));
+                            held.add(Runner.sessions(peer.target(), sessions, false, settleSeconds(), null));
                             peakRss.put(peer.name(), peer.target().meter().peakRssKb());
                         }
                     }
@@ -299,6 +304,11 @@ public final class BenchCommand implements Callable<Integer> {
         return operations == null ? Operation.all() : operations;
     }
 
+    /** {@code --settle}, none in a smoke run. */
+    private int settleSeconds() {
+        return smoke ? 0 : settle;
+    }
+
     /** {@code --compare}: the two gateways side by side (A: --gateway-jar, B: --compare), each in a work directory of its own. */
     private int compare(DataSet data, Backends backends, Path work, Path outDir, String stem, Map<String, Object> header, Duration cellLimit)
             throws Exception {
@@ -321,8 +331,8 @@ public final class BenchCommand implements Callable<Integer> {
             header.put("gateway_b", notesB);
             header.put("jvm_options_a", gatewayJvm);
             header.put("jvm_options_b", jvmB);
-            Path md = SideBySide.run(a, b, cellOperations(), loads, compareWarmup, compareRounds, new Runner(warmup, calls, cellLimit), sessions, header,
-                    outDir, stem);
+            Path md = SideBySide.run(a, b, cellOperations(), loads, compareWarmup, compareRounds, new Runner(warmup, calls, cellLimit), sessions,
+                    settleSeconds(), header, outDir, stem);
             System.out.println("bench: report " + md.toAbsolutePath());
             return 0;
         }

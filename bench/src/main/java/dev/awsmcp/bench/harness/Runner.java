@@ -61,7 +61,12 @@ final class Runner {
      * @param heapAfterGcKb JVM heap in use after a full GC while they are open (-1: not a JVM)
      * @param errors sessions that failed to open
      */
-    record Sessions(String target, int sessions, long rssBeforeKb, long rssKb, long heapAfterGcKb, int errors, String firstError) {
+    /**
+     * Memory with {@code sessions} open: RSS before opening them, right after, and after they stayed open {@code settleSeconds}
+     * without calls (≤ 0: not measured), then the heap after a full collection.
+     */
+    record Sessions(String target, int sessions, long rssBeforeKb, long rssKb, long rssSettledKb, int settleSeconds, long heapAfterGcKb,
+            int errors, String firstError) {
     }
 
     private final int warmup;
@@ -208,16 +213,13 @@ final class Runner {
         return phase;
     }
 
-    /** Opens {@code count} sessions on {@code target}, measures the server's memory while they are open, closes them. */
-    static Sessions sessions(Target target, int count, boolean jvm) {
-        return sessions(target, count, jvm, null);
-    }
-
     /**
-     * As {@link #sessions(Target, int, boolean)}; for a JVM started with -XX:NativeMemoryTracking, also writes what its
-     * memory is made of while the sessions are open ({@code jcmd VM.native_memory summary}) to {@code nmtFile}.
+     * Opens {@code count} sessions on {@code target}, measures the server's memory while they are open (right away and, when
+     * {@code settleSeconds} > 0, again after that long without calls), closes them. For a JVM started with
+     * -XX:NativeMemoryTracking, also writes what its memory is made of at the end ({@link ProcessMeter#nativeMemory}) to
+     * {@code nmtFile} (null: nowhere).
      */
-    static Sessions sessions(Target target, int count, boolean jvm, java.nio.file.Path nmtFile) {
+    static Sessions sessions(Target target, int count, boolean jvm, int settleSeconds, java.nio.file.Path nmtFile) throws InterruptedException {
         ProcessMeter meter = target.meter();
         long before = meter.rssKb();
         List<Target.Client> open = new ArrayList<>();
@@ -233,11 +235,16 @@ final class Runner {
                 }
             }
             long rss = meter.rssKb();
-            long heap = jvm ? meter.heapAfterGcKb() : -1;
+            long settled = -1;
+            if (settleSeconds > 0) {
+                Thread.sleep(settleSeconds * 1000L);
+                settled = meter.rssKb();
+            }
             if (jvm && nmtFile != null) {
                 meter.nativeMemory(nmtFile);
             }
-            return new Sessions(target.name(), open.size(), before, rss, heap, errors, firstError);
+            long heap = jvm ? meter.heapAfterGcKb() : -1;
+            return new Sessions(target.name(), open.size(), before, rss, settled, settleSeconds, heap, errors, firstError);
         } finally {
             open.forEach(Target.Client::close);
         }

@@ -72,9 +72,10 @@ final class SideBySide {
      * @param warmupCalls mixed calls each gateway gets before the first cell (the same for both)
      * @param rounds how many times every cell runs on each gateway
      * @param sessions sessions each gateway then holds open for its RSS (0: none), after the same load
+     * @param settleSeconds how long both hold them, at the same time, before their RSS is read again (0: once)
      */
     static Path run(McpTarget a, McpTarget b, List<Operation> operations, List<Integer> loads, int warmupCalls, int rounds, Runner runner,
-            int sessions, Map<String, Object> header, Path out, String stem) throws Exception {
+            int sessions, int settleSeconds, Map<String, Object> header, Path out, String stem) throws Exception {
         int most = loads.stream().mapToInt(Integer::intValue).max().orElse(1);
         Side sideA = new Side("A", a, new ArrayList<>());
         Side sideB = new Side("B", b, new ArrayList<>());
@@ -111,8 +112,14 @@ final class SideBySide {
             }
             List<Runner.Sessions> held = new ArrayList<>();
             if (sessions > 0) {
-                held.add(Runner.sessions(a, sessions, true, out.resolve(stem + "-native-memory-A.txt")));
-                held.add(Runner.sessions(b, sessions, true, out.resolve(stem + "-native-memory-B.txt")));
+                // Both at once, so that each is read as long after the cells and after the same wait.
+                java.util.concurrent.Callable<Runner.Sessions> heldA = () -> Runner.sessions(a, sessions, true, settleSeconds,
+                        out.resolve(stem + "-native-memory-A.txt"));
+                java.util.concurrent.FutureTask<Runner.Sessions> onA = new java.util.concurrent.FutureTask<>(heldA);
+                new Thread(onA, "sessions-A").start();
+                Runner.Sessions onB = Runner.sessions(b, sessions, true, settleSeconds, out.resolve(stem + "-native-memory-B.txt"));
+                held.add(onA.get());
+                held.add(onB);
             }
             double geomean = geomean(cells.stream().mapToDouble(Cell::medianBOverA).toArray());
             Map<String, Object> json = new LinkedHashMap<>(header);
@@ -173,8 +180,10 @@ final class SideBySide {
         }
         md.append("\nGeometric mean of the cells' median B/A (process CPU): %.3f.\n".formatted(geomean));
         for (Runner.Sessions s : held) {
-            md.append("\n%s: RSS %d MiB with %d sessions open after the cells (%d MiB before them), heap after a full GC %d MiB."
-                    .formatted(s == held.get(0) ? "A" : "B", s.rssKb() / 1024, s.sessions(), s.rssBeforeKb() / 1024, s.heapAfterGcKb() / 1024));
+            md.append("\n%s: RSS %d MiB with %d sessions open after the cells (%d MiB before them)%s, heap after a full GC %d MiB."
+                    .formatted(s == held.get(0) ? "A" : "B", s.rssKb() / 1024, s.sessions(), s.rssBeforeKb() / 1024,
+                            s.rssSettledKb() > 0 ? ", %d MiB after %d s without calls".formatted(s.rssSettledKb() / 1024, s.settleSeconds()) : "",
+                            s.heapAfterGcKb() / 1024));
         }
         md.append('\n');
         Files.writeString(file, md);

@@ -130,7 +130,7 @@ final class StartupBench {
                 loadErrors = new Runner(0, settings.load(), settings.maxCellTime()).run(gateway, Operation.all(), List.of(16)).stream()
                         .mapToLong(Runner.Cell::errors).sum();
             }
-            Runner.Sessions held = Runner.sessions(gateway, settings.sessions(), true, dir.resolve("native-memory.txt"));
+            Runner.Sessions held = Runner.sessions(gateway, settings.sessions(), true, 0, dir.resolve("native-memory.txt"));
             return new Launch(variant.name(), run, ready, cpu, firstCall, loadErrors, held.rssKb(), held.heapAfterGcKb(), held.errors());
         } finally {
             gateway.close();

@@ -28,6 +28,8 @@ import java.util.List;
  * @param catalog what a caller's tool list shows: {@code full} (default: every tool the caller may see) or {@code compact}
  *     (the gateway's {@code search_tools} and the tools the caller's teams called recently; docs/catalog.md)
  * @param recentTools in a compact catalog, how many distinct tools each team's recent calls list (default 8, 1..64)
+ * @param idleHeapReturn after how long without a garbage collection the heap a burst committed is given back to the
+ *     operating system (default 15s; 0 or off turns it off; docs/performance.md "Giving the heap back")
  */
 public record ServerConfig(
         String host,
@@ -44,7 +46,8 @@ public record ServerConfig(
         ConnectionsConfig connections,
         Duration listTtl,
         String catalog,
-        Integer recentTools) {
+        Integer recentTools,
+        @Durations.MayBeZero Duration idleHeapReturn) {
 
     /** {@code catalog: full}: a caller's tool list is every tool it may see. */
     public static final String FULL_CATALOG = "full";
@@ -67,6 +70,11 @@ public record ServerConfig(
         listTtl = listTtl == null ? Duration.ofMinutes(5) : listTtl;
         catalog = catalog == null || catalog.isBlank() ? FULL_CATALOG : catalog.trim();
         recentTools = recentTools == null ? 8 : recentTools;
+        idleHeapReturn = idleHeapReturn == null ? Duration.ofSeconds(15) : idleHeapReturn;
+        if (!idleHeapReturn.isZero() && (idleHeapReturn.compareTo(Duration.ofSeconds(1)) < 0 || idleHeapReturn.compareTo(Duration.ofDays(1)) > 0)) {
+            throw new ConfigException("server.idleHeapReturn: " + Durations.format(idleHeapReturn) + " is out of range; use 1s..24h, or 0 to keep the heap"
+                    + " a burst committed (default 15s)");
+        }
         if (!catalog.equals(FULL_CATALOG) && !catalog.equals(COMPACT_CATALOG)) {
             throw new ConfigException("server.catalog: '" + catalog + "' is not one of full, compact (default full; compact lists "
                     + "search_tools and the tools a team called recently)");
@@ -100,7 +108,7 @@ public record ServerConfig(
     /** The same listener on {@code otherPort} (tests bind port 0). */
     public ServerConfig withPort(int otherPort) {
         return new ServerConfig(host, otherPort, path, allowedOrigins, allowedHosts, maxRequestBytes, sessionIdleTimeout, maxSessions,
-                maxSessionsPerPrincipal, sessionStartsPerMinute, drainTimeout, connections, listTtl, catalog, recentTools);
+                maxSessionsPerPrincipal, sessionStartsPerMinute, drainTimeout, connections, listTtl, catalog, recentTools, idleHeapReturn);
     }
 
     /** True when a caller's tool list is compact ({@code catalog: compact}). */
@@ -109,6 +117,6 @@ public record ServerConfig(
     }
 
     static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -23,6 +23,7 @@ import dev.awsmcp.gateway.guard.SecretRedactor;
 import dev.awsmcp.gateway.identity.AssumedRoles;
 import dev.awsmcp.gateway.ops.GatewayMetrics;
 import dev.awsmcp.gateway.ops.GatewayOperations;
+import dev.awsmcp.gateway.ops.IdleHeapReturn;
 import dev.awsmcp.gateway.ops.Readiness;
 import dev.awsmcp.gateway.ops.ToolsetHealth;
 import dev.awsmcp.gateway.resilience.CallResilience;
@@ -66,6 +67,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private static final int MAX_AWS_CONNECTIONS = 128;
 
     private final GatewayConfig config;
+    private IdleHeapReturn heapReturn = IdleHeapReturn.off();
     private final AwsClientFactory clients;
     private final ToolsetRegistry registry;
     private final ExecutorService dispatch;
@@ -237,6 +239,10 @@ public final class GatewayRuntime implements AutoCloseable {
     public void startDeferredWork() {
         clients.startDeferredBuilds();
         guardRules.start();
+        synchronized (this) {
+            heapReturn.close();
+            heapReturn = IdleHeapReturn.start(config.server().idleHeapReturn());
+        }
     }
 
     /** The call pipeline (also records calls of tool names no toolset serves). */
@@ -274,6 +280,9 @@ public final class GatewayRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            heapReturn.close();
+        }
         semantic.close();
         dispatch.shutdown();
         try {

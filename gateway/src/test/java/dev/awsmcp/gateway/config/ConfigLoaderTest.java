@@ -64,6 +64,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theHeapIsGivenBackAfterFifteenQuietSecondsUnlessSetOtherwise() throws Exception {
+        assertThat(load("").server().idleHeapReturn()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(load("server: { idleHeapReturn: 2m }\n").server().idleHeapReturn()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(load("server: { idleHeapReturn: off }\n").server().idleHeapReturn()).isZero();
+        assertThatThrownBy(() -> load("server: { idleHeapReturn: 500ms }\n"))
+                .hasMessageEndingWith(": server.idleHeapReturn: 500ms is out of range; use 1s..24h, or 0 to keep the heap a burst committed"
+                        + " (default 15s)");
+    }
+
+    @Test
     void badClientLimitsNameTheFileTheKeyAndTheFix() {
         assertThatThrownBy(() -> load("server: { connections: { idleTimeout: soon } }\n"))
                 .hasMessage(dir.resolve("gateway.yaml") + ": server.connections.idleTimeout: 'soon' is not a duration; write e.g. 500ms, 30s, 15m or 1h");
