@@ -47,7 +47,7 @@ public final class IdleHeapReturn implements AutoCloseable {
     private long collections;
     private long quietSinceNanos;
     private long givenBackTo;
-    private int returns;
+    private volatile int returns;
 
     private IdleHeapReturn(Duration quiet) {
         this.quiet = quiet;
