@@ -19,10 +19,10 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
  * interceptor context holds the unmarshalled response. So every idle pooled connection kept the last response it
  * carried alive: after 64 concurrent DynamoDB queries of 100 items, some 88,000 {@code AttributeValue}s (about 20 MiB
  * of a 60 MiB live heap) stayed reachable until the connection was used again or closed 60 s idle; with pages near
- * DynamoDB's 1 MB limit and the pool's {@code aws.maxConnections} connections that could be hundreds of MiB
- * (docs/performance.md "Memory"). The handler given to the Netty client here forwards every signal and drops its
- * reference to the SDK's handler once the response body ended (completed or failed) or the request failed, so what
- * the connection keeps is this handler and the request's headers.
+ * DynamoDB's 1 MB limit and the gateway's 128 pooled connections per endpoint that could be hundreds of MiB
+ * (docs/performance.md "What each idle AWS connection kept"). The handler given to the Netty client here forwards
+ * every signal and drops its reference to the SDK's handler once the response body ended (completed or failed) or the
+ * request failed, so what the connection keeps is this handler and the request it sent.
  */
 final class ResponseReleasingHttpClient implements SdkAsyncHttpClient {
 

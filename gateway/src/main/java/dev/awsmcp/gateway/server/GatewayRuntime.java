@@ -232,7 +232,7 @@ public final class GatewayRuntime implements AutoCloseable {
 
     /**
      * Starts what a start leaves for later, each on a thread of its own: building the toolsets' AWS clients, then the
-     * guard's rules. A server calls it once it listens (stdio: before it reads), so that this work does not compete
+     * guard's rules; and the watch that gives the heap a burst committed back once quiet ({@link IdleHeapReturn}). A server calls it once it listens (stdio: before it reads), so that this work does not compete
      * with the start for the cores; until it is done readiness says so, and a call that needs it continues (or waits)
      * once it is.
      */
