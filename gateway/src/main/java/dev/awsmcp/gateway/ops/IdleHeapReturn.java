@@ -42,15 +42,16 @@ public final class IdleHeapReturn implements AutoCloseable {
     private final Duration quiet;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
-    private final HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    private final HotSpotDiagnosticMXBean hotspot;
     private final ScheduledExecutorService timer;
     private long collections;
     private long quietSinceNanos;
     private long givenBackTo;
     private volatile int returns;
 
-    private IdleHeapReturn(Duration quiet) {
+    private IdleHeapReturn(Duration quiet, HotSpotDiagnosticMXBean hotspot) {
         this.quiet = quiet;
+        this.hotspot = hotspot;
         this.collections = collections();
         this.quietSinceNanos = System.nanoTime();
         this.givenBackTo = 0; // the first quiet period gives back what the start committed too
@@ -63,7 +64,7 @@ public final class IdleHeapReturn implements AutoCloseable {
 
     /** Not watching: {@code server.idleHeapReturn: 0}, or before a server started. */
     public static IdleHeapReturn off() {
-        return new IdleHeapReturn(Duration.ZERO);
+        return new IdleHeapReturn(Duration.ZERO, null);
     }
 
     /** Starts watching for a quiet period of {@code quiet}; {@link Duration#ZERO} turns it off. */
@@ -76,7 +77,7 @@ public final class IdleHeapReturn implements AutoCloseable {
             LOG.info("server.idleHeapReturn is off: the JVM runs with -XX:+DisableExplicitGC, so the heap a burst committed stays committed");
             return off();
         }
-        IdleHeapReturn watcher = new IdleHeapReturn(quiet);
+        IdleHeapReturn watcher = new IdleHeapReturn(quiet, hotspot);
         long period = Math.max(1000, quiet.toMillis() / 3);
         watcher.timer.scheduleWithFixedDelay(watcher::check, period, period, TimeUnit.MILLISECONDS);
         return watcher;
@@ -129,8 +130,9 @@ public final class IdleHeapReturn implements AutoCloseable {
             hotspot.setVMOption(MAX_FREE, maxFree);
             hotspot.setVMOption(MIN_FREE, minFree);
         }
-        long after = memory.getHeapMemoryUsage().getCommitted();
-        long used = memory.getHeapMemoryUsage().getUsed();
+        java.lang.management.MemoryUsage heap = memory.getHeapMemoryUsage();
+        long after = heap.getCommitted();
+        long used = heap.getUsed();
         givenBackTo = after;
         returns++;
         LOG.info("gave back {} MiB of heap after {} s without a collection: committed {} -> {} MiB for {} MiB in use, in {} ms",
