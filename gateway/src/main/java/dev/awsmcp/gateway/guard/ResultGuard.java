@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.JsonSize;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

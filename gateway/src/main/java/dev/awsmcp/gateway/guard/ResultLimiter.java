@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.JsonSize;
 
 /**
  * Bounds a result object to a byte budget of its JSON (UTF-8) while keeping it valid JSON: cuts at

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.awsmcp.toolset.support.JsonSize;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;

@@ -29,8 +29,11 @@ final class UntrustedEnvelope {
     }
 
     static String wrap(String content, String boundary, GuardContext context) {
-        return NOTICE + "\n<untrusted-data boundary=\"" + boundary + "\" source=\"" + source(context) + "\">\n" + content
-                + "\n</untrusted-data boundary=\"" + boundary + "\">";
+        String source = source(context);
+        // Sized once: the content is the whole result (up to the byte budget), which a growing builder would copy a few times.
+        return new StringBuilder(NOTICE.length() + 72 + source.length() + 2 * boundary.length() + content.length())
+                .append(NOTICE).append("\n<untrusted-data boundary=\"").append(boundary).append("\" source=\"").append(source)
+                .append("\">\n").append(content).append("\n</untrusted-data boundary=\"").append(boundary).append("\">").toString();
     }
 
     /** {@code logs__filter_log_events /ecs/payments/api}, attribute-escaped, invisible characters shown, bounded. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,12 +44,6 @@ record ClientMessage(McpSchema.JSONRPCMessage message, JsonNode params, JsonNode
     /** {@code response} (to the request whose id is {@code exactId}, or null when the SDK id is exact) as JSON text. */
     static String write(McpJsonMapper json, McpSchema.JSONRPCResponse response, JsonNode exactId) throws IOException {
         return writeExact(json, json.writeValueAsString(response), response.id(), exactId);
-    }
-
-    /** {@link #write}, as UTF-8 bytes written straight from the response (no JSON text in between) unless the id needs putting back. */
-    static byte[] writeBytes(McpJsonMapper json, McpSchema.JSONRPCResponse response, JsonNode exactId) throws IOException {
-        return standsIn(response.id(), exactId) ? write(json, response, exactId).getBytes(StandardCharsets.UTF_8)
-                : json.writeValueAsBytes(response);
     }
 
     /** {@code text}, a response the SDK wrote with {@code sdkId}, with the id the client sent ({@code exactId}) put back. */

@@ -15,7 +15,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -154,25 +153,19 @@ final class ModernRequests {
 
     private void writeJson(HttpServerResponse response, JsonRpc.JSONRPCResponse answer, JsonNode exactId) {
         int status = answer.error() == null ? 200 : STATUS.getOrDefault(answer.error().code(), 200);
-        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(Buffer.buffer(bytes(answer, exactId)));
+        Buffer body;
+        try {
+            body = MessageBytes.json(json, answer, answer.id(), exactId);
+        } catch (IOException e) {
+            throw new IllegalStateException("a modern answer could not be serialized", e);
+        }
+        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
     }
 
     private Buffer frame(JsonRpc.JSONRPCMessage message, JsonNode exactId) {
-        byte[] data = bytes(message, exactId);
-        return Buffer.buffer(data.length + 24).appendString("event: message\ndata: ").appendBytes(data).appendString("\n\n");
-    }
-
-    /**
-     * {@code message} as JSON in UTF-8, written as bytes (so a guarded result's structured content is copied as the guard
-     * wrote it), the id of a response put back exactly as the client sent it.
-     */
-    private byte[] bytes(JsonRpc.JSONRPCMessage message, JsonNode exactId) {
         try {
-            if (message instanceof JsonRpc.JSONRPCResponse answer && ClientMessage.standsIn(answer.id(), exactId)) {
-                return ClientMessage.writeExact(json, json.writeValueAsString(answer), answer.id(), exactId)
-                        .getBytes(StandardCharsets.UTF_8);
-            }
-            return json.writeValueAsBytes(message);
+            return MessageBytes.event(json, message, message instanceof JsonRpc.JSONRPCResponse answer ? answer.id() : null, exactId,
+                    null);
         } catch (IOException e) {
             throw new IllegalStateException("a modern answer could not be serialized", e);
         }

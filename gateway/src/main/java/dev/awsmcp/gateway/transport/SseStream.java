@@ -79,26 +79,20 @@ final class SseStream implements McpStreamableServerTransport {
     @Override
     public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, String messageId) {
         return Mono.create(sink -> {
-            byte[] data;
+            Buffer event;
             try {
                 if (message instanceof McpSchema.JSONRPCResponse r) {
                     responded = true;
-                    data = ClientMessage.writeBytes(json, r.result() != null
+                    event = MessageBytes.event(json, r.result() != null
                             ? new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(), results.apply(r.result()), r.error())
-                            : withoutInternals(r), requestId);
+                            : withoutInternals(r), r.id(), requestId, messageId);
                 } else {
-                    data = json.writeValueAsBytes(message);
+                    event = MessageBytes.event(json, message, null, null, messageId);
                 }
             } catch (IOException e) {
                 sink.error(e);
                 return;
             }
-            // The event is assembled as bytes: a tool result of tens of KB is not copied again as text and encoded later.
-            Buffer event = Buffer.buffer(data.length + 48);
-            if (messageId != null) {
-                event.appendString("id: ").appendString(messageId).appendString("\n");
-            }
-            event.appendString("event: message\ndata: ").appendBytes(data).appendString("\n\n");
             context.runOnContext(v -> write(event, sink));
         });
     }

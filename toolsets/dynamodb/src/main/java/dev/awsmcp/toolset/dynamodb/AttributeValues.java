@@ -120,8 +120,14 @@ final class AttributeValues {
     }
 
     private static JsonNode number(String text) {
+        boolean integral = text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
+        if (integral && text.length() <= 18) {
+            // Most numbers of an item (counts, amounts in cents, epoch seconds): 18 characters always fit a long.
+            long value = Long.parseLong(text);
+            return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
+        }
         BigDecimal decimal = new BigDecimal(text);
-        if (text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+        if (integral) {
             BigInteger integer = decimal.toBigIntegerExact();
             if (integer.bitLength() < 32) {
                 return NODES.numberNode(integer.intValue());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
 import dev.awsmcp.toolset.api.ToolResult;
 import dev.awsmcp.toolset.support.Json;
+import dev.awsmcp.toolset.support.JsonSize;
 import dev.awsmcp.toolset.support.PageCursor;
 import java.time.Duration;
 import java.util.List;
@@ -83,13 +84,14 @@ final class PageReader {
         private int count;
         private Integer scanned;
         private int pages;
+        /** JSON bytes of the items read so far (UTF-8, as the result is written): the page loop stops at the byte budget. */
         private long bytes;
 
         void add(Page page) {
             pages++;
             for (Map<String, AttributeValue> item : page.items()) {
                 ObjectNode json = AttributeValues.toJson(item);
-                bytes += json.toString().length();
+                bytes += JsonSize.of(json);
                 items.add(json);
             }
             count += page.items().size();

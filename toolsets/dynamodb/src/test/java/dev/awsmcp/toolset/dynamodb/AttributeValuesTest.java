@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import dev.awsmcp.toolset.support.ToolArgumentException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,21 @@ class AttributeValuesTest {
         assertThat(AttributeValues.toJson(AttributeValue.fromN("99999999999999999999999999999999999999")).bigIntegerValue())
                 .hasToString("99999999999999999999999999999999999999");
         assertThat(AttributeValues.toJson(AttributeValue.fromN("7")).isInt()).isTrue();
+    }
+
+    /** Integers become the smallest exact node, at every length and sign the short path and BigDecimal's path meet. */
+    @Test
+    void integersBecomeIntLongOrBigIntegerNodesWithTheirExactValue() {
+        for (String text : List.of("0", "-0", "+5", "007", "2147483647", "2147483648", "-2147483648", "-2147483649",
+                "999999999999999999", "-99999999999999999", "9223372036854775807", "-9223372036854775808",
+                "9223372036854775808", "1000000000000000000000")) {
+            JsonNode node = AttributeValues.toJson(AttributeValue.fromN(text));
+            BigInteger exact = new BigInteger(text);
+            assertThat(node.bigIntegerValue()).as(text).isEqualTo(exact);
+            assertThat(node.isInt()).as(text).isEqualTo(exact.bitLength() < 32);
+            assertThat(node.isLong()).as(text).isEqualTo(exact.bitLength() >= 32 && exact.bitLength() < 64);
+            assertThat(node.isBigInteger()).as(text).isEqualTo(exact.bitLength() >= 64);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.awsmcp.toolset.logs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsmcp.toolset.api.CallContext;
+import dev.awsmcp.toolset.support.JsonSize;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ final class PageCollector {
         return pending.thenCompose(page -> {
             long read = bytes;
             for (ObjectNode entry : page.entries()) {
-                read += entry.toString().length();
+                read += JsonSize.of(entry);
             }
             if (olderPagesLater) {
                 entries.addAll(0, page.entries());

@@ -1,22 +1,23 @@
-package dev.awsmcp.gateway.guard;
+package dev.awsmcp.toolset.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsmcp.toolset.support.Json;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
  * The exact UTF-8 size of a JSON tree as {@link Json#utf8Writer()} writes it (compact, non-ASCII unescaped, a character
  * outside the BMP as its four bytes, control characters, unpaired surrogates, quote and backslash escaped), computed
- * without writing it.
+ * without writing it. Page readers use it to stop reading once a result reaches the team's byte budget, and the gateway's
+ * guard to cut a result to that budget, so both count the same bytes without writing the JSON to learn its size.
  */
-final class JsonSize {
+public final class JsonSize {
 
     private JsonSize() {
     }
 
-    static long of(JsonNode node) {
+    /** Bytes of {@code node} as compact UTF-8 JSON. */
+    public static long of(JsonNode node) {
         if (node.isTextual()) {
             return string(node.textValue());
         }
@@ -65,7 +66,7 @@ final class JsonSize {
     }
 
     /** Bytes of {@code s} as a quoted JSON string. */
-    static long string(String s) {
+    public static long string(String s) {
         long size = 2;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -84,7 +85,7 @@ final class JsonSize {
      * Bytes of the character at {@code i} of {@code s} inside a JSON string: 4 for a surrogate pair (which is then two
      * characters), else for the one character (6 for an unpaired surrogate, written as its escape).
      */
-    static int escapedBytes(String s, int i) {
+    public static int escapedBytes(String s, int i) {
         char c = s.charAt(i);
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
             return 1;
