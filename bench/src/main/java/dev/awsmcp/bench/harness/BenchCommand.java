@@ -226,7 +226,7 @@ public final class BenchCommand implements Callable<Integer> {
                 header.put("command", commandLine());
                 notes.add("CPU phase only (--cpu-only): no latency cells, peers or held sessions.");
                 notes.add("Gateway JVM options: " + String.join(" ", gatewayJvm) + ".");
-                Path md = new Report(header, targets, unavailable, cells, held, peakRss, -1, null, notes).write(outDir, stem);
+                Path md = new Report(header, targets, unavailable, cells, held, peakRss, -1, profile(work), notes).write(outDir, stem);
                 System.out.println("bench: report " + md.toAbsolutePath());
                 return 0;
             }
@@ -267,10 +267,7 @@ public final class BenchCommand implements Callable<Integer> {
                 gateway.close();
                 peerList.stream().filter(p -> p.target() != null).forEach(p -> p.target().close());
             }
-            Path recording = work.resolve("gateway/gateway.jfr");
-            if (jfr && Files.isRegularFile(recording)) {
-                profile = JfrSummary.read(recording, 15);
-            }
+            profile = profile(work);
         }
         header.put("load_average_end", loadAverage());
         notes.addAll(notes(data));
@@ -310,6 +307,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** {@code --compare}: the two gateways side by side (A: --gateway-jar, B: --compare), each in a work directory of its own. */
+    /** The gateway's JFR recording of this run, summarized; null without one ({@code --no-jfr}). */
+    private JfrSummary profile(Path work) throws IOException {
+        Path recording = work.resolve("gateway/gateway.jfr");
+        return jfr && Files.isRegularFile(recording) ? JfrSummary.read(recording, 15) : null;
+    }
+
     private int compare(DataSet data, Backends backends, Path work, Path outDir, String stem, Map<String, Object> header, Duration cellLimit)
             throws Exception {
         Map<String, Object> notesA = new LinkedHashMap<>();

@@ -381,6 +381,12 @@ record Report(Map<String, Object> header, Map<String, Map<String, Object>> targe
         md.append("\n| top frame method | % |\n|---|---|\n");
         profile.selfByMethod().forEach((k, v) -> md.append("| `").append(k).append("` | ").append(v).append(" |\n"));
         md.append('\n');
+        if (profile.allocationBySite() != null && !profile.allocationBySite().isEmpty()) {
+            md.append("## What the gateway allocates (JFR allocation samples, about ").append(Math.round(profile.allocatedMb()))
+                    .append(" MB over the whole run)\n\n| allocating method (first frame outside the JDK and Jackson) | % of bytes |\n|---|---|\n");
+            profile.allocationBySite().forEach((k, v) -> md.append("| `").append(k).append("` | ").append(v).append(" |\n"));
+            md.append('\n');
+        }
     }
 
     private static String shortName(String peer) {

@@ -15,9 +15,10 @@ import java.util.Arrays;
 /**
  * A JSON-RPC message to a client, written once by Jackson into the buffer the response sends: as a JSON body, or as one
  * Server-Sent Event ({@code id:} line when given, {@code event: message}, {@code data:}). A tool result is tens to hundreds
- * of KB; written to a byte array first it was copied three times (Jackson's growing segments, their concatenation, the
- * response buffer), here once, from Jackson's output buffer into the chunks the response is made of. The id of a response
- * is put back exactly as the client sent it ({@link ClientMessage#writeExact}).
+ * of KB; written to a byte array first it was copied three times before Netty copies it into direct memory (Jackson's
+ * growing segments, their concatenation, the response buffer), here once, from Jackson's output buffer into the chunks the
+ * response is made of; Netty 4.2's allocator then joins the chunks once more as it copies them (JFR: 0.83 times the bytes
+ * of the former path). The id of a response is put back exactly as the client sent it ({@link ClientMessage#writeExact}).
  */
 final class MessageBytes {
 
