@@ -91,4 +91,26 @@ class TimeWindowTest {
         assertThat(TimeWindow.format(Instant.parse("2024-11-20T14:05:00Z"))).isEqualTo("2024-11-20T14:05:00.000Z");
         assertThat(TimeWindow.format(1732111500123L)).isEqualTo("2024-11-20T14:05:00.123Z");
     }
+
+    /** The digit-by-digit path writes what the formatter writes, across the years it covers and at their edges. */
+    @Test
+    void formattingIsTheFormattersTextForEveryYearAndMillisecond() {
+        java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
+                .withZone(java.time.ZoneOffset.UTC);
+        long first = Instant.parse("0000-01-01T00:00:00Z").toEpochMilli();
+        long last = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+        java.util.Random random = new java.util.Random(20261208);
+        java.util.List<Long> samples = new java.util.ArrayList<>(java.util.List.of(first, last, first - 1, last + 1, 0L, -1L, 1L,
+                Instant.parse("2024-02-29T23:59:59.999Z").toEpochMilli(), Instant.parse("1969-12-31T23:59:59.999Z").toEpochMilli(),
+                Long.MAX_VALUE / 1000, Long.MIN_VALUE / 1000));
+        for (int i = 0; i < 20_000; i++) {
+            samples.add(first + (long) (random.nextDouble() * (last - first)));
+        }
+        for (long millis : samples) {
+            Instant instant = Instant.ofEpochMilli(millis);
+            assertThat(TimeWindow.format(millis)).as("%d", millis).isEqualTo(formatter.format(instant));
+            assertThat(TimeWindow.format(instant.plusNanos(999_999))).as("%d", millis).isEqualTo(formatter.format(instant));
+        }
+        assertThat(TimeWindow.format(Instant.parse("+10000-01-01T00:00:00Z"))).isEqualTo("+10000-01-01T00:00:00.000Z");
+    }
 }
